@@ -1,0 +1,24 @@
+/** The add-on's menu. Handler names are the globals exported by src/main.ts. */
+export const MENU_TITLE = 'Реестр страниц';
+
+export interface MenuItem {
+  caption: string;
+  handler: string;
+}
+
+export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [{ caption: 'О надстройке', handler: 'menuAbout' }];
+
+export const ABOUT_TEXT =
+  'Надстройка ведёт реестр официальных страниц администрации Шпаковского муниципального округа, ' +
+  'структурных подразделений и подведомственных организаций в социальных сетях (постановление № 1199 ' +
+  'от 29.08.2023): проверяет заполнение, следит за сроками сообщений в отдел (2 рабочих дня) ' +
+  'и в ЦУР (3 рабочих дня) и готовит сводку для ЦУР.';
+
+export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item === 'separator') menu.addSeparator();
+    else menu.addItem(item.caption, item.handler);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,19 @@
+/**
+ * The globals Apps Script calls: simple triggers, menu handlers, trigger handlers and the functions the
+ * sidebar calls through google.script.run. Each is a few lines calling into src/gas; scripts/build.mjs
+ * writes a top-level function declaration for every export of this file.
+ */
+import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
+
+export function onOpen(): void {
+  addMenu(SpreadsheetApp.getUi());
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+export function menuAbout(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(MENU_TITLE, ABOUT_TEXT, ui.ButtonSet.OK);
+}
