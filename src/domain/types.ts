@@ -64,3 +64,64 @@ export interface Page {
 }
 
 export type EventKind = 'creation' | 'deletion';
+
+/** What the sidebar sends: every value a string as typed (dates as ISO 'YYYY-MM-DD' or ''), checkboxes as booleans. */
+export interface PageInput {
+  id: string;
+  organization: string;
+  orgKind: string;
+  network: string;
+  link: string;
+  createdOn: string;
+  deletedOn: string;
+  responsibleName: string;
+  responsiblePosition: string;
+  responsibleEmail: string;
+  authorizedName: string;
+  esiaVerified: boolean;
+  exemptionBasis: string;
+  ogrn: string;
+  govMark: boolean;
+  govPublics: boolean;
+  note: string;
+}
+
+/** The working-day calendar (src/domain/calendar.ts builds it). */
+export interface WorkingCalendar {
+  isWorkingDay(date: IsoDate): boolean;
+  /** The n-th working day after `date` (GK RF art. 191: counting starts the next day). */
+  addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /** True when the year has no approved list (only weekends and fixed holidays are known). */
+  isProvisional(year: number): boolean;
+}
+
+export type ObligationStatus = 'pending' | 'dueToday' | 'overdue' | 'reportedInTime' | 'reportedLate';
+
+/** One creation or deletion of a page and its two reporting obligations. */
+export interface EventAssessment {
+  kind: EventKind;
+  date: IsoDate;
+  deptDeadline: IsoDate;
+  tsurDeadline: IsoDate;
+  reportedToDept: IsoDate | null;
+  reportedToTsur: IsoDate | null;
+  deptStatus: ObligationStatus;
+  tsurStatus: ObligationStatus;
+  /** An obligation of this event is still open after its deadline. */
+  overdue: boolean;
+  /** Deadline falls in a year whose calendar is provisional. */
+  provisional: boolean;
+}
+
+/** Everything the add-on knows about one register row on a given day. */
+export interface RowAssessment {
+  /** 1-based sheet row. */
+  row: number;
+  page: Page;
+  problems: Problem[];
+  events: EventAssessment[];
+  /** The nearest deadline still open, or null. */
+  deadline: IsoDate | null;
+  /** The «Состояние» text. */
+  state: string;
+}
