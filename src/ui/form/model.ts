@@ -1,0 +1,131 @@
+/**
+ * The form's logic without the DOM: what the person typed as a PageInput, which messages to show
+ * under which field, which fields are required. Validation is the domain's own validatePageInput
+ * (the one definition the server runs too), passed in so tests can use it directly.
+ */
+import type { IsoDate, PageInput, Problem, Severity } from '../../domain/types';
+import { FIELD_KEYS, isFieldKey, type FieldKey } from './fields';
+
+export type Validate = (
+  input: PageInput,
+  options: { today: IsoDate },
+) => { ok: true; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+export function emptyInput(): PageInput {
+  return {
+    id: '',
+    organization: '',
+    orgKind: '',
+    network: '',
+    link: '',
+    createdOn: '',
+    deletedOn: '',
+    responsibleName: '',
+    responsiblePosition: '',
+    responsibleEmail: '',
+    authorizedName: '',
+    esiaVerified: false,
+    exemptionBasis: '',
+    ogrn: '',
+    govMark: false,
+    govPublics: false,
+    note: '',
+  };
+}
+
+/** A stable text of the input, to tell whether the person changed anything since the last submit. */
+export function fingerprint(input: PageInput): string {
+  return JSON.stringify(
+    Object.keys(input)
+      .sort()
+      .map((key) => [key, input[key as keyof PageInput]]),
+  );
+}
+
+/** True when the input records an agreed exemption (п. 4): then the page fields are not required. */
+export function isExemption(input: PageInput): boolean {
+  return input.exemptionBasis.trim() !== '';
+}
+
+/**
+ * The fields the validator requires, learnt from the validator itself: an empty form is checked and
+ * every field with an error is required. So the asterisks never drift from the rules.
+ */
+export function requiredFields(validate: Validate, today: IsoDate, exemption: boolean): Set<FieldKey> {
+  const blank = { ...emptyInput(), exemptionBasis: exemption ? 'п. 4' : '' };
+  const result = validate(blank, { today });
+  const required = new Set<FieldKey>();
+  if (!result.ok) {
+    for (const problem of result.problems) {
+      if (problem.severity === 'error' && isFieldKey(problem.column)) required.add(problem.column);
+    }
+  }
+  return required;
+}
+
+export interface FieldMessage {
+  severity: Severity;
+  text: string;
+}
+
+export interface Messages {
+  fields: Partial<Record<FieldKey, FieldMessage>>;
+  /** Problems that belong to no single field of the form. */
+  general: Problem[];
+  errorCount: number;
+}
+
+/** Problems of a validation result, errors and warnings together. */
+export function problemsOf(result: { ok: true; warnings: Problem[] } | { ok: false; problems: Problem[] }): Problem[] {
+  return result.ok ? result.warnings : result.problems;
+}
+
+/**
+ * Which messages to show: a field's once the person has touched it (or after a submit attempt, when
+ * `showAll`); errors before warnings; several messages of one field joined into one text.
+ */
+export function visibleMessages(
+  problems: readonly Problem[],
+  touched: ReadonlySet<FieldKey>,
+  showAll: boolean,
+): Messages {
+  const fields: Messages['fields'] = {};
+  const general: Problem[] = [];
+  const byField = new Map<FieldKey, Problem[]>();
+  let errorCount = 0;
+  for (const problem of problems) {
+    if (!isFieldKey(problem.column)) {
+      if (showAll) general.push(problem);
+      continue;
+    }
+    if (!showAll && !touched.has(problem.column)) continue;
+    const list = byField.get(problem.column) ?? [];
+    list.push(problem);
+    byField.set(problem.column, list);
+  }
+  for (const key of FIELD_KEYS) {
+    const list = byField.get(key);
+    if (!list) continue;
+    const errors = list.filter((problem) => problem.severity === 'error');
+    const shown = errors.length > 0 ? errors : list;
+    const texts = [...new Set(shown.map((problem) => problem.message))];
+    fields[key] = { severity: errors.length > 0 ? 'error' : 'warning', text: texts.join(' ') };
+    if (errors.length > 0) errorCount += 1;
+  }
+  return { fields, general, errorCount };
+}
+
+/** The first field, in the form's order, that has an error. */
+export function firstErrorField(messages: Messages): FieldKey | null {
+  return FIELD_KEYS.find((key) => messages.fields[key]?.severity === 'error') ?? null;
+}
+
+/** Russian plural: 1 поле, 2 поля, 5 полей. */
+export function plural(count: number, one: string, few: string, many: string): string {
+  const tens = count % 100;
+  const units = count % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
+}

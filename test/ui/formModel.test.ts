@@ -1,0 +1,135 @@
+import { COLUMN_BY_KEY } from '../../src/domain/columns';
+import type { PageInput, Problem } from '../../src/domain/types';
+import { FIELDS, FIELD_KEYS, fieldIds, isCheckboxKey, isFieldKey } from '../../src/ui/form/fields';
+import {
+  emptyInput,
+  fingerprint,
+  firstErrorField,
+  isExemption,
+  plural,
+  problemsOf,
+  requiredFields,
+  visibleMessages,
+  type Validate,
+} from '../../src/ui/form/model';
+
+const error = (column: Problem['column'], message: string): Problem => ({ column, severity: 'error', message });
+const warning = (column: Problem['column'], message: string): Problem => ({ column, severity: 'warning', message });
+
+describe('form fields', () => {
+  it('covers every key of PageInput except the ID, once, with the register header as label', () => {
+    const inputKeys = Object.keys(emptyInput())
+      .filter((key) => key !== 'id')
+      .sort();
+    expect([...FIELD_KEYS].sort()).toEqual(inputKeys);
+    expect(new Set(FIELD_KEYS).size).toBe(FIELD_KEYS.length);
+    for (const spec of FIELDS) {
+      expect(spec.label).toBe(COLUMN_BY_KEY[spec.key].header);
+      expect(spec.hint).toBe(COLUMN_BY_KEY[spec.key].help);
+    }
+  });
+
+  it('uses checkboxes exactly for the boolean inputs', () => {
+    const input = emptyInput();
+    for (const spec of FIELDS) {
+      expect({ key: spec.key, checkbox: spec.control === 'checkbox' }).toEqual({
+        key: spec.key,
+        checkbox: typeof input[spec.key] === 'boolean',
+      });
+      expect(isCheckboxKey(spec.key)).toBe(spec.control === 'checkbox');
+    }
+  });
+
+  it('names the ids of control, hint and message after the key', () => {
+    expect(fieldIds('link')).toEqual({ control: 'f-link', hint: 'f-link-hint', message: 'f-link-msg' });
+    expect(isFieldKey('link')).toBe(true);
+    expect(isFieldKey('id')).toBe(false);
+    expect(isFieldKey(null)).toBe(false);
+  });
+});
+
+describe('form model', () => {
+  it('fingerprints inputs by content, not key order', () => {
+    const a = { ...emptyInput(), organization: 'A' };
+    const b: PageInput = Object.fromEntries(Object.entries(a).reverse()) as unknown as PageInput;
+    expect(fingerprint(a)).toBe(fingerprint(b));
+    expect(fingerprint(a)).not.toBe(fingerprint({ ...a, organization: 'B' }));
+    expect(fingerprint(a)).not.toBe(fingerprint({ ...a, govMark: true }));
+  });
+
+  it('treats a filled exemption basis as an exemption, blanks as none', () => {
+    expect(isExemption({ ...emptyInput(), exemptionBasis: 'Письмо № 5' })).toBe(true);
+    expect(isExemption({ ...emptyInput(), exemptionBasis: '   ' })).toBe(false);
+  });
+
+  it('learns the required fields from the validator itself', () => {
+    const seen: PageInput[] = [];
+    const validate: Validate = (input) => {
+      seen.push(input);
+      const problems = [
+        error('organization', 'Заполните.'),
+        warning('esiaVerified', 'Нет ЕСИА.'),
+        error(null, 'Строка.'),
+      ];
+      if (!isExemption(input)) problems.push(error('link', 'Заполните ссылку.'));
+      return { ok: false, problems };
+    };
+    expect([...requiredFields(validate, '2024-05-01', false)].sort()).toEqual(['link', 'organization']);
+    expect([...requiredFields(validate, '2024-05-01', true)]).toEqual(['organization']);
+    expect(seen[1]?.exemptionBasis).not.toBe('');
+    expect(requiredFields(() => ({ ok: true, warnings: [] }), '2024-05-01', false).size).toBe(0);
+  });
+
+  it('shows messages only for touched fields until a submit is attempted', () => {
+    const problems = [error('link', 'Неверная ссылка.'), error('createdOn', 'Дата в будущем.'), error(null, 'Строка.')];
+    const some = visibleMessages(problems, new Set(['link']), false);
+    expect(some.fields).toEqual({ link: { severity: 'error', text: 'Неверная ссылка.' } });
+    expect(some.general).toEqual([]);
+    expect(some.errorCount).toBe(1);
+    const all = visibleMessages(problems, new Set(), true);
+    expect(Object.keys(all.fields)).toEqual(['link', 'createdOn']);
+    expect(all.general).toEqual([error(null, 'Строка.')]);
+    expect(all.errorCount).toBe(2);
+    expect(firstErrorField(all)).toBe('link');
+  });
+
+  it('puts errors before warnings and joins distinct messages of a field', () => {
+    const problems = [
+      warning('responsiblePosition', 'Не руководитель.'),
+      error('responsiblePosition', 'Заполните должность.'),
+      error('responsiblePosition', 'Заполните должность.'),
+      warning('esiaVerified', 'Нет ЕСИА.'),
+      warning('esiaVerified', 'Проверьте.'),
+      error('id', 'Служебная колонка.'),
+    ];
+    const messages = visibleMessages(problems, new Set(), true);
+    expect(messages.fields.responsiblePosition).toEqual({ severity: 'error', text: 'Заполните должность.' });
+    expect(messages.fields.esiaVerified).toEqual({ severity: 'warning', text: 'Нет ЕСИА. Проверьте.' });
+    expect(messages.general).toEqual([error('id', 'Служебная колонка.')]);
+    expect(messages.errorCount).toBe(1);
+    expect(firstErrorField(visibleMessages([warning('link', 'x')], new Set(), true))).toBeNull();
+  });
+
+  it('reads problems from both shapes of a validation result', () => {
+    expect(problemsOf({ ok: true, warnings: [warning('link', 'w')] })).toEqual([warning('link', 'w')]);
+    expect(problemsOf({ ok: false, problems: [error('link', 'e')] })).toEqual([error('link', 'e')]);
+  });
+
+  it('declines Russian nouns by number', () => {
+    const forms = (n: number) => plural(n, 'поле', 'поля', 'полей');
+    expect([1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111].map(forms)).toEqual([
+      'поле',
+      'поля',
+      'поля',
+      'полей',
+      'полей',
+      'полей',
+      'полей',
+      'поле',
+      'поля',
+      'полей',
+      'поле',
+      'полей',
+    ]);
+  });
+});
