@@ -1,0 +1,269 @@
+/**
+ * The Russian production calendar: which days are working days.
+ *
+ * Built in: explicit per-year lists for 2023–2027 (Labour Code art. 112 holidays, the weekdays the
+ * Government's decree makes days off, the Saturdays it makes working). Nothing is derived from
+ * transfer rules. Rows of the sheet «Производственный календарь» extend or override these lists; a
+ * year with no list is computed from weekends and art. 112 holidays and reported as provisional.
+ */
+import { readDateCell } from './cellValues';
+import { SHEET_NAMES } from './columns';
+import { addDays, formatRuDate, isIsoDate, isoDateOf, MOSCOW_TIME_ZONE, weekday, yearOf } from './isoDate';
+import type { IsoDate, WorkingCalendar } from './types';
+
+export type DayKind = 'holiday' | 'workday';
+
+/** One day that differs from, or confirms, the plain rule «Monday–Friday work, weekends rest». */
+export interface CalendarEntry {
+  date: IsoDate;
+  kind: DayKind;
+  /** Where the day comes from, e.g. «ТК РФ ст. 112» or «Постановление Правительства РФ № 1466». */
+  basis: string;
+}
+
+/** Calendar data: entries, plus years approved even if no entry names them (a year with no transfers). */
+export interface CalendarData {
+  entries: readonly CalendarEntry[];
+  approvedYears?: readonly number[];
+}
+
+export const LABOUR_CODE_BASIS = 'ТК РФ ст. 112';
+
+/** Public holidays of Labour Code art. 112 as 'MM-DD'. */
+export const FIXED_HOLIDAYS: readonly string[] = [
+  '01-01',
+  '01-02',
+  '01-03',
+  '01-04',
+  '01-05',
+  '01-06',
+  '01-07',
+  '01-08',
+  '02-23',
+  '03-08',
+  '05-01',
+  '05-09',
+  '06-12',
+  '11-04',
+];
+
+interface YearDecree {
+  year: number;
+  decree: string;
+  /** Weekdays off besides the fixed holidays. */
+  daysOff: readonly IsoDate[];
+  /** Saturdays made working days. */
+  workingSaturdays: readonly IsoDate[];
+}
+
+/** Per-year lists exactly as approved (DOMAIN.md, «Working days»). Add a year here or in the sheet. */
+const YEAR_DECREES: readonly YearDecree[] = [
+  {
+    year: 2023,
+    decree: 'Постановление Правительства РФ № 1505',
+    daysOff: ['2023-02-24', '2023-05-08', '2023-11-06'],
+    workingSaturdays: [],
+  },
+  {
+    year: 2024,
+    decree: 'Постановление Правительства РФ № 1314',
+    daysOff: ['2024-04-29', '2024-04-30', '2024-05-10', '2024-12-30', '2024-12-31'],
+    workingSaturdays: ['2024-04-27', '2024-11-02', '2024-12-28'],
+  },
+  {
+    year: 2025,
+    decree: 'Постановление Правительства РФ № 1335',
+    daysOff: ['2025-05-02', '2025-05-08', '2025-06-13', '2025-11-03', '2025-12-31'],
+    workingSaturdays: ['2025-11-01'],
+  },
+  {
+    year: 2026,
+    decree: 'Постановление Правительства РФ № 1466',
+    daysOff: ['2026-01-09', '2026-03-09', '2026-05-11', '2026-12-31'],
+    workingSaturdays: [],
+  },
+  {
+    year: 2027,
+    decree: 'Постановление Правительства РФ № 1187',
+    daysOff: ['2027-02-22', '2027-05-03', '2027-05-10', '2027-06-14', '2027-11-05', '2027-12-31'],
+    workingSaturdays: ['2027-02-20'],
+  },
+];
+
+function compareEntries(a: CalendarEntry, b: CalendarEntry): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+}
+
+function builtInEntries(): CalendarEntry[] {
+  const entries = YEAR_DECREES.flatMap(({ year, decree, daysOff, workingSaturdays }) => [
+    ...FIXED_HOLIDAYS.map((monthDay): CalendarEntry => ({
+      date: `${year}-${monthDay}`,
+      kind: 'holiday',
+      basis: LABOUR_CODE_BASIS,
+    })),
+    ...daysOff.map((date): CalendarEntry => ({ date, kind: 'holiday', basis: decree })),
+    ...workingSaturdays.map((date): CalendarEntry => ({ date, kind: 'workday', basis: decree })),
+  ]);
+  return entries.sort(compareEntries);
+}
+
+/** The built-in calendar, sorted by date: what the sheet is pre-filled with. */
+export const BUILT_IN_CALENDAR: Readonly<Required<CalendarData>> = {
+  entries: builtInEntries(),
+  approvedYears: YEAR_DECREES.map(({ year }) => year),
+};
+
+const FIXED_HOLIDAY_SET: ReadonlySet<string> = new Set(FIXED_HOLIDAYS);
+
+/**
+ * The built-in calendar extended by `extra` (usually parsed from the calendar sheet). An entry of
+ * `extra` replaces whatever is known about its date; a year with any entry, or listed in
+ * approvedYears, is not provisional.
+ */
+export function createCalendar(extra?: CalendarData): WorkingCalendar {
+  const byDate = new Map<IsoDate, CalendarEntry>();
+  const approved = new Set<number>(BUILT_IN_CALENDAR.approvedYears);
+  for (const entry of [...BUILT_IN_CALENDAR.entries, ...(extra?.entries ?? [])]) {
+    if (!isIsoDate(entry.date)) throw new RangeError(`Calendar entry with a bad date: ${String(entry.date)}`);
+    byDate.set(entry.date, entry);
+    approved.add(yearOf(entry.date));
+  }
+  for (const year of extra?.approvedYears ?? []) approved.add(year);
+
+  const isWorkingDay = (date: IsoDate): boolean => {
+    const entry = byDate.get(date);
+    if (entry) return entry.kind === 'workday';
+    const day = weekday(date);
+    return day !== 0 && day !== 6 && !FIXED_HOLIDAY_SET.has(date.slice(5));
+  };
+
+  return {
+    isWorkingDay,
+    addWorkingDays(date: IsoDate, n: number): IsoDate {
+      if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0: ${n}`);
+      if (!isIsoDate(date)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${String(date)}`);
+      let current = date;
+      let left = n;
+      while (left > 0) {
+        current = addDays(current, 1);
+        if (isWorkingDay(current)) left -= 1;
+      }
+      return current;
+    },
+    isProvisional: (year: number): boolean => !approved.has(year),
+  };
+}
+
+/** How many working days the calendar has in a year. */
+export function workingDaysInYear(calendar: WorkingCalendar, year: number): number {
+  const first = isoDateOf(year, 1, 1);
+  if (first === null) throw new RangeError(`Not a year: ${year}`);
+  let count = 0;
+  for (let date = first; yearOf(date) === year; date = addDays(date, 1)) {
+    if (calendar.isWorkingDay(date)) count += 1;
+  }
+  return count;
+}
+
+// ---- The sheet «Производственный календарь» ----
+
+export const CALENDAR_SHEET_HEADERS = ['Дата', 'Вид дня', 'Основание'] as const;
+
+/** What the «Вид дня» column says for each kind. */
+export const DAY_KIND_LABELS: Readonly<Record<DayKind, string>> = { holiday: 'Нерабочий', workday: 'Рабочий' };
+
+/** Words accepted in «Вид дня» (case, spaces and ё ignored). */
+const DAY_KIND_WORDS: ReadonlyMap<string, DayKind> = new Map([
+  ['нерабочий', 'holiday'],
+  ['нерабочий день', 'holiday'],
+  ['выходной', 'holiday'],
+  ['праздничный', 'holiday'],
+  ['рабочий', 'workday'],
+  ['рабочий день', 'workday'],
+]);
+
+/** Rows to pre-fill the sheet with (dates as IsoDate strings; the sheet adapter writes them as dates). */
+export function calendarSheetRows(
+  entries: readonly CalendarEntry[] = BUILT_IN_CALENDAR.entries,
+): Array<[IsoDate, string, string]> {
+  return [...entries].sort(compareEntries).map((entry) => [entry.date, DAY_KIND_LABELS[entry.kind], entry.basis]);
+}
+
+export interface CalendarRowProblem {
+  /** 1-based sheet row. */
+  row: number;
+  /** A complete Russian sentence naming the sheet and the row. */
+  message: string;
+}
+
+export interface ParsedCalendarRows {
+  entries: CalendarEntry[];
+  problems: CalendarRowProblem[];
+}
+
+export interface ParseCalendarOptions {
+  /** Sheet row of rows[0]; 2 when the header is row 1. */
+  firstRow?: number;
+  /** Zone in which Date cells are read. */
+  timeZone?: string;
+}
+
+/** Years outside this range are typing mistakes, not calendars. */
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+function isBlank(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/**
+ * Reads the data rows of «Производственный календарь» (columns «Дата», «Вид дня», «Основание»).
+ * Blank rows are skipped silently; a row that cannot be read is skipped and reported. Never throws.
+ */
+export function parseCalendarRows(rows: readonly unknown[][], options: ParseCalendarOptions = {}): ParsedCalendarRows {
+  const firstRow = options.firstRow ?? 2;
+  const timeZone = options.timeZone ?? MOSCOW_TIME_ZONE;
+  const entries: CalendarEntry[] = [];
+  const problems: CalendarRowProblem[] = [];
+  const rowOfDate = new Map<IsoDate, number>();
+
+  rows.forEach((cells, index) => {
+    const row = firstRow + index;
+    const report = (text: string): void => {
+      problems.push({ row, message: `Лист «${SHEET_NAMES.calendar}», строка ${row}: ${text}; строка не учтена.` });
+    };
+    const [dateCell, kindCell, basisCell] = Array.isArray(cells) ? cells : [];
+    if (!Array.isArray(cells) || cells.every(isBlank)) return;
+
+    if (isBlank(dateCell)) return report('не указана дата');
+    let reading: ReturnType<typeof readDateCell>;
+    try {
+      reading = readDateCell(dateCell, timeZone);
+    } catch {
+      reading = { ok: false, message: 'не удалось прочитать дату' };
+    }
+    if (!reading.ok) return report(`«${CALENDAR_SHEET_HEADERS[0]}»: ${reading.message}`);
+    const date = reading.value;
+    if (date === null) return report('не указана дата');
+    const year = isIsoDate(date) ? yearOf(date) : Number.NaN;
+    if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
+      return report(`год даты вне допустимого диапазона ${MIN_YEAR}–${MAX_YEAR}`);
+    }
+
+    if (isBlank(kindCell)) return report('не указан вид дня («Нерабочий» или «Рабочий»)');
+    const kind =
+      typeof kindCell === 'string'
+        ? DAY_KIND_WORDS.get(kindCell.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim())
+        : undefined;
+    if (kind === undefined)
+      return report(`вид дня «${String(kindCell).trim()}» не распознан (нужно «Нерабочий» или «Рабочий»)`);
+
+    const earlier = rowOfDate.get(date);
+    if (earlier !== undefined) return report(`дата ${formatRuDate(date)} уже указана в строке ${earlier}`);
+    rowOfDate.set(date, row);
+
+    entries.push({ date, kind, basis: isBlank(basisCell) ? '' : String(basisCell).trim() });
+  });
+
+  return { entries, problems };
+}
