@@ -1,0 +1,64 @@
+/**
+ * «Производственный календарь»: per-year lists of days off and working Saturdays that extend or
+ * override the built-in calendar, so a coordinator adds next year's decree without a code change.
+ */
+import {
+  CALENDAR_SHEET_HEADERS,
+  DAY_KIND_LABELS,
+  calendarSheetRows,
+  createCalendar,
+  parseCalendarRows,
+  type CalendarRowProblem,
+} from '../domain/calendar';
+import { SHEET_NAMES } from '../domain/columns';
+import type { WorkingCalendar } from '../domain/types';
+import { dateCell } from './sheetValues';
+
+export interface CalendarRead {
+  calendar: WorkingCalendar;
+  problems: CalendarRowProblem[];
+  exists: boolean;
+}
+
+/** The working calendar: built-in lists plus the sheet's rows (one getValues). */
+export function readCalendar(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): CalendarRead {
+  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.calendar);
+  if (sheet === null) return { calendar: createCalendar(), problems: [], exists: false };
+  const rows = sheet.getDataRange().getValues();
+  const parsed = parseCalendarRows(rows.slice(1), { firstRow: 2, timeZone });
+  return { calendar: createCalendar({ entries: parsed.entries }), problems: parsed.problems, exists: true };
+}
+
+/** Creates the calendar sheet pre-filled with the built-in lists; leaves an existing one alone. Returns true when created. */
+export function ensureCalendarSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): boolean {
+  if (spreadsheet.getSheetByName(SHEET_NAMES.calendar) !== null) return false;
+  const sheet = spreadsheet.insertSheet(SHEET_NAMES.calendar);
+  const rows = calendarSheetRows().map(([date, kind, basis]) => [dateCell(date, timeZone), kind, basis]);
+  sheet
+    .getRange(1, 1, 1, CALENDAR_SHEET_HEADERS.length)
+    .setValues([[...CALENDAR_SHEET_HEADERS]])
+    .setFontWeight('bold');
+  sheet.getRange(2, 1, rows.length, CALENDAR_SHEET_HEADERS.length).setValues(rows);
+  const dataRows = Math.max(sheet.getMaxRows(), rows.length + 1) - 1;
+  sheet
+    .getRange(2, 1, dataRows, 1)
+    .setNumberFormat('dd.mm.yyyy')
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireDate()
+        .setAllowInvalid(false)
+        .setHelpText('Дата в формате ДД.ММ.ГГГГ.')
+        .build(),
+    );
+  sheet
+    .getRange(2, 2, dataRows, 1)
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(Object.values(DAY_KIND_LABELS), true)
+        .setAllowInvalid(false)
+        .setHelpText('«Нерабочий» — выходной или праздник в будний день; «Рабочий» — рабочая суббота или воскресенье.')
+        .build(),
+    );
+  sheet.setFrozenRows(1);
+  return true;
+}

@@ -1,0 +1,326 @@
+/**
+ * The register sheet as a table found by header names. Reads are batched (the whole data block in one
+ * getValues, notes in one getNotes only when asked); writes go one setValues per block of adjacent
+ * columns over contiguous rows. No call here is made once per row.
+ */
+import { COLUMN_BY_KEY, COLUMNS, SHEET_NAMES, mapHeaders, type HeaderMap } from '../domain/columns';
+import { isIsoDate, MOSCOW_TIME_ZONE } from '../domain/isoDate';
+import type { ColumnKey } from '../domain/types';
+import { dateCell, textCell } from './sheetValues';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The header is looked for in the first rows: some registers have a title above it. */
+export const HEADER_SCAN_ROWS = 5;
+/** A sheet not named «Реестр» is taken for the register when its header names this many catalogue columns. */
+export const MIN_MATCHED_COLUMNS = 4;
+/** Document property remembering the register sheet when it is named otherwise. */
+export const REGISTER_SHEET_PROPERTY = 'registerSheetName';
+
+export interface RegisterTable {
+  sheet: Sheet;
+  name: string;
+  /** 1-based row of the header. */
+  headerRow: number;
+  /** Columns read (the sheet's last column with content when opened, at least 1). */
+  width: number;
+  headers: unknown[];
+  /** 0-based position of each catalogue column found. */
+  positions: Partial<Record<ColumnKey, number>>;
+  duplicates: HeaderMap['duplicates'];
+  /** The sheet's last row with content when opened. */
+  lastRow: number;
+  /** The spreadsheet's time zone: date cells are midnight of the day in it. */
+  timeZone: string;
+}
+
+/** One data row as read: the catalogue columns by key, and the whole row as getValues gave it. */
+export interface RawRow {
+  /** 1-based sheet row. */
+  row: number;
+  cells: Partial<Record<ColumnKey, unknown>>;
+  values: unknown[];
+}
+
+export interface HeaderLocation {
+  /** 0-based index of the header row within the rows scanned. */
+  index: number;
+  map: HeaderMap;
+  matched: number;
+}
+
+/** The scanned row naming the most catalogue columns (the first on a tie); index 0 when none does. */
+export function locateHeader(rows: readonly (readonly unknown[])[]): HeaderLocation {
+  let best: HeaderLocation = { index: 0, map: mapHeaders(rows[0] ?? []), matched: 0 };
+  best.matched = Object.keys(best.map.positions).length;
+  rows.forEach((cells, index) => {
+    const map = mapHeaders(cells);
+    const matched = Object.keys(map.positions).length;
+    if (matched > best.matched) best = { index, map, matched };
+  });
+  return best;
+}
+
+function readTop(sheet: Sheet): { rows: unknown[][]; lastRow: number; width: number } {
+  const lastRow = sheet.getLastRow();
+  const width = Math.max(1, sheet.getLastColumn());
+  if (lastRow === 0) return { rows: [], lastRow, width };
+  const rows = sheet.getRange(1, 1, Math.min(HEADER_SCAN_ROWS, lastRow), width).getValues();
+  return { rows, lastRow, width };
+}
+
+function tableOf(sheet: Sheet, top: ReturnType<typeof readTop>, timeZone: string): RegisterTable {
+  const location = locateHeader(top.rows);
+  return {
+    sheet,
+    name: sheet.getName(),
+    headerRow: location.index + 1,
+    width: top.width,
+    headers: top.rows[location.index] ?? [],
+    positions: location.map.positions,
+    duplicates: location.map.duplicates,
+    lastRow: top.lastRow,
+    timeZone,
+  };
+}
+
+/** Reads the header of `sheet` (one getValues of its first rows). */
+export function openRegisterTable(spreadsheet: Spreadsheet, sheet: Sheet): RegisterTable {
+  return tableOf(sheet, readTop(sheet), spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE);
+}
+
+/** Number of catalogue columns a sheet's header names (reads its first rows). */
+function matchedColumns(sheet: Sheet): number {
+  return locateHeader(readTop(sheet).rows).matched;
+}
+
+const SERVICE_SHEETS: ReadonlySet<string> = new Set([SHEET_NAMES.settings, SHEET_NAMES.calendar, SHEET_NAMES.journal]);
+
+/** The name setup remembered for the register, or null. */
+export function rememberedRegisterName(): string | null {
+  try {
+    return PropertiesService.getDocumentProperties().getProperty(REGISTER_SHEET_PROPERTY);
+  } catch {
+    return null;
+  }
+}
+
+export function rememberRegisterName(name: string): void {
+  const properties = PropertiesService.getDocumentProperties();
+  if (name === SHEET_NAMES.register) {
+    if (properties.getProperty(REGISTER_SHEET_PROPERTY) !== null) properties.deleteProperty(REGISTER_SHEET_PROPERTY);
+  } else if (properties.getProperty(REGISTER_SHEET_PROPERTY) !== name) {
+    properties.setProperty(REGISTER_SHEET_PROPERTY, name);
+  }
+}
+
+/**
+ * The register: the sheet setup remembered, else «Реестр», else the sheet whose header names the most
+ * catalogue columns (at least MIN_MATCHED_COLUMNS). Null when there is none.
+ */
+export function findRegisterSheet(spreadsheet: Spreadsheet): Sheet | null {
+  const remembered = rememberedRegisterName();
+  if (remembered !== null) {
+    const sheet = spreadsheet.getSheetByName(remembered);
+    if (sheet !== null) return sheet;
+  }
+  const named = spreadsheet.getSheetByName(SHEET_NAMES.register);
+  if (named !== null) return named;
+  let best: { sheet: Sheet; matched: number } | null = null;
+  for (const sheet of spreadsheet.getSheets()) {
+    if (SERVICE_SHEETS.has(sheet.getName())) continue;
+    const matched = matchedColumns(sheet);
+    if (matched >= MIN_MATCHED_COLUMNS && (best === null || matched > best.matched)) best = { sheet, matched };
+  }
+  return best?.sheet ?? null;
+}
+
+/** True when `sheet` is the register (by name: the remembered one or «Реестр"). Costs no read of cells. */
+export function isRegisterSheetName(name: string, remembered: string | null = rememberedRegisterName()): boolean {
+  return name === (remembered ?? SHEET_NAMES.register);
+}
+
+/** Opens the register, or null when the spreadsheet has none. */
+export function openRegister(spreadsheet: Spreadsheet): RegisterTable | null {
+  const sheet = findRegisterSheet(spreadsheet);
+  return sheet === null ? null : openRegisterTable(spreadsheet, sheet);
+}
+
+export function columnOf(table: RegisterTable, key: ColumnKey): number | null {
+  const position = table.positions[key];
+  return position === undefined ? null : position + 1;
+}
+
+/** A1 name of a column number: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** «Реестр!E12»; the sheet name is quoted when it needs to be. */
+export function cellAddress(table: RegisterTable, row: number, key: ColumnKey): string | null {
+  const column = columnOf(table, key);
+  if (column === null) return null;
+  const name = /^[\p{L}\p{N}_]+$/u.test(table.name) ? table.name : `'${table.name.replace(/'/g, "''")}'`;
+  return `${name}!${columnLetter(column)}${row}`;
+}
+
+export function isBlankRow(values: readonly unknown[]): boolean {
+  return values.every((value) => value === '' || value === null || value === undefined);
+}
+
+function rawRowOf(table: RegisterTable, row: number, values: unknown[]): RawRow {
+  const cells: Partial<Record<ColumnKey, unknown>> = {};
+  for (const [key, position] of Object.entries(table.positions) as Array<[ColumnKey, number]>) {
+    cells[key] = values[position];
+  }
+  return { row, cells, values };
+}
+
+/** First data row (below the header). */
+export function firstDataRow(table: RegisterTable): number {
+  return table.headerRow + 1;
+}
+
+/** Rows `first`..`first + count - 1`, full width, in one getValues. */
+export function readRows(table: RegisterTable, first: number, count: number): RawRow[] {
+  if (count <= 0) return [];
+  const values = table.sheet.getRange(first, 1, count, table.width).getValues();
+  return values.map((cells, index) => rawRowOf(table, first + index, cells));
+}
+
+/** Every data row, blank ones included, in one getValues. */
+export function readAllRows(table: RegisterTable): RawRow[] {
+  return readRows(table, firstDataRow(table), table.lastRow - table.headerRow);
+}
+
+/** Notes of rows `first`..`first + count - 1`, full width, in one getNotes. */
+export function readNotes(table: RegisterTable, first: number, count: number): string[][] {
+  if (count <= 0) return [];
+  return table.sheet.getRange(first, 1, count, table.width).getNotes();
+}
+
+/** The sheet row holding `id`, or null (reads the ID column only). */
+export function findRowById(table: RegisterTable, id: string): number | null {
+  const column = columnOf(table, 'id');
+  const count = table.lastRow - table.headerRow;
+  if (column === null || count <= 0 || id.trim() === '') return null;
+  const ids = table.sheet.getRange(firstDataRow(table), column, count, 1).getValues();
+  const index = ids.findIndex(([value]) => String(value ?? '').trim() === id.trim());
+  return index < 0 ? null : firstDataRow(table) + index;
+}
+
+/** New values of some catalogue columns of one row. */
+export interface RowUpdate {
+  row: number;
+  values: Partial<Record<ColumnKey, unknown>>;
+}
+
+/**
+ * What a value becomes in the sheet: null → empty, an ISO day in a date column → a Date at midnight,
+ * other text kept as text. Dates, numbers and booleans go as they are.
+ */
+export function sheetValue(table: RegisterTable, key: ColumnKey, value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') {
+    if (COLUMN_BY_KEY[key].kind === 'date' && isIsoDate(value)) return dateCell(value, table.timeZone);
+    return textCell(value);
+  }
+  return value;
+}
+
+/** Runs of consecutive integers: [3,4,5,9] → [[3,4,5],[9]]. */
+function runs(sorted: readonly number[]): number[][] {
+  const result: number[][] = [];
+  for (const value of sorted) {
+    const last = result[result.length - 1];
+    if (last !== undefined && last[last.length - 1] === value - 1) last.push(value);
+    else result.push([value]);
+  }
+  return result;
+}
+
+export interface WriteOptions {
+  /**
+   * Rows as read before: a cell an update does not give is written back with its current value, so
+   * that rows and columns with gaps still go in one range.
+   */
+  current?: readonly RawRow[];
+}
+
+/**
+ * Writes the given columns of the given rows. Columns adjacent in the sheet form one block; each block
+ * goes in one setValues per run of rows (one run when `current` covers the gaps). Returns the number
+ * of setValues calls made.
+ */
+export function writeColumns(table: RegisterTable, updates: readonly RowUpdate[], options: WriteOptions = {}): number {
+  const keys = new Set<ColumnKey>();
+  for (const update of updates) for (const key of Object.keys(update.values) as ColumnKey[]) keys.add(key);
+  if (keys.size === 0) return 0;
+  const byRow = new Map<number, RowUpdate['values']>();
+  for (const update of updates) byRow.set(update.row, { ...byRow.get(update.row), ...update.values });
+  const current = new Map<number, RawRow>((options.current ?? []).map((raw) => [raw.row, raw]));
+
+  const columns = [...keys].map((key) => {
+    const column = columnOf(table, key);
+    if (column === null) throw new Error(`Колонка «${COLUMN_BY_KEY[key].header}» не найдена на листе «${table.name}».`);
+    return column;
+  });
+  const keyAt = new Map<number, ColumnKey>([...keys].map((key, index) => [columns[index] as number, key]));
+  let writes = 0;
+
+  /** The cell to write at (row, key), or undefined when neither the update nor `current` gives it. */
+  const cellAt = (row: number, key: ColumnKey): { value: unknown } | undefined => {
+    const values = byRow.get(row);
+    if (values !== undefined && key in values) return { value: sheetValue(table, key, values[key]) };
+    const raw = current.get(row);
+    if (raw !== undefined && key in raw.cells) return { value: raw.cells[key] };
+    return undefined;
+  };
+
+  for (const block of runs([...new Set(columns)].sort((a, b) => a - b))) {
+    const blockKeys = block.map((column) => keyAt.get(column) as ColumnKey);
+    const rows = [...byRow.entries()]
+      .filter(([, values]) => blockKeys.some((key) => key in values))
+      .map(([row]) => row)
+      .sort((a, b) => a - b);
+    // Bridge gaps between rows with `current` rows, so one range covers them.
+    const bridged: number[] = [];
+    for (const row of rows) {
+      const previous = bridged[bridged.length - 1];
+      if (previous !== undefined && row > previous + 1) {
+        const gap = Array.from({ length: row - previous - 1 }, (_, index) => previous + 1 + index);
+        if (gap.every((gapRow) => blockKeys.every((key) => cellAt(gapRow, key) !== undefined))) bridged.push(...gap);
+      }
+      bridged.push(row);
+    }
+    for (const run of runs(bridged)) {
+      const complete = run.every((row) => blockKeys.every((key) => cellAt(row, key) !== undefined));
+      if (complete) {
+        const values = run.map((row) => blockKeys.map((key) => (cellAt(row, key) as { value: unknown }).value));
+        table.sheet.getRange(run[0] as number, block[0] as number, run.length, block.length).setValues(values);
+        writes += 1;
+        continue;
+      }
+      // Some cells unknown: write column by column, run by run of the rows that give that column.
+      for (const [index, key] of blockKeys.entries()) {
+        const keyRows = run.filter((row) => cellAt(row, key) !== undefined);
+        for (const keyRun of runs(keyRows)) {
+          const values = keyRun.map((row) => [(cellAt(row, key) as { value: unknown }).value]);
+          table.sheet.getRange(keyRun[0] as number, (block[0] as number) + index, keyRun.length, 1).setValues(values);
+          writes += 1;
+        }
+      }
+    }
+  }
+  return writes;
+}
+
+/** Catalogue columns missing from the header, in catalogue order. */
+export function missingColumns(table: RegisterTable): ColumnKey[] {
+  return COLUMNS.filter((column) => table.positions[column.key] === undefined).map((column) => column.key);
+}
