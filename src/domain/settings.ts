@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { normalizeHeader } from './columns';
+import type { NetworkSpec } from './links';
 
 export interface Settings {
   /** Where the ЦУР summary goes. */
@@ -257,4 +258,9 @@ export function settingsSheetRows(settings: Settings = DEFAULT_SETTINGS): Array<
 export function isCoordinatorEmail(settings: Settings, email: string): boolean {
   const wanted = email.trim().toLowerCase();
   return wanted !== '' && settings.coordinators.some((candidate) => candidate.toLowerCase() === wanted);
+}
+
+/** The configured networks as the schemas take them (hosts unknown: links to them are not matched to a network). */
+export function extraNetworksOf(settings: Settings): NetworkSpec[] {
+  return settings.networks.map((name) => ({ name, hosts: [] }));
 }

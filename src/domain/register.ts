@@ -1,0 +1,121 @@
+/**
+ * The register assessed on a given day: each row read and checked (schemas.ts), the findings about
+ * the whole register (review.ts: the same page twice, organisations with no page), the reporting
+ * obligations and the «Срок» / «Состояние» of every row (obligations.ts). Pure.
+ */
+import { COLUMNS } from './columns';
+import type { NetworkSpec } from './links';
+import { assessObligations, rowState } from './obligations';
+import { reviewRegister, type RegisterGap } from './review';
+import { columnProblem, readSheetRow } from './schemas';
+import type { ColumnKey, IsoDate, Problem, RowAssessment, WorkingCalendar } from './types';
+
+export interface RawRegisterRow {
+  /** 1-based sheet row. */
+  row: number;
+  /** Cells of the catalogue columns as getValues returns them; a missing column is undefined. */
+  cells: Partial<Record<ColumnKey, unknown>>;
+}
+
+export interface RegisterContext {
+  today: IsoDate;
+  calendar: WorkingCalendar;
+  /** The spreadsheet's time zone, in which date cells are read. */
+  timeZone: string;
+  /** Networks configured in «Настройки» besides ВКонтакте and Одноклассники. */
+  extraNetworks?: readonly NetworkSpec[];
+}
+
+export interface RegisterAssessment {
+  /** The rows that hold a page or an exemption (blank rows left out), in sheet order. */
+  rows: RowAssessment[];
+  gaps: RegisterGap[];
+}
+
+const INPUT_KEYS: readonly ColumnKey[] = COLUMNS.filter((column) => column.role === 'input').map(
+  (column) => column.key,
+);
+
+function isBlankCell(value: unknown): boolean {
+  return value === null || value === undefined || value === false || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A row with nothing a person wrote in the catalogue's input columns (an ID or a stale state alone do not count). */
+export function isBlankRegisterRow(cells: Partial<Record<ColumnKey, unknown>>): boolean {
+  return INPUT_KEYS.every((key) => isBlankCell(cells[key]));
+}
+
+function hasError(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
+/** The obligations, «Срок» and «Состояние» of a row already read and reviewed. */
+function assessed(
+  row: number,
+  reading: { page: RowAssessment['page']; problems: Problem[] },
+  context: RegisterContext,
+): RowAssessment {
+  const { events, deadline } = assessObligations(reading.page, context.calendar, context.today);
+  const state = rowState({ page: reading.page, events, hasErrors: hasError(reading.problems) });
+  return { row, page: reading.page, problems: reading.problems, events, deadline, state };
+}
+
+function readRow(raw: RawRegisterRow, context: RegisterContext): ReturnType<typeof readSheetRow> {
+  return readSheetRow(raw.cells, {
+    today: context.today,
+    timeZone: context.timeZone,
+    ...(context.extraNetworks ? { extraNetworks: context.extraNetworks } : {}),
+  });
+}
+
+/**
+ * One row on its own (what onEdit can know without reading the rest of the register): its own
+ * problems, obligations and state. Null for a blank row.
+ */
+export function assessRow(raw: RawRegisterRow, context: RegisterContext): RowAssessment | null {
+  if (isBlankRegisterRow(raw.cells)) return null;
+  return assessed(raw.row, readRow(raw, context), context);
+}
+
+/** IDs written twice: every later row gets an error naming the first. */
+function duplicateIdProblems(rows: ReadonlyArray<{ row: number; page: RowAssessment['page'] }>): Map<number, Problem> {
+  const firstRowOfId = new Map<string, number>();
+  const problems = new Map<number, Problem>();
+  for (const { row, page } of rows) {
+    if (page.id === null) continue;
+    const first = firstRowOfId.get(page.id);
+    if (first === undefined) firstRowOfId.set(page.id, row);
+    else {
+      problems.set(
+        row,
+        columnProblem(
+          'id',
+          'error',
+          `такой ID уже есть в строке ${first}: очистите ячейку, и надстройка присвоит новый.`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every non-blank row read, checked against the whole register (duplicate pages and IDs), with its
+ * obligations, «Срок» and «Состояние» («Ошибки заполнения» when the row has an error), plus the
+ * organisations with no active page and no exemption.
+ */
+export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: RegisterContext): RegisterAssessment {
+  const readings = rawRows
+    .filter((raw) => !isBlankRegisterRow(raw.cells))
+    .sort((a, b) => a.row - b.row)
+    .map((raw) => ({ row: raw.row, ...readRow(raw, context) }));
+  const review = reviewRegister(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
+  const duplicateIds = duplicateIdProblems(readings);
+  const rows = readings.map((reading) => {
+    const problems = [...(review.rowProblems.get(reading.row) ?? reading.problems)];
+    const duplicate = duplicateIds.get(reading.row);
+    if (duplicate !== undefined) problems.push(duplicate);
+    return assessed(reading.row, { page: reading.page, problems }, context);
+  });
+  return { rows, gaps: review.gaps };
+}
