@@ -1,0 +1,80 @@
+/**
+ * Findings about the register as a whole, beyond single rows: the same page registered twice, and
+ * organisations with neither an active page nor an exemption (decree No. 1199, п. 3.2.1.1 and 4).
+ * Pure.
+ */
+import { normalizeHeader } from './columns';
+import { normalizeLink, type NetworkSpec } from './links';
+import { columnProblem } from './schemas';
+import type { Page, Problem } from './types';
+
+export interface ReviewedRow {
+  /** 1-based sheet row. */
+  row: number;
+  page: Page;
+  problems: Problem[];
+}
+
+export interface RegisterGap {
+  /** The organisation's name as its first row writes it. */
+  organization: string;
+  message: string;
+}
+
+export interface RegisterReview {
+  /** Every row's problems: its own, then the register's findings about it. */
+  rowProblems: Map<number, Problem[]>;
+  gaps: RegisterGap[];
+}
+
+/** One organisation, however its name is written: case, spaces, quotes and ё ignored. */
+export function organizationKey(name: string): string {
+  return normalizeHeader(name).replace(/\s/g, '');
+}
+
+/** An active page: a row that is no exemption, not deleted, with a link. */
+function isActivePage(page: Page): boolean {
+  return page.exemptionBasis === null && page.deletedOn === null && page.link !== null;
+}
+
+export function reviewRegister(
+  rows: ReadonlyArray<ReviewedRow>,
+  options: { extraNetworks?: readonly NetworkSpec[] } = {},
+): RegisterReview {
+  const ordered = [...rows].sort((a, b) => a.row - b.row);
+  const rowProblems = new Map<number, Problem[]>(ordered.map(({ row, problems }) => [row, [...problems]]));
+
+  // The same page twice among the rows not deleted: the later rows name the first.
+  const firstRowOfPage = new Map<string, number>();
+  for (const { row, page } of ordered) {
+    if (page.deletedOn !== null || page.link === null) continue;
+    const key = normalizeLink(page.link, options.extraNetworks);
+    if (key === null) continue;
+    const first = firstRowOfPage.get(key);
+    if (first === undefined) firstRowOfPage.set(key, row);
+    else rowProblems.get(row)?.push(columnProblem('link', 'error', `эта страница уже внесена в строке ${first}.`));
+  }
+
+  // Organisations with no active page and no exemption.
+  const organizations = new Map<string, { name: string; active: boolean; exempt: boolean; deleted: boolean }>();
+  for (const { page } of ordered) {
+    if (page.organization === null) continue;
+    const key = organizationKey(page.organization);
+    const entry = organizations.get(key) ?? { name: page.organization, active: false, exempt: false, deleted: false };
+    entry.active ||= isActivePage(page);
+    entry.exempt ||= page.exemptionBasis !== null;
+    entry.deleted ||= page.deletedOn !== null && page.exemptionBasis === null;
+    organizations.set(key, entry);
+  }
+  const gaps: RegisterGap[] = [];
+  for (const { name, active, exempt, deleted } of organizations.values()) {
+    if (active || exempt) continue;
+    gaps.push({
+      organization: name,
+      message: deleted
+        ? 'Все страницы удалены: действующей официальной страницы нет, основание освобождения (п. 4) не указано.'
+        : 'Нет действующей официальной страницы, и основание освобождения (п. 4) не указано.',
+    });
+  }
+  return { rowProblems, gaps };
+}

@@ -1,0 +1,307 @@
+/**
+ * Reading and checking a register row, from the sheet or from the sidebar form. Pure, and free of
+ * Node and Apps Script APIs: the sidebar bundles validatePageInput for the browser.
+ *
+ * Two paths, one set of rules:
+ * 1. reading (per path): sheet cells by the column's kind in the catalogue (cellValues.ts), or the
+ *    form's strings through the zod schema PAGE_INPUT_SCHEMA — into a Page whose unreadable
+ *    fields are null, each with a Problem;
+ * 2. checking (shared, `checkPage`): values with a format (lists, link, e-mail, ОГРН) — a value
+ *    that does not fit becomes null with an error — then the rules between fields.
+ * Every message names its column by the catalogue's Russian header. Nothing here changes what a
+ * person wrote: the Page is our reading of it.
+ */
+import { z } from 'zod';
+import { readCheckboxCell, readDateCell, readTextCell, type CellReading } from './cellValues';
+import { COLUMN_BY_KEY, COLUMNS, ORG_KINDS, normalizeHeader } from './columns';
+import { linkHost, networkForUrl, networkList, parseLink, type NetworkSpec } from './links';
+import { MOSCOW_TIME_ZONE } from './isoDate';
+import { ogrnError } from './ogrn';
+import { isHeadOrDeputy } from './positions';
+import type { ColumnKey, IsoDate, Page, PageInput, Problem, Severity } from './types';
+
+export interface CheckOptions {
+  /** Today in Europe/Moscow: dates after it are in the future. */
+  today: IsoDate;
+  /** Networks configured in addition to NETWORKS (links.ts). */
+  extraNetworks?: readonly NetworkSpec[];
+}
+
+export interface SheetRowOptions extends CheckOptions {
+  /** The spreadsheet's time zone, in which Date cells are read; Europe/Moscow by default. */
+  timeZone?: string;
+}
+
+/** Raw cells of one sheet row (as getValues returns them) by column; a missing column is undefined. */
+export type SheetCells = Partial<Record<ColumnKey, unknown>>;
+
+export interface RowReading {
+  page: Page;
+  problems: Problem[];
+}
+
+export type PageInputValidation = { ok: true; page: Page; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/** A row with nothing filled in: the starting point of every reading (and of test fixtures). */
+export const EMPTY_PAGE: Readonly<Page> = Object.freeze<Page>({
+  id: null,
+  organization: null,
+  orgKind: null,
+  network: null,
+  link: null,
+  createdOn: null,
+  deletedOn: null,
+  responsibleName: null,
+  responsiblePosition: null,
+  responsibleEmail: null,
+  authorizedName: null,
+  esiaVerified: false,
+  exemptionBasis: null,
+  deptReportedCreation: null,
+  deptReportedDeletion: null,
+  tsurReportedCreation: null,
+  tsurReportedDeletion: null,
+  ogrn: null,
+  govMark: false,
+  govPublics: false,
+  note: null,
+});
+
+type PageKey = keyof Page;
+type PageValue = Page[PageKey];
+
+/** The Page's fields: every column of the catalogue but the computed ones. */
+export const PAGE_KEYS = Object.keys(EMPTY_PAGE) as PageKey[];
+
+/** A problem with a column, its message starting with the column's header. */
+export function columnProblem(column: ColumnKey, severity: Severity, message: string): Problem {
+  return { column, severity, message: `«${COLUMN_BY_KEY[column].header}»: ${message}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1a. The sheet: each cell read by its column's kind.
+
+function readCell(key: PageKey, raw: unknown, timeZone: string): CellReading<PageValue> {
+  switch (COLUMN_BY_KEY[key].kind) {
+    case 'date':
+      return readDateCell(raw, timeZone);
+    case 'checkbox':
+      return readCheckboxCell(raw);
+    default:
+      return readTextCell(raw, timeZone);
+  }
+}
+
+/** Reads and checks one sheet row. Never throws: an unreadable cell is a Problem and its field null (false for checkboxes). */
+export function readSheetRow(cells: SheetCells, options: SheetRowOptions): RowReading {
+  const timeZone = options.timeZone ?? MOSCOW_TIME_ZONE;
+  const page: Page = { ...EMPTY_PAGE };
+  const problems: Problem[] = [];
+  for (const key of PAGE_KEYS) {
+    const reading = readCell(key, cells[key], timeZone);
+    if (reading.ok) setField(page, key, reading.value);
+    else problems.push(columnProblem(key, 'error', `${reading.message}.`));
+  }
+  return checkPage(page, problems, options);
+}
+
+function setField(page: Page, key: PageKey, value: PageValue): void {
+  (page as Record<PageKey, PageValue>)[key] = value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1b. The sidebar form: strings as typed, dates as ISO 'YYYY-MM-DD' or '', checkboxes as booleans.
+
+/** Trimmed text, null when empty. A missing field reads as empty. */
+const inputText = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? '').trim() || null);
+
+const inputDate = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? '').trim())
+  .pipe(z.union([z.literal(''), z.iso.date('ожидается дата в формате ГГГГ-ММ-ДД.')]))
+  .transform((text) => text || null);
+
+const inputCheckbox = z
+  .boolean()
+  .optional()
+  .transform((checked) => checked ?? false);
+
+/** The sidebar's PageInput, field by field. */
+export const PAGE_INPUT_SCHEMA = z.object({
+  id: inputText,
+  organization: inputText,
+  orgKind: inputText,
+  network: inputText,
+  link: inputText,
+  createdOn: inputDate,
+  deletedOn: inputDate,
+  responsibleName: inputText,
+  responsiblePosition: inputText,
+  responsibleEmail: inputText,
+  authorizedName: inputText,
+  esiaVerified: inputCheckbox,
+  exemptionBasis: inputText,
+  ogrn: inputText,
+  govMark: inputCheckbox,
+  govPublics: inputCheckbox,
+  note: inputText,
+});
+
+type InputKey = keyof typeof PAGE_INPUT_SCHEMA.shape;
+// The schema covers PageInput exactly (a compile error here means types.ts and the schema differ).
+const INPUT_KEYS_MATCH: [InputKey, keyof PageInput] extends [keyof PageInput, InputKey] ? true : never = true;
+void INPUT_KEYS_MATCH;
+
+/** zod's own messages (a wrong type sent by a broken client) in Russian, after our column header. */
+const RUSSIAN = z.locales.ru().localeError;
+
+/**
+ * Checks what the sidebar sends. The same rules as for a sheet row; ok when there is no error
+ * (warnings do not stop saving). Runs in the browser as well as in Apps Script.
+ */
+export function validatePageInput(input: PageInput, options: CheckOptions): PageInputValidation {
+  const source: Record<string, unknown> = typeof input === 'object' && input !== null ? { ...input } : {};
+  const page: Page = { ...EMPTY_PAGE };
+  const problems: Problem[] = [];
+  for (const key of Object.keys(PAGE_INPUT_SCHEMA.shape) as InputKey[]) {
+    const result = PAGE_INPUT_SCHEMA.shape[key].safeParse(source[key], { error: RUSSIAN });
+    if (result.success) setField(page, key, result.data);
+    else problems.push(columnProblem(key, 'error', result.error.issues.map((issue) => issue.message).join('; ')));
+  }
+  const checked = checkPage(page, problems, options);
+  return checked.problems.some((problem) => problem.severity === 'error')
+    ? { ok: false, problems: checked.problems }
+    : { ok: true, page: checked.page, warnings: checked.problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The rules, shared by both paths.
+
+const EMAIL = z.email({
+  // zod's practical pattern, with letters of any script in the domain (адрес@администрация.рф).
+  pattern: /^[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u,
+});
+
+const REQUIRED_FOR_PAGE = `не заполнено — обязательно для официальной страницы (если страница не создаётся по согласованию, заполните «${COLUMN_BY_KEY.exemptionBasis.header}»).`;
+
+/** The list item a value names, case, spaces and quotes ignored; null when it names none. */
+function listItem(value: string, items: readonly string[]): string | null {
+  return items.find((item) => normalizeHeader(item) === normalizeHeader(value)) ?? null;
+}
+
+function quotedList(items: readonly string[]): string {
+  return items.map((item) => `«${item}»`).join(', ');
+}
+
+/** Checks a read row: `page` holds what was read, `readProblems` what could not be. */
+function checkPage(read: Page, readProblems: readonly Problem[], options: CheckOptions): RowReading {
+  const networks = networkList(options.extraNetworks);
+  const networkNames = networks.map((network) => network.name);
+  const page: Page = { ...read };
+  const problems: Problem[] = [...readProblems];
+  const report = (key: ColumnKey, severity: Severity, message: string): void => {
+    problems.push(columnProblem(key, severity, message));
+  };
+  /** A value with a format it does not have: reported, and not used. */
+  const reject = (key: PageKey, message: string): void => {
+    report(key, 'error', message);
+    setField(page, key, null);
+  };
+  const unreadable = (key: PageKey): boolean => problems.some((problem) => problem.column === key);
+  const missing = (key: PageKey): boolean => page[key] === null && !unreadable(key);
+
+  // Values with a format.
+  if (page.orgKind !== null) {
+    const kind = listItem(page.orgKind, ORG_KINDS);
+    if (kind === null) reject('orgKind', `«${page.orgKind}» — выберите из списка: ${quotedList(ORG_KINDS)}.`);
+    else page.orgKind = kind;
+  }
+  if (page.network !== null) {
+    const network = listItem(page.network, networkNames);
+    if (network === null) reject('network', `«${page.network}» — выберите из списка: ${quotedList(networkNames)}.`);
+    else page.network = network;
+  }
+  if (page.link !== null) {
+    const url = parseLink(page.link);
+    if (url === null) {
+      reject('link', `«${page.link}» — не похоже на адрес страницы; пример: https://vk.com/shpakray.`);
+    } else if (url.pathname.replace(/\/+$/, '') === '') {
+      reject('link', `ссылка ведёт на главную страницу ${linkHost(page.link)}, а нужен адрес самой страницы.`);
+    }
+  }
+  if (page.responsibleEmail !== null && !EMAIL.safeParse(page.responsibleEmail).success) {
+    reject('responsibleEmail', `«${page.responsibleEmail}» — не похоже на адрес электронной почты.`);
+  }
+  if (page.ogrn !== null) {
+    const error = ogrnError(page.ogrn);
+    if (error !== null) reject('ogrn', error);
+  }
+
+  // Rules between fields.
+  const exempt = page.exemptionBasis !== null;
+  if (missing('organization')) report('organization', 'error', 'не заполнено.');
+  if (!exempt) {
+    if (missing('network')) {
+      const byLink = page.link === null ? null : networkForUrl(page.link, options.extraNetworks);
+      report('network', 'error', byLink === null ? REQUIRED_FOR_PAGE : `не выбрана; по ссылке это «${byLink}».`);
+    }
+    for (const key of ['link', 'createdOn', 'responsibleName', 'authorizedName'] as const) {
+      if (missing(key)) report(key, 'error', REQUIRED_FOR_PAGE);
+    }
+  }
+  if (page.link !== null && page.network !== null) {
+    const network = networks.find((n) => n.name === page.network);
+    const host = linkHost(page.link);
+    if (network && network.hosts.length > 0 && host !== null && !network.hosts.includes(host)) {
+      report('link', 'error', `ссылка ведёт на ${host}, а выбрана сеть «${network.name}».`);
+    }
+  }
+  if (page.createdOn !== null && page.createdOn > options.today) {
+    report('createdOn', 'error', 'дата позже сегодняшнего дня: страница не может быть создана в будущем.');
+  }
+  if (page.deletedOn !== null) {
+    if (page.deletedOn > options.today) {
+      report('deletedOn', 'error', 'дата позже сегодняшнего дня: укажите день, когда страница была удалена.');
+    }
+    if (page.createdOn !== null && page.deletedOn < page.createdOn) {
+      report('deletedOn', 'error', 'дата удаления раньше даты создания.');
+    }
+  }
+  // The position is required wherever there is a responsible person: on every page, and on an
+  // exemption row only when somebody is named.
+  if (missing('responsiblePosition') && (!exempt || page.responsibleName !== null)) {
+    report('responsiblePosition', 'error', 'не заполнено.');
+  }
+  if (page.responsiblePosition !== null && !isHeadOrDeputy(page.responsiblePosition)) {
+    report(
+      'responsiblePosition',
+      'warning',
+      `«${page.responsiblePosition}» — ответственным должен быть руководитель или его заместитель (п. 3.2.1.2); проверьте должность.`,
+    );
+  }
+  if (!exempt && page.deletedOn === null && !page.esiaVerified && !unreadable('esiaVerified')) {
+    report(
+      'esiaVerified',
+      'warning',
+      'не отмечена: уполномоченное лицо должно пройти идентификацию в ЕСИА (Госуслуги), п. 3.2.1.3.',
+    );
+  }
+  return { page, problems: sortByColumn(problems) };
+}
+
+const COLUMN_ORDER = new Map(COLUMNS.map((column, index) => [column.key, index]));
+
+/** Problems in the order of the columns (the row's own first), errors before warnings; stable otherwise. */
+function sortByColumn(problems: Problem[]): Problem[] {
+  const rank = (problem: Problem): number =>
+    (problem.column === null ? -1 : (COLUMN_ORDER.get(problem.column) ?? 0)) * 2 +
+    (problem.severity === 'error' ? 0 : 1);
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => rank(a.problem) - rank(b.problem) || a.index - b.index)
+    .map(({ problem }) => problem);
+}
