@@ -4,6 +4,9 @@
  * writes a top-level function declaration for every export of this file.
  */
 import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
+import { runCheck } from './gas/check';
+import { onEditEvent } from './gas/edit';
+import { runSetup } from './gas/setup';
 
 export function onOpen(): void {
   addMenu(SpreadsheetApp.getUi());
@@ -11,6 +14,19 @@ export function onOpen(): void {
 
 export function onInstall(): void {
   onOpen();
+}
+
+/** Simple trigger: checks the edited rows of the register (see src/gas/edit.ts). */
+export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  onEditEvent(event);
+}
+
+export function menuSetup(): void {
+  runSetup();
+}
+
+export function menuCheckRegister(): void {
+  runCheck();
 }
 
 export function menuAbout(): void {

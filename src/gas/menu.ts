@@ -6,7 +6,13 @@ export interface MenuItem {
   handler: string;
 }
 
-export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [{ caption: 'О надстройке', handler: 'menuAbout' }];
+export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
+  { caption: 'Проверить реестр', handler: 'menuCheckRegister' },
+  'separator',
+  { caption: 'Настроить реестр (координатор)', handler: 'menuSetup' },
+  'separator',
+  { caption: 'О надстройке', handler: 'menuAbout' },
+];
 
 export const ABOUT_TEXT =
   'Надстройка ведёт реестр официальных страниц администрации Шпаковского муниципального округа, ' +

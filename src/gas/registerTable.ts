@@ -161,12 +161,16 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** A sheet name as A1 notation needs it: quoted unless letters, digits and _ only. */
+export function quotedSheetName(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 /** «Реестр!E12»; the sheet name is quoted when it needs to be. */
 export function cellAddress(table: RegisterTable, row: number, key: ColumnKey): string | null {
   const column = columnOf(table, key);
   if (column === null) return null;
-  const name = /^[\p{L}\p{N}_]+$/u.test(table.name) ? table.name : `'${table.name.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetter(column)}${row}`;
+  return `${quotedSheetName(table.name)}!${columnLetter(column)}${row}`;
 }
 
 export function isBlankRow(values: readonly unknown[]): boolean {

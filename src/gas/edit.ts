@@ -1,0 +1,133 @@
+/**
+ * The simple onEdit trigger on the register. Runs as the person who edited, within 30 s, with no mail
+ * and no UI beyond a toast. It reads the header and the edited rows only (one cell or a multi-row
+ * paste) and writes back only those rows: the ID of a new row, the «Сообщено в отдел (…)» stamp when
+ * a creation or deletion date is first entered, «Срок», «Состояние» and our part of the notes of
+ * cells with a problem. It never changes what the person typed. Its service calls do not depend on
+ * the size of the register.
+ */
+import { assessRow, isBlankRegisterRow } from '../domain/register';
+import type { ColumnKey, RowAssessment } from '../domain/types';
+import { changedSpan, updatedNotes } from './cellNotes';
+import { computedUpdates, loadDayContext } from './computedColumns';
+import { newPageId } from './ids';
+import {
+  isRegisterSheetName,
+  openRegisterTable,
+  readNotes,
+  readRows,
+  writeColumns,
+  type RawRow,
+  type RegisterTable,
+  type RowUpdate,
+} from './registerTable';
+
+export const EDIT_TOAST_TITLE = 'Реестр страниц';
+
+const STAMPS: ReadonlyArray<{ date: ColumnKey; stamp: ColumnKey; field: 'createdOn' | 'deletedOn' }> = [
+  { date: 'createdOn', stamp: 'deptReportedCreation', field: 'createdOn' },
+  { date: 'deletedOn', stamp: 'deptReportedDeletion', field: 'deletedOn' },
+];
+
+function isEmptyCell(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+function editedColumn(table: RegisterTable, key: ColumnKey, first: number, last: number): boolean {
+  const position = table.positions[key];
+  return position !== undefined && position + 1 >= first && position + 1 <= last;
+}
+
+/** What onEdit writes for the rows it read: IDs and stamps first, so the assessment sees them. */
+function serviceUpdates(
+  table: RegisterTable,
+  rows: readonly RawRow[],
+  columns: { first: number; last: number },
+  today: string,
+  assess: (raw: RawRow) => RowAssessment | null,
+): RowUpdate[] {
+  const taken = new Set(rows.map((raw) => String(raw.cells.id ?? '').trim()).filter((id) => id !== ''));
+  const updates: RowUpdate[] = [];
+  for (const raw of rows) {
+    if (isBlankRegisterRow(raw.cells)) continue;
+    const values: RowUpdate['values'] = {};
+    if (table.positions.id !== undefined && String(raw.cells.id ?? '').trim() === '') {
+      values.id = newPageId(taken);
+      taken.add(values.id as string);
+    }
+    const assessment = assess(raw);
+    for (const { date, stamp, field } of STAMPS) {
+      if (table.positions[stamp] === undefined || !editedColumn(table, date, columns.first, columns.last)) continue;
+      const readable = assessment !== null && assessment.page[field] !== null;
+      const dateError = assessment?.problems.some((problem) => problem.column === date && problem.severity === 'error');
+      if (readable && !dateError && isEmptyCell(raw.cells[stamp])) values[stamp] = today;
+    }
+    if (Object.keys(values).length > 0) updates.push({ row: raw.row, values });
+  }
+  return updates;
+}
+
+function applied(rows: readonly RawRow[], updates: readonly RowUpdate[]): RawRow[] {
+  const byRow = new Map(updates.map((update) => [update.row, update.values]));
+  return rows.map((raw) => {
+    const values = byRow.get(raw.row);
+    return values === undefined ? raw : { ...raw, cells: { ...raw.cells, ...values } };
+  });
+}
+
+/** Handles an edit of `range` (the event's range). Returns the rows it assessed, for tests and the toast. */
+export function handleEdit(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  range: GoogleAppsScript.Spreadsheet.Range,
+): RowAssessment[] {
+  const sheet = range.getSheet();
+  if (!isRegisterSheetName(sheet.getName())) return [];
+  const table = openRegisterTable(spreadsheet, sheet);
+  if (Object.keys(table.positions).length === 0) return [];
+  const first = Math.max(range.getRow(), table.headerRow + 1);
+  const last = range.getLastRow();
+  if (last < first) return [];
+  const columns = { first: range.getColumn(), last: range.getLastColumn() };
+
+  const day = loadDayContext(spreadsheet, table.timeZone);
+  const read = readRows(table, first, last - first + 1);
+  const assess = (raw: RawRow): RowAssessment | null => assessRow(raw, day.register);
+  const service = serviceUpdates(table, read, columns, day.register.today, assess);
+  const rows = applied(read, service);
+  const assessments = rows.map(assess);
+  const byRow = new Map<number, RowAssessment>();
+  for (const assessment of assessments) if (assessment !== null) byRow.set(assessment.row, assessment);
+  writeColumns(table, [...service, ...computedUpdates(table, rows, byRow)], { current: read });
+
+  const before = readNotes(table, first, rows.length);
+  const after = updatedNotes(before, assessments, table.positions);
+  const span = changedSpan(before, after);
+  if (span !== null) {
+    table.sheet
+      .getRange(first + span[0], 1, span[1] - span[0] + 1, table.width)
+      .setNotes(after.slice(span[0], span[1] + 1));
+  }
+
+  const withErrors = assessments.filter(
+    (assessment): assessment is RowAssessment =>
+      assessment !== null && assessment.problems.some((problem) => problem.severity === 'error'),
+  );
+  if (withErrors.length > 0) {
+    const rowsText = withErrors
+      .slice(0, 5)
+      .map((assessment) => assessment.row)
+      .join(', ');
+    spreadsheet.toast(
+      `${withErrors.length === 1 ? 'Строка' : 'Строки'} ${rowsText}${withErrors.length > 5 ? '…' : ''}: ошибки заполнения. ` +
+        'Подробности — в примечаниях к отмеченным ячейкам.',
+      EDIT_TOAST_TITLE,
+      8,
+    );
+  }
+  return assessments.filter((assessment): assessment is RowAssessment => assessment !== null);
+}
+
+/** The onEdit entry point. An error is left to Apps Script, which records it with the execution. */
+export function onEditEvent(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(event.source ?? SpreadsheetApp.getActiveSpreadsheet(), event.range);
+}

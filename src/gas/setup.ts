@@ -1,0 +1,288 @@
+/**
+ * «Настроить реестр»: set up or repair, coordinator only, idempotent and non-destructive.
+ *
+ * It never moves, renames, clears or reorders anything people wrote: missing columns are appended
+ * after the last used column, rows without an ID get one (and a later copy of a duplicated ID a new
+ * one), and the only cells it writes besides those are «Срок», «Состояние», the headers it adds and
+ * its own part of cell notes. Validation, highlighting and protections of ours are replaced; those
+ * of the users stay. A second run leaves the spreadsheet exactly as the first did (apart from the
+ * line it adds to «Журнал»).
+ */
+import { COLUMN_BY_KEY, SHEET_NAMES } from '../domain/columns';
+import { assessRegister, isBlankRegisterRow } from '../domain/register';
+import type { ColumnKey, RowAssessment } from '../domain/types';
+import { currentUserEmail, ownerEmail, requireCoordinator, checkCoordinator } from './access';
+import { changedSpan, updatedNotes } from './cellNotes';
+import { computedUpdates, loadDayContext } from './computedColumns';
+import { applyHighlighting } from './highlighting';
+import { newPageId } from './ids';
+import { appendJournal } from './journal';
+import { withScriptLock } from './lock';
+import { applyRegisterProtections } from './protection';
+import {
+  findRegisterSheet,
+  missingColumns,
+  openRegisterTable,
+  readAllRows,
+  readNotes,
+  rememberRegisterName,
+  writeColumns,
+  type RawRow,
+  type RegisterTable,
+  type RowUpdate,
+} from './registerTable';
+import { ensureCalendarAndJournal, ensureSettingsSheet, protectServiceSheets } from './serviceSheets';
+import { readSettings } from './settingsSheet';
+import { applyValidation } from './validationRules';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const SETUP_TITLE = 'Настройка реестра';
+
+export const DATE_FORMAT = 'dd.mm.yyyy';
+
+export interface SetupReport {
+  registerName: string;
+  createdRegister: boolean;
+  createdSheets: string[];
+  addedColumns: string[];
+  idsAssigned: number;
+  idsReplaced: number;
+  rows: number;
+  rowsWithErrors: number;
+  /** Problems in «Настройки» and the calendar sheet. */
+  problems: string[];
+  settingsChange: string | null;
+}
+
+/** Appends the catalogue columns the header lacks after the last used column; updates `table`. */
+function addMissingColumns(table: RegisterTable): ColumnKey[] {
+  const missing = missingColumns(table);
+  if (missing.length === 0) return [];
+  const sheet = table.sheet;
+  const blank = table.lastRow === 0;
+  const start = blank ? 1 : table.width + 1;
+  const needed = start + missing.length - 1 - sheet.getMaxColumns();
+  if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+  const headers = missing.map((key) => COLUMN_BY_KEY[key].header);
+  sheet.getRange(table.headerRow, start, 1, headers.length).setValues([headers]).setFontWeight('bold');
+  missing.forEach((key, index) => {
+    table.positions[key] = start - 1 + index;
+    table.headers[start - 1 + index] = COLUMN_BY_KEY[key].header;
+  });
+  table.width = start - 1 + missing.length;
+  table.lastRow = Math.max(table.lastRow, table.headerRow);
+  return missing;
+}
+
+/**
+ * Date formats: always on the add-on's own date columns (service and computed), on an input date
+ * column only when setup added it (the users' own formats stay).
+ */
+function applyDateFormats(table: RegisterTable, added: readonly ColumnKey[], maxRows: number): void {
+  const count = maxRows - table.headerRow;
+  if (count <= 0) return;
+  for (const [key, position] of Object.entries(table.positions) as Array<[ColumnKey, number]>) {
+    const column = COLUMN_BY_KEY[key];
+    if (column.kind !== 'date' || (column.role === 'input' && !added.includes(key))) continue;
+    table.sheet.getRange(table.headerRow + 1, position + 1, count, 1).setNumberFormat(DATE_FORMAT);
+  }
+}
+
+/** IDs for non-blank rows without one, and for every later row repeating an earlier row's ID. */
+function idUpdates(rows: readonly RawRow[]): { updates: RowUpdate[]; assigned: number; replaced: number } {
+  const taken = new Set<string>();
+  for (const raw of rows) {
+    const id = String(raw.cells.id ?? '').trim();
+    if (id !== '') taken.add(id);
+  }
+  const seen = new Set<string>();
+  const updates: RowUpdate[] = [];
+  let assigned = 0;
+  let replaced = 0;
+  for (const raw of rows) {
+    const id = String(raw.cells.id ?? '').trim();
+    if (id === '' && isBlankRegisterRow(raw.cells)) continue;
+    if (id !== '' && !seen.has(id)) {
+      seen.add(id);
+      continue;
+    }
+    const fresh = newPageId(taken);
+    taken.add(fresh);
+    seen.add(fresh);
+    updates.push({ row: raw.row, values: { id: fresh } });
+    if (id === '') assigned += 1;
+    else replaced += 1;
+  }
+  return { updates, assigned, replaced };
+}
+
+function withUpdates(rows: readonly RawRow[], updates: readonly RowUpdate[], table: RegisterTable): RawRow[] {
+  const byRow = new Map(updates.map((update) => [update.row, update.values]));
+  return rows.map((raw) => {
+    const values = byRow.get(raw.row);
+    if (values === undefined) return raw;
+    const cells = { ...raw.cells, ...values };
+    const rowValues = [...raw.values];
+    for (const [key, value] of Object.entries(values) as Array<[ColumnKey, unknown]>) {
+      const position = table.positions[key];
+      if (position !== undefined) rowValues[position] = value;
+    }
+    return { row: raw.row, cells, values: rowValues };
+  });
+}
+
+/** Writes our part of the notes of the data rows, in one setNotes over the rows that change. */
+function writeNotes(
+  table: RegisterTable,
+  rows: readonly RawRow[],
+  assessments: ReadonlyMap<number, RowAssessment>,
+): void {
+  if (rows.length === 0) return;
+  const first = (rows[0] as RawRow).row;
+  const before = readNotes(table, first, rows.length);
+  const after = updatedNotes(
+    before,
+    rows.map((raw) => assessments.get(raw.row) ?? null),
+    table.positions,
+  );
+  const span = changedSpan(before, after);
+  if (span === null) return;
+  table.sheet
+    .getRange(first + span[0], 1, span[1] - span[0] + 1, table.width)
+    .setNotes(after.slice(span[0], span[1] + 1));
+}
+
+/** Sets up the register on `sheet` (already chosen). Runs under the script lock. */
+export function setupRegister(
+  spreadsheet: Spreadsheet,
+  sheet: Sheet,
+  options: { createdRegister: boolean; initialCoordinators: readonly string[] },
+): SetupReport {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const settingsBefore = readSettings(spreadsheet);
+  const settingsChange = ensureSettingsSheet(spreadsheet, settingsBefore, options.initialCoordinators);
+  const createdSheets = ensureCalendarAndJournal(spreadsheet, timeZone);
+  if (!settingsBefore.exists) createdSheets.unshift(SHEET_NAMES.settings);
+  const day = loadDayContext(spreadsheet, timeZone);
+
+  const table = openRegisterTable(spreadsheet, sheet);
+  const added = addMissingColumns(table);
+  if (table.sheet.getFrozenRows() < table.headerRow) table.sheet.setFrozenRows(table.headerRow);
+  const maxRows = table.sheet.getMaxRows();
+  const maxColumns = table.sheet.getMaxColumns();
+  applyDateFormats(table, added, maxRows);
+
+  const read = readAllRows(table);
+  const ids = idUpdates(read);
+  const rows = withUpdates(read, ids.updates, table);
+  const assessment = assessRegister(rows, day.register);
+  const byRow = new Map(assessment.rows.map((row) => [row.row, row]));
+  writeColumns(table, [...ids.updates, ...computedUpdates(table, rows, byRow)], { current: rows });
+  writeNotes(table, rows, byRow);
+
+  applyValidation(table, day.settings.settings, maxRows);
+  applyHighlighting(table, day.calendar.calendar, day.register.today, { maxRows, maxColumns });
+  applyRegisterProtections(table, { maxRows, maxColumns });
+  protectServiceSheets(spreadsheet, day.settings.settings.coordinators);
+  rememberRegisterName(table.name);
+
+  const report: SetupReport = {
+    registerName: table.name,
+    createdRegister: options.createdRegister,
+    createdSheets,
+    addedColumns: added.map((key) => COLUMN_BY_KEY[key].header),
+    idsAssigned: ids.assigned,
+    idsReplaced: ids.replaced,
+    rows: assessment.rows.length,
+    rowsWithErrors: assessment.rows.filter((row) => row.problems.some((problem) => problem.severity === 'error'))
+      .length,
+    problems: [
+      ...day.settings.problems.map((problem) => problem.message),
+      ...day.calendar.problems.map((problem) => problem.message),
+    ],
+    settingsChange,
+  };
+  appendJournal(spreadsheet, [{ action: SETUP_TITLE, details: setupDetails(report) }]);
+  return report;
+}
+
+/** The journal's and the dialog's account of a run. */
+export function setupDetails(report: SetupReport): string {
+  const parts = [`Лист реестра: «${report.registerName}»${report.createdRegister ? ' (создан)' : ''}.`];
+  if (report.createdSheets.length > 0)
+    parts.push(`Созданы листы: ${report.createdSheets.map((name) => `«${name}»`).join(', ')}.`);
+  if (report.settingsChange !== null && report.createdSheets[0] !== SHEET_NAMES.settings)
+    parts.push(`${report.settingsChange}.`);
+  parts.push(
+    report.addedColumns.length > 0
+      ? `Добавлены колонки: ${report.addedColumns.map((header) => `«${header}»`).join(', ')}.`
+      : 'Все колонки на месте.',
+  );
+  if (report.idsAssigned > 0) parts.push(`Присвоено ID: ${report.idsAssigned}.`);
+  if (report.idsReplaced > 0) parts.push(`Заменены повторяющиеся ID: ${report.idsReplaced}.`);
+  parts.push(`Страниц в реестре: ${report.rows}, из них с ошибками заполнения: ${report.rowsWithErrors}.`);
+  if (report.problems.length > 0) parts.push(`Замечания к настройкам: ${report.problems.join(' ')}`);
+  return parts.join(' ');
+}
+
+/**
+ * Finds the register, or asks for its sheet. Returns the sheet, or a Russian reason to stop. An empty
+ * answer creates «Реестр».
+ */
+export function chooseRegisterSheet(
+  spreadsheet: Spreadsheet,
+  ui: GoogleAppsScript.Base.Ui,
+): { sheet: Sheet; created: boolean } | { stop: string } {
+  const found = findRegisterSheet(spreadsheet);
+  if (found !== null) return { sheet: found, created: false };
+  const answer = ui.prompt(
+    SETUP_TITLE,
+    `Лист «${SHEET_NAMES.register}» не найден. Если реестр ведётся на листе с другим названием, введите его. ` +
+      `Оставьте поле пустым, чтобы создать новый лист «${SHEET_NAMES.register}».`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return { stop: 'Настройка отменена.' };
+  const name = answer.getResponseText().trim();
+  if (name === '') return { sheet: spreadsheet.insertSheet(SHEET_NAMES.register), created: true };
+  const named = spreadsheet.getSheetByName(name);
+  if (named === null) return { stop: `Лист «${name}» не найден. Проверьте название и запустите настройку ещё раз.` };
+  return { sheet: named, created: false };
+}
+
+/** The menu action. */
+export function runSetup(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
+  const settings = readSettings(spreadsheet);
+  const email = currentUserEmail();
+  let access = requireCoordinator(settings.settings, spreadsheet);
+  // First run: no «Настройки» yet. The owner sets up; on a shared drive (no owner to be seen) whoever
+  // runs it. The person becomes the first coordinator.
+  if (!access.ok && !settings.exists && email !== '' && ownerEmail(spreadsheet) === '') {
+    access = checkCoordinator({ ...settings.settings, coordinators: [email] }, email, '');
+  }
+  if (!access.ok) {
+    ui.alert(SETUP_TITLE, access.reason, ui.ButtonSet.OK);
+    return;
+  }
+  const choice = chooseRegisterSheet(spreadsheet, ui);
+  if ('stop' in choice) {
+    ui.alert(SETUP_TITLE, choice.stop, ui.ButtonSet.OK);
+    return;
+  }
+  const result = withScriptLock(
+    () =>
+      setupRegister(spreadsheet, choice.sheet, {
+        createdRegister: choice.created,
+        initialCoordinators: email === '' ? [] : [email],
+      }),
+    { timeoutMs: 30_000 },
+  );
+  if (!result.ok) {
+    ui.alert(SETUP_TITLE, result.message, ui.ButtonSet.OK);
+    return;
+  }
+  ui.alert(SETUP_TITLE, `Готово. ${setupDetails(result.value)}`, ui.ButtonSet.OK);
+}
