@@ -1,0 +1,98 @@
+/**
+ * The list of official pages for the official website (decree clause 3.1.1): the pages in force, grouped by
+ * organisation, as HTML and as plain text ready to paste.
+ */
+import { escapeHtml, linkHtml } from './htmlEscape';
+import { formatRuDate } from './isoDate';
+import { isActivePage, orgKindRank } from './summary';
+import type { IsoDate, RowAssessment } from './types';
+
+export interface SiteListOrganization {
+  organization: string;
+  orgKind: string;
+  pages: Array<{ network: string; link: string }>;
+}
+
+export interface SiteList {
+  organizations: SiteListOrganization[];
+  pageCount: number;
+  /** Rows left out because their link or network has an error (row numbers). */
+  skippedRows: number[];
+  html: string;
+  text: string;
+}
+
+/** Network order: as configured in «Настройки», others after them alphabetically. */
+function networkRank(networks: readonly string[], network: string): number {
+  const index = networks.indexOf(network);
+  return index === -1 ? networks.length : index;
+}
+
+/**
+ * Current official pages (created, not deleted, not an exemption row) grouped by organisation: the
+ * administration first, then departments, then subordinate organisations, each alphabetically. A page whose
+ * link or network has an error is left out (it must not go on the website) and reported; the same link
+ * twice is listed once.
+ */
+export function buildSiteList(
+  rows: readonly RowAssessment[],
+  today: IsoDate,
+  networks: readonly string[] = [],
+): SiteList {
+  const groups = new Map<string, SiteListOrganization>();
+  const seenLinks = new Set<string>();
+  const skippedRows: number[] = [];
+  for (const row of rows) {
+    const { page } = row;
+    if (!isActivePage(page) || (page.network ?? '').trim() === '') continue;
+    const broken = row.problems.some(
+      (problem) => problem.severity === 'error' && (problem.column === 'link' || problem.column === 'network'),
+    );
+    if (broken) {
+      skippedRows.push(row.row);
+      continue;
+    }
+    const link = (page.link ?? '').trim();
+    const linkKey = link.toLowerCase().replace(/\/+$/, '');
+    if (seenLinks.has(linkKey)) continue;
+    seenLinks.add(linkKey);
+    const organization = (page.organization ?? '').trim() || '(организация не указана)';
+    const key = organization.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+    let group = groups.get(key);
+    if (!group) {
+      group = { organization, orgKind: (page.orgKind ?? '').trim(), pages: [] };
+      groups.set(key, group);
+    }
+    group.pages.push({ network: (page.network ?? '').trim(), link });
+  }
+  const organizations = [...groups.values()].sort(
+    (a, b) => orgKindRank(a.orgKind) - orgKindRank(b.orgKind) || a.organization.localeCompare(b.organization, 'ru'),
+  );
+  for (const group of organizations) {
+    group.pages.sort(
+      (a, b) =>
+        networkRank(networks, a.network) - networkRank(networks, b.network) ||
+        a.network.localeCompare(b.network, 'ru') ||
+        a.link.localeCompare(b.link),
+    );
+  }
+  const pageCount = organizations.reduce((sum, group) => sum + group.pages.length, 0);
+  const heading = `Официальные страницы в социальных сетях (по состоянию на ${formatRuDate(today)})`;
+  const html =
+    `<h2>${escapeHtml(heading)}</h2>\n` +
+    organizations
+      .map(
+        (group) =>
+          `<h3>${escapeHtml(group.organization)}</h3>\n<ul>\n` +
+          group.pages.map((p) => `<li>${escapeHtml(p.network)}: ${linkHtml(p.link)}</li>`).join('\n') +
+          '\n</ul>',
+      )
+      .join('\n');
+  const text =
+    `${heading}\n\n` +
+    organizations
+      .map((group) => [group.organization, ...group.pages.map((p) => `  ${p.network}: ${p.link}`)].join('\n'))
+      .join('\n\n') +
+    '\n';
+  return { organizations, pageCount, skippedRows, html, text };
+}

@@ -1,0 +1,100 @@
+import { buildSiteList } from '../../src/domain/siteList';
+import { assess } from './assessedRows';
+
+const TODAY = '2026-02-02';
+
+describe('buildSiteList', () => {
+  const rows = assess(
+    [
+      {
+        id: '1',
+        organization: 'МБОУ СОШ № 1',
+        orgKind: 'Подведомственная организация',
+        network: 'Одноклассники',
+        link: 'https://ok.ru/school1',
+        createdOn: '2024-01-10',
+      },
+      {
+        id: '2',
+        organization: 'Администрация Шпаковского муниципального округа',
+        orgKind: 'Администрация округа',
+        network: 'ВКонтакте',
+        link: 'https://vk.com/shpakadm',
+        createdOn: '2023-09-01',
+      },
+      {
+        id: '3',
+        organization: 'МБОУ СОШ № 1',
+        orgKind: 'Подведомственная организация',
+        network: 'ВКонтакте',
+        link: 'https://vk.com/school1',
+        createdOn: '2024-01-10',
+      },
+      {
+        id: '4',
+        organization: 'A & B <script>',
+        orgKind: 'Структурное подразделение',
+        network: 'ВКонтакте',
+        link: 'https://vk.com/ab',
+        createdOn: '2024-03-01',
+      },
+      {
+        id: '5',
+        organization: 'Удалённая',
+        orgKind: 'Структурное подразделение',
+        network: 'ВКонтакте',
+        link: 'https://vk.com/old',
+        createdOn: '2023-01-01',
+        deletedOn: '2025-01-01',
+      },
+      { id: '6', organization: 'Архив', exemptionBasis: 'Согласовано' },
+      {
+        id: '7',
+        organization: 'Дубль',
+        orgKind: 'Структурное подразделение',
+        network: 'ВКонтакте',
+        link: 'https://vk.com/ab/',
+        createdOn: '2024-03-01',
+      },
+      {
+        id: '8',
+        organization: 'Ошибка',
+        orgKind: 'Структурное подразделение',
+        network: 'ВКонтакте',
+        link: 'https://ok.ru/wrong',
+        createdOn: '2024-03-01',
+      },
+    ],
+    TODAY,
+  );
+  rows[7]!.problems.push({ column: 'link', severity: 'error', message: 'Ссылка не соответствует сети' });
+  const list = buildSiteList(rows, TODAY, ['ВКонтакте', 'Одноклассники']);
+
+  it('groups current pages by organisation: administration, departments, subordinate organisations', () => {
+    expect(list.organizations.map((group) => group.organization)).toEqual([
+      'Администрация Шпаковского муниципального округа',
+      'A & B <script>',
+      'МБОУ СОШ № 1',
+    ]);
+    expect(list.organizations[2]!.pages).toEqual([
+      { network: 'ВКонтакте', link: 'https://vk.com/school1' },
+      { network: 'Одноклассники', link: 'https://ok.ru/school1' },
+    ]);
+    expect(list.pageCount).toBe(4);
+    expect(list.skippedRows).toEqual([9]);
+  });
+
+  it('writes plain text ready to paste', () => {
+    expect(list.text).toContain('(по состоянию на 02.02.2026)');
+    expect(list.text).toContain(
+      'МБОУ СОШ № 1\n  ВКонтакте: https://vk.com/school1\n  Одноклассники: https://ok.ru/school1',
+    );
+    expect(list.text).not.toContain('vk.com/old');
+  });
+
+  it('writes escaped HTML', () => {
+    expect(list.html).toContain('<h3>A &amp; B &lt;script&gt;</h3>');
+    expect(list.html).not.toContain('<script>');
+    expect(list.html).toContain('<li>ВКонтакте: <a href="https://vk.com/shpakadm">https://vk.com/shpakadm</a></li>');
+  });
+});

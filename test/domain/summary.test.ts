@@ -1,0 +1,217 @@
+import {
+  SUMMARY_BODY_LIMIT_BYTES,
+  buildSummaryLetter,
+  parseEventId,
+  selectPendingEvents,
+  summaryTotals,
+} from '../../src/domain/summary';
+import { utf8ByteLength } from '../../src/domain/letter';
+import { reviewRegister } from '../../src/domain/review';
+import { assess } from './assessedRows';
+
+const TODAY = '2026-01-20'; // Tuesday
+
+const rows = assess(
+  [
+    // created 12.01 (Mon) → ЦУР deadline 15.01: overdue on 20.01
+    {
+      id: 'P1',
+      organization: 'A & B',
+      orgKind: 'Структурное подразделение',
+      network: 'ВКонтакте',
+      link: 'https://vk.com/ab',
+      createdOn: '2026-01-12',
+    },
+    // created 19.01 → deadline 22.01: pending
+    {
+      id: 'P2',
+      organization: '<script>alert(1)</script>',
+      orgKind: 'Подведомственная организация',
+      network: 'Одноклассники',
+      link: 'https://ok.ru/x"onmouseover="y',
+      createdOn: '2026-01-19',
+    },
+    // reported already
+    {
+      id: 'P3',
+      organization: 'Отдел культуры',
+      network: 'ВКонтакте',
+      link: 'https://vk.com/c',
+      createdOn: '2025-12-01',
+      tsurReportedCreation: '2025-12-02',
+    },
+    // creation reported, deletion pending
+    {
+      id: 'P4',
+      organization: 'Отдел спорта',
+      network: 'ВКонтакте',
+      link: 'https://vk.com/s',
+      createdOn: '2025-11-03',
+      deletedOn: '2026-01-16',
+      tsurReportedCreation: '2025-11-05',
+    },
+    // exemption
+    { id: 'P5', organization: 'Архив', exemptionBasis: 'Письмо ЦУР от 01.02.2024 № 5' },
+    // unreported but no ID
+    { organization: 'Без ID', network: 'ВКонтакте', link: 'https://vk.com/n', createdOn: '2026-01-19' },
+    // organisation whose only page is deleted and reported: a gap
+    {
+      id: 'P7',
+      organization: 'МКУ «Закрытое»',
+      network: 'ВКонтакте',
+      link: 'https://vk.com/z',
+      createdOn: '2024-01-10',
+      deletedOn: '2025-05-05',
+      tsurReportedCreation: '2024-01-11',
+      tsurReportedDeletion: '2025-05-06',
+    },
+  ],
+  TODAY,
+);
+
+describe('selectPendingEvents', () => {
+  it('takes every creation and deletion without a ЦУР stamp, overdue first, and sets aside rows without ID', () => {
+    const { events, rowsWithoutId } = selectPendingEvents(rows, TODAY);
+    expect(events.map((event) => [event.id, event.overdue])).toEqual([
+      ['P1:creation', true],
+      ['P4:deletion', false],
+      ['P2:creation', false],
+    ]);
+    expect(events[0]).toMatchObject({ deadline: '2026-01-15', date: '2026-01-12', row: 2 });
+    expect(rowsWithoutId).toEqual([7]);
+  });
+
+  it('names events by page ID and kind', () => {
+    expect(parseEventId('P-12:deletion')).toEqual({ pageId: 'P-12', kind: 'deletion' });
+    expect(parseEventId('a:b:creation')).toEqual({ pageId: 'a:b', kind: 'creation' });
+    expect(parseEventId('P1:update')).toBeNull();
+    expect(parseEventId(':creation')).toBeNull();
+  });
+});
+
+const gaps = reviewRegister(rows).gaps.map((gap) => gap.organization);
+
+describe('summaryTotals', () => {
+  it('counts active pages per network, exempt organisations and gaps', () => {
+    const totals = summaryTotals(rows, ['ВКонтакте', 'Одноклассники', 'Telegram'], gaps);
+    expect(totals.activeByNetwork).toEqual([
+      { network: 'ВКонтакте', count: 3 },
+      { network: 'Одноклассники', count: 1 },
+      { network: 'Telegram', count: 0 },
+    ]);
+    expect(totals.activeTotal).toBe(4);
+    expect(totals.exemptOrganizations).toBe(1);
+    expect([...totals.gaps].sort()).toEqual(['МКУ «Закрытое»', 'Отдел спорта']);
+  });
+});
+
+describe('buildSummaryLetter', () => {
+  const { events } = selectPendingEvents(rows, TODAY);
+  const totals = summaryTotals(rows, ['ВКонтакте', 'Одноклассники'], gaps);
+  const letter = buildSummaryLetter({
+    districtName: 'Шпаковский муниципальный округ',
+    today: TODAY,
+    recipients: ['tsur@example.ru', 'office@example.ru'],
+    events,
+    totals,
+    spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
+  });
+  const { message } = letter;
+
+  it('has the district and the date in the subject and goes to every recipient', () => {
+    expect(message.subject).toContain('Шпаковский муниципальный округ');
+    expect(message.subject).toContain('20.01.2026');
+    expect(message.to).toBe('tsur@example.ru,office@example.ru');
+    expect(letter.eventIds).toEqual(['P1:creation', 'P4:deletion', 'P2:creation']);
+    expect(letter.overdueCount).toBe(1);
+    expect(letter.layout).toBe('full');
+    expect(message.attachments).toEqual([]);
+  });
+
+  it('escapes every value: <script> and A & B stay harmless text', () => {
+    expect(message.htmlBody).not.toContain('<script>');
+    expect(message.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(message.htmlBody).toContain('A &amp; B');
+    expect(message.htmlBody).not.toMatch(/A & B/);
+    // the quote in the link cannot break out of the href attribute
+    expect(message.htmlBody).not.toContain('"onmouseover');
+    expect(message.body).toContain('<script>alert(1)</script>');
+    expect(message.body).toContain('A & B');
+  });
+
+  it('lists the overdue first with a mark, and the columns the decree asks for, in HTML and text', () => {
+    const html = message.htmlBody;
+    for (const header of [
+      'Организация',
+      'Вид организации',
+      'Социальная сеть',
+      'Ссылка на страницу',
+      'Событие',
+      'Дата события',
+      'Срок сообщения в ЦУР',
+    ]) {
+      expect(html).toContain(header);
+    }
+    expect(html.indexOf('A &amp; B')).toBeLessThan(html.indexOf('&lt;script&gt;'));
+    expect(html).toContain('Просрочено');
+    expect(html).toContain('<a href="https://vk.com/ab">https://vk.com/ab</a>');
+    expect(message.body).toMatch(
+      /1\. A & B \(Структурное подразделение\)\n {3}ВКонтакте — https:\/\/vk\.com\/ab\n {3}Создание 12\.01\.2026, срок сообщения в ЦУР 15\.01\.2026 — ПРОСРОЧЕНО/,
+    );
+    expect(message.body).toContain('Удаление 16.01.2026');
+  });
+
+  it('has the totals and a link to the spreadsheet', () => {
+    expect(message.body).toContain('Действующих официальных страниц: 4 (ВКонтакте — 3, Одноклассники — 1).');
+    expect(message.body).toContain('освобождённых от ведения страниц (п. 4): 1.');
+    expect(message.body).toContain('без действующей страницы и без освобождения: 2:');
+    expect(message.body).toContain('https://docs.google.com/spreadsheets/d/abc/edit');
+    expect(message.htmlBody).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit">открыть таблицу</a>');
+  });
+
+  it('moves the full list to a .csv when the body would pass the limit, keeping totals and the overdue', () => {
+    const many = Array.from({ length: 3000 }, (_, index) => ({
+      ...events[index % 2 === 0 ? 1 : 0]!,
+      id: `N${index}:creation`,
+      pageId: `N${index}`,
+      organization: `Организация номер ${index} с довольно длинным названием`,
+      overdue: index < 5,
+    }));
+    const big = buildSummaryLetter({
+      districtName: 'Округ',
+      today: TODAY,
+      recipients: ['t@x.ru'],
+      events: many,
+      totals,
+      spreadsheetUrl: 'https://x',
+    });
+    expect(big.layout).toBe('overdue');
+    expect(utf8ByteLength(big.message.body) + utf8ByteLength(big.message.htmlBody)).toBeLessThanOrEqual(
+      SUMMARY_BODY_LIMIT_BYTES,
+    );
+    expect(big.message.attachments).toHaveLength(1);
+    const [csv] = big.message.attachments;
+    expect(csv!.fileName).toBe('svodka-tsur-2026-01-20.csv');
+    expect(csv!.content.split('\r\n').filter(Boolean)).toHaveLength(3001);
+    expect(big.eventIds).toHaveLength(3000);
+    expect(big.message.body).toContain('Организация номер 4 ');
+    expect(big.message.body).not.toContain('Организация номер 5 ');
+    expect(big.message.body).toContain('Действующих официальных страниц');
+    expect(big.message.htmlBody).toContain('во вложенном файле svodka-tsur-2026-01-20.csv');
+  });
+
+  it('keeps only the totals when even the overdue would not fit, and the CSV keeps formulas as text', () => {
+    const hostile = events.map((event) => ({ ...event, organization: '=HYPERLINK("http://evil")', overdue: true }));
+    const small = buildSummaryLetter({
+      districtName: 'Округ',
+      today: TODAY,
+      recipients: ['t@x.ru'],
+      events: hostile,
+      totals,
+      spreadsheetUrl: 'https://x',
+      bodyLimitBytes: 4000,
+    });
+    expect(small.layout).toBe('totals');
+    expect(small.message.attachments[0]!.content).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+});
