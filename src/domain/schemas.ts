@@ -11,7 +11,8 @@
  * Every message names its column by the catalogue's Russian header. Nothing here changes what a
  * person wrote: the Page is our reading of it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { ru } from 'zod/locales';
 import { readCheckboxCell, readDateCell, readTextCell, type CellReading } from './cellValues';
 import { COLUMN_BY_KEY, COLUMNS, ORG_KINDS, normalizeHeader } from './columns';
 import { linkHost, networkForUrl, networkList, parseLink, type NetworkSpec } from './links';
@@ -157,7 +158,7 @@ const INPUT_KEYS_MATCH: [InputKey, keyof PageInput] extends [keyof PageInput, In
 void INPUT_KEYS_MATCH;
 
 /** zod's own messages (a wrong type sent by a broken client) in Russian, after our column header. */
-const RUSSIAN = z.locales.ru().localeError;
+const RUSSIAN = ru().localeError;
 
 /**
  * Checks what the sidebar sends. The same rules as for a sheet row; ok when there is no error

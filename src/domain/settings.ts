@@ -3,7 +3,7 @@
  * hint in column C. Labels are matched like headers (case, spaces, ё/е ignored), so a coordinator may
  * reorder the rows or add notes below them. Bad values fall back to the default and are reported.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeHeader } from './columns';
 import type { NetworkSpec } from './links';
 
