@@ -1,0 +1,44 @@
+import { NOTE_MARKER, changedSpan, mergedNote, updatedNotes, userPartOfNote } from '../../src/gas/cellNotes';
+import { ID_PATTERN, pageIdFromHex } from '../../src/gas/ids';
+import type { Problem } from '../../src/domain/types';
+
+const error = (column: Problem['column'], message: string): Problem => ({ column, severity: 'error', message });
+
+describe('cell notes', () => {
+  it('keeps the person’s text word for word and replaces only our part', () => {
+    const mine = mergedNote('Проверить у Иванова', ['Ошибка: «Ссылка на страницу»: не адрес.']);
+    expect(mine).toBe(`Проверить у Иванова\n\n${NOTE_MARKER}\nОшибка: «Ссылка на страницу»: не адрес.`);
+    expect(userPartOfNote(mine)).toBe('Проверить у Иванова');
+    expect(mergedNote(mine, [])).toBe('Проверить у Иванова');
+    expect(mergedNote(mergedNote('', ['Ошибка: x']), [])).toBe('');
+  });
+
+  it('puts a problem on its column, a row problem on «Состояние», and touches no other note', () => {
+    const positions = { organization: 0, link: 1, state: 2 };
+    const before = [
+      ['своя заметка', '', ''],
+      ['', `${NOTE_MARKER}\nстарое`, ''],
+    ];
+    const after = updatedNotes(
+      before,
+      [{ problems: [error('link', 'плохая ссылка'), error(null, 'строка целиком')] }, null],
+      positions,
+    );
+    expect(after[0]).toEqual([
+      'своя заметка',
+      `${NOTE_MARKER}\nОшибка: плохая ссылка`,
+      `${NOTE_MARKER}\nОшибка: строка целиком`,
+    ]);
+    expect(after[1]).toEqual(['', '', '']);
+    expect(changedSpan(before, after)).toEqual([0, 1]);
+    expect(changedSpan(after, after)).toBeNull();
+  });
+});
+
+describe('page IDs', () => {
+  it('are «P-» and 8 base-32 characters without I, L, O, U', () => {
+    expect(pageIdFromHex('0000000000')).toBe('P-00000000');
+    expect(pageIdFromHex('ffffffffff')).toBe('P-ZZZZZZZZ');
+    for (const hex of ['0123456789', 'abcdef0123', '9f8e7d6c5b']) expect(pageIdFromHex(hex)).toMatch(ID_PATTERN);
+  });
+});
