@@ -1,0 +1,204 @@
+/**
+ * report.json of `npm start`: what the add-on itself computes from the spreadsheet after the run. The
+ * sheets' values are read back and put through the domain (settings, production calendar,
+ * assessRegister, the ЦУР summary's selection of pending events) — no calculation of its own.
+ *
+ * The shape is a contract for automated checks of the add-on's results; keep it stable:
+ * {"today", "rows": [{"row", "id", "organization", "deadline", "state", "events": [{"kind", "date",
+ * "deptDeadline", "tsurDeadline", "reportedToDept", "reportedToTsur", "overdue"}], "problems":
+ * [{"column", "severity", "message"}]}], "summary": {"pendingEvents", "overdueEvents", "recipients"}}.
+ */
+import { createCalendar, parseCalendarRows } from '../src/domain/calendar';
+import { COLUMN_BY_KEY, SHEET_NAMES } from '../src/domain/columns';
+import { assessRegister, type RegisterAssessment } from '../src/domain/register';
+import { extraNetworksOf, parseSettings, type ParsedSettings } from '../src/domain/settings';
+import { selectPendingEvents } from '../src/domain/summary';
+import type { ColumnKey, EventKind, IsoDate, RowAssessment, Severity } from '../src/domain/types';
+import { HEADER_SCAN_ROWS, locateHeader, MIN_MATCHED_COLUMNS } from '../src/gas/registerTable';
+
+export interface ReportEvent {
+  kind: EventKind;
+  date: IsoDate;
+  deptDeadline: IsoDate;
+  tsurDeadline: IsoDate;
+  reportedToDept: IsoDate | null;
+  reportedToTsur: IsoDate | null;
+  overdue: boolean;
+}
+
+export interface ReportProblem {
+  /** The column's canonical header; '' for a finding about the row as a whole. */
+  column: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface ReportRow {
+  row: number;
+  id: string;
+  organization: string;
+  deadline: IsoDate | null;
+  state: string;
+  events: ReportEvent[];
+  problems: ReportProblem[];
+}
+
+export interface Report {
+  today: IsoDate;
+  rows: ReportRow[];
+  summary: {
+    /** Events the ЦУР summary would report now (not yet reported to ЦУР, dated today or earlier). */
+    pendingEvents: number;
+    /** Events with an obligation (to the coordinator or to ЦУР) open after its deadline. */
+    overdueEvents: number;
+    recipients: string[];
+  };
+}
+
+/** The spreadsheet's values as getValues returns them, sheet by sheet. */
+export interface SpreadsheetValues {
+  sheets: ReadonlyArray<{ name: string; values: readonly (readonly unknown[])[] }>;
+  timeZone: string;
+  /** The register's sheet name setup remembered (document property), when it is not «Реестр». */
+  registerSheetName?: string | null;
+}
+
+export interface SpreadsheetAssessment {
+  today: IsoDate;
+  registerSheet: string | null;
+  assessment: RegisterAssessment;
+  settings: ParsedSettings;
+}
+
+const SERVICE_SHEETS: ReadonlySet<string> = new Set([SHEET_NAMES.settings, SHEET_NAMES.calendar, SHEET_NAMES.journal]);
+
+/** A Date made in another realm (the node:vm context of the bundle) as a Date of this one. */
+function hostValue(value: unknown): unknown {
+  if (Object.prototype.toString.call(value) === '[object Date]') return new Date((value as Date).getTime());
+  return value;
+}
+
+function matched(values: readonly (readonly unknown[])[]): number {
+  return locateHeader(values.slice(0, HEADER_SCAN_ROWS).map((row) => [...row])).matched;
+}
+
+/** The register the way the add-on finds it: the remembered sheet, «Реестр», else the best-matching header. */
+function registerSheetOf(input: SpreadsheetValues): SpreadsheetValues['sheets'][number] | null {
+  const byName = (name: string | null | undefined) =>
+    name ? (input.sheets.find((sheet) => sheet.name === name) ?? null) : null;
+  const found = byName(input.registerSheetName) ?? byName(SHEET_NAMES.register);
+  if (found) return found;
+  let best: { sheet: SpreadsheetValues['sheets'][number]; matched: number } | null = null;
+  for (const sheet of input.sheets) {
+    if (SERVICE_SHEETS.has(sheet.name)) continue;
+    const count = matched(sheet.values);
+    if (count >= MIN_MATCHED_COLUMNS && (best === null || count > best.matched)) best = { sheet, matched: count };
+  }
+  return best?.sheet ?? null;
+}
+
+/** Settings, calendar and register read from the values, and the register assessed on `today`. */
+export function assessSpreadsheet(input: SpreadsheetValues, today: IsoDate): SpreadsheetAssessment {
+  const sheet = (name: string) => input.sheets.find((candidate) => candidate.name === name)?.values ?? null;
+  const settingsValues = sheet(SHEET_NAMES.settings);
+  const settings = parseSettings(settingsValues ? settingsValues.map((row) => row.map(hostValue)) : []);
+  const calendarValues = sheet(SHEET_NAMES.calendar);
+  const calendar = createCalendar({
+    entries: calendarValues
+      ? parseCalendarRows(
+          calendarValues.slice(1).map((row) => row.map(hostValue)),
+          { firstRow: 2, timeZone: input.timeZone },
+        ).entries
+      : [],
+  });
+  const register = registerSheetOf(input);
+  const values = register ? register.values.map((row) => row.map(hostValue)) : [];
+  const header = locateHeader(values.slice(0, HEADER_SCAN_ROWS));
+  const rawRows = values.slice(header.index + 1).map((cells, index) => {
+    const row = header.index + 2 + index;
+    const mapped: Partial<Record<ColumnKey, unknown>> = {};
+    for (const [key, position] of Object.entries(header.map.positions) as Array<[ColumnKey, number]>) {
+      mapped[key] = cells[position];
+    }
+    return { row, cells: mapped };
+  });
+  const assessment = assessRegister(rawRows, {
+    today,
+    calendar,
+    timeZone: input.timeZone,
+    extraNetworks: extraNetworksOf(settings.settings),
+  });
+  return { today, registerSheet: register?.name ?? null, assessment, settings };
+}
+
+function reportRow(row: RowAssessment): ReportRow {
+  return {
+    row: row.row,
+    id: row.page.id ?? '',
+    organization: row.page.organization ?? '',
+    deadline: row.deadline,
+    state: row.state,
+    events: row.events.map((event) => ({
+      kind: event.kind,
+      date: event.date,
+      deptDeadline: event.deptDeadline,
+      tsurDeadline: event.tsurDeadline,
+      reportedToDept: event.reportedToDept,
+      reportedToTsur: event.reportedToTsur,
+      overdue: event.overdue,
+    })),
+    problems: row.problems.map((problem) => ({
+      column: problem.column === null ? '' : COLUMN_BY_KEY[problem.column].header,
+      severity: problem.severity,
+      message: problem.message,
+    })),
+  };
+}
+
+/** report.json from an assessed spreadsheet. */
+export function buildReport(input: SpreadsheetAssessment): Report {
+  const rows = input.assessment.rows;
+  return {
+    today: input.today,
+    rows: rows.map(reportRow),
+    summary: {
+      pendingEvents: selectPendingEvents(rows, input.today).events.length,
+      overdueEvents: rows.reduce((sum, row) => sum + row.events.filter((event) => event.overdue).length, 0),
+      recipients: [...input.settings.settings.tsurRecipients],
+    },
+  };
+}
+
+/** Counts for the printed report. */
+export interface ReportCounts {
+  rows: number;
+  rowsWithErrors: number;
+  errors: number;
+  warnings: number;
+  pendingEvents: number;
+  overdueEvents: number;
+  byState: Record<string, number>;
+}
+
+export function reportCounts(report: Report): ReportCounts {
+  const byState: Record<string, number> = {};
+  let errors = 0;
+  let warnings = 0;
+  let rowsWithErrors = 0;
+  for (const row of report.rows) {
+    byState[row.state] = (byState[row.state] ?? 0) + 1;
+    const rowErrors = row.problems.filter((problem) => problem.severity === 'error').length;
+    errors += rowErrors;
+    warnings += row.problems.length - rowErrors;
+    if (rowErrors > 0) rowsWithErrors += 1;
+  }
+  return {
+    rows: report.rows.length,
+    rowsWithErrors,
+    errors,
+    warnings,
+    pendingEvents: report.summary.pendingEvents,
+    overdueEvents: report.summary.overdueEvents,
+    byState,
+  };
+}
