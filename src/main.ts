@@ -7,6 +7,8 @@ import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
 import { runCheck } from './gas/check';
 import { onEditEvent } from './gas/edit';
 import { runSetup } from './gas/setup';
+import * as sidebar from './gas/sidebar';
+import type { PageInput } from './domain/types';
 
 export function onOpen(): void {
   addMenu(SpreadsheetApp.getUi());
@@ -32,4 +34,20 @@ export function menuCheckRegister(): void {
 export function menuAbout(): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(MENU_TITLE, ABOUT_TEXT, ui.ButtonSet.OK);
+}
+
+export function menuOpenSidebar(): void {
+  sidebar.openSidebar();
+}
+
+export function sidebarInit(): sidebar.SidebarInitResult {
+  return sidebar.sidebarInit();
+}
+
+export function sidebarFind(query: string): sidebar.SidebarFindResult {
+  return sidebar.sidebarFind(query);
+}
+
+export function sidebarSubmit(input: PageInput, requestId: string): sidebar.SidebarSubmitResult {
+  return sidebar.sidebarSubmit(input, requestId);
 }

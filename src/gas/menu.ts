@@ -7,6 +7,7 @@ export interface MenuItem {
 }
 
 export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
+  { caption: 'Добавить или изменить страницу…', handler: 'menuOpenSidebar' },
   { caption: 'Проверить реестр', handler: 'menuCheckRegister' },
   'separator',
   { caption: 'Настроить реестр (координатор)', handler: 'menuSetup' },

@@ -3,6 +3,7 @@ import type { PageInput, Problem } from '../../src/domain/types';
 import { FIELDS, FIELD_KEYS, fieldIds, isCheckboxKey, isFieldKey } from '../../src/ui/form/fields';
 import {
   emptyInput,
+  fieldMessageText,
   fingerprint,
   firstErrorField,
   isExemption,
@@ -62,22 +63,32 @@ describe('form model', () => {
     expect(isExemption({ ...emptyInput(), exemptionBasis: '   ' })).toBe(false);
   });
 
-  it('learns the required fields from the validator itself', () => {
-    const seen: PageInput[] = [];
+  it('learns the required fields from the validator itself, for the input as it is', () => {
     const validate: Validate = (input) => {
-      seen.push(input);
-      const problems = [
-        error('organization', 'Заполните.'),
-        warning('esiaVerified', 'Нет ЕСИА.'),
-        error(null, 'Строка.'),
-      ];
-      if (!isExemption(input)) problems.push(error('link', 'Заполните ссылку.'));
+      const problems: Problem[] = [warning('esiaVerified', 'Нет ЕСИА.'), error(null, 'Строка.')];
+      if (!input.organization) problems.push(error('organization', 'Заполните.'));
+      if (!isExemption(input) && !input.link) problems.push(error('link', 'Заполните ссылку.'));
+      if (input.responsibleName && !input.responsiblePosition)
+        problems.push(error('responsiblePosition', 'Должность?'));
       return { ok: false, problems };
     };
-    expect([...requiredFields(validate, '2024-05-01', false)].sort()).toEqual(['link', 'organization']);
-    expect([...requiredFields(validate, '2024-05-01', true)]).toEqual(['organization']);
-    expect(seen[1]?.exemptionBasis).not.toBe('');
-    expect(requiredFields(() => ({ ok: true, warnings: [] }), '2024-05-01', false).size).toBe(0);
+    const today = { today: '2024-05-01' };
+    expect([...requiredFields(validate, today, emptyInput())].sort()).toEqual(['link', 'organization']);
+    const exempt = { ...emptyInput(), organization: 'X', exemptionBasis: 'Письмо' };
+    expect([...requiredFields(validate, today, exempt)]).toEqual(['organization']);
+    expect([...requiredFields(validate, today, { ...exempt, responsibleName: 'Иванов' })].sort()).toEqual([
+      'organization',
+      'responsiblePosition',
+    ]);
+    expect(requiredFields(() => ({ ok: true, warnings: [] }), today, emptyInput()).size).toBe(0);
+  });
+
+  it('drops the field name in front of a message shown under that field', () => {
+    expect(fieldMessageText('link', '«Ссылка на страницу»: не заполнено.')).toBe('Не заполнено.');
+    expect(fieldMessageText('link', '«Организация»: не заполнено.')).toBe('«Организация»: не заполнено.');
+    expect(
+      visibleMessages([error('ogrn', '«ОГРН»: неверная контрольная цифра.')], new Set(), true).fields.ogrn?.text,
+    ).toBe('Неверная контрольная цифра.');
   });
 
   it('shows messages only for touched fields until a submit is attempted', () => {

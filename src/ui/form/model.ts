@@ -4,11 +4,18 @@
  * (the one definition the server runs too), passed in so tests can use it directly.
  */
 import type { IsoDate, PageInput, Problem, Severity } from '../../domain/types';
-import { FIELD_KEYS, isFieldKey, type FieldKey } from './fields';
+import { COLUMN_BY_KEY } from '../../domain/columns';
+import type { NetworkSpec } from '../../domain/links';
+import { FIELD_KEYS, isCheckboxKey, isFieldKey, type FieldKey } from './fields';
+
+export interface ValidateOptions {
+  today: IsoDate;
+  extraNetworks?: readonly NetworkSpec[];
+}
 
 export type Validate = (
   input: PageInput,
-  options: { today: IsoDate },
+  options: ValidateOptions,
 ) => { ok: true; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export function emptyInput(): PageInput {
@@ -48,19 +55,27 @@ export function isExemption(input: PageInput): boolean {
 }
 
 /**
- * The fields the validator requires, learnt from the validator itself: an empty form is checked and
- * every field with an error is required. So the asterisks never drift from the rules.
+ * The fields the validator requires for this input, learnt from the validator itself: a field is
+ * required when emptying it gives it an error. So the asterisks never drift from the rules — an
+ * exemption (п. 4) frees the page fields, a named responsible person needs a position, and so on.
  */
-export function requiredFields(validate: Validate, today: IsoDate, exemption: boolean): Set<FieldKey> {
-  const blank = { ...emptyInput(), exemptionBasis: exemption ? 'п. 4' : '' };
-  const result = validate(blank, { today });
+export function requiredFields(validate: Validate, options: ValidateOptions, input: PageInput): Set<FieldKey> {
   const required = new Set<FieldKey>();
-  if (!result.ok) {
-    for (const problem of result.problems) {
-      if (problem.severity === 'error' && isFieldKey(problem.column)) required.add(problem.column);
+  for (const key of FIELD_KEYS) {
+    if (isCheckboxKey(key)) continue;
+    const result = validate({ ...input, [key]: '' }, options);
+    if (!result.ok && result.problems.some((problem) => problem.column === key && problem.severity === 'error')) {
+      required.add(key);
     }
   }
   return required;
+}
+
+/** A message under its field without the field's own name in front: «Ссылка на страницу»: текст → Текст. */
+export function fieldMessageText(key: FieldKey, message: string): string {
+  const prefix = `«${COLUMN_BY_KEY[key].header}»: `;
+  const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export interface FieldMessage {
@@ -108,7 +123,7 @@ export function visibleMessages(
     if (!list) continue;
     const errors = list.filter((problem) => problem.severity === 'error');
     const shown = errors.length > 0 ? errors : list;
-    const texts = [...new Set(shown.map((problem) => problem.message))];
+    const texts = [...new Set(shown.map((problem) => fieldMessageText(key, problem.message)))];
     fields[key] = { severity: errors.length > 0 ? 'error' : 'warning', text: texts.join(' ') };
     if (errors.length > 0) errorCount += 1;
   }

@@ -1,0 +1,527 @@
+/**
+ * The server side of the sidebar «Добавить или изменить страницу…». Every function takes and returns
+ * plain JSON (dates as ISO strings), because google.script.run cannot carry Date objects. The client
+ * (src/ui/sidebar.ts) is typed against these signatures.
+ */
+import { readCheckboxCell, readDateCell, readTextCell } from '../domain/cellValues';
+import { COLUMNS, COLUMN_BY_KEY, ORG_KINDS } from '../domain/columns';
+import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
+import { networkList, normalizeLink, type NetworkSpec } from '../domain/links';
+import { assessRow, type RegisterContext } from '../domain/register';
+import { organizationKey } from '../domain/review';
+import { columnProblem, validatePageInput, type SheetCells } from '../domain/schemas';
+import { extraNetworksOf } from '../domain/settings';
+import type { ColumnKey, EventAssessment, IsoDate, Page, PageInput, Problem } from '../domain/types';
+import { checkCoordinator, currentUserEmail, ownerEmail } from './access';
+import { loadDayContext } from './computedColumns';
+import { newPageId } from './ids';
+import { withScriptLock } from './lock';
+import {
+  isBlankRow,
+  missingColumns,
+  openRegister,
+  readAllRows,
+  writeColumns,
+  type RawRow,
+  type RegisterTable,
+  type RowUpdate,
+} from './registerTable';
+import { readSettings } from './settingsSheet';
+
+/** An organisation already in the register, for the organisation field's suggestions. */
+export interface SidebarOrganisation {
+  name: string;
+  orgKind: string | null;
+}
+
+export interface SidebarUser {
+  email: string | null;
+  isCoordinator: boolean;
+  /** False when this person may not write the register through the sidebar; `reason` says why. */
+  canSubmit: boolean;
+  reason: string | null;
+}
+
+export interface SidebarInitResult {
+  today: IsoDate;
+  organisations: SidebarOrganisation[];
+  /** The networks of the «Социальная сеть» list, built-in first. */
+  networks: string[];
+  /** Networks configured in «Настройки» beyond the built-in ones (validation needs them). */
+  extraNetworks: NetworkSpec[];
+  orgKinds: string[];
+  user: SidebarUser;
+}
+
+/** A register row as the sidebar shows and edits it. */
+export interface FoundPage {
+  id: string;
+  row: number;
+  state: string;
+  deadline: IsoDate | null;
+  input: PageInput;
+}
+
+export interface SidebarFindResult {
+  pages: FoundPage[];
+  /** More pages matched than were returned. */
+  truncated: boolean;
+  /** Set when the search could not run (no register, empty query). */
+  message: string | null;
+}
+
+export interface SubmitSuccess {
+  ok: true;
+  created: boolean;
+  row: number;
+  id: string;
+  deadline: IsoDate | null;
+  state: string;
+  events: EventAssessment[];
+  warnings: Problem[];
+  /** The page as written, so the form can go on editing the same row. */
+  page: FoundPage;
+  /** True when this requestId had already been carried out: nothing was written again. */
+  repeated: boolean;
+}
+
+export interface SubmitFailure {
+  ok: false;
+  /** A Russian sentence for the whole form. */
+  message: string;
+  /** Messages by field (column null: the form as a whole). */
+  problems: Problem[];
+  /** The page that already has this link, when that is why the submit was refused. */
+  duplicate: FoundPage | null;
+}
+
+export type SidebarSubmitResult = SubmitSuccess | SubmitFailure;
+
+// ------------------------------------------------------------------------------------------------
+// Reading pages for the sidebar.
+
+/** How many pages a search returns at most. */
+export const MAX_FOUND = 20;
+/** Longest text accepted in one field of the form (a cell holds 50,000 characters). */
+export const MAX_FIELD_LENGTH = 5000;
+
+const FORM_KEYS: ReadonlyArray<keyof PageInput> = [
+  'id',
+  'organization',
+  'orgKind',
+  'network',
+  'link',
+  'createdOn',
+  'deletedOn',
+  'responsibleName',
+  'responsiblePosition',
+  'responsibleEmail',
+  'authorizedName',
+  'esiaVerified',
+  'exemptionBasis',
+  'ogrn',
+  'govMark',
+  'govPublics',
+  'note',
+];
+
+const BOOLEAN_KEYS: ReadonlySet<keyof PageInput> = new Set(['esiaVerified', 'govMark', 'govPublics']);
+
+/**
+ * What a row's cells look like in the form: text as the person wrote it (so a wrong value can be
+ * seen and corrected), dates as ISO days ('' when the cell holds no readable date), checkboxes as
+ * booleans.
+ */
+export function inputFromCells(cells: SheetCells, timeZone: string): PageInput {
+  const input = {} as Record<keyof PageInput, string | boolean>;
+  for (const key of FORM_KEYS) {
+    const raw = cells[key];
+    const kind = COLUMN_BY_KEY[key].kind;
+    if (kind === 'checkbox') {
+      const reading = readCheckboxCell(raw);
+      input[key] = reading.ok && reading.value;
+    } else if (kind === 'date') {
+      const reading = readDateCell(raw, timeZone);
+      input[key] = reading.ok ? (reading.value ?? '') : '';
+    } else {
+      const reading = readTextCell(raw, timeZone);
+      input[key] = reading.ok ? (reading.value ?? '') : typeof raw === 'string' ? raw : '';
+    }
+  }
+  return input as unknown as PageInput;
+}
+
+function foundPage(raw: RawRow, timeZone: string): FoundPage {
+  const input = inputFromCells(raw.cells, timeZone);
+  const state = readTextCell(raw.cells.state, timeZone);
+  const deadline = readDateCell(raw.cells.deadline, timeZone);
+  return {
+    id: input.id,
+    row: raw.row,
+    state: state.ok ? (state.value ?? '') : '',
+    deadline: deadline.ok ? deadline.value : null,
+    input,
+  };
+}
+
+function cellText(raw: unknown): string {
+  if (typeof raw === 'string') return raw.trim();
+  if (typeof raw === 'number') return String(raw);
+  return '';
+}
+
+/** Does the row match the query: organisation (case, spaces, quotes, ё ignored) or link (normal form or part)? */
+export function rowMatches(cells: SheetCells, query: string, extraNetworks: readonly NetworkSpec[] = []): boolean {
+  const organization = cellText(cells.organization);
+  const link = cellText(cells.link);
+  const wanted = organizationKey(query);
+  if (wanted !== '' && organizationKey(organization).includes(wanted)) return true;
+  if (link === '') return false;
+  const queryLink = /[./]/.test(query) ? normalizeLink(query, extraNetworks) : null;
+  if (queryLink !== null && normalizeLink(link, extraNetworks) === queryLink) return true;
+  return link.toLowerCase().includes(query.trim().toLowerCase());
+}
+
+function networkNames(extra: readonly NetworkSpec[]): string[] {
+  return networkList(extra).map((network) => network.name);
+}
+
+const NO_REGISTER = 'Лист реестра не найден. Попросите координатора выполнить «Реестр страниц → Настроить реестр».';
+
+function missingColumnsMessage(missing: readonly ColumnKey[]): string {
+  const names = missing.map((key) => `«${COLUMN_BY_KEY[key].header}»`).join(', ');
+  return `В реестре нет колонок ${names}. Попросите координатора выполнить «Реестр страниц → Настроить реестр».`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The server functions.
+
+/** What the form needs to start: suggestions, lists, today, and whether this person may submit. */
+export function sidebarInit(): SidebarInitResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openRegister(spreadsheet);
+  const day = loadDayContext(spreadsheet, table?.timeZone ?? MOSCOW_TIME_ZONE);
+  const extraNetworks = day.register.extraNetworks ?? [];
+  const organisations = new Map<string, SidebarOrganisation>();
+  if (table !== null) {
+    for (const raw of readAllRows(table)) {
+      const name = cellText(raw.cells.organization);
+      if (name === '') continue;
+      const key = organizationKey(name);
+      const kind = cellText(raw.cells.orgKind);
+      const known = organisations.get(key);
+      if (known === undefined) organisations.set(key, { name, orgKind: kind || null });
+      else if (known.orgKind === null && kind !== '') known.orgKind = kind;
+    }
+  }
+  const email = currentUserEmail();
+  const missing = table === null ? [] : missingColumns(table);
+  const reason = table === null ? NO_REGISTER : missing.length > 0 ? missingColumnsMessage(missing) : null;
+  return {
+    today: day.register.today,
+    organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+    networks: networkNames(extraNetworks),
+    extraNetworks: [...extraNetworks],
+    orgKinds: [...ORG_KINDS],
+    user: {
+      email: email || null,
+      isCoordinator: checkCoordinator(day.settings.settings, email, ownerEmail(spreadsheet)).ok,
+      canSubmit: reason === null,
+      reason,
+    },
+  };
+}
+
+/** Pages whose organisation or link matches the query, in sheet order (one read of the register). */
+export function sidebarFind(query: unknown): SidebarFindResult {
+  const text = typeof query === 'string' ? query.trim().slice(0, 500) : '';
+  if (text.length < 2)
+    return { pages: [], truncated: false, message: 'Введите не меньше двух букв названия или ссылку.' };
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openRegister(spreadsheet);
+  if (table === null) return { pages: [], truncated: false, message: NO_REGISTER };
+  const extra = extraNetworksOf(readSettings(spreadsheet).settings);
+  const matches = readAllRows(table).filter((raw) => !isBlankRow(raw.values) && rowMatches(raw.cells, text, extra));
+  const withId = matches.filter((raw) => cellText(raw.cells.id) !== '');
+  const withoutId = matches.length - withId.length;
+  return {
+    pages: withId.slice(0, MAX_FOUND).map((raw) => foundPage(raw, table.timeZone)),
+    truncated: withId.length > MAX_FOUND,
+    message:
+      withId.length === 0 && withoutId > 0
+        ? `Найдено строк без ID: ${withoutId}. Их нельзя изменить через панель, пока координатор не выполнит «Настроить реестр».`
+        : null,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Submitting.
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,100}$/;
+/** Document properties remembering the last submits by request ID, so a repeated request writes nothing. */
+const SUBMIT_PROPERTY_PREFIX = 'sidebarSubmit:';
+const SUBMIT_INDEX_PROPERTY = 'sidebarSubmit:index';
+const REMEMBERED_SUBMITS = 50;
+
+interface RememberedSubmit {
+  id: string;
+  created: boolean;
+}
+
+function failure(message: string, problems: Problem[] = [], duplicate: FoundPage | null = null): SubmitFailure {
+  return { ok: false, message, problems, duplicate };
+}
+
+/**
+ * The form's values, checked for shape: an object with text where text belongs and booleans where
+ * checkboxes are. Whatever else a broken or hostile client sends is reported, never written.
+ */
+export function readSubmittedInput(
+  input: unknown,
+): { ok: true; input: PageInput } | { ok: false; problems: Problem[] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      problems: [{ column: null, severity: 'error', message: 'Форма не передала данные страницы.' }],
+    };
+  }
+  const source = input as Record<string, unknown>;
+  const result = {} as Record<keyof PageInput, string | boolean>;
+  const problems: Problem[] = [];
+  for (const key of FORM_KEYS) {
+    const value = source[key];
+    const header = COLUMN_BY_KEY[key].header;
+    if (BOOLEAN_KEYS.has(key)) {
+      if (value !== undefined && typeof value !== 'boolean') {
+        problems.push({ column: key, severity: 'error', message: `«${header}»: ожидается флажок (да или нет).` });
+      }
+      result[key] = value === true;
+    } else {
+      if (value !== undefined && typeof value !== 'string') {
+        problems.push({ column: key, severity: 'error', message: `«${header}»: ожидается текст.` });
+      } else if (typeof value === 'string' && value.length > MAX_FIELD_LENGTH) {
+        problems.push({
+          column: key,
+          severity: 'error',
+          message: `«${header}»: слишком длинный текст (больше ${MAX_FIELD_LENGTH} знаков).`,
+        });
+      }
+      result[key] = typeof value === 'string' ? value : '';
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, input: result as unknown as PageInput };
+}
+
+function recallSubmit(properties: GoogleAppsScript.Properties.Properties, requestId: string): RememberedSubmit | null {
+  const text = properties.getProperty(SUBMIT_PROPERTY_PREFIX + requestId);
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as RememberedSubmit;
+    return typeof value.id === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers a carried-out submit; the oldest beyond REMEMBERED_SUBMITS are forgotten. */
+function rememberSubmit(
+  properties: GoogleAppsScript.Properties.Properties,
+  requestId: string,
+  remembered: RememberedSubmit,
+): void {
+  let index: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(properties.getProperty(SUBMIT_INDEX_PROPERTY) ?? '[]');
+    if (Array.isArray(parsed)) index = parsed.filter((item): item is string => typeof item === 'string');
+  } catch {
+    index = [];
+  }
+  index.push(requestId);
+  const forgotten = index.splice(0, Math.max(0, index.length - REMEMBERED_SUBMITS));
+  for (const old of forgotten) properties.deleteProperty(SUBMIT_PROPERTY_PREFIX + old);
+  properties.setProperties({
+    [SUBMIT_PROPERTY_PREFIX + requestId]: JSON.stringify(remembered),
+    [SUBMIT_INDEX_PROPERTY]: JSON.stringify(index),
+  });
+}
+
+/** The row that already registers this page (not deleted, same normal form of the link), other than `self`. */
+function duplicateOf(
+  rows: readonly RawRow[],
+  page: Page,
+  self: RawRow | undefined,
+  options: { timeZone: string; extraNetworks: readonly NetworkSpec[] },
+): RawRow | undefined {
+  if (page.link === null || page.deletedOn !== null) return undefined;
+  const wanted = normalizeLink(page.link, options.extraNetworks);
+  if (wanted === null) return undefined;
+  return rows.find((raw) => {
+    if (raw === self) return false;
+    const link = cellText(raw.cells.link);
+    if (link === '' || normalizeLink(link, options.extraNetworks) !== wanted) return false;
+    const deleted = readDateCell(raw.cells.deletedOn, options.timeZone);
+    return !(deleted.ok && deleted.value !== null);
+  });
+}
+
+/**
+ * Writes a page from the sidebar: checks it again (the client is never trusted), refuses a link
+ * already registered, then under the script lock adds a row or updates the row holding the page's ID,
+ * stamps «Сообщено в отдел (…)» for a newly entered creation or deletion, and recomputes «Срок» and
+ * «Состояние». The same requestId twice writes once.
+ */
+export function sidebarSubmit(input: PageInput, requestId: string): SidebarSubmitResult {
+  if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
+    return failure('Форма передала неверный номер запроса. Обновите боковую панель и повторите.');
+  }
+  const shaped = readSubmittedInput(input);
+  if (!shaped.ok) return failure('Форма передала неверные данные. Проверьте поля и повторите.', shaped.problems);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const context = loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE).register;
+  const checked = validatePageInput(shaped.input, context);
+  if (!checked.ok) {
+    const count = checked.problems.filter((problem) => problem.severity === 'error').length;
+    return failure(`Не сохранено: ошибок в форме — ${count}. Исправьте поля, отмеченные красным.`, checked.problems);
+  }
+  const locked = withScriptLock(() => submitLocked(spreadsheet, shaped.input, checked.page, requestId, context));
+  return locked.ok ? locked.value : failure(locked.message);
+}
+
+function submitLocked(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  input: PageInput,
+  page: Page,
+  requestId: string,
+  context: RegisterContext,
+): SidebarSubmitResult {
+  const table = openRegister(spreadsheet);
+  if (table === null) return failure(NO_REGISTER);
+  const missing = missingColumns(table);
+  if (missing.length > 0) return failure(missingColumnsMessage(missing));
+  const rows = readAllRows(table);
+  const byId = (id: string): RawRow | undefined => rows.find((raw) => cellText(raw.cells.id) === id);
+  const properties = PropertiesService.getDocumentProperties();
+
+  const remembered = recallSubmit(properties, requestId);
+  const repeat = remembered === null ? undefined : byId(remembered.id);
+  if (remembered !== null && repeat !== undefined) {
+    return success(table, repeat.row, repeat.cells, { created: remembered.created, repeated: true, context });
+  }
+
+  const id = input.id.trim();
+  const target = id === '' ? undefined : byId(id);
+  if (id !== '' && target === undefined) {
+    return failure(
+      `Страница с ID ${id} не найдена в реестре: возможно, её строку удалили. ` +
+        'Найдите страницу заново или очистите форму и добавьте её как новую.',
+    );
+  }
+  const duplicate = duplicateOf(rows, page, target, {
+    timeZone: table.timeZone,
+    extraNetworks: context.extraNetworks ?? [],
+  });
+  if (duplicate !== undefined) {
+    const other = foundPage(duplicate, table.timeZone);
+    const organization = other.input.organization ? ` (${other.input.organization})` : '';
+    return failure(
+      `Эта страница уже есть в реестре: строка ${other.row}${organization}. Откройте её и измените вместо новой записи.`,
+      [columnProblem('link', 'error', `эта страница уже внесена в строке ${other.row}.`)],
+      other,
+    );
+  }
+
+  const values: RowUpdate['values'] = {};
+  if (target === undefined) {
+    for (const column of COLUMNS) values[column.key] = null;
+    values.id = newPageId(new Set(rows.map((raw) => cellText(raw.cells.id))));
+  }
+  for (const key of FORM_KEYS) if (key !== 'id') values[key] = page[key];
+  Object.assign(values, reportStamps(target?.cells ?? {}, page, context));
+  const row = target?.row ?? Math.max(table.lastRow, table.headerRow) + 1;
+  const cells: SheetCells = { ...(target?.cells ?? {}), ...values };
+  const assessment = assessRow({ row, cells }, context);
+  values.deadline = assessment?.deadline ?? null;
+  values.state = assessment?.state ?? '';
+  // An update writes only the cells that change: the others (a formula a person put there, say) stay.
+  if (target !== undefined) {
+    for (const key of Object.keys(values) as ColumnKey[]) {
+      if (sameCell(key, target.cells[key], values[key], table.timeZone)) delete values[key];
+    }
+  }
+  if (target === undefined && row > table.sheet.getMaxRows()) table.sheet.insertRowsAfter(row - 1, 1);
+  writeColumns(table, [{ row, values }], { current: target === undefined ? [] : [target] });
+  const created = target === undefined;
+  rememberSubmit(properties, requestId, { id: cellText(values.id ?? id), created });
+  const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
+  return success(table, row, written, { created, repeated: false, context });
+}
+
+/** Does the cell already hold `value` (as the form and the assessment give it)? */
+function sameCell(key: ColumnKey, raw: unknown, value: unknown, timeZone: string): boolean {
+  const kind = COLUMN_BY_KEY[key].kind;
+  if (kind === 'checkbox') {
+    const reading = readCheckboxCell(raw);
+    return reading.ok && reading.value === (value === true);
+  }
+  if (kind === 'date') {
+    const reading = readDateCell(raw, timeZone);
+    return reading.ok && reading.value === (value ?? null) && (raw === '' || raw instanceof Date || value === null);
+  }
+  return typeof raw === 'string' ? raw === (value ?? '') : raw === value || (raw === null && value === null);
+}
+
+/** The answer to a carried-out submit: the row as it stands now, its deadlines and remaining warnings. */
+function success(
+  table: RegisterTable,
+  row: number,
+  cells: SheetCells,
+  options: { created: boolean; repeated: boolean; context: RegisterContext },
+): SubmitSuccess {
+  const assessment = assessRow({ row, cells }, options.context);
+  const page = foundPage({ row, cells, values: [] }, table.timeZone);
+  const deadline = assessment?.deadline ?? null;
+  const state = assessment?.state ?? '';
+  return {
+    ok: true,
+    created: options.created,
+    row,
+    id: page.id,
+    deadline,
+    state,
+    events: assessment?.events ?? [],
+    warnings: (assessment?.problems ?? []).filter((problem) => problem.severity === 'warning'),
+    page: { ...page, state, deadline },
+    repeated: options.repeated,
+  };
+}
+
+/**
+ * «Сообщено в отдел (…)» as an edit of the date in the sheet sets it (src/gas/edit.ts): when a
+ * creation or deletion date is entered or changed and its stamp is still empty, the stamp is today.
+ */
+function reportStamps(before: SheetCells, after: Page, context: RegisterContext): RowUpdate['values'] {
+  const stamps: RowUpdate['values'] = {};
+  const pairs = [
+    { field: 'createdOn', stamp: 'deptReportedCreation' },
+    { field: 'deletedOn', stamp: 'deptReportedDeletion' },
+  ] as const;
+  for (const { field, stamp } of pairs) {
+    const previous = readDateCell(before[field], context.timeZone);
+    const changed = !(previous.ok && previous.value === after[field]);
+    const stamped = readTextCell(before[stamp], context.timeZone);
+    if (after[field] !== null && changed && stamped.ok && stamped.value === null) stamps[stamp] = context.today;
+  }
+  return stamps;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Opening the sidebar.
+
+export const SIDEBAR_TITLE = 'Страница в реестре';
+/** build/Sidebar.html, written by scripts/build.mjs from src/ui/sidebar.*. */
+export const SIDEBAR_FILE = 'Sidebar';
+
+export function openSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(SIDEBAR_TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
+}

@@ -1,0 +1,516 @@
+/**
+ * The sidebar «Добавить или изменить страницу…»: find a page, fill in the form, submit. The form is
+ * checked as the person types by the domain's validatePageInput — the same function the server runs
+ * again on submit. All text the person sees is in Russian.
+ */
+import { validatePageInput } from '../domain/schemas';
+import { networkForUrl } from '../domain/links';
+import type { PageInput, Problem } from '../domain/types';
+import type { FoundPage, SidebarInitResult, SubmitFailure, SubmitSuccess } from '../gas/sidebar';
+import { describeFailure, describeFoundPage, describeSuccess, formatDay, type ResultText } from './form/describe';
+import { FIELDS, GROUPS, fieldIds, isCheckboxKey, type FieldKey, type FieldSpec } from './form/fields';
+import {
+  emptyInput,
+  fingerprint,
+  firstErrorField,
+  isExemption,
+  plural,
+  problemsOf,
+  requiredFields,
+  visibleMessages,
+  type Messages,
+  type ValidateOptions,
+} from './form/model';
+import { callServer, errorText } from './form/server';
+import { SubmitGuard, randomRequestId } from './form/submitGuard';
+
+interface State {
+  init: SidebarInitResult | null;
+  /** The page being edited: its ID and the row it was in when last seen (shown only). */
+  id: string;
+  row: number | null;
+  touched: Set<FieldKey>;
+  showAll: boolean;
+  /** Problems the server reported for the current input; cleared as soon as the person edits. */
+  serverProblems: Problem[];
+}
+
+const state: State = {
+  init: null,
+  id: '',
+  row: null,
+  touched: new Set(),
+  showAll: false,
+  serverProblems: [],
+};
+
+const guard = new SubmitGuard(randomRequestId);
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`Нет элемента #${id}`);
+  return element as T;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean | undefined> = {},
+  children: Array<Node | string> = [],
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) element.append(child);
+  return element;
+}
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+function control(key: FieldKey): Control {
+  return byId<Control>(fieldIds(key).control);
+}
+
+// ---------------------------------------------------------------- rendering the form
+
+function renderControl(spec: FieldSpec): Control {
+  const ids = fieldIds(spec.key);
+  const common = {
+    id: ids.control,
+    name: spec.key,
+    'aria-describedby': `${ids.message} ${ids.hint}`,
+  };
+  switch (spec.control) {
+    case 'select':
+      return h('select', common);
+    case 'textarea':
+      return h('textarea', { ...common, rows: '2', maxlength: spec.maxLength ? String(spec.maxLength) : undefined });
+    case 'checkbox':
+      return h('input', { ...common, type: 'checkbox' });
+    default: {
+      const type = { text: 'text', organization: 'text', url: 'url', date: 'date', email: 'email' }[spec.control];
+      return h('input', {
+        ...common,
+        type,
+        autocomplete: spec.autocomplete,
+        inputmode: spec.inputMode,
+        maxlength: spec.maxLength ? String(spec.maxLength) : undefined,
+        list: spec.control === 'organization' ? 'org-list' : undefined,
+        spellcheck: spec.control === 'url' || spec.control === 'email' ? 'false' : undefined,
+      });
+    }
+  }
+}
+
+function renderField(spec: FieldSpec): HTMLElement {
+  const ids = fieldIds(spec.key);
+  const input = renderControl(spec);
+  const label = h('label', { for: ids.control, id: `${ids.control}-label` }, [
+    spec.label,
+    h('span', { class: 'req', 'aria-hidden': 'true', hidden: true }, [' *']),
+  ]);
+  const hint = h('p', { id: ids.hint, class: 'hint' }, [spec.hint]);
+  const message = h('p', { id: ids.message, class: 'msg' });
+  const wrapper = h('div', { class: `field field-${spec.control}`, id: `${ids.control}-field` });
+  if (spec.control === 'checkbox') wrapper.append(h('div', { class: 'check' }, [input, label]), message, hint);
+  else wrapper.append(label, input, message, hint);
+  if (spec.key === 'link') wrapper.append(h('div', { id: 'duplicate', class: 'duplicate', hidden: true }));
+  if (spec.key === 'deletedOn') {
+    wrapper.append(
+      h('button', { type: 'button', id: 'mark-deleted', class: 'secondary', hidden: true }, [
+        'Отметить: удалена сегодня',
+      ]),
+    );
+  }
+  return wrapper;
+}
+
+function renderForm(): void {
+  const groups = byId('groups');
+  for (const group of GROUPS) {
+    const fieldset = h('fieldset', { id: `group-${group.key}` }, [h('legend', {}, [group.legend])]);
+    if (group.key === 'page') {
+      fieldset.append(
+        h('p', { id: 'exemption-note', class: 'note', hidden: true }, [
+          'Указано основание освобождения (п. 4): поля страницы можно не заполнять.',
+        ]),
+      );
+    }
+    for (const spec of FIELDS.filter((candidate) => candidate.group === group.key)) fieldset.append(renderField(spec));
+    groups.append(fieldset);
+  }
+  groups.append(h('datalist', { id: 'org-list' }));
+}
+
+function fillOptions(select: HTMLSelectElement, values: readonly string[]): void {
+  const current = select.value;
+  select.replaceChildren(h('option', { value: '' }, ['— не выбрано —']));
+  for (const value of values) select.append(h('option', { value }, [value]));
+  if (current && !values.includes(current)) select.append(h('option', { value: current }, [current]));
+  select.value = current;
+}
+
+/** Sets a select's value, adding the value as an option when the list does not have it (an old row). */
+function setSelect(select: HTMLSelectElement, value: string): void {
+  if (value && ![...select.options].some((option) => option.value === value)) {
+    select.append(h('option', { value }, [value]));
+  }
+  select.value = value;
+}
+
+function applyInit(init: SidebarInitResult): void {
+  state.init = init;
+  fillOptions(control('orgKind') as HTMLSelectElement, init.orgKinds);
+  fillOptions(control('network') as HTMLSelectElement, init.networks);
+  const list = byId('org-list');
+  list.replaceChildren(...init.organisations.map((organisation) => h('option', { value: organisation.name })));
+  for (const key of ['createdOn', 'deletedOn'] as const) (control(key) as HTMLInputElement).max = init.today;
+  byId('app').removeAttribute('aria-busy');
+  if (init.user.canSubmit) {
+    setStatus('');
+  } else {
+    setStatus(init.user.reason ?? 'У вас нет права изменять реестр.', 'error');
+  }
+  updateSubmitButton();
+  refresh();
+}
+
+// ---------------------------------------------------------------- reading and writing the form
+
+function readForm(): PageInput {
+  const input = emptyInput();
+  input.id = state.id;
+  for (const spec of FIELDS) {
+    const element = control(spec.key);
+    if (isCheckboxKey(spec.key)) input[spec.key] = (element as HTMLInputElement).checked;
+    else input[spec.key] = element.value;
+  }
+  return input;
+}
+
+function fillForm(input: PageInput): void {
+  for (const spec of FIELDS) {
+    const element = control(spec.key);
+    if (isCheckboxKey(spec.key)) (element as HTMLInputElement).checked = input[spec.key];
+    else if (element instanceof HTMLSelectElement) setSelect(element, input[spec.key]);
+    else element.value = input[spec.key];
+  }
+}
+
+function setMode(id: string, row: number | null): void {
+  state.id = id;
+  state.row = row;
+  const title = byId('form-title');
+  const detail = byId('form-mode-detail');
+  const submit = byId<HTMLButtonElement>('submit');
+  if (id) {
+    title.textContent = 'Изменение страницы';
+    detail.textContent = row ? `ID ${id}, строка ${row}` : `ID ${id}`;
+    submit.textContent = 'Сохранить изменения';
+  } else {
+    title.textContent = 'Новая страница';
+    detail.textContent = '';
+    submit.textContent = 'Добавить в реестр';
+  }
+  byId('new-page').hidden = !id;
+  byId('mark-deleted').hidden = !id;
+}
+
+// ---------------------------------------------------------------- messages
+
+function setStatus(text: string, kind: 'info' | 'error' | 'success' = 'info'): void {
+  const status = byId('submit-status');
+  status.textContent = text;
+  status.className = `status ${kind === 'info' ? '' : kind}`.trim();
+}
+
+function showMessages(messages: Messages): void {
+  for (const spec of FIELDS) {
+    const ids = fieldIds(spec.key);
+    const message = messages.fields[spec.key];
+    const element = byId(ids.message);
+    const input = control(spec.key);
+    element.textContent = message ? message.text : '';
+    element.className = message ? `msg ${message.severity}` : 'msg';
+    byId(`${ids.control}-field`).classList.toggle('invalid', message?.severity === 'error');
+    if (message?.severity === 'error') input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+  const general = byId('form-errors');
+  general.textContent = messages.general.map((problem) => problem.message).join(' ');
+}
+
+function validationOptions(): ValidateOptions | null {
+  return state.init ? { today: state.init.today, extraNetworks: state.init.extraNetworks } : null;
+}
+
+function updateRequired(input: PageInput): void {
+  const exemption = isExemption(input);
+  const options = validationOptions();
+  const required = options ? requiredFields(validatePageInput, options, input) : new Set<FieldKey>();
+  for (const spec of FIELDS) {
+    const isRequired = required.has(spec.key);
+    const marker = byId(`${fieldIds(spec.key).control}-label`).querySelector('.req');
+    if (marker instanceof HTMLElement) marker.hidden = !isRequired;
+    if (isRequired) control(spec.key).setAttribute('aria-required', 'true');
+    else control(spec.key).removeAttribute('aria-required');
+  }
+  byId('exemption-note').hidden = !exemption;
+  byId('group-page').classList.toggle('optional', exemption);
+}
+
+/** Validates what is in the form now and shows the messages the person should see. */
+function refresh(): Messages {
+  const input = readForm();
+  updateRequired(input);
+  const options = validationOptions();
+  const problems = options ? problemsOf(validatePageInput(input, options)) : [];
+  const merged = [...problems];
+  for (const problem of state.serverProblems) {
+    if (!merged.some((known) => known.column === problem.column && known.message === problem.message)) {
+      merged.push(problem);
+    }
+  }
+  const messages = visibleMessages(merged, state.touched, state.showAll);
+  showMessages(messages);
+  return messages;
+}
+
+// ---------------------------------------------------------------- duplicates and found pages
+
+function showDuplicate(page: FoundPage | null): void {
+  const box = byId('duplicate');
+  box.replaceChildren();
+  box.hidden = page === null;
+  if (!page) return;
+  box.append(
+    h('p', {}, [`Эта страница уже есть в реестре: строка ${page.row} (${page.input.organization || 'без названия'}).`]),
+    h('button', { type: 'button', class: 'secondary', id: 'open-duplicate' }, [
+      `Открыть страницу из строки ${page.row}`,
+    ]),
+  );
+  byId('open-duplicate').addEventListener('click', () => openPage(page));
+}
+
+function openPage(page: FoundPage): void {
+  fillForm(page.input);
+  setMode(page.id, page.row);
+  state.serverProblems = [];
+  state.touched = new Set(FIELDS.map((spec) => spec.key));
+  state.showAll = true;
+  showDuplicate(null);
+  byId('result').hidden = true;
+  byId('form-errors').textContent = '';
+  setStatus(`Открыта страница из строки ${page.row}. Измените поля и сохраните.`);
+  refresh();
+  byId('form-title').focus();
+}
+
+function newPage(): void {
+  fillForm(emptyInput());
+  setMode('', null);
+  state.serverProblems = [];
+  state.touched = new Set();
+  state.showAll = false;
+  showDuplicate(null);
+  byId('result').hidden = true;
+  setStatus('');
+  refresh();
+  control('organization').focus();
+}
+
+async function find(): Promise<void> {
+  const query = byId<HTMLInputElement>('find-query').value.trim();
+  const status = byId('find-status');
+  const results = byId('find-results');
+  results.replaceChildren();
+  if (!query) {
+    status.textContent = 'Введите часть названия организации или ссылку.';
+    return;
+  }
+  status.textContent = 'Поиск…';
+  try {
+    const found = await callServer('sidebarFind', query);
+    if (found.message) {
+      status.textContent = found.message;
+      return;
+    }
+    status.textContent =
+      found.pages.length === 0
+        ? 'Ничего не найдено. Заполните форму ниже, чтобы добавить страницу.'
+        : `Найдено: ${found.pages.length}${found.truncated ? ' (показаны первые)' : ''}. Выберите страницу, чтобы изменить её.`;
+    for (const page of found.pages) {
+      const button = h('button', { type: 'button', class: 'result-button' }, [describeFoundPage(page)]);
+      button.addEventListener('click', () => openPage(page));
+      results.append(h('li', {}, [button]));
+    }
+  } catch (error) {
+    status.textContent = `Не удалось выполнить поиск: ${errorText(error)}`;
+  }
+}
+
+// ---------------------------------------------------------------- submit
+
+function updateSubmitButton(): void {
+  const submit = byId<HTMLButtonElement>('submit');
+  submit.disabled = guard.busy || !state.init?.user.canSubmit;
+  submit.setAttribute('aria-disabled', String(submit.disabled));
+}
+
+function showResult(text: ResultText, kind: 'success' | 'error'): void {
+  const section = byId('result');
+  section.className = `result ${kind}`;
+  byId('result-title').textContent = text.title;
+  byId('result-lines').replaceChildren(...text.lines.map((line) => h('li', {}, [line])));
+  section.hidden = false;
+}
+
+function onSuccess(result: SubmitSuccess): void {
+  fillForm(result.page.input);
+  setMode(result.id, result.row);
+  state.serverProblems = result.warnings;
+  state.showAll = true;
+  showDuplicate(null);
+  const organisations = state.init?.organisations;
+  if (organisations && !organisations.some((organisation) => organisation.name === result.page.input.organization)) {
+    organisations.push({ name: result.page.input.organization, orgKind: result.page.input.orgKind || null });
+    byId('org-list').append(h('option', { value: result.page.input.organization }));
+  }
+  refresh();
+  setStatus('Сохранено.', 'success');
+  showResult(describeSuccess(result), 'success');
+  byId('result').focus();
+}
+
+function onRefused(result: SubmitFailure): void {
+  state.serverProblems = result.problems;
+  state.showAll = true;
+  showDuplicate(result.duplicate);
+  const messages = refresh();
+  setStatus(`${result.message} Введённые данные остались в форме.`, 'error');
+  showResult(describeFailure(result), 'error');
+  const first = firstErrorField(messages);
+  if (result.duplicate) byId('open-duplicate').focus();
+  else if (first) control(first).focus();
+}
+
+async function submit(): Promise<void> {
+  if (guard.busy || !state.init) return;
+  state.showAll = true;
+  state.serverProblems = [];
+  const messages = refresh();
+  if (messages.errorCount > 0 || messages.general.some((problem) => problem.severity === 'error')) {
+    const count = messages.errorCount;
+    setStatus(
+      count > 0
+        ? `Не сохранено: проверьте ${count} ${plural(count, 'поле', 'поля', 'полей')}, выделенных красным.`
+        : 'Не сохранено: исправьте ошибки.',
+      'error',
+    );
+    const first = firstErrorField(messages);
+    if (first) control(first).focus();
+    return;
+  }
+  const input = readForm();
+  const requestId = guard.begin(fingerprint(input));
+  if (requestId === null) return;
+  const app = byId('app');
+  app.setAttribute('aria-busy', 'true');
+  updateSubmitButton();
+  byId('result').hidden = true;
+  setStatus('Сохранение…');
+  try {
+    const result = await callServer('sidebarSubmit', input, requestId);
+    guard.end(true);
+    if (result.ok) onSuccess(result);
+    else onRefused(result);
+  } catch (error) {
+    guard.end(false);
+    setStatus(
+      `Не удалось сохранить: ${errorText(error)}. Введённые данные остались в форме — попробуйте ещё раз.`,
+      'error',
+    );
+    byId('submit-status').focus();
+  } finally {
+    app.removeAttribute('aria-busy');
+    updateSubmitButton();
+  }
+}
+
+// ---------------------------------------------------------------- events
+
+function onFieldEvent(event: Event, touch: boolean, edited: boolean): void {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || !target.id.startsWith('f-')) return;
+  const key = target.getAttribute('name') as FieldKey | null;
+  if (!key) return;
+  if (touch) state.touched.add(key);
+  if (edited && state.serverProblems.length > 0) {
+    state.serverProblems = state.serverProblems.filter((problem) => problem.column !== key);
+    if (key === 'link') showDuplicate(null);
+  }
+  if (key === 'link' && touch && edited) suggestNetwork();
+  refresh();
+}
+
+/** Fills in the network from the link's host when the person has not chosen one. */
+function suggestNetwork(): void {
+  const network = control('network') as HTMLSelectElement;
+  if (network.value) return;
+  const detected = networkForUrl(control('link').value, state.init?.extraNetworks);
+  if (detected) setSelect(network, detected);
+}
+
+function onOrganisationPicked(): void {
+  const name = control('organization').value.trim();
+  const kind = control('orgKind') as HTMLSelectElement;
+  const known = state.init?.organisations.find((organisation) => organisation.name === name);
+  if (known?.orgKind && !kind.value) setSelect(kind, known.orgKind);
+}
+
+function start(): void {
+  renderForm();
+  setMode('', null);
+  const form = byId<HTMLFormElement>('page-form');
+  form.addEventListener('input', (event) => onFieldEvent(event, false, true));
+  form.addEventListener('change', (event) => onFieldEvent(event, true, true));
+  form.addEventListener('focusout', (event) => {
+    const target = event.target;
+    if (target instanceof HTMLElement && target.id.startsWith('f-') && !(target instanceof HTMLButtonElement)) {
+      onFieldEvent(event, true, false);
+    }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submit();
+  });
+  control('organization').addEventListener('change', onOrganisationPicked);
+  byId('new-page').addEventListener('click', newPage);
+  byId('mark-deleted').addEventListener('click', () => {
+    const today = state.init?.today;
+    if (!today) return;
+    const deleted = control('deletedOn') as HTMLInputElement;
+    deleted.value = today;
+    state.touched.add('deletedOn');
+    refresh();
+    setStatus(`Дата удаления: ${formatDay(today)}. Нажмите «Сохранить изменения».`);
+    deleted.focus();
+  });
+  byId<HTMLFormElement>('find-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void find();
+  });
+  refresh();
+  callServer('sidebarInit')
+    .then(applyInit)
+    .catch((error: unknown) => {
+      byId('app').removeAttribute('aria-busy');
+      setStatus(
+        `Не удалось загрузить данные реестра: ${errorText(error)}. Закройте панель и откройте её снова.`,
+        'error',
+      );
+    });
+}
+
+start();

@@ -1,0 +1,343 @@
+/**
+ * The sidebar's server functions, called the way google.script.run calls them (JSON in and out) on
+ * the built bundle in the offline runtime.
+ */
+import { unwrap } from '../../dev/fakes/fakeObject';
+import type { FakeLockService } from '../../dev/fakes/lock';
+import type { Runtime } from '../../dev/runtime';
+import { emptyInput } from '../../src/ui/form/model';
+import type { SidebarFindResult, SidebarInitResult, SidebarSubmitResult, SubmitSuccess } from '../../src/gas/sidebar';
+import type { PageInput } from '../../src/domain/types';
+import {
+  CLERK,
+  OWN_COLUMN,
+  createSidebarRuntime,
+  moscowDay,
+  pageRow,
+  registerValues,
+  rowById,
+} from '../ui/sidebarFixture';
+
+const TODAY = '2024-04-27'; // a working Saturday (decree No. 1314)
+
+function newPage(fields: Partial<PageInput> = {}): PageInput {
+  return {
+    ...emptyInput(),
+    organization: 'Комитет по культуре',
+    orgKind: 'Структурное подразделение',
+    network: 'ВКонтакте',
+    link: 'https://vk.com/kultura_shpak',
+    createdOn: '2024-04-26',
+    responsibleName: 'Иванова Мария Сергеевна',
+    responsiblePosition: 'Председатель комитета',
+    responsibleEmail: 'ivanova@shpakovsky.example.ru',
+    authorizedName: 'Смирнов Олег',
+    esiaVerified: true,
+    ...fields,
+  };
+}
+
+function submit(rt: Runtime, input: unknown, requestId = `req-${Math.random().toString(36).slice(2, 12)}`) {
+  return rt.scriptRun('sidebarSubmit', input, requestId) as SidebarSubmitResult;
+}
+
+function succeeded(result: SidebarSubmitResult): SubmitSuccess {
+  if (!result.ok) throw new Error(`submit refused: ${result.message} ${JSON.stringify(result.problems)}`);
+  return result;
+}
+
+function threeRows(): Runtime {
+  return createSidebarRuntime({
+    today: TODAY,
+    rows: [
+      pageRow('P-AAAAAAAA', {
+        organization: 'Администрация Шпаковского округа',
+        orgKind: 'Администрация округа',
+        own: 'своё 1',
+      }),
+      pageRow('P-BBBBBBBB', {
+        organization: 'МБУК «Дом культуры»',
+        orgKind: 'Подведомственная организация',
+        link: 'https://vk.com/dk_shpak',
+      }),
+      pageRow('P-CCCCCCCC', {
+        organization: 'Отдел образования',
+        network: 'Одноклассники',
+        link: 'https://ok.ru/obrazovanie',
+      }),
+    ],
+  });
+}
+
+describe('sidebarInit', () => {
+  it('gives suggestions from the register, the lists, today and the permissions as plain JSON', () => {
+    const rt = threeRows();
+    const init = rt.scriptRun('sidebarInit') as SidebarInitResult;
+    expect(init.today).toBe(TODAY);
+    expect(init.organisations.map((organisation) => organisation.name)).toEqual([
+      'Администрация Шпаковского округа',
+      'МБУК «Дом культуры»',
+      'Отдел образования',
+    ]);
+    expect(init.organisations[1]).toEqual({ name: 'МБУК «Дом культуры»', orgKind: 'Подведомственная организация' });
+    expect(init.networks).toEqual(['ВКонтакте', 'Одноклассники']);
+    expect(init.orgKinds).toEqual([
+      'Администрация округа',
+      'Структурное подразделение',
+      'Подведомственная организация',
+    ]);
+    expect(init.user).toEqual({ email: CLERK, isCoordinator: false, canSubmit: true, reason: null });
+  });
+
+  it('says why nothing can be saved when there is no register', () => {
+    const rt = createSidebarRuntime({ today: TODAY, rows: [], noRegister: true });
+    const init = rt.scriptRun('sidebarInit') as SidebarInitResult;
+    expect(init.user.canSubmit).toBe(false);
+    expect(init.user.reason).toMatch(/Настроить реестр/);
+    const result = submit(rt, newPage());
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('sidebarFind', () => {
+  it('finds by part of the organisation, ignoring case and quotes', () => {
+    const rt = threeRows();
+    const found = rt.scriptRun('sidebarFind', 'дом КУЛЬТУРЫ') as SidebarFindResult;
+    expect(found.pages.map((page) => [page.id, page.row])).toEqual([['P-BBBBBBBB', 3]]);
+    expect(found.pages[0]?.input).toMatchObject({
+      id: 'P-BBBBBBBB',
+      organization: 'МБУК «Дом культуры»',
+      createdOn: '2024-03-01',
+      esiaVerified: true,
+      link: 'https://vk.com/dk_shpak',
+    });
+  });
+
+  it('finds by link in any of its forms (m., www., vk.ru, trailing slash)', () => {
+    const rt = threeRows();
+    for (const query of ['https://m.vk.com/dk_shpak/', 'vk.ru/DK_Shpak', 'www.vk.com/dk_shpak']) {
+      const found = rt.scriptRun('sidebarFind', query) as SidebarFindResult;
+      expect({ query, ids: found.pages.map((page) => page.id) }).toEqual({ query, ids: ['P-BBBBBBBB'] });
+    }
+  });
+
+  it('asks for a longer query and finds nothing for an unknown one', () => {
+    const rt = threeRows();
+    expect((rt.scriptRun('sidebarFind', 'а') as SidebarFindResult).message).toMatch(/двух/);
+    expect((rt.scriptRun('sidebarFind', 'несуществующая') as SidebarFindResult).pages).toEqual([]);
+  });
+});
+
+describe('sidebarSubmit: a new page', () => {
+  it('appends a row with a new ID, the department stamp, Срок and Состояние', () => {
+    const rt = threeRows();
+    const result = succeeded(submit(rt, newPage()));
+    // Reported to the department today (the stamp), so ЦУР's 3 working days are what is left open.
+    expect(result).toMatchObject({ created: true, row: 5, repeated: false, state: 'В срок', deadline: '2024-05-03' });
+    expect(result.id).toMatch(/^P-[0-9A-Z]{8}$/);
+    expect(result.events).toEqual([
+      expect.objectContaining({
+        kind: 'creation',
+        date: '2024-04-26',
+        deptDeadline: '2024-05-02',
+        tsurDeadline: '2024-05-03',
+        reportedToDept: TODAY,
+        reportedToTsur: null,
+      }),
+    ]);
+    const row = rowById(rt, result.id);
+    expect(row).toMatchObject({
+      Организация: 'Комитет по культуре',
+      'Ссылка на страницу': 'https://vk.com/kultura_shpak',
+      'Идентификация в ЕСИА': true,
+      [OWN_COLUMN]: '',
+      Состояние: 'В срок',
+    });
+    expect(row?.['Дата создания']).toEqual(moscowDay('2024-04-26'));
+    expect(row?.['Сообщено в отдел (создание)']).toEqual(moscowDay(TODAY));
+    expect(row?.['Срок']).toEqual(moscowDay('2024-05-03'));
+    expect(row?.['Сообщено в ЦУР (создание)']).toBe('');
+  });
+
+  it('keeps text that looks like a formula as text', () => {
+    const rt = threeRows();
+    const result = succeeded(
+      submit(
+        rt,
+        newPage({
+          organization: '=IMPORTXML("http://x";"//a")',
+          note: '+7 (865) 123',
+          responsibleName: '@Иванов',
+          authorizedName: '-1+1',
+        }),
+      ),
+    );
+    const { formulas } = registerValues(rt);
+    expect(formulas.flat().filter((formula) => formula !== '')).toEqual([]);
+    expect(rowById(rt, result.id)).toMatchObject({
+      Организация: '=IMPORTXML("http://x";"//a")',
+      Примечание: '+7 (865) 123',
+      'Ответственный (ФИО)': '@Иванов',
+      'Уполномоченное лицо (ФИО)': '-1+1',
+    });
+  });
+
+  it('writes once for the same request ID (a double click, a retry after a lost answer)', () => {
+    const rt = threeRows();
+    const first = succeeded(submit(rt, newPage(), 'double-click-1'));
+    const second = succeeded(submit(rt, newPage(), 'double-click-1'));
+    expect(second).toMatchObject({ repeated: true, id: first.id, row: first.row, created: true });
+    expect(registerValues(rt).values).toHaveLength(5);
+  });
+
+  it('validates again on the server: field messages and nothing written', () => {
+    const rt = threeRows();
+    const before = registerValues(rt);
+    const result = submit(rt, newPage({ link: 'vk.com', createdOn: '2030-01-01' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.filter((problem) => problem.severity === 'error').map((problem) => problem.column)).toEqual([
+      'link',
+      'createdOn',
+    ]);
+    expect(result.message).toMatch(/Не сохранено/);
+    expect(registerValues(rt)).toEqual(before);
+  });
+
+  it('refuses a page already registered, naming its row and offering it', () => {
+    const rt = threeRows();
+    const before = registerValues(rt);
+    const result = submit(rt, newPage({ link: 'https://m.vk.ru/DK_Shpak/' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/строка 3/);
+    expect(result.duplicate).toMatchObject({ id: 'P-BBBBBBBB', row: 3 });
+    expect(result.problems).toEqual([expect.objectContaining({ column: 'link', severity: 'error' })]);
+    expect(registerValues(rt)).toEqual(before);
+  });
+
+  it('refuses what a broken client sends, and writes nothing', () => {
+    const rt = threeRows();
+    const before = registerValues(rt);
+    for (const input of [null, 'text', [1, 2], { ...newPage(), organization: 42 }, { ...newPage(), govMark: 'да' }]) {
+      expect((submit(rt, input) as { ok: boolean }).ok).toBe(false);
+    }
+    expect(submit(rt, { ...newPage(), note: 'x'.repeat(6000) }).ok).toBe(false);
+    expect((rt.scriptRun('sidebarSubmit', newPage(), '') as { ok: boolean }).ok).toBe(false);
+    expect((rt.scriptRun('sidebarSubmit', newPage(), 'короткий') as { ok: boolean }).ok).toBe(false);
+    expect(registerValues(rt)).toEqual(before);
+  });
+
+  it('says the register is busy when the script lock is held', () => {
+    const rt = threeRows();
+    const lock = unwrap(rt.services.LockService) as unknown as FakeLockService;
+    lock.holdElsewhere('script');
+    const result = submit(rt, newPage());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/Подождите/);
+    lock.releaseElsewhere('script');
+    expect(registerValues(rt).values).toHaveLength(4);
+  });
+});
+
+describe('sidebarSubmit: an existing page', () => {
+  it('updates the row holding the ID even after the rows were sorted', () => {
+    const rt = threeRows();
+    const found = (rt.scriptRun('sidebarFind', 'Дом культуры') as SidebarFindResult).pages[0]!;
+    expect(found.row).toBe(3);
+    // Someone reorders the register (as a sort would): the page moves from row 3 to row 2.
+    rt.quietly(() => {
+      const sheet = rt.spreadsheet.getSheetByName('Реестр')!;
+      const range = sheet.getRange(2, 1, 3, sheet.getLastColumn());
+      const [first, second, third] = range.getValues();
+      range.setValues([second!, third!, first!]);
+    });
+    const movedTo = (rt.scriptRun('sidebarFind', 'Дом культуры') as SidebarFindResult).pages[0]!.row;
+    expect(movedTo).not.toBe(3);
+    const before = registerValues(rt);
+    const result = succeeded(
+      submit(rt, { ...found.input, responsiblePosition: 'Директор', note: 'Обновлено через панель' }),
+    );
+    expect(result).toMatchObject({ created: false, row: movedTo, id: 'P-BBBBBBBB' });
+    const after = registerValues(rt);
+    expect(after.values).toHaveLength(before.values.length);
+    const changed = after.values.flatMap((cells, row) =>
+      cells.flatMap((value, column) =>
+        JSON.stringify(value) === JSON.stringify(before.values[row]?.[column])
+          ? []
+          : [[row + 1, HEADER(after, column)]],
+      ),
+    );
+    expect(changed).toEqual([
+      [movedTo, 'Должность ответственного'],
+      [movedTo, 'Примечание'],
+    ]);
+  });
+
+  it('marks a page deleted: the deletion is stamped and Срок follows the deletion', () => {
+    const rt = threeRows();
+    const found = (rt.scriptRun('sidebarFind', 'ok.ru/obrazovanie') as SidebarFindResult).pages[0]!;
+    const result = succeeded(submit(rt, { ...found.input, deletedOn: TODAY }));
+    expect(result.events.map((event) => [event.kind, event.deptDeadline, event.reportedToDept])).toEqual([
+      ['creation', '2024-03-05', '2024-03-01'],
+      ['deletion', '2024-05-03', TODAY],
+    ]);
+    expect(result.deadline).toBe('2024-05-06');
+    expect(result.state).toBe('В срок');
+    const row = rowById(rt, 'P-CCCCCCCC');
+    expect(row?.['Сообщено в отдел (удаление)']).toEqual(moscowDay(TODAY));
+    expect(row?.['Сообщено в отдел (создание)']).toEqual(moscowDay('2024-03-01'));
+    expect(row?.['Дата удаления']).toEqual(moscowDay(TODAY));
+  });
+
+  it('keeps the users own column and the coordinator stamps of the row', () => {
+    const rt = threeRows();
+    const found = (rt.scriptRun('sidebarFind', 'Администрация Шпаковского') as SidebarFindResult).pages[0]!;
+    succeeded(submit(rt, { ...found.input, govMark: true }));
+    expect(rowById(rt, 'P-AAAAAAAA')).toMatchObject({
+      [OWN_COLUMN]: 'своё 1',
+      Госметка: true,
+      'Сообщено в ЦУР (создание)': moscowDay('2024-03-04'),
+    });
+  });
+
+  it('may keep its own link (it is no duplicate of itself)', () => {
+    const rt = threeRows();
+    const found = (rt.scriptRun('sidebarFind', 'dk_shpak') as SidebarFindResult).pages[0]!;
+    expect(submit(rt, { ...found.input, link: 'https://vk.com/DK_shpak/' }).ok).toBe(true);
+  });
+
+  it('refuses an ID that is no longer in the register', () => {
+    const rt = threeRows();
+    const result = submit(rt, newPage({ id: 'P-ZZZZZZZZ' }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/P-ZZZZZZZZ не найдена/);
+  });
+});
+
+describe('service calls of a submit', () => {
+  it('do not grow with the register', () => {
+    const calls = (size: number): number => {
+      const rows = Array.from({ length: size }, (_, index) => pageRow(`P-${String(index).padStart(8, '0')}`));
+      const rt = createSidebarRuntime({ today: TODAY, rows });
+      const added = rt.measure(() => submit(rt, newPage(), 'measure-new-1'));
+      expect(added.result.ok).toBe(true);
+      const input = {
+        ...(rt.scriptRun('sidebarFind', 'page_p00000003') as SidebarFindResult).pages[0]!.input,
+        note: 'x',
+      };
+      const updated = rt.measure(() => submit(rt, input, 'measure-upd-1'));
+      expect(updated.result.ok).toBe(true);
+      return added.calls.roundTrips + updated.calls.roundTrips;
+    };
+    const small = calls(10);
+    // 999 rows and the header fill the sheet's 1,000 rows: the new row needs a row inserted (one call more).
+    expect(calls(999)).toBe(small + 1);
+    expect(calls(1000)).toBe(small);
+    expect(small).toBeLessThanOrEqual(60); // an add and an update: about 28 and 24 round trips
+  });
+});
+
+function HEADER(register: { values: unknown[][] }, column: number): string {
+  return String(register.values[0]?.[column]);
+}
