@@ -27,7 +27,7 @@ import type { FakeRange } from './fakes/range';
 import { createServices, type FakeServices } from './fakes/services';
 import { FakeSpreadsheet, type FakeSpreadsheetOptions } from './fakes/spreadsheet';
 import type { FakeUi } from './fakes/ui';
-import { EventType } from './fakes/enums';
+import { AuthMode, EventType } from './fakes/enums';
 import { toSerial, wallTime } from './fakes/timeZones';
 
 export const REPO_ROOT = join(__dirname, '..');
@@ -239,7 +239,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     simulateOpen(user, authMode = 'LIMITED') {
       const onOpen = bundle.onOpen;
       if (!onOpen) return undefined;
-      return runAs({ kind: 'simple', user, authMode }, () => onOpen({ authMode, source: book, user: userObject() }));
+      return runAs({ kind: 'simple', user, authMode }, () =>
+        onOpen({ authMode: AuthMode[authMode], source: book, user: userObject() }),
+      );
     },
     simulateEdit(target, edit) {
       const options: EditOptions = isEditOptions(edit) ? edit : edit === undefined ? {} : { oldValue: edit };
@@ -270,7 +272,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const now = ctx.now();
       const w = wallTime(now, 'UTC');
       const event = {
-        authMode: 'FULL',
+        authMode: AuthMode.FULL,
         triggerUid: trigger?.id ?? '',
         year: w.year,
         month: w.month,

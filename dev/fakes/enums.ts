@@ -1,14 +1,43 @@
 /**
  * Apps Script enums. The typings declare them as ambient TypeScript enums (no run-time object), so the
- * fakes build their own: each member's value is its name ('VALUE_IN_LIST'), which compares with ===
- * like the real members and prints like them (String(member) is the name in Apps Script too).
+ * fakes build their own. Like Apps Script's, each member is an object that compares by identity and
+ * prints as its name (String(SpreadsheetApp.ProtectionType.RANGE) === 'RANGE'; JSON gives the name too),
+ * so code cannot mistake a member for a string argument.
  */
 import GAS = GoogleAppsScript;
 
+export class EnumMember {
+  constructor(
+    private readonly memberName: string,
+    private readonly index: number,
+  ) {
+    Object.freeze(this);
+  }
+  name(): string {
+    return this.memberName;
+  }
+  ordinal(): number {
+    return this.index;
+  }
+  toString(): string {
+    return this.memberName;
+  }
+  toJSON(): string {
+    return this.memberName;
+  }
+}
+
 function makeEnum<E>(names: readonly string[]): E {
-  const members: Record<string, string> = {};
-  for (const name of names) members[name] = name;
+  const members: Record<string, EnumMember> = {};
+  names.forEach((name, index) => {
+    members[name] = new EnumMember(name, index);
+  });
   return Object.freeze(members) as unknown as E;
+}
+
+/** The member of `enumObject` named `name` (e.g. from a file), or undefined. */
+export function memberNamed<E>(enumObject: E, name: string): E[keyof E] | undefined {
+  return (enumObject as Record<string, E[keyof E]>)[name];
 }
 
 export const BooleanCriteria = makeEnum<typeof GAS.Spreadsheet.BooleanCriteria>([

@@ -122,19 +122,22 @@ export interface FakeHtmlTemplate extends GAS.HTML.HtmlTemplate {}
 export class FakeHtmlTemplate extends FakeObject implements Pick<GAS.HTML.HtmlTemplate, 'evaluate' | 'getRawContent'> {
   constructor(
     ctx: FakeContext,
-    private readonly raw: string,
+    private readonly templateSource_: string,
   ) {
     super(ctx, 'HtmlTemplate');
   }
   getRawContent(): string {
-    return this.raw;
+    return this.templateSource_;
   }
   evaluate(): FakeHtmlOutput {
     const vars = this as unknown as Record<string, unknown>;
-    const html = this.raw.replace(/<\?(!?)=\s*([A-Za-z_$][\w$]*)\s*\?>/g, (_m, bang: string, name: string) => {
-      const text = String(vars[name] ?? '');
-      return bang ? text : escapeHtml(text);
-    });
+    const html = this.templateSource_.replace(
+      /<\?(!?)=\s*([A-Za-z_$][\w$]*)\s*\?>/g,
+      (_m, bang: string, name: string) => {
+        const text = String(vars[name] ?? '');
+        return bang ? text : escapeHtml(text);
+      },
+    );
     return new FakeHtmlOutput(this.ctx, html);
   }
 }

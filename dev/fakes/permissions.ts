@@ -55,7 +55,7 @@ export function refusal(kind: ExecutionKind, authMode: AuthModeName, name: strin
   if (kind === 'simple' && authMode === 'NONE' && !ALLOWED_IN_NONE.test(name)) {
     const service = name.split('.')[0] ?? '';
     const scope = NEEDS_AUTHORIZATION[name] ?? SCOPE_BY_SERVICE[service];
-    if (scope) return denied(name, scope);
+    return scope ? denied(name, scope) : `You do not have permission to call ${name}.`;
   }
   if (kind === 'simple') {
     const scope = NEEDS_AUTHORIZATION[name];

@@ -8,7 +8,7 @@ import GAS = GoogleAppsScript;
 import { parseA1, type GridArea } from './a1';
 import type { FakeContext } from './context';
 import { FakeConditionalFormatRule } from './conditionalFormat';
-import { ProtectionType } from './enums';
+import { ProtectionType, SheetType } from './enums';
 import { FakeObject, unwrap } from './fakeObject';
 import { Grid } from './grid';
 import { FakeProtection } from './protection';
@@ -221,7 +221,7 @@ export class FakeSheet extends FakeObject implements Pick<S, Implemented> {
     return this.parent;
   }
   getType(): GAS.Spreadsheet.SheetType {
-    return 'GRID' as unknown as GAS.Spreadsheet.SheetType;
+    return SheetType.GRID;
   }
   isSheetHidden(): boolean {
     return this.hidden;
