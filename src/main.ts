@@ -4,6 +4,13 @@
  * writes a top-level function declaration for every export of this file.
  */
 import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
+import {
+  sendSummaryFromPreview,
+  showSummaryPreview,
+  summaryDraft,
+  type SummaryDraft,
+  type SummarySendResult,
+} from './gas/summary';
 import { runCheck } from './gas/check';
 import { onEditEvent } from './gas/edit';
 import { runSetup } from './gas/setup';
@@ -50,4 +57,19 @@ export function sidebarFind(query: string): sidebar.SidebarFindResult {
 
 export function sidebarSubmit(input: PageInput, requestId: string): sidebar.SidebarSubmitResult {
   return sidebar.sidebarSubmit(input, requestId);
+}
+
+/** «Сводка для ЦУР…»: the preview dialog (coordinators only). */
+export function menuTsurSummary(): void {
+  showSummaryPreview();
+}
+
+/** The preview's «Отправить»: `token` names exactly the events the preview showed. */
+export function summarySend(token: string): SummarySendResult {
+  return sendSummaryFromPreview(token);
+}
+
+/** The letter exactly as «Отправить» would send it now (for `npm start`), with the token for summarySend. */
+export function summaryLetter(): SummaryDraft {
+  return summaryDraft();
 }

@@ -174,8 +174,10 @@ export interface SummaryLetter {
   /** IDs of the events the letter reports (the body or the attachment): exactly what gets stamped. */
   eventIds: string[];
   overdueCount: number;
-  /** 'full': every event in the body; 'overdue': the list is attached, the body keeps the overdue; 'totals': attached, body keeps totals only. */
+  /** 'full': every event in the body; 'overdue': the events are attached, the body keeps the overdue; 'totals': only the totals. */
   layout: 'full' | 'overdue' | 'totals';
+  /** The organisations without a page went into a second .csv, their list being too long for the body. */
+  gapsAttached: boolean;
 }
 
 const TABLE_HEADERS = [
@@ -229,23 +231,25 @@ function eventsText(events: readonly PendingEvent[]): string {
     .join('\n');
 }
 
-function totalsLines(totals: SummaryTotals): string[] {
+function totalsLines(totals: SummaryTotals, gapsFile: string | null): string[] {
   const perNetwork = totals.activeByNetwork
     .map(({ network, count }) => `${network || 'сеть не указана'} — ${count}`)
     .join(', ');
   const lines = [
     `Действующих официальных страниц: ${totals.activeTotal}${perNetwork ? ` (${perNetwork})` : ''}.`,
     `Организаций, освобождённых от ведения страниц (п. 4): ${totals.exemptOrganizations}.`,
-    `Организаций без действующей страницы и без освобождения: ${totals.gaps.length}${totals.gaps.length ? ':' : '.'}`,
+    `Организаций без действующей страницы и без освобождения: ${totals.gaps.length}` +
+      (totals.gaps.length === 0 ? '.' : gapsFile === null ? ':' : ` (список — во вложенном файле ${gapsFile}).`),
   ];
   return lines;
 }
 
-function totalsHtml(totals: SummaryTotals): string {
-  const [active, exempt, gapsLine] = totalsLines(totals);
-  const gaps = totals.gaps.length
-    ? `<ul>${totals.gaps.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}</ul>`
-    : '';
+function totalsHtml(totals: SummaryTotals, gapsFile: string | null): string {
+  const [active, exempt, gapsLine] = totalsLines(totals, gapsFile);
+  const gaps =
+    totals.gaps.length && gapsFile === null
+      ? `<ul>${totals.gaps.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}</ul>`
+      : '';
   return (
     '<h3 style="font-size:15px">Итоги по реестру</h3>\n<ul>' +
     [active, exempt].map((line) => `<li>${escapeHtml(line)}</li>`).join('') +
@@ -253,14 +257,14 @@ function totalsHtml(totals: SummaryTotals): string {
   );
 }
 
-function totalsText(totals: SummaryTotals): string {
-  const [active, exempt, gapsLine] = totalsLines(totals);
+function totalsText(totals: SummaryTotals, gapsFile: string | null): string {
+  const [active, exempt, gapsLine] = totalsLines(totals, gapsFile);
   return [
     'ИТОГИ ПО РЕЕСТРУ',
     `- ${active}`,
     `- ${exempt}`,
     `- ${gapsLine}`,
-    ...totals.gaps.map((name) => `    • ${name}`),
+    ...(gapsFile === null ? totals.gaps.map((name) => `    • ${name}`) : []),
   ].join('\n');
 }
 
@@ -287,10 +291,15 @@ export function summaryCsvFileName(today: IsoDate): string {
   return `svodka-tsur-${today}.csv`;
 }
 
+export function gapsCsvFileName(today: IsoDate): string {
+  return `organizacii-bez-stranic-${today}.csv`;
+}
+
 /**
  * The letter to ЦУР. When every event fits in MailApp's body limit they are all in the body; otherwise the
  * full list goes into a .csv attachment and the body keeps the totals and the overdue events (or only the
- * totals, when even the overdue do not fit).
+ * totals, when even the overdue do not fit; or only the counts, with the organisations without a page in a
+ * second .csv, when the list of those is what is too long).
  */
 export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
   const limit = input.bodyLimitBytes ?? SUMMARY_BODY_LIMIT_BYTES;
@@ -304,9 +313,11 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
   const registerLine = 'Реестр официальных страниц:';
   const closing = 'Письмо сформировано надстройкой «Реестр официальных страниц».';
   const csvName = summaryCsvFileName(input.today);
+  const gapsName = gapsCsvFileName(input.today);
 
-  const compose = (layout: SummaryLetter['layout']): MailMessage => {
+  const compose = (layout: SummaryLetter['layout'], gapsAttached: boolean): MailMessage => {
     const shown = layout === 'full' ? events : layout === 'overdue' ? overdue : [];
+    const gapsFile = gapsAttached ? gapsName : null;
     const attachmentNote =
       layout === 'full'
         ? null
@@ -318,7 +329,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       paragraph(countsLine(events)),
       attachmentNote ? `<p><b>${escapeHtml(attachmentNote)}</b></p>` : '',
       shown.length ? eventsTableHtml(shown) : '',
-      totalsHtml(input.totals),
+      totalsHtml(input.totals, gapsFile),
       `<p>${escapeHtml(registerLine)} ${linkHtml(input.spreadsheetUrl, 'открыть таблицу')}</p>`,
       `<p style="color:#666;font-size:12px">${escapeHtml(closing)}</p>`,
     ]
@@ -330,7 +341,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       countsLine(events),
       attachmentNote ?? '',
       shown.length ? eventsText(shown) : '',
-      totalsText(input.totals),
+      totalsText(input.totals, gapsFile),
       `${registerLine} ${input.spreadsheetUrl}`,
       closing,
     ]
@@ -342,23 +353,47 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       body: text + '\n',
       htmlBody: letterDocument(subject, html),
       name: SENDER_NAME,
-      attachments: layout === 'full' ? [] : [{ fileName: csvName, mimeType: 'text/csv', content: summaryCsv(events) }],
+      attachments: [
+        ...(layout === 'full' ? [] : [{ fileName: csvName, mimeType: 'text/csv', content: summaryCsv(events) }]),
+        ...(gapsFile === null
+          ? []
+          : [
+              {
+                fileName: gapsFile,
+                mimeType: 'text/csv',
+                content: toCsv([['Организация'], ...input.totals.gaps.map((name) => [name])]),
+              },
+            ]),
+      ],
     };
   };
 
   const fits = (message: MailMessage): boolean =>
     utf8ByteLength(message.body) + utf8ByteLength(message.htmlBody) <= limit;
-  let layout: SummaryLetter['layout'] = 'full';
-  let message = compose(layout);
-  if (!fits(message)) {
-    layout = 'overdue';
-    message = compose(layout);
+  // From the whole letter down to the counts alone, the first that fits.
+  const attempts: Array<[SummaryLetter['layout'], boolean]> = [
+    ['full', false],
+    ['overdue', false],
+    ['overdue', true],
+    ['totals', true],
+  ];
+  const hasGaps = input.totals.gaps.length > 0;
+  let chosen: [SummaryLetter['layout'], boolean] = ['totals', hasGaps];
+  let message: MailMessage | null = null;
+  for (const [layout, attachGaps] of attempts) {
+    if (attachGaps && !hasGaps) continue;
+    const candidate = compose(layout, attachGaps);
+    chosen = [layout, attachGaps];
+    message = candidate;
+    if (fits(candidate)) break;
   }
-  if (!fits(message)) {
-    layout = 'totals';
-    message = compose(layout);
-  }
-  return { message, eventIds: events.map((event) => event.id), overdueCount: overdue.length, layout };
+  return {
+    message: message ?? compose(...chosen),
+    eventIds: events.map((event) => event.id),
+    overdueCount: overdue.length,
+    layout: chosen[0],
+    gapsAttached: chosen[1],
+  };
 }
 
 /** Russian names of the stamp columns, for messages and the journal. */

@@ -11,6 +11,7 @@ export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
   { caption: 'Проверить реестр', handler: 'menuCheckRegister' },
   'separator',
   { caption: 'Настроить реестр (координатор)', handler: 'menuSetup' },
+  { caption: 'Сводка для ЦУР… (координатор)', handler: 'menuTsurSummary' },
   'separator',
   { caption: 'О надстройке', handler: 'menuAbout' },
 ];

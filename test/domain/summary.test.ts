@@ -200,6 +200,32 @@ describe('buildSummaryLetter', () => {
     expect(big.message.htmlBody).toContain('во вложенном файле svodka-tsur-2026-01-20.csv');
   });
 
+  it('attaches the organisations without a page too when their list is what is too long', () => {
+    const manyGaps = {
+      ...totals,
+      gaps: Array.from({ length: 4000 }, (_, index) => `Учреждение без страницы № ${index}`),
+    };
+    const letter = buildSummaryLetter({
+      districtName: 'Округ',
+      today: TODAY,
+      recipients: ['t@x.ru'],
+      events,
+      totals: manyGaps,
+      spreadsheetUrl: 'https://x',
+    });
+    expect(letter).toMatchObject({ layout: 'overdue', gapsAttached: true });
+    expect(letter.message.attachments.map((file) => file.fileName)).toEqual([
+      'svodka-tsur-2026-01-20.csv',
+      'organizacii-bez-stranic-2026-01-20.csv',
+    ]);
+    expect(letter.message.body).toContain(
+      'без действующей страницы и без освобождения: 4000 (список — во вложенном файле organizacii-bez-stranic-2026-01-20.csv).',
+    );
+    expect(utf8ByteLength(letter.message.body) + utf8ByteLength(letter.message.htmlBody)).toBeLessThanOrEqual(
+      SUMMARY_BODY_LIMIT_BYTES,
+    );
+  });
+
   it('keeps only the totals when even the overdue would not fit, and the CSV keeps formulas as text', () => {
     const hostile = events.map((event) => ({ ...event, organization: '=HYPERLINK("http://evil")', overdue: true }));
     const small = buildSummaryLetter({

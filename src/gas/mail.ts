@@ -1,0 +1,55 @@
+/**
+ * Sending the add-on's letters through MailApp. The quota counts recipients, not letters: a letter to three
+ * addresses takes three.
+ */
+import { MAX_RECIPIENTS_PER_MAIL, type MailMessage } from '../domain/letter';
+
+/** Addresses of a comma-separated `to`. */
+export function recipientsOf(message: Pick<MailMessage, 'to'>): string[] {
+  return message.to
+    .split(',')
+    .map((address) => address.trim())
+    .filter((address) => address !== '');
+}
+
+/** What MailApp still lets this user send today (recipients). */
+export function remainingMailQuota(): number {
+  return MailApp.getRemainingDailyQuota();
+}
+
+/** Why a message cannot go with the quota left, or null when it can. */
+export function quotaRefusal(recipients: number, remaining: number): string | null {
+  if (recipients > MAX_RECIPIENTS_PER_MAIL) {
+    return `В письме ${recipients} получателей, а Google разрешает не более ${MAX_RECIPIENTS_PER_MAIL}. Сократите список в «Настройках».`;
+  }
+  if (remaining >= recipients) return null;
+  return (
+    `Дневной лимит писем Google исчерпан: сегодня можно отправить ещё ${Math.max(0, remaining)} ` +
+    `(по числу получателей), а нужно ${recipients}. Письмо не отправлено; повторите завтра.`
+  );
+}
+
+/** Sends the message; throws what MailApp throws (nothing is sent then). */
+export function sendMail(message: MailMessage): void {
+  const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
+    to: message.to,
+    subject: message.subject,
+    body: message.body,
+    htmlBody: message.htmlBody,
+    name: message.name,
+  };
+  if (message.attachments.length > 0) {
+    options.attachments = message.attachments.map((file) =>
+      Utilities.newBlob(file.content, file.mimeType, file.fileName),
+    );
+  }
+  MailApp.sendEmail(options);
+}
+
+/** The text of an error thrown by an Apps Script service. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error !== null && typeof error === 'object' && 'message' in error)
+    return String((error as { message: unknown }).message);
+  return String(error);
+}

@@ -1,0 +1,315 @@
+/**
+ * «Сводка для ЦУР…» (decree clause 3.1.5): the preview dialog and the send.
+ *
+ * Exactly once: the send runs under the script lock; the MailApp quota is checked before anything else;
+ * the register is read again under the lock, and only the previewed events that are still unreported go
+ * into the letter (an event stamped meanwhile by another coordinator is not sent again); the «Сообщено в
+ * ЦУР» dates are written only after MailApp accepted the letter, on rows found by page ID in a fresh read
+ * (rows sorted or edited since are harmless); «Журнал» records the letter. A failed send stamps nothing.
+ */
+import { COLUMN_BY_KEY } from '../domain/columns';
+import { formatRuDate } from '../domain/isoDate';
+import { assessRegister, type RegisterAssessment } from '../domain/register';
+import {
+  EVENT_KIND_LABELS,
+  buildSummaryLetter,
+  parseEventId,
+  selectPendingEvents,
+  summaryTotals,
+  type PendingEvent,
+  type PendingSelection,
+  type SummaryLetter,
+} from '../domain/summary';
+import type { ColumnKey, EventKind, IsoDate } from '../domain/types';
+import { requireCoordinator } from './access';
+import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
+import { showDialog } from './dialogPage';
+import { tryAppendJournal } from './journal';
+import { withScriptLock } from './lock';
+import { errorText, quotaRefusal, remainingMailQuota, sendMail } from './mail';
+import {
+  openRegister,
+  openRegisterTable,
+  readAllRows,
+  writeColumns,
+  type RawRow,
+  type RegisterTable,
+  type RowUpdate,
+} from './registerTable';
+import { dateCell } from './sheetValues';
+import { summaryPreviewPage, type SummaryPreviewInput } from './summaryPreview';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const SUMMARY_TITLE = 'Сводка для ЦУР';
+export const JOURNAL_ACTION = 'Сводка в ЦУР';
+
+export const NO_REGISTER_MESSAGE = 'Лист реестра не найден. Координатор может создать его командой «Настроить реестр».';
+export const NO_RECIPIENTS_MESSAGE =
+  'В «Настройках» не указаны получатели сводки в ЦУР (строка «Получатели сводки в ЦУР»). Письмо не отправлено.';
+export const NOTHING_TO_REPORT_MESSAGE =
+  'Сообщать в ЦУР нечего: все созданные и удалённые страницы уже сообщены. Письмо не отправлено.';
+export const ALREADY_REPORTED_MESSAGE =
+  'Все события из предпросмотра уже сообщены в ЦУР (вероятно, другим координатором). Письмо не отправлено.';
+
+const STAMP_KEYS: Readonly<Record<EventKind, ColumnKey>> = {
+  creation: 'tsurReportedCreation',
+  deletion: 'tsurReportedDeletion',
+};
+
+/** The register read and assessed on the day, with the settings and the calendar. */
+export interface RegisterSnapshot {
+  table: RegisterTable;
+  day: DayContext;
+  raw: RawRow[];
+  assessment: RegisterAssessment;
+}
+
+/** Opens the register and reads the day's context (settings, calendar, today); null without a register. */
+function openWithContext(spreadsheet: Spreadsheet): { table: RegisterTable; day: DayContext } | null {
+  const table = openRegister(spreadsheet);
+  return table === null ? null : { table, day: loadDayContext(spreadsheet, table.timeZone) };
+}
+
+/** The whole register in one read, assessed. */
+export function readSnapshot(table: RegisterTable, day: DayContext): RegisterSnapshot {
+  const raw = readAllRows(table);
+  return { table, day, raw, assessment: assessRegister(raw, day.register) };
+}
+
+/** The letter for the pending events of a snapshot (only `onlyIds` when given). */
+export function summaryFor(
+  snapshot: RegisterSnapshot,
+  spreadsheetUrl: string,
+  onlyIds: ReadonlySet<string> | null = null,
+): { selection: PendingSelection; events: PendingEvent[]; letter: SummaryLetter | null } {
+  const { settings } = snapshot.day.settings;
+  const today = snapshot.day.register.today;
+  const selection = selectPendingEvents(snapshot.assessment.rows, today);
+  const events = onlyIds === null ? selection.events : selection.events.filter((event) => onlyIds.has(event.id));
+  if (events.length === 0) return { selection, events, letter: null };
+  const letter = buildSummaryLetter({
+    districtName: settings.districtName,
+    today,
+    recipients: settings.tsurRecipients,
+    events,
+    totals: summaryTotals(
+      snapshot.assessment.rows,
+      settings.networks,
+      snapshot.assessment.gaps.map((gap) => gap.organization),
+    ),
+    spreadsheetUrl,
+  });
+  return { selection, events, letter };
+}
+
+/** Token of a preview: the IDs of exactly the events it showed. */
+export function previewToken(eventIds: readonly string[]): string {
+  return JSON.stringify(eventIds);
+}
+
+/** The event IDs of a token, or null when it is not one. */
+export function parseToken(token: unknown): Set<string> | null {
+  if (typeof token !== 'string') return null;
+  try {
+    const value: unknown = JSON.parse(token);
+    if (!Array.isArray(value) || value.length === 0) return null;
+    if (!value.every((id) => typeof id === 'string' && parseEventId(id) !== null)) return null;
+    return new Set(value as string[]);
+  } catch {
+    return null;
+  }
+}
+
+function eventList(events: readonly Pick<PendingEvent, 'pageId' | 'kind'>[]): string {
+  return events.map((event) => `${event.pageId} (${EVENT_KIND_LABELS[event.kind].toLowerCase()})`).join(', ');
+}
+
+export type SendStatus = 'sent' | 'nothing' | 'refused' | 'failed';
+
+/** What the preview dialog (and `npm start --send`) gets back. Plain strings and numbers only. */
+export interface SummarySendResult {
+  status: SendStatus;
+  ok: boolean;
+  message: string;
+  /** Events reported by the letter. */
+  eventIds: string[];
+  /** True when trying again later is safe and may succeed (the lock was busy). */
+  retry: boolean;
+}
+
+function result(status: SendStatus, message: string, eventIds: string[] = [], retry = false): SummarySendResult {
+  return { status, ok: status === 'sent', message, eventIds, retry };
+}
+
+export interface SendOptions {
+  /** Only these events (a preview's); null: every pending event (the automatic send). */
+  onlyIds: ReadonlySet<string> | null;
+  /** Check that the person is a coordinator (the menu); the daily trigger runs as the coordinator who turned it on. */
+  checkAccess: boolean;
+  /** Recipients of the quota to leave for other letters (the coordinator's digest). */
+  reserveQuota?: number;
+  /** Who sends, for the journal; defaults to the person running the script. */
+  journalUser?: string;
+}
+
+/** Stamps «Сообщено в ЦУР (…)» = today on the events' rows found by ID in a fresh read, with Срок/Состояние recomputed. */
+function stampEvents(
+  spreadsheet: Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  day: DayContext,
+  events: readonly PendingEvent[],
+): { stamped: PendingEvent[]; missing: PendingEvent[] } {
+  const table = openRegisterTable(spreadsheet, sheet);
+  const fresh = readAllRows(table);
+  const today: IsoDate = day.register.today;
+  const byId = new Map<string, RawRow[]>();
+  for (const raw of fresh) {
+    const id = String(raw.cells.id ?? '').trim();
+    if (id !== '') byId.set(id, [...(byId.get(id) ?? []), raw]);
+  }
+  const stamps: RowUpdate[] = [];
+  const stamped: PendingEvent[] = [];
+  const missing: PendingEvent[] = [];
+  for (const event of events) {
+    const key = STAMP_KEYS[event.kind];
+    const candidates = byId.get(event.pageId) ?? [];
+    const raw = candidates.find((candidate) => candidate.row === event.row) ?? candidates[0];
+    if (raw === undefined || table.positions[key] === undefined) {
+      missing.push(event);
+      continue;
+    }
+    stamped.push(event);
+    const current = raw.cells[key];
+    if (current !== '' && current !== null && current !== undefined) continue; // stamped by hand meanwhile: keep it
+    raw.cells[key] = dateCell(today, table.timeZone);
+    stamps.push({ row: raw.row, values: { [key]: today } });
+  }
+  if (stamps.length > 0) {
+    const assessment = assessRegister(fresh, day.register);
+    const computed = computedUpdates(table, fresh, new Map(assessment.rows.map((row) => [row.row, row])));
+    writeColumns(table, [...stamps, ...computed], { current: fresh });
+  }
+  return { stamped, missing };
+}
+
+/** The send itself. Call under the script lock. */
+export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions): SummarySendResult {
+  const opened = openWithContext(spreadsheet);
+  if (opened === null) return result('refused', NO_REGISTER_MESSAGE);
+  const { table, day } = opened;
+  const { settings } = day.settings;
+  if (options.checkAccess) {
+    const access = requireCoordinator(settings, spreadsheet);
+    if (!access.ok) return result('refused', access.reason);
+  }
+  const recipients = settings.tsurRecipients;
+  if (recipients.length === 0) return result('refused', NO_RECIPIENTS_MESSAGE);
+  const journal = (details: string): void => {
+    tryAppendJournal(spreadsheet, [
+      { action: JOURNAL_ACTION, details, ...(options.journalUser ? { user: options.journalUser } : {}) },
+    ]);
+  };
+  const refusal = quotaRefusal(recipients.length, remainingMailQuota() - (options.reserveQuota ?? 0));
+  if (refusal !== null) {
+    journal(`Не отправлена: ${refusal}`);
+    return result('refused', refusal);
+  }
+
+  const snapshot = readSnapshot(table, day);
+  const { events, letter } = summaryFor(snapshot, spreadsheet.getUrl(), options.onlyIds);
+  if (letter === null)
+    return result('nothing', options.onlyIds === null ? NOTHING_TO_REPORT_MESSAGE : ALREADY_REPORTED_MESSAGE);
+  const skipped = options.onlyIds === null ? 0 : options.onlyIds.size - events.length;
+
+  try {
+    sendMail(letter.message);
+  } catch (error) {
+    const reason = errorText(error);
+    journal(`Не отправлена: ${reason}. Получатели: ${letter.message.to}. Отметки «Сообщено в ЦУР» не ставились.`);
+    return result(
+      'failed',
+      `Сводка не отправлена: ${reason}. Отметки «Сообщено в ЦУР» не поставлены; повторите позже.`,
+    );
+  }
+
+  const sentIds = letter.eventIds;
+  const sentLine =
+    `Отправлена ${formatRuDate(day.register.today)}: получатели ${letter.message.to}; событий ${events.length}` +
+    (letter.overdueCount ? ` (с нарушенным сроком ${letter.overdueCount})` : '') +
+    (letter.message.attachments.length ? `; список во вложении ${letter.message.attachments[0]?.fileName ?? ''}` : '') +
+    `; ID событий: ${eventList(events)}.`;
+  let stampNote: string;
+  try {
+    const { missing } = stampEvents(spreadsheet, table.sheet, day, events);
+    stampNote = missing.length
+      ? ` Строки не найдены по ID, отметки не поставлены: ${eventList(missing)} — поставьте даты «${COLUMN_BY_KEY.tsurReportedCreation.header}» / «${COLUMN_BY_KEY.tsurReportedDeletion.header}» вручную.`
+      : '';
+  } catch (error) {
+    stampNote = ` Письмо отправлено, но отметки «Сообщено в ЦУР» записать не удалось (${errorText(error)}): поставьте их вручную для ${eventList(events)}.`;
+  }
+  journal(sentLine + stampNote);
+  const skippedNote = skipped > 0 ? ` ${skipped} событ. из предпросмотра уже были сообщены и не повторялись.` : '';
+  return result(
+    'sent',
+    `Сводка отправлена (${letter.message.to}): событий ${events.length}` +
+      (letter.overdueCount ? `, из них с нарушенным сроком ${letter.overdueCount}` : '') +
+      `. ${stampNote ? stampNote.trim() : 'Отметки «Сообщено в ЦУР» поставлены.'}${skippedNote}`,
+    sentIds,
+  );
+}
+
+/** summarySend: the preview's «Отправить». */
+export function sendSummaryFromPreview(token: unknown): SummarySendResult {
+  const ids = parseToken(token);
+  if (ids === null) return result('refused', 'Предпросмотр устарел или повреждён. Откройте «Сводка для ЦУР…» ещё раз.');
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const locked = withScriptLock(() => sendSummaryLocked(spreadsheet, { onlyIds: ids, checkAccess: true }), {
+    timeoutMs: 10_000,
+  });
+  return locked.ok ? locked.value : result('refused', locked.message, [], true);
+}
+
+/** What the preview shows, or why there is none. */
+export type SummaryDraft = ({ ok: true } & SummaryPreviewInput) | { ok: false; reason: string };
+
+/** The letter exactly as the send would build it now (for the preview and `npm start`). Coordinators only. */
+export function summaryDraft(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SummaryDraft {
+  const opened = openWithContext(spreadsheet);
+  if (opened === null) return { ok: false, reason: NO_REGISTER_MESSAGE };
+  const access = requireCoordinator(opened.day.settings.settings, spreadsheet);
+  if (!access.ok) return { ok: false, reason: access.reason };
+  const snapshot = readSnapshot(opened.table, opened.day);
+  const { selection, letter } = summaryFor(snapshot, spreadsheet.getUrl());
+  if (letter === null) {
+    const noId = selection.rowsWithoutId.length
+      ? ` Строки ${selection.rowsWithoutId.join(', ')} без ID в сводку не входят: запустите «Настроить реестр».`
+      : '';
+    return { ok: false, reason: NOTHING_TO_REPORT_MESSAGE + noId };
+  }
+  return {
+    ok: true,
+    message: letter.message,
+    eventIds: letter.eventIds,
+    token: previewToken(letter.eventIds),
+    overdue: letter.overdueCount,
+    quota: remainingMailQuota(),
+    layout: letter.layout,
+    rowsWithoutId: selection.rowsWithoutId,
+    settingsProblems: [
+      ...opened.day.settings.problems.map((problem) => problem.message),
+      ...opened.day.calendar.problems.map((problem) => problem.message),
+    ],
+  };
+}
+
+/** The menu item: the preview dialog, or an alert saying why there is nothing to send. */
+export function showSummaryPreview(): void {
+  const ui = SpreadsheetApp.getUi();
+  const draft = summaryDraft();
+  if (!draft.ok) {
+    ui.alert(SUMMARY_TITLE, draft.reason, ui.ButtonSet.OK);
+    return;
+  }
+  showDialog(SUMMARY_TITLE, summaryPreviewPage(draft), 960, 680);
+}
