@@ -2,7 +2,8 @@
  * Runs the built add-on (build/Code.js) offline: the bundle is loaded into a fresh node:vm context whose
  * only globals are the fake Apps Script services, `console`, and a `Date` whose `new Date()` /
  * `Date.now()` read the runtime's clock, so "today" can be set. Like Apps Script's V8 runtime there is
- * no `require`, `process`, `URL`, `setTimeout` or `TextEncoder` (pass `globals` to add some).
+ * no `require`, `process`, `URL`, `setTimeout` or `TextEncoder`: touching one is reported (see
+ * MISSING_GLOBALS); pass `globals` to add some anyway.
  *
  *   const rt = createRuntime({ now: new Date('2024-03-05T09:00:00+03:00'), user: 'clerk@shpak.ru' });
  *   const bundle = rt.loadBundle();
@@ -55,6 +56,26 @@ export interface RuntimeOptions {
   globals?: Record<string, unknown>;
 }
 
+/**
+ * Web and Node globals Apps Script's V8 runtime does not have. The bundle sees them as undefined (so
+ * `new URL(…)` fails as it would in Apps Script), and each one it touches is recorded in
+ * `runtime.missingGlobals` and reported once on the console, because code that catches the failure
+ * (`try { new URL(x) } catch { … }`) would otherwise fail silently, here and in production.
+ */
+export const MISSING_GLOBALS = [
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'setTimeout',
+  'setInterval',
+  'fetch',
+  'structuredClone',
+  'atob',
+  'btoa',
+  'Buffer',
+] as const;
+
 export type BundleFunction = (...args: unknown[]) => unknown;
 export type Bundle = Record<string, BundleFunction>;
 
@@ -74,6 +95,8 @@ export interface Runtime {
   mail: SentMail[];
   /** The last loaded bundle's top-level functions. */
   bundle: Bundle;
+  /** Globals Apps Script lacks that the bundle tried to use (see MISSING_GLOBALS). */
+  missingGlobals: string[];
   loadBundle(codePath?: string): Bundle;
   runAs<T>(kind: ExecutionKind | Execution, fn: () => T): T;
   runAs<T>(kind: ExecutionKind, user: string | undefined, fn: () => T): T;
@@ -186,13 +209,35 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   function loadBundle(codePath = join(buildDir, 'Code.js')): Bundle {
     const code = readFileSync(codePath, 'utf8');
     const sandbox: Record<string, unknown> = { ...services, console, ...(options.globals ?? {}) };
+    for (const name of MISSING_GLOBALS) {
+      if (name in sandbox) continue;
+      Object.defineProperty(sandbox, name, {
+        configurable: true,
+        get() {
+          if (!runtime.missingGlobals.includes(name)) {
+            runtime.missingGlobals.push(name);
+            console.warn(
+              `[fake Apps Script] the bundle used ${name}, which Apps Script's V8 runtime does not have: this code fails there.`,
+            );
+          }
+          return undefined;
+        },
+      });
+    }
     const context = createContext(sandbox);
     const install = runInContext(DATE_SHIM, context) as (now: () => number) => Realm;
     realm = install(() => ctx.now().getTime());
     runInContext(code, context, { filename: codePath });
-    const reserved = new Set([...Object.keys(services), 'console', 'Date', ...Object.keys(options.globals ?? {})]);
+    const reserved = new Set<string>([
+      ...Object.keys(services),
+      'console',
+      'Date',
+      ...MISSING_GLOBALS,
+      ...Object.keys(options.globals ?? {}),
+    ]);
     bundle = {};
     for (const name of Object.keys(sandbox)) {
+      if (reserved.has(name)) continue;
       const value = sandbox[name];
       if (!reserved.has(name) && typeof value === 'function')
         bundle[name] = wrapBundleFunction(value as BundleFunction);
@@ -231,6 +276,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     calls: ctx.calls,
     mail: unwrap(services.MailApp).sent,
     bundle,
+    missingGlobals: [],
     loadBundle,
     runAs: runAs as Runtime['runAs'],
     menu(handler, user) {

@@ -46,6 +46,7 @@ describe('the runtime with a hand-written bundle', () => {
       'installDaily',
       'lockAndLeave',
       'onEdit',
+      'parseHost',
       'realms',
       'sidebarDate',
       'sidebarEcho',
@@ -69,10 +70,25 @@ describe('the runtime with a hand-written bundle', () => {
       dateNow: new Date('2024-03-05T09:00:00+03:00').getTime(),
       noRequire: true,
       noProcess: true,
-      noUrl: true,
     });
+    expect(rt.missingGlobals).toEqual([]);
     // on the test's side values stay in the host realm
     expect(rt.spreadsheet.getActiveSheet().getRange('A1').getValue()).toBeInstanceOf(Date);
+  });
+
+  it('has no URL, like Apps Script, and reports code that silently relies on it', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const rt = runtime();
+      const bundle = rt.loadBundle(FIXTURE);
+      expect(bundle.parseHost!('https://vk.com/shpak')).toBeNull();
+      expect(rt.missingGlobals).toEqual(['URL']);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('the bundle used URL'));
+      const withUrl = runtime({ globals: { URL } });
+      expect(withUrl.loadBundle(FIXTURE).parseHost!('https://vk.com/shpak')).toBe('vk.com');
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('simulates an edit: writes as the user, then runs onEdit as a simple trigger with the event', () => {
