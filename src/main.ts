@@ -4,6 +4,10 @@
  * writes a top-level function declaration for every export of this file.
  */
 import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
+import { runDailyCheck, type DailyOutcome } from './gas/dailyCheck';
+import { runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/dailyCheckMenu';
+import { dailyCheckMenuCaptions } from './gas/triggers';
+import { showSiteList } from './gas/siteList';
 import {
   sendSummaryFromPreview,
   showSummaryPreview,
@@ -18,7 +22,7 @@ import * as sidebar from './gas/sidebar';
 import type { PageInput } from './domain/types';
 
 export function onOpen(): void {
-  addMenu(SpreadsheetApp.getUi());
+  addMenu(SpreadsheetApp.getUi(), dailyCheckMenuCaptions());
 }
 
 export function onInstall(): void {
@@ -72,4 +76,22 @@ export function summarySend(token: string): SummarySendResult {
 /** The letter exactly as «Отправить» would send it now (for `npm start`), with the token for summarySend. */
 export function summaryLetter(): SummaryDraft {
   return summaryDraft();
+}
+
+export function menuDailyCheckOn(): void {
+  runDailyCheckMenu(turnDailyCheckOn);
+}
+
+export function menuDailyCheckOff(): void {
+  runDailyCheckMenu(turnDailyCheckOff);
+}
+
+/** The daily check's time-driven trigger. */
+export function dailyCheck(event?: { triggerUid?: string }): DailyOutcome {
+  return runDailyCheck(event);
+}
+
+/** «Список страниц для сайта» (п. 3.1.1). */
+export function menuSiteList(): void {
+  showSiteList();
 }

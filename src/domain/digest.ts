@@ -282,3 +282,31 @@ function responsibleMessage(
     attachments: [],
   };
 }
+
+export interface FailureLetterInput {
+  today: IsoDate;
+  recipients: readonly string[];
+  /** What went wrong, in Russian. */
+  text: string;
+  spreadsheetUrl: string;
+}
+
+/** The one letter telling the coordinator that the daily check failed (not repeated while the failure stays the same). */
+export function buildFailureLetter(input: FailureLetterInput): MailMessage {
+  const subject = `Реестр страниц: ежедневная проверка не выполнена — ${formatRuDate(input.today)}`;
+  const lines = [
+    `Ежедневная проверка реестра официальных страниц ${formatRuDate(input.today)} не выполнена.`,
+    `Причина: ${input.text}`,
+    'Подробности — на листе «Журнал». Пока причина не устранена, проверка будет повторяться каждый рабочий день, ' +
+      'но это письмо повторно не придёт. Когда проверка снова пройдёт без ошибок, в «Журнале» появится запись об этом.',
+  ];
+  const html = [...lines.map(paragraph), `<p>${linkHtml(input.spreadsheetUrl, 'Открыть реестр')}</p>`].join('\n');
+  return {
+    to: input.recipients.join(','),
+    subject,
+    body: [...lines, `Реестр: ${input.spreadsheetUrl}`].join('\n\n') + '\n',
+    htmlBody: letterDocument(subject, html),
+    name: SENDER_NAME,
+    attachments: [],
+  };
+}

@@ -11,6 +11,10 @@ export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
   { caption: 'Проверить реестр', handler: 'menuCheckRegister' },
   'separator',
   { caption: 'Настроить реестр (координатор)', handler: 'menuSetup' },
+  { caption: 'Список страниц для сайта', handler: 'menuSiteList' },
+  // Captions of the two daily-check items are replaced by their state (src/gas/triggers.ts).
+  { caption: 'Включить ежедневную проверку (координатор)', handler: 'menuDailyCheckOn' },
+  { caption: 'Выключить ежедневную проверку (координатор)', handler: 'menuDailyCheckOff' },
   { caption: 'Сводка для ЦУР… (координатор)', handler: 'menuTsurSummary' },
   'separator',
   { caption: 'О надстройке', handler: 'menuAbout' },
@@ -22,11 +26,12 @@ export const ABOUT_TEXT =
   'от 29.08.2023): проверяет заполнение, следит за сроками сообщений в отдел (2 рабочих дня) ' +
   'и в ЦУР (3 рабочих дня) и готовит сводку для ЦУР.';
 
-export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
+/** `captions` replaces the caption of an item by its handler's name (e.g. the daily check's state). */
+export function addMenu(ui: GoogleAppsScript.Base.Ui, captions: Readonly<Record<string, string>> = {}): void {
   const menu = ui.createMenu(MENU_TITLE);
   for (const item of MENU_ITEMS) {
     if (item === 'separator') menu.addSeparator();
-    else menu.addItem(item.caption, item.handler);
+    else menu.addItem(captions[item.handler] ?? item.caption, item.handler);
   }
   menu.addToUi();
 }

@@ -63,6 +63,8 @@ export interface RuntimeSetup {
   calendar?: Array<[IsoDate, string, string]>;
   user?: string;
   mailQuota?: number;
+  /** Extra globals for the bundle (see createRuntime). */
+  globals?: Record<string, unknown>;
 }
 
 export function registerValues(rows: readonly RowSpec[]): unknown[][] {
@@ -79,6 +81,7 @@ export function createRegisterRuntime(setup: RuntimeSetup): Runtime {
     editors: [COORDINATOR, COORDINATOR_2, CLERK],
     now: moscowTime(setup.today, setup.time),
     ...(setup.mailQuota !== undefined ? { mailQuota: setup.mailQuota } : {}),
+    ...(setup.globals ? { globals: setup.globals } : {}),
   });
   rt.quietly(() => {
     const book = rt.spreadsheet;

@@ -1,0 +1,240 @@
+/**
+ * The daily check, run by the time-driven trigger every day at the hour from «Настройки» (Moscow time).
+ * On a working day (production calendar, including the calendar sheet) it recomputes «Срок» and
+ * «Состояние» of every row in one batch, sends the ЦУР summary when «Настройки» asks for it to be automatic,
+ * the coordinator's digest (due today and overdue) and, when «Настройки» says so, one digest to each
+ * responsible person. On other days it does nothing at all.
+ *
+ * Mail quota: the coordinator's digest comes first — its recipients are reserved before the automatic
+ * summary, and responsible persons get what is left, in a fixed order; what could not go is journaled.
+ * A failure is journaled every time and mailed to the coordinators once: the same failure is not mailed
+ * again until a run succeeds.
+ */
+import { buildCoordinatorDigest, buildFailureLetter, buildResponsibleDigests } from '../domain/digest';
+import { selectPendingEvents } from '../domain/summary';
+import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
+import type { IsoDate } from '../domain/types';
+import { readSettings } from './settingsSheet';
+import { computedUpdates, loadDayContext } from './computedColumns';
+import { tryAppendJournal, type JournalEntry } from './journal';
+import { withScriptLock } from './lock';
+import { errorText, quotaRefusal, remainingMailQuota, sendMail } from './mail';
+import { openRegister, writeColumns } from './registerTable';
+import { todayIn } from './sheetValues';
+import { readSnapshot, sendSummaryLocked } from './summary';
+import {
+  installDailyCheck,
+  isCurrentTrigger,
+  lastDailyRun,
+  readDailyCheckState,
+  recordDailyRun,
+  rememberReportedFailure,
+  reportedFailure,
+} from './triggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DAILY_ACTION = 'Ежедневная проверка';
+const AUTO_USER = 'автоматически';
+/** The trigger may wait this long for a menu action to finish. */
+const LOCK_WAIT_MS = 60_000;
+
+export type DailyStatus = 'stale' | 'nonWorkingDay' | 'alreadyRan' | 'done' | 'failed';
+
+export interface DailyOutcome {
+  status: DailyStatus;
+  today: IsoDate | null;
+  /** Addresses mailed, in order. */
+  mailed: string[];
+  /** What went wrong (journaled), empty when nothing. */
+  failures: string[];
+}
+
+/** The e-mail of the user the trigger runs as ('' when unknown). */
+function effectiveUser(): string {
+  try {
+    return (Session.getEffectiveUser().getEmail() ?? '').trim().toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function coordinatorsOf(coordinators: readonly string[]): string[] {
+  if (coordinators.length > 0) return [...coordinators];
+  const me = effectiveUser();
+  return me ? [me] : [];
+}
+
+/** The run under the script lock. */
+function runLocked(spreadsheet: Spreadsheet, today: IsoDate): DailyOutcome {
+  const outcome: DailyOutcome = { status: 'done', today, mailed: [], failures: [] };
+  if (lastDailyRun() === today) return { ...outcome, status: 'alreadyRan' };
+  const table0 = openRegister(spreadsheet);
+  if (table0 === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
+  const day = loadDayContext(spreadsheet, table0.timeZone);
+  const { settings } = day.settings;
+  const coordinators = coordinatorsOf(settings.coordinators);
+  const entries: JournalEntry[] = [];
+  const notes: string[] = [];
+
+  if (settings.sendSummaryAutomatically) {
+    const summary = sendSummaryLocked(spreadsheet, {
+      onlyIds: null,
+      checkAccess: false,
+      reserveQuota: coordinators.length,
+      journalUser: AUTO_USER,
+    });
+    if (summary.status === 'sent') {
+      notes.push(`Сводка в ЦУР отправлена автоматически. ${summary.message}`);
+      outcome.mailed.push(...settings.tsurRecipients);
+    } else if (summary.status !== 'nothing') {
+      notes.push(`Сводка в ЦУР автоматически не отправлена: ${summary.message}`);
+      if (summary.status === 'failed') outcome.failures.push(summary.message);
+    }
+  }
+
+  // Read after the automatic summary, so its stamps count.
+  const table = openRegister(spreadsheet) ?? table0;
+  const snapshot = readSnapshot(table, day);
+  const rows = snapshot.assessment.rows;
+  const byRow = new Map(rows.map((row) => [row.row, row]));
+  writeColumns(table, computedUpdates(table, snapshot.raw, byRow), { current: snapshot.raw });
+  let quota = remainingMailQuota();
+  const url = spreadsheet.getUrl();
+
+  // False when the coordinators' digest could not go for lack of quota: then nobody else is mailed either.
+  let coordinatorFirst = true;
+  const digest = buildCoordinatorDigest({
+    rows,
+    today,
+    recipients: coordinators,
+    spreadsheetUrl: url,
+    pendingTsurEvents: selectPendingEvents(rows, today).events.length,
+    notes,
+  });
+  if (digest === null) {
+    entries.push({
+      action: DAILY_ACTION,
+      details: 'Сроков сегодня и просроченных событий нет; письмо координатору не нужно.',
+    });
+  } else if (coordinators.length === 0) {
+    outcome.failures.push(
+      'не указаны координаторы в «Настройках» и не удалось определить владельца проверки: сводку сроков отправить некому.',
+    );
+  } else {
+    const refusal = quotaRefusal(coordinators.length, quota);
+    if (refusal !== null) {
+      outcome.failures.push(`письмо координатору не отправлено: ${refusal}`);
+      coordinatorFirst = false;
+    } else {
+      try {
+        sendMail(digest);
+        quota -= coordinators.length;
+        outcome.mailed.push(...coordinators);
+        entries.push({ action: DAILY_ACTION, details: `Письмо координатору (${digest.to}): ${digest.subject}.` });
+      } catch (error) {
+        outcome.failures.push(`письмо координатору не отправлено: ${errorText(error)}`);
+      }
+    }
+  }
+
+  if (settings.remindResponsible && !coordinatorFirst) {
+    entries.push({
+      action: 'Напоминания ответственным',
+      details: 'Не отправлялись: дневного лимита писем не хватило даже на письмо координатору.',
+    });
+  } else if (settings.remindResponsible) {
+    const sent: string[] = [];
+    const overQuota: string[] = [];
+    const failed: string[] = [];
+    for (const reminder of buildResponsibleDigests({ rows, today, spreadsheetUrl: url })) {
+      if (quota < 1) {
+        overQuota.push(reminder.email);
+        continue;
+      }
+      try {
+        sendMail(reminder.message);
+        quota -= 1;
+        sent.push(reminder.email);
+      } catch (error) {
+        failed.push(`${reminder.email} (${errorText(error)})`);
+      }
+    }
+    outcome.mailed.push(...sent);
+    if (sent.length + overQuota.length + failed.length > 0) {
+      entries.push({
+        action: 'Напоминания ответственным',
+        details:
+          `Отправлено: ${sent.length}${sent.length ? ` (${sent.join(', ')})` : ''}.` +
+          (overQuota.length
+            ? ` Не отправлено из-за дневного лимита писем: ${overQuota.length} (${overQuota.join(', ')}).`
+            : '') +
+          (failed.length ? ` Ошибка отправки: ${failed.join('; ')}.` : ''),
+      });
+    }
+  }
+
+  const state = readDailyCheckState();
+  const me = effectiveUser();
+  if (state !== null && state.hour !== settings.dailyCheckHour && (me === '' || state.owner === me)) {
+    installDailyCheck(settings.dailyCheckHour, state.owner);
+    entries.push({
+      action: DAILY_ACTION,
+      details: `Час проверки изменён в «Настройках»: со следующего раза — ${settings.dailyCheckHour}:00 по московскому времени.`,
+    });
+  }
+  for (const failure of outcome.failures) entries.push({ action: DAILY_ACTION, details: `Ошибка: ${failure}` });
+  tryAppendJournal(
+    spreadsheet,
+    entries.map((entry) => ({ user: AUTO_USER, ...entry })),
+  );
+  recordDailyRun(today);
+  return outcome.failures.length ? { ...outcome, status: 'failed' } : outcome;
+}
+
+/** Journals a failure and mails it to the coordinators unless this very failure was mailed already. */
+function reportFailure(spreadsheet: Spreadsheet, today: IsoDate, text: string, journaled: boolean): void {
+  if (!journaled)
+    tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Ошибка: ${text}`, user: AUTO_USER }]);
+  if (reportedFailure()?.text === text) return;
+  try {
+    const recipients = coordinatorsOf(readSettings(spreadsheet).settings.coordinators);
+    if (recipients.length === 0 || quotaRefusal(recipients.length, remainingMailQuota()) !== null) return;
+    sendMail(buildFailureLetter({ today, recipients, text, spreadsheetUrl: spreadsheet.getUrl() }));
+    rememberReportedFailure({ text, since: today });
+  } catch {
+    // Nothing more can be done today; the journal has it, and tomorrow's run tries again.
+  }
+}
+
+/** The trigger's handler. */
+export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
+  // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
+  if (event?.triggerUid !== undefined && !isCurrentTrigger(String(event.triggerUid))) {
+    return { status: 'stale', today: null, mailed: [], failures: [] };
+  }
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  let today: IsoDate | null = null;
+  try {
+    const table = openRegister(spreadsheet);
+    const timeZone = table?.timeZone ?? spreadsheet.getSpreadsheetTimeZone();
+    const day = loadDayContext(spreadsheet, timeZone);
+    today = day.register.today;
+    if (!day.calendar.calendar.isWorkingDay(today)) return { status: 'nonWorkingDay', today, mailed: [], failures: [] };
+    const locked = withScriptLock(() => runLocked(spreadsheet, today as IsoDate), { timeoutMs: LOCK_WAIT_MS });
+    if (!locked.ok) throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
+    const outcome = locked.value;
+    if (outcome.status === 'failed') reportFailure(spreadsheet, today, outcome.failures.join(' '), true);
+    else if (outcome.status === 'done' && reportedFailure() !== null) {
+      rememberReportedFailure(null);
+      tryAppendJournal(spreadsheet, [
+        { action: DAILY_ACTION, details: 'Проверка снова выполнена без ошибок.', user: AUTO_USER },
+      ]);
+    }
+    return outcome;
+  } catch (error) {
+    const text = errorText(error);
+    reportFailure(spreadsheet, today ?? todayIn(MOSCOW_TIME_ZONE), text, false);
+    return { status: 'failed', today, mailed: [], failures: [text] };
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * The daily check end to end in the offline runtime: the menu items that turn it on and off, and the
+ * time-driven run on working days, weekends and transferred days off.
+ */
+import type { Runtime } from '../../dev/runtime';
+import { COLUMNS } from '../../src/domain/columns';
+import {
+  CLERK,
+  COORDINATOR,
+  COORDINATOR_2,
+  TSUR,
+  createRegisterRuntime,
+  journalRows,
+  moscowTime,
+  pageRow,
+  registerRows,
+  sheetValues,
+  type RowSpec,
+  type RuntimeSetup,
+} from './registerRuntime';
+
+interface Trigger {
+  id: string;
+  handler: string;
+  owner: string;
+  schedule: { atHour?: number; everyDays?: number; timeZone?: string };
+}
+
+const scriptApp = (rt: Runtime) => rt.services.ScriptApp as unknown as { triggers: Trigger[] };
+const mailApp = (rt: Runtime) =>
+  rt.services.MailApp as unknown as { remaining: number; failNext(message?: string): void };
+const dailyTriggers = (rt: Runtime) => scriptApp(rt).triggers.filter((trigger) => trigger.handler === 'dailyCheck');
+
+function menuCaptions(rt: Runtime): string[] {
+  const menu = rt.ui.menus.filter((recorded) => recorded.caption === 'Реестр страниц').at(-1);
+  return (menu?.items ?? []).flatMap((item) => (typeof item === 'object' && 'handler' in item ? [item.caption] : []));
+}
+
+/** Rows around Tuesday 20.01.2026: P1 overdue (dept 14.01, ЦУР 15.01), P2 due today to ЦУР, P3 nothing open. */
+const ROWS: RowSpec[] = [
+  pageRow('P1', { organization: 'A & B', createdOn: '2026-01-12', responsibleEmail: 'ivanov@shpakovsky.example.ru' }),
+  pageRow('P2', {
+    createdOn: '2026-01-15',
+    deptReportedCreation: '2026-01-15',
+    responsibleEmail: 'petrov@shpakovsky.example.ru',
+  }),
+  pageRow('P3', {
+    createdOn: '2025-12-01',
+    deptReportedCreation: '2025-12-01',
+    tsurReportedCreation: '2025-12-02',
+    responsibleEmail: 'sidorov@shpakovsky.example.ru',
+  }),
+];
+
+function runtime(setup: Partial<RuntimeSetup> = {}): Runtime {
+  return createRegisterRuntime({ today: '2026-01-20', rows: ROWS, ...setup });
+}
+
+function turnOn(rt: Runtime, user = COORDINATOR): string {
+  rt.menu('menuDailyCheckOn', user);
+  return rt.ui.alerts.at(-1)?.prompt ?? '';
+}
+
+describe('turning the daily check on and off', () => {
+  it('installs one trigger at the hour from «Настройки», Moscow time, however often it is turned on', () => {
+    const rt = runtime({ settings: { dailyCheckHour: 8 } });
+    expect(turnOn(rt)).toMatch(/включена: каждый рабочий день в 08:00 по московскому времени/);
+    turnOn(rt);
+    expect(dailyTriggers(rt)).toHaveLength(1);
+    expect(dailyTriggers(rt)[0]).toMatchObject({
+      owner: COORDINATOR,
+      schedule: { atHour: 8, everyDays: 1, timeZone: 'Europe/Moscow' },
+    });
+  });
+
+  it('shows in the menu whether it is on and at what hour, also after reopening (onOpen reads properties only)', () => {
+    const rt = runtime({ settings: { dailyCheckHour: 7 } });
+    rt.simulateOpen(COORDINATOR);
+    expect(menuCaptions(rt)).toContain('Ежедневная проверка: выключена — включить');
+    turnOn(rt);
+    expect(menuCaptions(rt)).toContain('Ежедневная проверка: включена, 07:00 МСК — обновить');
+    rt.simulateOpen(CLERK);
+    expect(menuCaptions(rt)).toContain('Ежедневная проверка: включена, 07:00 МСК — обновить');
+    rt.menu('menuDailyCheckOff', COORDINATOR);
+    expect(rt.ui.alerts.at(-1)?.prompt).toBe('Ежедневная проверка выключена.');
+    expect(dailyTriggers(rt)).toHaveLength(0);
+    rt.simulateOpen(COORDINATOR);
+    expect(menuCaptions(rt)).toContain('Ежедневная проверка: выключена — включить');
+  });
+
+  it('refuses a person who is not a coordinator', () => {
+    const rt = runtime();
+    expect(turnOn(rt, CLERK)).toMatch(/выполняет координатор реестра/);
+    rt.menu('menuDailyCheckOff', CLERK);
+    expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/выполняет координатор реестра/);
+    expect(dailyTriggers(rt)).toHaveLength(0);
+  });
+
+  it('keeps one check when a second coordinator turns it on: the first one’s trigger removes itself', () => {
+    const rt = runtime();
+    turnOn(rt, COORDINATOR);
+    turnOn(rt, COORDINATOR_2);
+    expect(dailyTriggers(rt).map((trigger) => trigger.owner)).toEqual([COORDINATOR, COORDINATOR_2]);
+    // The runtime fires the first trigger it finds: the stale one.
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'stale' });
+    expect(dailyTriggers(rt).map((trigger) => trigger.owner)).toEqual([COORDINATOR_2]);
+    expect(rt.mail).toHaveLength(0);
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
+  });
+});
+
+describe('the daily run', () => {
+  it('on a working day: Срок and Состояние of all rows in one write, the coordinators’ digest, each responsible person’s own', () => {
+    // Links are read with the URL class (src/domain/links.ts): lend it, so that the rows are valid.
+    const rt = runtime({ globals: { URL } });
+    turnOn(rt);
+    rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange('S2:T4').clearContent());
+    const { result, calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(result).toMatchObject({ status: 'done', today: '2026-01-20', failures: [] });
+    expect(registerRows(rt).map((row) => [row['Срок'], row['Состояние']])).toEqual([
+      ['2026-01-14', 'Просрочено: ЦУР'],
+      ['2026-01-20', 'Срок сегодня'],
+      ['', 'Сообщено'],
+    ]);
+    // One write of Срок/Состояние (adjacent columns), the journal's header (first use) and its rows.
+    expect(calls.byMethod['Range.setValues']).toBe(3);
+    expect(rt.mail.map((mail) => mail.to)).toEqual([`${COORDINATOR},${COORDINATOR_2}`, 'ivanov@shpakovsky.example.ru']);
+    const [digest, reminder] = rt.mail;
+    expect(digest!.subject).toBe('Реестр страниц на 20.01.2026: просрочено — 2, срок сегодня — 1');
+    expect(digest!.htmlBody).toContain('A &amp; B');
+    expect(digest!.body).toContain('Ожидают сводки в ЦУР: 2');
+    expect(reminder!.subject).toMatch(/^Реестр официальных страниц: требуется ваше внимание \(1\)/);
+    expect(reminder!.body).toContain(
+      'Создание 12.01.2026: сообщить в отдел массовых коммуникаций до 14.01.2026 — срок прошёл',
+    );
+    expect(reminder!.body).not.toContain('Организация P2');
+    const journal = journalRows(rt);
+    expect(journal.find((row) => row[2] === 'Ежедневная проверка')![3]).toContain(
+      `Письмо координатору (${COORDINATOR},${COORDINATOR_2})`,
+    );
+    expect(journal.find((row) => row[2] === 'Напоминания ответственным')![3]).toBe(
+      'Отправлено: 1 (ivanov@shpakovsky.example.ru).',
+    );
+  });
+
+  it('sends responsible persons nothing when «Напоминать ответственным» is «нет»', () => {
+    const rt = runtime({ settings: { remindResponsible: false } });
+    turnOn(rt);
+    rt.fireTimeDriven('dailyCheck');
+    expect(rt.mail.map((mail) => mail.to)).toEqual([`${COORDINATOR},${COORDINATOR_2}`]);
+  });
+
+  it.each([
+    ['a Saturday', '2026-01-24', []],
+    ['09.01.2026, a weekday made a day off by decree No. 1466', '2026-01-09', []],
+    [
+      'a day the coordinator marked off in the calendar sheet',
+      '2026-01-20',
+      [['2026-01-20', 'Нерабочий', 'Распоряжение главы']],
+    ],
+  ] as const)('does nothing at all on %s', (_name, today, calendar) => {
+    const rt = createRegisterRuntime({
+      today,
+      rows: ROWS,
+      calendar: calendar.map(([date, kind, basis]) => [date, kind, basis] as [string, string, string]),
+    });
+    turnOn(rt);
+    const before = sheetValues(rt, 'Реестр');
+    const journalBefore = journalRows(rt).length;
+    const { result, calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(result).toMatchObject({ status: 'nonWorkingDay', today });
+    expect(rt.mail).toHaveLength(0);
+    expect(sheetValues(rt, 'Реестр')).toEqual(before);
+    expect(journalRows(rt)).toHaveLength(journalBefore);
+    expect(calls.byMethod['Range.setValues']).toBeUndefined();
+  });
+
+  it('runs once a day: a second firing the same day sends nothing', () => {
+    const rt = runtime();
+    turnOn(rt);
+    rt.fireTimeDriven('dailyCheck');
+    const sent = rt.mail.length;
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'alreadyRan' });
+    expect(rt.mail).toHaveLength(sent);
+    rt.setNow(moscowTime('2026-01-21'));
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done', today: '2026-01-21' });
+  });
+
+  it('respects the mail quota: the coordinators’ digest first, the rest journaled as not sent', () => {
+    const rt = runtime({ mailQuota: 3 });
+    turnOn(rt);
+    rt.fireTimeDriven('dailyCheck');
+    expect(rt.mail[0]!.to).toBe(`${COORDINATOR},${COORDINATOR_2}`);
+    expect(rt.mail).toHaveLength(2);
+    const reminders = journalRows(rt).find((row) => row[2] === 'Напоминания ответственным')![3];
+    expect(reminders).toMatch(/^Отправлено: 1 \(.*\)\. Не отправлено из-за дневного лимита писем: \d/);
+  });
+
+  it('with no quota for the coordinators: journals the failure and mails nothing', () => {
+    const rt = runtime({ mailQuota: 1 });
+    turnOn(rt);
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'failed' });
+    expect(rt.mail.map((mail) => mail.to)).toEqual([]);
+    expect(journalRows(rt).find((row) => row[2] === 'Напоминания ответственным')![3]).toMatch(/^Не отправлялись/);
+    expect(journalRows(rt).at(-1)![3]).toMatch(
+      /^Ошибка: письмо координатору не отправлено: Дневной лимит писем Google исчерпан/,
+    );
+  });
+
+  it('when MailApp refuses the coordinators’ digest: journaled, and the coordinators are told once', () => {
+    const rt = runtime({ settings: { remindResponsible: false } });
+    turnOn(rt);
+    mailApp(rt).failNext('Service unavailable: Mail');
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'failed' });
+    expect(journalRows(rt).at(-1)![3]).toBe('Ошибка: письмо координатору не отправлено: Service unavailable: Mail');
+    expect(rt.mail.map((mail) => mail.subject)).toEqual([
+      'Реестр страниц: ежедневная проверка не выполнена — 20.01.2026',
+    ]);
+  });
+
+  it('sends the ЦУР summary by itself when «Настройки» says so, and tells the coordinators', () => {
+    const rt = runtime({ settings: { sendSummaryAutomatically: true, remindResponsible: false } });
+    turnOn(rt);
+    rt.fireTimeDriven('dailyCheck');
+    expect(rt.mail.map((mail) => mail.to)).toEqual([TSUR.join(','), `${COORDINATOR},${COORDINATOR_2}`]);
+    expect(rt.mail[1]!.body).toMatch(/^Сводка в ЦУР отправлена автоматически\. Сводка отправлена/);
+    expect(rt.mail[1]!.body).toContain('Неотправленных в ЦУР событий нет.');
+    expect(registerRows(rt).map((row) => row['Сообщено в ЦУР (создание)'])).toEqual([
+      '2026-01-20',
+      '2026-01-20',
+      '2025-12-02',
+    ]);
+    const summaryEntry = journalRows(rt).find((row) => row[2] === 'Сводка в ЦУР')!;
+    expect(summaryEntry[1]).toBe('автоматически');
+    expect(summaryEntry[3]).toContain('ID событий: P1 (создание), P2 (создание)');
+  });
+
+  it('mails a failure to the coordinators once, journals it every day, and notes the recovery', () => {
+    const rt = runtime();
+    turnOn(rt);
+    rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.setName('Старый реестр'));
+    rt.quietly(() => rt.spreadsheet.getSheetByName('Старый реестр')!.getRange('A1:Z1').clearContent());
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'failed' });
+    rt.setNow(moscowTime('2026-01-21'));
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'failed' });
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0]).toMatchObject({ to: `${COORDINATOR},${COORDINATOR_2}` });
+    expect(rt.mail[0]!.subject).toBe('Реестр страниц: ежедневная проверка не выполнена — 20.01.2026');
+    expect(rt.mail[0]!.body).toContain('лист реестра не найден');
+    const errors = journalRows(rt).filter((row) => row[3]!.startsWith('Ошибка'));
+    expect(errors).toHaveLength(2);
+    // Fixed: the next run works and says so.
+    rt.quietly(() => rt.spreadsheet.getSheetByName('Старый реестр')!.setName('Реестр'));
+    rt.quietly(() => {
+      const sheet = rt.spreadsheet.getSheetByName('Реестр')!;
+      const header = COLUMNS.map((column) => column.header);
+      sheet.getRange(1, 1, 1, header.length).setValues([header]);
+    });
+    rt.setNow(moscowTime('2026-01-22'));
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
+    expect(journalRows(rt).at(-1)![3]).toBe('Проверка снова выполнена без ошибок.');
+  });
+});
