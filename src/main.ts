@@ -6,7 +6,6 @@
 import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
 import { runDailyCheck, type DailyOutcome } from './gas/dailyCheck';
 import { runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/dailyCheckMenu';
-import { dailyCheckMenuCaptions } from './gas/triggers';
 import { showSiteList } from './gas/siteList';
 import {
   sendSummaryFromPreview,
@@ -15,6 +14,7 @@ import {
   type SummaryDraft,
   type SummarySendResult,
 } from './gas/summary';
+import { dailyCheckMenuCaptions } from './gas/triggers';
 import { runCheck } from './gas/check';
 import { onEditEvent } from './gas/edit';
 import { runSetup } from './gas/setup';

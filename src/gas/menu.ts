@@ -11,11 +11,11 @@ export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
   { caption: 'Проверить реестр', handler: 'menuCheckRegister' },
   'separator',
   { caption: 'Настроить реестр (координатор)', handler: 'menuSetup' },
+  { caption: 'Сводка для ЦУР… (координатор)', handler: 'menuTsurSummary' },
   { caption: 'Список страниц для сайта', handler: 'menuSiteList' },
   // Captions of the two daily-check items are replaced by their state (src/gas/triggers.ts).
   { caption: 'Включить ежедневную проверку (координатор)', handler: 'menuDailyCheckOn' },
   { caption: 'Выключить ежедневную проверку (координатор)', handler: 'menuDailyCheckOff' },
-  { caption: 'Сводка для ЦУР… (координатор)', handler: 'menuTsurSummary' },
   'separator',
   { caption: 'О надстройке', handler: 'menuAbout' },
 ];
