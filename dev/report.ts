@@ -10,6 +10,7 @@
  */
 import { createCalendar, parseCalendarRows } from '../src/domain/calendar';
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../src/domain/columns';
+import { readDateCell } from '../src/domain/cellValues';
 import { assessRegister, type RegisterAssessment } from '../src/domain/register';
 import { extraNetworksOf, parseSettings, type ParsedSettings } from '../src/domain/settings';
 import { selectPendingEvents } from '../src/domain/summary';
@@ -68,6 +69,8 @@ export interface SpreadsheetAssessment {
   registerSheet: string | null;
   assessment: RegisterAssessment;
   settings: ParsedSettings;
+  /** What the add-on wrote into «Состояние» and «Срок» of each row (absent columns read as ''/null). */
+  written: Map<number, { state: string; deadline: IsoDate | null }>;
 }
 
 const SERVICE_SHEETS: ReadonlySet<string> = new Set([SHEET_NAMES.settings, SHEET_NAMES.calendar, SHEET_NAMES.journal]);
@@ -95,6 +98,11 @@ function registerSheetOf(input: SpreadsheetValues): SpreadsheetValues['sheets'][
     if (count >= MIN_MATCHED_COLUMNS && (best === null || count > best.matched)) best = { sheet, matched: count };
   }
   return best?.sheet ?? null;
+}
+
+function writtenDate(value: unknown, timeZone: string): IsoDate | null {
+  const reading = readDateCell(value, timeZone);
+  return reading.ok ? reading.value : null;
 }
 
 /** Settings, calendar and register read from the values, and the register assessed on `today`. */
@@ -128,7 +136,16 @@ export function assessSpreadsheet(input: SpreadsheetValues, today: IsoDate): Spr
     timeZone: input.timeZone,
     extraNetworks: extraNetworksOf(settings.settings),
   });
-  return { today, registerSheet: register?.name ?? null, assessment, settings };
+  const written = new Map(
+    rawRows.map((raw) => [
+      raw.row,
+      {
+        state: typeof raw.cells.state === 'string' ? raw.cells.state.trim() : '',
+        deadline: writtenDate(raw.cells.deadline, input.timeZone),
+      },
+    ]),
+  );
+  return { today, registerSheet: register?.name ?? null, assessment, settings, written };
 }
 
 function reportRow(row: RowAssessment): ReportRow {
@@ -201,4 +218,37 @@ export function reportCounts(report: Report): ReportCounts {
     overdueEvents: report.summary.overdueEvents,
     byState,
   };
+}
+
+/** A row whose «Состояние» or «Срок» in the sheet differs from what the domain computes from its cells. */
+export interface SheetDisagreement {
+  row: number;
+  column: string;
+  inSheet: string;
+  computed: string;
+}
+
+/**
+ * Rows where the add-on (running in the Apps Script fakes) wrote another «Состояние» or «Срок» than the
+ * domain computes here from the same cells: a sign that the bundle behaves differently in Apps Script's
+ * runtime (a missing global, a time-zone slip) or that the columns were not brought up to date.
+ */
+export function disagreements(input: SpreadsheetAssessment): SheetDisagreement[] {
+  const found: SheetDisagreement[] = [];
+  for (const row of input.assessment.rows) {
+    const written = input.written.get(row.row);
+    if (written === undefined) continue;
+    if (written.state !== row.state) {
+      found.push({ row: row.row, column: COLUMN_BY_KEY.state.header, inSheet: written.state, computed: row.state });
+    }
+    if (written.deadline !== row.deadline) {
+      found.push({
+        row: row.row,
+        column: COLUMN_BY_KEY.deadline.header,
+        inSheet: written.deadline ?? '',
+        computed: row.deadline ?? '',
+      });
+    }
+  }
+  return found;
 }

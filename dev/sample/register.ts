@@ -642,25 +642,38 @@ export function moscowMidnight(date: IsoDate): Date {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function cellValue(value: SampleValue | undefined): string | boolean | Date {
+function cellValue(value: SampleValue | undefined, typed: boolean): string | boolean | Date {
   if (value === undefined) return '';
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'object') return value.text;
+  // Typed as text: Sheets keeps it text only behind the quote prefix (or in a plain-text cell).
+  if (typeof value === 'object') return typed ? `'${value.text}` : value.text;
   return ISO_DAY.test(value) ? moscowMidnight(value) : value;
 }
 
-/** The sheet «Реестр» of the sample as getValues would return it: the header row, then one row per page. */
-export function sampleRegisterValues(): Array<Array<string | number | boolean | Date>> {
+function sampleValues(typed: boolean): Array<Array<string | number | boolean | Date>> {
   const header = SAMPLE_COLUMNS.map((column) => column.header);
   const rows = SAMPLE_ROWS.map((row, index) => [
     index + 1,
     ...SAMPLE_COLUMNS.slice(1).map((column) => {
       const value = column.key === null ? undefined : row.cells[column.key];
       // An unticked checkbox reads as false; other empty cells as ''.
-      return column.key === 'esiaVerified' && value === undefined ? false : cellValue(value);
+      return column.key === 'esiaVerified' && value === undefined ? false : cellValue(value, typed);
     }),
   ]);
   return [header, ...rows];
+}
+
+/** The sheet «Реестр» of the sample as getValues would return it: the header row, then one row per page. */
+export function sampleRegisterValues(): Array<Array<string | number | boolean | Date>> {
+  return sampleValues(false);
+}
+
+/**
+ * The same for Range.setValues, which reads strings as a person typing them (dates, numbers): a value
+ * the clerk typed as text gets the quote prefix. ОГРН digits become numbers, as when typed into Sheets.
+ */
+export function sampleRegisterInput(): Array<Array<string | number | boolean | Date>> {
+  return sampleValues(true);
 }
 
 /** Columns of the sample that hold dates (0-based), for the number format «dd.MM.yyyy». */
