@@ -50,14 +50,21 @@ export interface HeaderLocation {
   matched: number;
 }
 
-/** The scanned row naming the most catalogue columns (the first on a tie); index 0 when none does. */
+/** A row below the first is taken for the header only when it names at least this many catalogue columns. */
+export const MIN_HEADER_MATCHES_BELOW_TOP = 3;
+
+/**
+ * The scanned row naming the most catalogue columns (the first on a tie). A lower row wins over the
+ * first only with MIN_HEADER_MATCHES_BELOW_TOP or more, so that a data cell that happens to read like a
+ * header («Страница») does not move the header down.
+ */
 export function locateHeader(rows: readonly (readonly unknown[])[]): HeaderLocation {
-  let best: HeaderLocation = { index: 0, map: mapHeaders(rows[0] ?? []), matched: 0 };
-  best.matched = Object.keys(best.map.positions).length;
+  const first = mapHeaders(rows[0] ?? []);
+  let best: HeaderLocation = { index: 0, map: first, matched: Object.keys(first.positions).length };
   rows.forEach((cells, index) => {
     const map = mapHeaders(cells);
     const matched = Object.keys(map.positions).length;
-    if (matched > best.matched) best = { index, map, matched };
+    if (index > 0 && matched > best.matched && matched >= MIN_HEADER_MATCHES_BELOW_TOP) best = { index, map, matched };
   });
   return best;
 }

@@ -4,15 +4,14 @@
  * It never moves, renames, clears or reorders anything people wrote: missing columns are appended
  * after the last used column, rows without an ID get one (and a later copy of a duplicated ID a new
  * one), and the only cells it writes besides those are «Срок», «Состояние», the headers it adds and
- * its own part of cell notes. Validation, highlighting and protections of ours are replaced; those
+ * nothing else: cell notes are onEdit's. Validation, highlighting and protections of ours are replaced; those
  * of the users stay. A second run leaves the spreadsheet exactly as the first did (apart from the
  * line it adds to «Журнал»).
  */
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../domain/columns';
 import { assessRegister, isBlankRegisterRow } from '../domain/register';
-import type { ColumnKey, RowAssessment } from '../domain/types';
+import type { ColumnKey } from '../domain/types';
 import { currentUserEmail, ownerEmail, requireCoordinator, checkCoordinator } from './access';
-import { changedSpan, updatedNotes } from './cellNotes';
 import { computedUpdates, loadDayContext } from './computedColumns';
 import { applyHighlighting } from './highlighting';
 import { newPageId } from './ids';
@@ -24,7 +23,6 @@ import {
   missingColumns,
   openRegisterTable,
   readAllRows,
-  readNotes,
   rememberRegisterName,
   writeColumns,
   type RawRow,
@@ -133,27 +131,6 @@ function withUpdates(rows: readonly RawRow[], updates: readonly RowUpdate[], tab
   });
 }
 
-/** Writes our part of the notes of the data rows, in one setNotes over the rows that change. */
-function writeNotes(
-  table: RegisterTable,
-  rows: readonly RawRow[],
-  assessments: ReadonlyMap<number, RowAssessment>,
-): void {
-  if (rows.length === 0) return;
-  const first = (rows[0] as RawRow).row;
-  const before = readNotes(table, first, rows.length);
-  const after = updatedNotes(
-    before,
-    rows.map((raw) => assessments.get(raw.row) ?? null),
-    table.positions,
-  );
-  const span = changedSpan(before, after);
-  if (span === null) return;
-  table.sheet
-    .getRange(first + span[0], 1, span[1] - span[0] + 1, table.width)
-    .setNotes(after.slice(span[0], span[1] + 1));
-}
-
 /** Sets up the register on `sheet` (already chosen). Runs under the script lock. */
 export function setupRegister(
   spreadsheet: Spreadsheet,
@@ -180,7 +157,6 @@ export function setupRegister(
   const assessment = assessRegister(rows, day.register);
   const byRow = new Map(assessment.rows.map((row) => [row.row, row]));
   writeColumns(table, [...ids.updates, ...computedUpdates(table, rows, byRow)], { current: rows });
-  writeNotes(table, rows, byRow);
 
   applyValidation(table, day.settings.settings, maxRows);
   applyHighlighting(table, day.calendar.calendar, day.register.today, { maxRows, maxColumns });

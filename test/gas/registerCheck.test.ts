@@ -1,0 +1,67 @@
+/**
+ * «Проверить реестр» from the built bundle: one read of the register, one write, a dialog grouped by
+ * row with the cell, the column and a Russian message (everything from the sheet HTML-escaped), and a
+ * toast with the counts.
+ */
+import { CLERK, cell, fillSheet, newRuntime, sheetOf } from './registerHarness';
+import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
+
+function checked() {
+  const rt = newRuntime(TODAY);
+  fillSheet(rt, 'Реестр', fullRegisterRows());
+  rt.menu('menuSetup');
+  // A stale state to be corrected by the check's single write.
+  rt.quietly(() => sheetOf(rt, 'Реестр').getRange(FULL_ROWS.exemption, 19).setValue('устарело'));
+  const { calls } = rt.measure(() => rt.menu('menuCheckRegister', CLERK));
+  const dialog = rt.ui.panels.at(-1);
+  return { rt, calls, html: dialog?.html ?? '', dialog };
+}
+
+/** The dialog's rows as text: «cell | column | message». */
+function tableRows(html: string): string[] {
+  return [...html.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td class="\w+">(.*?)<\/td><\/tr>/g)].map(
+    (match) => `${match[1]} | ${match[2]} | ${match[3]}`,
+  );
+}
+
+describe('the check of the register', () => {
+  const { rt, calls, html, dialog } = checked();
+
+  it('shows a modal dialog titled «Проверка реестра» and a toast with the counts', () => {
+    expect(dialog).toEqual(expect.objectContaining({ kind: 'modal', title: 'Проверка реестра' }));
+    expect(rt.spreadsheet.toasts.at(-1)?.message).toBe(
+      'Страниц: 11. Ошибок: 4, предупреждений: 2 (строк с замечаниями: 4). ' +
+        'Организаций без действующей страницы и освобождения: 3.',
+    );
+  });
+
+  it('finds duplicates, a link of another network, a position below deputy head, no ЕСИА, a bad ОГРН, a missing link', () => {
+    const rows = tableRows(html);
+    expect(rows).toEqual([
+      expect.stringMatching(/^Реестр!E7 \| Ссылка на страницу \| Ошибка: .*ok\.ru.*«ВКонтакте»/),
+      expect.stringMatching(/^Реестр!E9 \| Ссылка на страницу \| Ошибка: .*уже внесена в строке 8/),
+      expect.stringMatching(/^Реестр!I10 \| Должность ответственного \| Внимание: .*Специалист по связям/),
+      expect.stringMatching(/^Реестр!L10 \| Идентификация в ЕСИА \| Внимание: .*ЕСИА/),
+      expect.stringMatching(/^Реестр!T10 \| ОГРН \| Ошибка: .*Контрольная цифра/),
+      expect.stringMatching(/^Реестр!E12 \| Ссылка на страницу \| Ошибка: .*не заполнено/),
+    ]);
+    expect(html).toContain('Строка 10 · МБДОУ Детский сад № 5 · P-');
+  });
+
+  it('lists organisations with no active page and no exemption, and escapes what people wrote', () => {
+    const gaps = html.slice(html.indexOf('Организации без действующей страницы'), html.indexOf('Замечания по строкам'));
+    expect(gaps).toContain('<b>Отдел ЖКХ</b>: Все страницы удалены');
+    expect(gaps).toContain('<b>Отдел транспорта</b>');
+    expect(gaps).toContain('&lt;b&gt;Школа&lt;/b&gt; &amp; «Сад»');
+    expect(gaps).not.toContain('Отдел финансов');
+    expect(gaps).not.toContain('Архив');
+    expect(html).not.toContain('<b>Школа</b>');
+  });
+
+  it('reads the register once and writes «Срок»/«Состояние» once', () => {
+    expect(cell(rt, 'Реестр', FULL_ROWS.exemption, 'Состояние')).toBe('Освобождение (п. 4)');
+    // getValues: the header, «Настройки», the calendar, the register's data.
+    expect(calls.byMethod['Range.getValues']).toBe(4);
+    expect(calls.byMethod['Range.setValues']).toBe(1);
+  });
+});

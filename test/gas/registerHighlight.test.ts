@@ -1,0 +1,168 @@
+/**
+ * The conditional formatting setup writes, evaluated by an independent formula engine (HyperFormula)
+ * against the sheet's own values on chosen days, with no script run in between: which rows light up
+ * is decided by the formulas alone, as in Google Sheets, where the first matching rule colours a cell.
+ */
+import { HyperFormula } from 'hyperformula';
+import type { Runtime } from '../../dev/runtime';
+import { toSerial } from '../../dev/fakes/timeZones';
+import { fillSheet, headerColumns, newRuntime, sheetOf } from './registerHarness';
+import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
+
+const COLOURS: Record<string, string> = {
+  '#f4c7c3': 'red',
+  '#fce8b2': 'amber',
+  '#efefef': 'grey',
+  '#e8f0fe': 'neutral',
+  '#d9d2e9': 'error',
+};
+
+interface Rule {
+  formula: string;
+  colour: string;
+  ranges: Array<{ row: number; column: number; rows: number; columns: number }>;
+}
+
+function a1ToGrid(a1: string): { row: number; column: number; rows: number; columns: number } {
+  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+  if (match === null) throw new Error(`unexpected range ${a1}`);
+  const col = (letters: string) => [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
+  const row = Number(match[2]);
+  const column = col(match[1] as string);
+  return { row, column, rows: Number(match[4]) - row + 1, columns: col(match[3] as string) - column + 1 };
+}
+
+function rulesOf(rt: Runtime): Rule[] {
+  return rt.quietly(() =>
+    sheetOf(rt, 'Реестр')
+      .getConditionalFormatRules()
+      .map((rule) => {
+        const condition = rule.getBooleanCondition();
+        return {
+          formula: String(condition?.getCriteriaValues()[0]),
+          colour: COLOURS[condition?.getBackground() ?? ''] ?? 'other',
+          ranges: rule.getRanges().map((range) => a1ToGrid(range.getA1Notation())),
+        };
+      }),
+  );
+}
+
+/** The sheet's values as HyperFormula takes them: dates as serial days, blanks as empty cells. */
+function engineData(rt: Runtime, lastRow: number, width: number): unknown[][] {
+  const values = rt.quietly(() => sheetOf(rt, 'Реестр').getRange(1, 1, lastRow, width).getValues());
+  return values.map((row) =>
+    row.map((value) => {
+      if (Object.prototype.toString.call(value) === '[object Date]') return toSerial(value as Date, 'Europe/Moscow');
+      if (value === '') return null;
+      if (typeof value === 'string' && value.startsWith('=')) return `'${value}`;
+      return value;
+    }),
+  );
+}
+
+/**
+ * For each data row, the colour of the cell in `column` on `date`: the first rule (in the sheet's
+ * order) covering the cell whose formula, copied to that row by the engine, is TRUE.
+ */
+function coloursOn(rt: Runtime, date: string, column: number): Record<number, string> {
+  const lastRow = rt.quietly(() => sheetOf(rt, 'Реестр').getLastRow());
+  const width = rt.quietly(() => sheetOf(rt, 'Реестр').getLastColumn());
+  const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
+  const now = jest.spyOn(Date, 'now').mockReturnValue(new Date(year, month - 1, dayOfMonth, 12).getTime());
+  try {
+    const engine = HyperFormula.buildFromArray(engineData(rt, lastRow, width) as never, {
+      licenseKey: 'gpl-v3',
+      useArrayArithmetic: true,
+    });
+    const rules = rulesOf(rt);
+    const result: Record<number, string> = {};
+    rules.forEach((rule, index) => {
+      const spare = width + index; // 0-based column right of the data
+      const top = (rule.ranges[0] as Rule['ranges'][number]).row;
+      engine.setCellContents({ sheet: 0, row: top - 1, col: spare }, [[rule.formula]]);
+      engine.copy({ start: { sheet: 0, row: top - 1, col: spare }, end: { sheet: 0, row: top - 1, col: spare } });
+      for (let row = top + 1; row <= lastRow; row += 1) engine.paste({ sheet: 0, row: row - 1, col: spare });
+    });
+    for (let row = 2; row <= lastRow; row += 1) {
+      const first = rules.findIndex((rule, index) => {
+        const covers = rule.ranges.some(
+          (range) =>
+            row >= range.row &&
+            row < range.row + range.rows &&
+            column >= range.column &&
+            column < range.column + range.columns,
+        );
+        return covers && engine.getCellValue({ sheet: 0, row: row - 1, col: width + index }) === true;
+      });
+      if (first >= 0) result[row] = (rules[first] as Rule).colour;
+    }
+    engine.destroy();
+    return result;
+  } finally {
+    now.mockRestore();
+  }
+}
+
+describe('highlighting evaluated by HyperFormula', () => {
+  const rt = newRuntime(TODAY);
+  fillSheet(rt, 'Реестр', fullRegisterRows());
+  rt.menu('menuSetup');
+  const columns = headerColumns(rt, 'Реестр');
+  const organisation = columns['Организация'] as number;
+  const state = columns['Состояние'] as number;
+  const R = FULL_ROWS;
+
+  it('keeps one rule per highlight, each marked as the add-on’s', () => {
+    expect(rulesOf(rt).map((rule) => rule.colour)).toEqual(['error', 'red', 'amber', 'grey', 'neutral']);
+    for (const rule of rulesOf(rt)) expect(rule.formula).toMatch(/^=AND\(ISTEXT\("реестр:/);
+  });
+
+  it('on Thursday 05.03.2026: overdue red, due Friday amber, due after the 09.03 day off not yet; deleted grey, exemption neutral', () => {
+    expect(coloursOn(rt, '2026-03-05', organisation)).toEqual({
+      [R.overdue]: 'red',
+      [R.dueTomorrow]: 'amber',
+      [R.deleted]: 'grey',
+      [R.exemption]: 'neutral',
+      [R.onlyDeleted]: 'grey',
+    });
+  });
+
+  it('on Friday 06.03: the row due on Tuesday 10.03 turns amber (Monday 09.03 is a day off), the one due today too', () => {
+    const colours = coloursOn(rt, '2026-03-06', organisation);
+    expect(colours[R.dueTomorrow]).toBe('amber');
+    expect(colours[R.dueAfterHoliday]).toBe('amber');
+    expect(colours[R.overdue]).toBe('red');
+  });
+
+  it('on Wednesday 11.03, without any run of the script: all three open deadlines are red', () => {
+    const colours = coloursOn(rt, '2026-03-11', organisation);
+    expect([colours[R.overdue], colours[R.dueTomorrow], colours[R.dueAfterHoliday]]).toEqual(['red', 'red', 'red']);
+  });
+
+  it('marks rows with filling errors on «Состояние»', () => {
+    const colours = coloursOn(rt, '2026-03-05', state);
+    const errors = Object.entries(colours)
+      .filter(([, colour]) => colour === 'error')
+      .map(([row]) => Number(row));
+    expect(errors).toEqual([R.wrongNetwork, R.duplicate, R.weakRow, R.htmlName]);
+    expect(colours[R.overdue]).toBe('red');
+  });
+});
+
+describe('a working Saturday in the amber formula', () => {
+  it('Friday 19.02.2027 is not amber for a deadline on Wednesday 24.02 (Saturday 20.02 works); Saturday is', () => {
+    const rt = newRuntime('2027-02-19');
+    const rows = fullRegisterRows().slice(0, 2);
+    const organisationRow = rows[1] as unknown[];
+    organisationRow[5] = new Date('2027-02-19T00:00:00+03:00');
+    fillSheet(rt, 'Реестр', rows);
+    rt.menu('menuSetup');
+    const organisation = headerColumns(rt, 'Реестр')['Организация'] as number;
+    expect(rt.quietly(() => sheetOf(rt, 'Реестр').getRange(2, 18).getValue())).toEqual(
+      new Date('2027-02-24T00:00:00+03:00'),
+    );
+    expect(coloursOn(rt, '2027-02-19', organisation)[2]).toBeUndefined();
+    expect(coloursOn(rt, '2027-02-20', organisation)[2]).toBe('amber');
+    expect(coloursOn(rt, '2027-02-25', organisation)[2]).toBe('red');
+  });
+});

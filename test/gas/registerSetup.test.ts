@@ -1,0 +1,284 @@
+/**
+ * «Настроить реестр» run from the built bundle (build/Code.js) in the offline runtime: on an empty
+ * spreadsheet, on the departments' own sheet (nothing of theirs moved or changed), twice in a row
+ * (the same state), and refused, politely, to someone who is not a coordinator.
+ */
+import { calendarSheetRows } from '../../src/domain/calendar';
+import { COLUMNS, ORG_KINDS } from '../../src/domain/columns';
+import { SETTINGS_SPECS } from '../../src/domain/settings';
+import { NOT_COORDINATOR_REASON } from '../../src/gas/access';
+import { ID_PATTERN } from '../../src/gas/ids';
+import {
+  CLERK,
+  COORDINATOR,
+  OWNER,
+  fillSheet,
+  headerColumns,
+  journalRows,
+  newRuntime,
+  sheetOf,
+  snapshot,
+  snapshotSheet,
+  valuesOf,
+  type SheetSnapshot,
+} from './registerHarness';
+import { DEPARTMENTS_HEADER, TODAY, departmentsRows, fullRegisterRows } from './registerFixtures';
+
+const HEADERS = COLUMNS.map((column) => column.header);
+
+function withoutJournal(sheets: SheetSnapshot[]): SheetSnapshot[] {
+  return sheets.filter((sheet) => sheet.name !== 'Журнал');
+}
+
+describe('the menu', () => {
+  it('has Russian items for the check and for setup, each handled by a global of the bundle', () => {
+    const rt = newRuntime(TODAY);
+    rt.simulateOpen(CLERK);
+    const menu = rt.ui.menus.find((candidate) => candidate.caption === 'Реестр страниц');
+    const items = (menu?.items ?? []).filter(
+      (item): item is { caption: string; handler: string } => item !== 'separator' && 'handler' in item,
+    );
+    expect(items).toEqual(
+      expect.arrayContaining([
+        { caption: 'Проверить реестр', handler: 'menuCheckRegister' },
+        { caption: 'Настроить реестр (координатор)', handler: 'menuSetup' },
+      ]),
+    );
+    for (const item of items) expect(typeof rt.bundle[item.handler]).toBe('function');
+  });
+});
+
+describe('setup on an empty spreadsheet', () => {
+  const rt = newRuntime(TODAY);
+  rt.menu('menuSetup');
+  const register = sheetOf(rt, 'Реестр');
+
+  it('asks for the register sheet, then creates «Реестр» with every column and a frozen header', () => {
+    expect(rt.ui.prompts).toHaveLength(1);
+    expect(rt.ui.prompts[0]?.prompt).toContain('Лист «Реестр» не найден');
+    expect(valuesOf(rt, 'Реестр')[0]).toEqual(HEADERS);
+    expect(rt.quietly(() => register.getFrozenRows())).toBe(1);
+    expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/^Готово\. Лист реестра: «Реестр» \(создан\)/);
+  });
+
+  it('creates «Настройки» (the person who set up becomes a coordinator), the calendar pre-filled, and «Журнал» with the run', () => {
+    const settings = valuesOf(rt, 'Настройки');
+    expect(settings.slice(1).map((row) => row[0])).toEqual(SETTINGS_SPECS.map((spec) => spec.label));
+    expect(settings.find((row) => row[0] === 'Координаторы (e-mail)')?.[1]).toBe(OWNER);
+    expect(settings.find((row) => row[0] === 'Наименование округа')?.[1]).toBe('Шпаковский муниципальный округ');
+    expect(valuesOf(rt, 'Производственный календарь')).toHaveLength(calendarSheetRows().length + 1);
+    const journal = journalRows(rt);
+    expect(journal).toHaveLength(1);
+    expect(journal[0]?.slice(1, 3)).toEqual([OWNER, 'Настройка реестра']);
+  });
+
+  it('validates every column that has a rule: rejecting lists, checkboxes and dates, warning on free text', () => {
+    const columns = headerColumns(rt, 'Реестр');
+    const rule = (header: string) =>
+      rt.quietly(() => register.getRange(5, columns[header] as number).getDataValidation());
+    const summary = (header: string) => {
+      const found = rule(header);
+      return found === null ? null : { type: String(found.getCriteriaType()), allowInvalid: found.getAllowInvalid() };
+    };
+    expect(summary('Вид организации')).toEqual({ type: 'VALUE_IN_LIST', allowInvalid: false });
+    expect(rule('Вид организации')?.getCriteriaValues()[0]).toEqual([...ORG_KINDS]);
+    expect(rule('Социальная сеть')?.getCriteriaValues()[0]).toEqual(['ВКонтакте', 'Одноклассники']);
+    expect(summary('Идентификация в ЕСИА')).toEqual({ type: 'CHECKBOX', allowInvalid: false });
+    expect(summary('Дата создания')).toEqual({ type: 'CUSTOM_FORMULA', allowInvalid: false });
+    expect(summary('Сообщено в ЦУР (создание)')).toEqual({ type: 'DATE_IS_VALID_DATE', allowInvalid: false });
+    expect(summary('Ссылка на страницу')).toEqual({ type: 'CUSTOM_FORMULA', allowInvalid: true });
+    expect(summary('E-mail ответственного')).toEqual({ type: 'TEXT_IS_VALID_EMAIL', allowInvalid: true });
+    expect(summary('ОГРН')).toEqual({ type: 'CUSTOM_FORMULA', allowInvalid: true });
+    expect(summary('Организация')).toEqual({ type: 'CUSTOM_FORMULA', allowInvalid: true });
+    expect(summary('Состояние')).toBeNull();
+    for (const column of COLUMNS) {
+      const found = rule(column.header);
+      if (found !== null) expect(found.getHelpText()).toBe(column.help);
+    }
+    expect(rt.quietly(() => register.getRange(1, 2).getDataValidation())).toBeNull();
+  });
+
+  it('protects the header and the add-on’s columns with a warning, and the service sheets for coordinators only', () => {
+    const sheets = snapshot(rt);
+    const registerProtections = sheets.find((sheet) => sheet.name === 'Реестр')?.protections as Array<{
+      description: string;
+      warningOnly: boolean;
+    }>;
+    expect(registerProtections.map((protection) => protection.description)).toEqual([
+      'Реестр страниц: заголовки колонок (по ним надстройка находит данные; не переименовывайте)',
+      'Реестр страниц: «ID» — заполняется автоматически',
+      'Реестр страниц: «Сообщено в отдел (создание)» — заполняется автоматически',
+      'Реестр страниц: «Сообщено в отдел (удаление)» — заполняется автоматически',
+      'Реестр страниц: «Сообщено в ЦУР (создание)» — заполняется автоматически',
+      'Реестр страниц: «Сообщено в ЦУР (удаление)» — заполняется автоматически',
+      'Реестр страниц: «Срок» — вычисляется автоматически',
+      'Реестр страниц: «Состояние» — вычисляется автоматически',
+    ]);
+    expect(registerProtections.every((protection) => protection.warningOnly)).toBe(true);
+    for (const name of ['Настройки', 'Производственный календарь', 'Журнал']) {
+      expect(sheets.find((sheet) => sheet.name === name)?.protections).toEqual([
+        expect.objectContaining({ warningOnly: false, editors: [OWNER] }),
+      ]);
+    }
+  });
+
+  it('stops without creating anything when the question is cancelled, and uses a sheet named in the answer', () => {
+    const cancelled = newRuntime(TODAY);
+    cancelled.ui.answerPrompts({ button: cancelled.services.SpreadsheetApp.getUi().Button.CANCEL, text: '' });
+    cancelled.menu('menuSetup');
+    expect(cancelled.quietly(() => cancelled.spreadsheet.getSheets().map((sheet) => sheet.getName()))).toEqual([
+      'Лист1',
+    ]);
+    expect(cancelled.ui.alerts.at(-1)?.prompt).toBe('Настройка отменена.');
+
+    const named = newRuntime(TODAY);
+    fillSheet(named, 'Список', [
+      ['Что', 'Где'],
+      ['Страница', 'vk.com/x'],
+    ]);
+    named.ui.answerPrompts({ text: 'Список' });
+    named.menu('menuSetup');
+    expect(valuesOf(named, 'Список')[0]).toEqual(['Что', 'Где', ...HEADERS]);
+    expect(named.quietly(() => named.spreadsheet.getSheetByName('Реестр'))).toBeNull();
+    // Remembered: the next run asks nothing.
+    named.menu('menuSetup');
+    expect(named.ui.prompts).toHaveLength(1);
+  });
+});
+
+describe('setup on the departments’ own sheet', () => {
+  const rt = newRuntime(TODAY);
+  const sheet = fillSheet(rt, 'Страницы', departmentsRows());
+  const SpreadsheetAppFake = rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp;
+  rt.quietly(() => {
+    sheet.getRange('E2').setNote('Куратор уточнит в марте');
+    sheet.getRange('B4').setNote('Проверить ссылку');
+    sheet
+      .getRange('E2:E20')
+      .setDataValidation(
+        SpreadsheetAppFake.newDataValidation().requireValueInList(['Сидорова', 'Павлов']).setAllowInvalid(true).build(),
+      );
+    sheet.setConditionalFormatRules([
+      SpreadsheetAppFake.newConditionalFormatRule()
+        .whenTextEqualTo('Сидорова')
+        .setBackground('#00ff00')
+        .setRanges([sheet.getRange('E2:E20')])
+        .build(),
+    ]);
+    sheet.getRange('A1:A20').protect().setDescription('Нумерация — не трогать').setWarningOnly(true);
+  });
+  const width = DEPARTMENTS_HEADER.length;
+  const before = snapshotSheet(rt, sheet);
+  rt.menu('menuSetup');
+  const after = snapshotSheet(rt, sheet);
+
+  const userBlock = (shot: SheetSnapshot, field: 'values' | 'formulas' | 'notes' | 'numberFormats' | 'validations') =>
+    shot[field].slice(0, 6).map((row) => row.slice(0, width));
+
+  it('finds the register by its headers without asking', () => {
+    expect(rt.ui.prompts).toHaveLength(0);
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain('Лист реестра: «Страницы»');
+  });
+
+  it('leaves every cell the departments wrote exactly as it was: values, formulas, notes, formats, rules', () => {
+    expect(userBlock(after, 'values')).toEqual(userBlock(before, 'values'));
+    expect(userBlock(after, 'formulas')).toEqual(userBlock(before, 'formulas'));
+    expect(userBlock(after, 'notes')).toEqual(userBlock(before, 'notes'));
+    expect(after.notes).toEqual(before.notes.map((row) => [...row, ...Array(after.maxColumns - row.length).fill('')]));
+    expect(userBlock(after, 'numberFormats')).toEqual(userBlock(before, 'numberFormats'));
+    expect(after.validations.slice(1, 20).map((row) => row[4])).toEqual(
+      before.validations.slice(1, 20).map((row) => row[4]),
+    );
+    expect(after.conditionalFormats).toEqual(expect.arrayContaining(before.conditionalFormats));
+    expect(after.conditionalFormats.at(-1)).toEqual(before.conditionalFormats[0]);
+    expect(after.protections).toEqual(expect.arrayContaining(before.protections));
+  });
+
+  it('appends the missing columns after the last one, in catalogue order', () => {
+    const header = valuesOf(rt, 'Страницы')[0] ?? [];
+    expect(header.slice(0, width)).toEqual(DEPARTMENTS_HEADER);
+    expect(header.slice(width)).toEqual([
+      'ID',
+      'E-mail ответственного',
+      'Основание освобождения (п. 4)',
+      'Сообщено в отдел (создание)',
+      'Сообщено в отдел (удаление)',
+      'Сообщено в ЦУР (создание)',
+      'Сообщено в ЦУР (удаление)',
+      'Срок',
+      'Состояние',
+      'Госметка',
+      'Подключено к «Госпабликам»',
+      'Примечание',
+    ]);
+  });
+
+  it('gives every row with a page a unique ID, the user’s separator row none, and writes Срок and Состояние', () => {
+    const values = valuesOf(rt, 'Страницы');
+    const columns = headerColumns(rt, 'Страницы');
+    const ids = values.slice(1).map((row) => row[(columns.ID as number) - 1]);
+    expect(ids[3]).toBe('');
+    const given = ids.filter((id) => id !== '');
+    expect(given).toHaveLength(4);
+    for (const id of given) expect(id).toMatch(ID_PATTERN);
+    expect(new Set(given).size).toBe(4);
+    const states = values.slice(1).map((row) => row[(columns['Состояние'] as number) - 1]);
+    expect(states).toEqual(['Просрочено: ЦУР', 'Просрочено: ЦУР', 'Просрочено: ЦУР', '', 'Ошибки заполнения']);
+  });
+
+  it('a second run leaves the spreadsheet exactly as the first did, apart from one more line in «Журнал»', () => {
+    const first = snapshot(rt);
+    const journal = journalRows(rt).length;
+    rt.menu('menuSetup');
+    expect(withoutJournal(snapshot(rt))).toEqual(withoutJournal(first));
+    expect(journalRows(rt)).toHaveLength(journal + 1);
+  });
+});
+
+describe('setup twice on a full register', () => {
+  it('gives the same state: values, notes, validation, conditional formatting, protections', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const first = snapshot(rt);
+    rt.menu('menuSetup');
+    const second = snapshot(rt);
+    expect(withoutJournal(second)).toEqual(withoutJournal(first));
+    const journal = second.find((sheet) => sheet.name === 'Журнал');
+    const firstJournal = first.find((sheet) => sheet.name === 'Журнал');
+    expect(journal?.values.slice(0, 2)).toEqual(firstJournal?.values.slice(0, 2));
+  });
+});
+
+describe('who may set up', () => {
+  it('refuses politely to a person who is not a coordinator, and changes nothing', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const before = snapshot(rt);
+    rt.menu('menuSetup', CLERK);
+    expect(rt.ui.alerts.at(-1)).toEqual(
+      expect.objectContaining({ title: 'Настройка реестра', prompt: NOT_COORDINATOR_REASON }),
+    );
+    expect(snapshot(rt)).toEqual(before);
+  });
+
+  it('lets a coordinator named in «Настройки» set up; their e-mail then may edit the service sheets', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const settings = sheetOf(rt, 'Настройки');
+    const row = valuesOf(rt, 'Настройки').findIndex((cells) => cells[0] === 'Координаторы (e-mail)') + 1;
+    rt.quietly(() => settings.getRange(row, 2).setValue(`${OWNER}, ${COORDINATOR}`));
+    rt.menu('menuSetup', COORDINATOR);
+    expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/^Готово/);
+    const protections = snapshot(rt).find((sheet) => sheet.name === 'Настройки')?.protections;
+    expect(protections).toEqual([expect.objectContaining({ editors: [COORDINATOR, OWNER].sort() })]);
+  });
+
+  it('refuses when it cannot tell who is asking', () => {
+    const rt = newRuntime(TODAY);
+    rt.menu('menuSetup', '');
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain('Не удалось определить адрес вашей электронной почты');
+  });
+});
