@@ -89,7 +89,7 @@ export function protectServiceSheet(sheet: Sheet, editors: readonly string[], de
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).find(isOurs);
   const protection = existing ?? sheet.protect().setDescription(`${PROTECTION_PREFIX}${description}`);
   if (protection.isWarningOnly()) protection.setWarningOnly(false);
-  const wanted = new Set(editors.map((email) => email.toLowerCase()));
+  const wanted = new Set(editors.map((email) => email.trim().toLowerCase()).filter((email) => email !== ''));
   const current = protection.getEditors().map((user) => user.getEmail().toLowerCase());
   const toRemove = current.filter((email) => email !== '' && !wanted.has(email));
   const toAdd = [...wanted].filter((email) => !current.includes(email));

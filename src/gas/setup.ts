@@ -161,7 +161,9 @@ export function setupRegister(
   applyValidation(table, day.settings.settings, maxRows);
   applyHighlighting(table, day.calendar.calendar, day.register.today, { maxRows, maxColumns });
   applyRegisterProtections(table, { maxRows, maxColumns });
-  protectServiceSheets(spreadsheet, day.settings.settings.coordinators);
+  // The person running setup stays an editor (Google's advice before removing others).
+  const runner = currentUserEmail();
+  protectServiceSheets(spreadsheet, [...day.settings.settings.coordinators, ...(runner === '' ? [] : [runner])]);
   rememberRegisterName(table.name);
 
   const report: SetupReport = {

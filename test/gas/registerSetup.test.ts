@@ -250,6 +250,28 @@ describe('setup twice on a full register', () => {
   });
 });
 
+describe('setup repairs IDs', () => {
+  it('gives a row copied with its ID a new one and keeps the first; the check reports the copy until then', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const sheet = sheetOf(rt, 'Реестр');
+    const width = HEADERS.length;
+    const original = rt.quietly(() => sheet.getRange(8, 1, 1, width).getValues());
+    const copy = [[...(original[0] as unknown[])]];
+    (copy[0] as unknown[])[4] = 'https://vk.com/shpak_culture_copy';
+    rt.quietly(() => sheet.getRange(13, 1, 1, width).setValues(copy));
+    rt.menu('menuCheckRegister');
+    expect(rt.ui.panels.at(-1)?.html).toContain('такой ID уже есть в строке 8');
+    rt.menu('menuSetup');
+    const ids = rt.quietly(() => [sheet.getRange(8, 1).getValue(), sheet.getRange(13, 1).getValue()]);
+    expect(ids[0]).toBe((original[0] as unknown[])[0]);
+    expect(ids[1]).toMatch(ID_PATTERN);
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain('Заменены повторяющиеся ID: 1.');
+  });
+});
+
 describe('who may set up', () => {
   it('refuses politely to a person who is not a coordinator, and changes nothing', () => {
     const rt = newRuntime(TODAY);
