@@ -3,7 +3,7 @@
  * row with the cell, the column and a Russian message (everything from the sheet HTML-escaped), and a
  * toast with the counts.
  */
-import { CLERK, cell, fillSheet, newRuntime, sheetOf } from './registerHarness';
+import { CLERK, cell, day, fillSheet, headerColumns, newRuntime, sheetOf, valuesOf } from './registerHarness';
 import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
 
 function checked() {
@@ -63,5 +63,31 @@ describe('the check of the register', () => {
     // getValues: the header, «Настройки», the calendar, the register's data.
     expect(calls.byMethod['Range.getValues']).toBe(4);
     expect(calls.byMethod['Range.setValues']).toBe(1);
+  });
+});
+
+describe('the calendar sheet and «Настройки» feed the check and setup', () => {
+  it('a day off added to «Производственный календарь» moves «Срок»', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    expect(cell(rt, 'Реестр', FULL_ROWS.dueTomorrow, 'Срок')).toEqual(day('2026-03-06'));
+    const calendar = sheetOf(rt, 'Производственный календарь');
+    rt.quietly(() => calendar.appendRow([day('2026-03-06'), 'Нерабочий', 'Проверка']));
+    rt.menu('menuCheckRegister');
+    expect(cell(rt, 'Реестр', FULL_ROWS.dueTomorrow, 'Срок')).toEqual(day('2026-03-10'));
+  });
+
+  it('a network added in «Настройки» joins the dropdown at the next setup', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const settings = sheetOf(rt, 'Настройки');
+    const row = valuesOf(rt, 'Настройки').findIndex((cells) => cells[0] === 'Социальные сети') + 1;
+    rt.quietly(() => settings.getRange(row, 2).setValue('ВКонтакте, Одноклассники, Telegram'));
+    rt.menu('menuSetup');
+    const network = headerColumns(rt, 'Реестр')['Социальная сеть'] as number;
+    const rule = rt.quietly(() => sheetOf(rt, 'Реестр').getRange(3, network).getDataValidation());
+    expect(rule?.getCriteriaValues()[0]).toEqual(['ВКонтакте', 'Одноклассники', 'Telegram']);
   });
 });
