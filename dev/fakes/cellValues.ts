@@ -2,7 +2,7 @@
  * Reading and writing one cell's value the way Apps Script does.
  * Reading: date cells come back as Date objects; a number in a date-formatted cell is a date; a date in
  * a number-formatted cell is its serial number; a formula cell reads as '' unless the spreadsheet has a
- * formula evaluator (FakeSpreadsheet.formulaEvaluator) that knows its result.
+ * formula evaluator (FakeSpreadsheet.formulaEvaluator) that knows its result, or a result loaded from a file.
  * Writing: strings are parsed as typed input in the Russian locale (cellParsing.ts), except in cells
  * formatted as plain text ('@'); a Date written to an automatically formatted cell gets a date format.
  */
@@ -27,7 +27,11 @@ export type FormulaEvaluator = (
 
 export function readValue(cell: Cell | undefined, timeZone: string, evaluate?: () => CellValue | undefined): CellValue {
   if (!cell) return '';
-  if (cell.formula !== undefined) return evaluate?.() ?? '';
+  if (cell.formula !== undefined)
+    return (
+      evaluate?.() ??
+      (cell.result === undefined ? '' : readValue({ ...cell, formula: undefined, value: cell.result }, timeZone))
+    );
   const value = cell.value;
   if (isDate(value)) {
     if (isDateFormat(cell.format) || isAutomaticFormat(cell.format) || cell.format === TEXT_FORMAT)
@@ -46,6 +50,7 @@ function isMidnight(date: Date, timeZone: string): boolean {
 /** Stores `input` (anything a script may pass to setValue) into `cell`. */
 export function writeValue(cell: Cell, input: unknown, timeZone: string, now: Date): void {
   delete cell.formula;
+  delete cell.result;
   if (input === null || input === undefined) {
     cell.value = '';
     return;

@@ -18,6 +18,8 @@ export interface Cell extends CellStyle {
   /** '' when empty. Dates are stored as Date (in the host realm). */
   value: CellValue;
   formula?: string;
+  /** A formula's last result, as a file (.xlsx) carries it; read when no evaluator is set. */
+  result?: CellValue;
   note?: string;
   /** An unwrapped FakeDataValidation (typed loosely here to keep this module free of the builders). */
   validation?: object;

@@ -31,7 +31,7 @@ const DAYS_RU = ['воскресенье', 'понедельник', 'вторн
 const NBSP = '\u00a0';
 
 function stripLiterals(format: string): string {
-  return format.replace(/"[^"]*"|\\./g, '');
+  return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
 }
 
 export function isAutomaticFormat(format: string | undefined): boolean {
@@ -64,6 +64,11 @@ function formatDateCell(date: Date, format: string, timeZone: string): string {
     if (ch === '\\') {
       tokens.push({ kind: 'lit', text: format.charAt(i + 1) });
       i += 2;
+      continue;
+    }
+    if (ch === '[') {
+      const end = format.indexOf(']', i);
+      i = end < 0 ? format.length : end + 1;
       continue;
     }
     if (/^am\/pm/i.test(format.slice(i))) {

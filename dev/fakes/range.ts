@@ -197,6 +197,7 @@ export class FakeRange extends FakeObject implements Pick<R, Implemented> {
     for (const [cell, next] of staged) {
       Object.assign(cell, next);
       if (next.formula === undefined) delete cell.formula;
+      if (next.result === undefined) delete cell.result;
     }
     return this;
   }
@@ -313,6 +314,7 @@ export class FakeRange extends FakeObject implements Pick<R, Implemented> {
       if (!only || options?.contentsOnly) {
         cell.value = '';
         delete cell.formula;
+        delete cell.result;
       }
       if (!only || options?.formatOnly) FakeRange.clearFormats(cell);
       if (options?.commentsOnly) delete cell.note;
