@@ -15,11 +15,11 @@ import { selectPendingEvents } from '../domain/summary';
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import type { IsoDate } from '../domain/types';
 import { readSettings } from './settingsSheet';
-import { computedUpdates, loadDayContext } from './computedColumns';
+import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
 import { tryAppendJournal, type JournalEntry } from './journal';
 import { withScriptLock } from './lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from './mail';
-import { openRegister, writeColumns } from './registerTable';
+import { openRegister, writeColumns, type RegisterTable } from './registerTable';
 import { todayIn } from './sheetValues';
 import { readSnapshot, sendSummaryLocked } from './summary';
 import {
@@ -66,12 +66,12 @@ function coordinatorsOf(coordinators: readonly string[]): string[] {
 }
 
 /** The run under the script lock. */
-function runLocked(spreadsheet: Spreadsheet, today: IsoDate): DailyOutcome {
+function runLocked(spreadsheet: Spreadsheet, opened: RegisterTable | null, day: DayContext): DailyOutcome {
+  const today = day.register.today;
   const outcome: DailyOutcome = { status: 'done', today, mailed: [], failures: [] };
   if (lastDailyRun() === today) return { ...outcome, status: 'alreadyRan' };
-  const table0 = openRegister(spreadsheet);
-  if (table0 === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
-  const day = loadDayContext(spreadsheet, table0.timeZone);
+  if (opened === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
+  let table = opened;
   const { settings } = day.settings;
   const coordinators = coordinatorsOf(settings.coordinators);
   const entries: JournalEntry[] = [];
@@ -85,6 +85,8 @@ function runLocked(spreadsheet: Spreadsheet, today: IsoDate): DailyOutcome {
       journalUser: AUTO_USER,
     });
     if (summary.status === 'sent') {
+      // Its stamps are in the sheet now; the header is read again in case the sheet changed meanwhile.
+      table = openRegister(spreadsheet) ?? table;
       notes.push(`Сводка в ЦУР отправлена автоматически. ${summary.message}`);
       outcome.mailed.push(...settings.tsurRecipients);
     } else if (summary.status !== 'nothing') {
@@ -93,8 +95,7 @@ function runLocked(spreadsheet: Spreadsheet, today: IsoDate): DailyOutcome {
     }
   }
 
-  // Read after the automatic summary, so its stamps count.
-  const table = openRegister(spreadsheet) ?? table0;
+  // Read under the lock, after the automatic summary, so that its stamps count.
   const snapshot = readSnapshot(table, day);
   const rows = snapshot.assessment.rows;
   const byRow = new Map(rows.map((row) => [row.row, row]));
@@ -221,7 +222,7 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
     const day = loadDayContext(spreadsheet, timeZone);
     today = day.register.today;
     if (!day.calendar.calendar.isWorkingDay(today)) return { status: 'nonWorkingDay', today, mailed: [], failures: [] };
-    const locked = withScriptLock(() => runLocked(spreadsheet, today as IsoDate), { timeoutMs: LOCK_WAIT_MS });
+    const locked = withScriptLock(() => runLocked(spreadsheet, table, day), { timeoutMs: LOCK_WAIT_MS });
     if (!locked.ok) throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
     const outcome = locked.value;
     if (outcome.status === 'failed') reportFailure(spreadsheet, today, outcome.failures.join(' '), true);

@@ -1,0 +1,61 @@
+/**
+ * Service calls of the daily check and of the summary preview and send do not grow with the register: the
+ * same count at 100 and at 1,000 rows (the same eight letters go in both). `SHOW_CALLS=1` prints them.
+ */
+import type { CallSnapshot } from '../../dev/fakes/callCounter';
+import type { Runtime } from '../../dev/runtime';
+import { COORDINATOR, createRegisterRuntime, pageRow, scriptRunAs, type RowSpec } from './registerRuntime';
+
+function rows(count: number): RowSpec[] {
+  return Array.from({ length: count }, (_, index) =>
+    pageRow(`P${index}`, {
+      organization: `Учреждение ${index}`,
+      createdOn: index % 10 === 0 ? '2026-01-12' : '2025-11-03',
+      deptReportedCreation: index % 10 === 0 ? '' : '2025-11-03',
+      tsurReportedCreation: index % 10 === 0 ? '' : '2025-11-05',
+      responsibleEmail: `person${index % 7}@shpakovsky.example.ru`,
+    }),
+  );
+}
+
+interface Measured {
+  preview: CallSnapshot;
+  send: CallSnapshot;
+  daily: CallSnapshot;
+}
+
+function measure(count: number): Measured {
+  const rt: Runtime = createRegisterRuntime({
+    today: '2026-01-20',
+    rows: rows(count),
+    mailQuota: 1500,
+    globals: { URL },
+  });
+  rt.menu('menuDailyCheckOn');
+  const daily = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+  expect(daily.result).toMatchObject({ status: 'done', failures: [] });
+  expect(rt.mail).toHaveLength(8); // the coordinators' digest and seven responsible persons
+  const preview = rt.measure(() => rt.menu('menuTsurSummary'));
+  const token = /data-token="([^"]*)"/.exec(rt.ui.panels[0]!.html)![1]!.replace(/&quot;/g, '"');
+  const send = rt.measure(() => scriptRunAs(rt, COORDINATOR, 'summarySend', token));
+  expect(send.result).toMatchObject({ status: 'sent' });
+  return { preview: preview.calls, send: send.calls, daily: daily.calls };
+}
+
+describe('service calls', () => {
+  const small = measure(100);
+  const large = measure(1000);
+
+  it.each(['preview', 'send', 'daily'] as const)('%s: the same at 100 and 1,000 rows', (operation) => {
+    expect(large[operation].roundTrips).toBe(small[operation].roundTrips);
+    expect(large[operation].byMethod['Range.getValues']).toBe(small[operation].byMethod['Range.getValues']);
+    expect(large[operation].byMethod['Range.setValues'] ?? 0).toBe(small[operation].byMethod['Range.setValues'] ?? 0);
+  });
+
+  it('stays within a fixed budget', () => {
+    expect(large.preview.roundTrips).toBeLessThanOrEqual(30);
+    expect(large.send.roundTrips).toBeLessThanOrEqual(50);
+    expect(large.daily.roundTrips).toBeLessThanOrEqual(60); // eight of them MailApp.sendEmail
+    if (process.env.SHOW_CALLS) console.log(JSON.stringify({ 100: small, 1000: large }, null, 1));
+  });
+});
