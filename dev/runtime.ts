@@ -1,7 +1,8 @@
 /**
  * Runs the built add-on (build/Code.js) offline: the bundle is loaded into a fresh node:vm context whose
  * only globals are the fake Apps Script services, `console`, and a `Date` whose `new Date()` /
- * `Date.now()` read the runtime's clock, so "today" can be set. Like Apps Script's V8 runtime there is
+ * `Date.now()` read the runtime's clock, so "today" can be set, and whose local time is the script's
+ * time zone, as in Apps Script (see fakes/vmDate.ts). Like Apps Script's V8 runtime there is
  * no `require`, `process`, `URL`, `setTimeout` or `TextEncoder`: touching one is reported (see
  * MISSING_GLOBALS); pass `globals` to add some anyway.
  *
@@ -30,6 +31,7 @@ import { FakeSpreadsheet, type FakeSpreadsheetOptions } from './fakes/spreadshee
 import type { FakeUi } from './fakes/ui';
 import { AuthMode, EventType } from './fakes/enums';
 import { toSerial, wallTime } from './fakes/timeZones';
+import { VM_DATE_SHIM, vmDateHost, type VmDateHost } from './fakes/vmDate';
 
 export const REPO_ROOT = join(__dirname, '..');
 
@@ -126,22 +128,6 @@ export interface EditOptions {
   user?: string;
 }
 
-const DATE_SHIM = `(function (now) {
-  const NativeDate = globalThis.Date;
-  class FakeDate extends NativeDate {
-    constructor(...args) {
-      if (args.length === 0) super(now());
-      else super(...args);
-    }
-    static now() {
-      return now();
-    }
-  }
-  Object.defineProperty(FakeDate, 'name', { value: 'Date' });
-  globalThis.Date = FakeDate;
-  return { Array, Date: FakeDate, Error, Object };
-})`;
-
 /** A new fake spreadsheet with its own context, to fill before createRuntime({ spreadsheet }). */
 export function createSpreadsheet(
   options: FakeSpreadsheetOptions & { owner?: string; timeZone?: string } = {},
@@ -225,8 +211,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       });
     }
     const context = createContext(sandbox);
-    const install = runInContext(DATE_SHIM, context) as (now: () => number) => Realm;
-    realm = install(() => ctx.now().getTime());
+    const install = runInContext(VM_DATE_SHIM, context) as (host: VmDateHost) => Realm;
+    realm = install(
+      vmDateHost(
+        () => ctx.now(),
+        () => ctx.timeZone,
+      ),
+    );
     runInContext(code, context, { filename: codePath });
     const reserved = new Set<string>([
       ...Object.keys(services),

@@ -44,6 +44,7 @@ describe('the runtime with a hand-written bundle', () => {
       'daily',
       'dailyWithUi',
       'installDaily',
+      'localTime',
       'lockAndLeave',
       'onEdit',
       'parseHost',
@@ -52,6 +53,27 @@ describe('the runtime with a hand-written bundle', () => {
       'sidebarEcho',
       'today',
     ]);
+  });
+
+  it("works in the script's time zone for local-time Date methods, as Apps Script does", () => {
+    const rt = runtime({ now: new Date('2024-03-04T22:30:00Z') }); // 05.03.2024 01:30 in Moscow
+    const bundle = rt.loadBundle(FIXTURE);
+    expect(bundle.localTime!()).toEqual({
+      date: 5,
+      hours: 1,
+      offset: -180,
+      midnight: '2024-03-04T21:00:00.000Z',
+      built: '2024-03-04T21:00:00.000Z',
+      overflow: '2024-12-31T21:00:00.000Z',
+      parsedLocal: '2024-03-05T07:00:00.000Z',
+      parsedUtc: '2024-03-05T00:00:00.000Z',
+      parsedZoned: Date.UTC(2024, 2, 5, 10),
+      text: 'Tue Mar 05 2024 01:30:00 GMT+0300 (Europe/Moscow)',
+      called: 'string',
+      intl: '05.03.2024',
+      locale: '05.03.2024',
+      sameProto: true,
+    });
   });
 
   it('hands the bundle arrays, dates and errors of its own realm', () => {

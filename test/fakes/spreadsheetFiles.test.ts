@@ -21,19 +21,17 @@ function describeRules(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
 }
 
 function describeValidations(range: GoogleAppsScript.Spreadsheet.Range) {
-  return range
-    .getDataValidations()
-    .map((row) =>
-      row.map(
-        (rule) =>
-          rule && {
-            type: String(rule.getCriteriaType()),
-            values: rule.getCriteriaValues(),
-            help: rule.getHelpText(),
-            allowInvalid: rule.getAllowInvalid(),
-          },
-      ),
-    );
+  return range.getDataValidations().map((row) =>
+    row.map(
+      (rule) =>
+        rule && {
+          type: String(rule.getCriteriaType()),
+          values: rule.getCriteriaValues(),
+          help: rule.getHelpText(),
+          allowInvalid: rule.getAllowInvalid(),
+        },
+    ),
+  );
 }
 
 describe('.xlsx round trip', () => {
