@@ -211,7 +211,9 @@ function reportFailure(spreadsheet: Spreadsheet, today: IsoDate, text: string, j
 /** The trigger's handler. */
 export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
-  if (event?.triggerUid !== undefined && !isCurrentTrigger(String(event.triggerUid))) {
+  // A run without a trigger's ID (from the editor, or `npm start`) is a manual run and always goes ahead.
+  const triggerUid = event?.triggerUid ? String(event.triggerUid) : '';
+  if (triggerUid !== '' && !isCurrentTrigger(triggerUid)) {
     return { status: 'stale', today: null, mailed: [], failures: [] };
   }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

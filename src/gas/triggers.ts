@@ -86,8 +86,7 @@ export function uninstallDailyCheck(): DailyCheckState | null {
  * True when the trigger that fired (its `triggerUid` from the event) is the current one. A trigger left
  * from before (another user's, or the state was turned off) is deleted when this user owns it.
  */
-export function isCurrentTrigger(triggerUid: string | undefined): boolean {
-  if (triggerUid === undefined || triggerUid === '') return readDailyCheckState() !== null;
+export function isCurrentTrigger(triggerUid: string): boolean {
   const state = readDailyCheckState();
   if (state !== null && state.triggerId === triggerUid) return true;
   for (const trigger of handlerTriggers()) {

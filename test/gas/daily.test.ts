@@ -111,8 +111,7 @@ describe('turning the daily check on and off', () => {
 
 describe('the daily run', () => {
   it('on a working day: Срок and Состояние of all rows in one write, the coordinators’ digest, each responsible person’s own', () => {
-    // Links are read with the URL class (src/domain/links.ts): lend it, so that the rows are valid.
-    const rt = runtime({ globals: { URL } });
+    const rt = runtime();
     turnOn(rt);
     rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange('S2:T4').clearContent());
     const { result, calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
@@ -173,6 +172,12 @@ describe('the daily run', () => {
     expect(sheetValues(rt, 'Реестр')).toEqual(before);
     expect(journalRows(rt)).toHaveLength(journalBefore);
     expect(calls.byMethod['Range.setValues']).toBeUndefined();
+  });
+
+  it('runs when started by hand (no trigger ID), as `npm start` does', () => {
+    const rt = runtime();
+    expect(rt.fireTimeDriven('dailyCheck', { requireTrigger: false })).toMatchObject({ status: 'done' });
+    expect(rt.mail.length).toBeGreaterThan(0);
   });
 
   it('runs once a day: a second firing the same day sends nothing', () => {
