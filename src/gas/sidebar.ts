@@ -448,12 +448,26 @@ function submitLocked(
       if (sameCell(key, target.cells[key], values[key], table.timeZone)) delete values[key];
     }
   }
+  for (const key of Object.keys(values) as ColumnKey[]) values[key] = keepText(key, values[key]);
   if (target === undefined && row > table.sheet.getMaxRows()) table.sheet.insertRowsAfter(row - 1, 1);
   writeColumns(table, [{ row, values }], { current: target === undefined ? [] : [target] });
   const created = target === undefined;
   rememberSubmit(properties, requestId, { id: cellText(values.id ?? id), created });
   const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
   return success(table, row, written, { created, repeated: false, context });
+}
+
+/**
+ * Text that Sheets would read as something else — a number (an ОГРН, «007»), a date («2.1»), a
+ * percentage, TRUE/FALSE — or that starts with the quote itself gets the quote prefix, so what the
+ * person typed is what the cell holds.
+ * (Formula-like text, = + - @, is quoted by sheetValue itself.)
+ */
+function keepText(key: ColumnKey, value: unknown): unknown {
+  if (typeof value !== 'string' || COLUMN_BY_KEY[key].kind === 'date' || COLUMN_BY_KEY[key].kind === 'checkbox') {
+    return value;
+  }
+  return /^['\d]|^(?:true|false|истина|ложь)$/i.test(value) ? `'${value}` : value;
 }
 
 /** Does the cell already hold `value` (as the form and the assessment give it)? */

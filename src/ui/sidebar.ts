@@ -340,8 +340,10 @@ async function find(): Promise<void> {
       found.pages.length === 0
         ? 'Ничего не найдено. Заполните форму ниже, чтобы добавить страницу.'
         : `Найдено: ${found.pages.length}${found.truncated ? ' (показаны первые)' : ''}. Выберите страницу, чтобы изменить её.`;
-    for (const page of found.pages) {
-      const button = h('button', { type: 'button', class: 'result-button' }, [describeFoundPage(page)]);
+    for (const [index, page] of found.pages.entries()) {
+      const button = h('button', { type: 'button', class: 'result-button', id: `find-results-${index}` }, [
+        describeFoundPage(page),
+      ]);
       button.addEventListener('click', () => openPage(page));
       results.append(h('li', {}, [button]));
     }

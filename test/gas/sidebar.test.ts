@@ -159,6 +159,36 @@ describe('sidebarSubmit: a new page', () => {
     expect(row?.['Сообщено в ЦУР (создание)']).toBe('');
   });
 
+  it('keeps text that Sheets would read as a number, a date or a boolean as text', () => {
+    const rt = threeRows();
+    const result = succeeded(
+      submit(
+        rt,
+        newPage({
+          organization: '2.1 Отдел',
+          ogrn: '1022603620016',
+          note: "'в кавычках'",
+          responsibleName: 'TRUE',
+          authorizedName: '007',
+        }),
+      ),
+    );
+    expect(rowById(rt, result.id)).toMatchObject({
+      Организация: '2.1 Отдел',
+      ОГРН: '1022603620016',
+      Примечание: "'в кавычках'",
+      'Ответственный (ФИО)': 'TRUE',
+      'Уполномоченное лицо (ФИО)': '007',
+    });
+    expect(result.state).toBe('В срок');
+    // Saving again changes nothing: the cells already hold the same text.
+    const before = registerValues(rt);
+    const again = rt.measure(() => submit(rt, { ...result.page.input }));
+    expect(again.result.ok).toBe(true);
+    expect(again.calls.byMethod['Range.setValues'] ?? 0).toBe(0);
+    expect(registerValues(rt)).toEqual(before);
+  });
+
   it('keeps text that looks like a formula as text', () => {
     const rt = threeRows();
     const result = succeeded(

@@ -77,9 +77,6 @@ export function createSidebarRuntime(setup: SidebarSetup): Runtime {
     user: setup.user ?? CLERK,
     editors: [CLERK],
     now: new Date(`${setup.today}T10:00:00+03:00`),
-    // src/domain/links.ts parses links with the URL class, which Apps Script's V8 does not have (the
-    // runtime rightly leaves it out): until links.ts parses without it, the tests lend it one.
-    globals: { URL },
   });
   if (!setup.noRegister) {
     rt.quietly(() => {

@@ -53,7 +53,10 @@ export function describeSuccess(result: SubmitSuccess): ResultText {
       : `Изменения сохранены: строка ${result.row}.`;
   const lines = [`ID: ${result.id}`, `Состояние: ${result.state || '—'}`];
   if (result.deadline) lines.push(`Ближайший срок: ${day(result.deadline)}`);
-  for (const event of result.events) lines.push(describeEvent(event).join(' '));
+  for (const event of result.events) {
+    const [head, ...rest] = describeEvent(event);
+    lines.push(`${head} ${rest.join('; ')}`);
+  }
   for (const warning of result.warnings) lines.push(`Обратите внимание: ${warning.message}`);
   return { title, lines };
 }

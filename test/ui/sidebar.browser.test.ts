@@ -1,0 +1,422 @@
+/**
+ * The sidebar in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core), served by
+ * dev/sidebarServer.ts with google.script.run bridged to the built bundle in the offline runtime.
+ * Screenshots go to out/screenshots/.
+ *
+ * Without /usr/bin/chromium the suite is skipped with a message — except under CI, where it must run.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Runtime } from '../../dev/runtime';
+import type { SidebarServer } from '../../dev/sidebarServer';
+import type { SidebarSubmitResult } from '../../src/gas/sidebar';
+import { emptyInput } from '../../src/ui/form/model';
+import { createSidebarRuntime, moscowDay, pageRow, registerValues, rowById, serveSidebar } from './sidebarFixture';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '../../out/screenshots');
+const TODAY = '2024-04-27';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const RUN = HAS_CHROMIUM || Boolean(process.env.CI);
+
+if (!RUN) {
+  console.warn(
+    `Браузерные тесты боковой панели пропущены: нет ${CHROMIUM}. Установите Chromium из пакетов Debian: apt-get install chromium`,
+  );
+}
+
+const describeBrowser = RUN ? describe : describe.skip;
+
+jest.setTimeout(60_000);
+
+function threeRows(): Runtime {
+  return createSidebarRuntime({
+    today: TODAY,
+    rows: [
+      pageRow('P-AAAAAAAA', { organization: 'Администрация Шпаковского округа', orgKind: 'Администрация округа' }),
+      pageRow('P-BBBBBBBB', {
+        organization: 'МБУК «Дом культуры»',
+        orgKind: 'Подведомственная организация',
+        link: 'https://vk.com/dk_shpak',
+      }),
+      pageRow('P-CCCCCCCC', {
+        organization: 'Отдел образования',
+        network: 'Одноклассники',
+        link: 'https://ok.ru/obrazovanie',
+      }),
+    ],
+  });
+}
+
+describeBrowser('the sidebar in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let rt: Runtime;
+  let server: SidebarServer;
+  let foreignRequests: string[];
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // Russian date fields (ДД.ММ.ГГГГ), as the departments see them (needs Debian's chromium-l10n).
+      env: { ...process.env, LANGUAGE: 'ru' },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--lang=ru-RU',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(runtime: Runtime, options: Parameters<typeof serveSidebar>[1] = {}): Promise<void> {
+    rt = runtime;
+    server = await serveSidebar(rt, options);
+    context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'ru-RU' });
+    page = await context.newPage();
+    foreignRequests = [];
+    pageErrors = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+        foreignRequests.push(request.url());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const response = await page.goto(server.url);
+    if (!response?.ok()) throw new Error(`the sidebar was not served: ${await response?.text()}`);
+    await page.waitForSelector('#app:not([aria-busy])');
+    await waitEnabled(page.locator('#submit'));
+  }
+
+  afterEach(async () => {
+    await context?.close();
+    await server?.close();
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  function submits(): number {
+    return server.calls.filter((call) => call.name === 'sidebarSubmit').length;
+  }
+
+  async function fillNewPage(fields: Record<string, string> = {}): Promise<void> {
+    const values: Record<string, string> = {
+      organization: 'Комитет по культуре',
+      link: 'https://vk.com/kultura_shpak',
+      createdOn: '2024-04-26',
+      responsibleName: 'Иванова Мария Сергеевна',
+      responsiblePosition: 'Председатель комитета',
+      responsibleEmail: 'ivanova@shpakovsky.example.ru',
+      authorizedName: 'Смирнов Олег Петрович',
+      ogrn: '1022603620016',
+      note: '=ДОЛЯ(1)',
+      ...fields,
+    };
+    for (const [key, value] of Object.entries(values)) await page.fill(`#f-${key}`, value);
+    await page.selectOption('#f-orgKind', 'Структурное подразделение');
+    await page.check('#f-esiaVerified');
+    await page.check('#f-govMark');
+    await page.locator('#f-note').blur();
+  }
+
+  it('fits 300 px and is one self-contained file', async () => {
+    await open(threeRows());
+    const built = readFileSync(join(__dirname, '../../build/Sidebar.html'), 'utf8');
+    expect(built).not.toMatch(/<(?:script|img|iframe)[^>]+src=|<link\b|@import|url\(\s*['"]?(?:https?:)?\/\//i);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    // Every control has a visible label tied to it, and a message slot it is described by.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((element) => {
+          const label = document.querySelector(`label[for="${element.id}"]`);
+          return !label || (label as HTMLElement).offsetParent === null || !label.textContent?.trim();
+        })
+        .map((element) => element.id),
+    );
+    expect(unlabelled).toEqual([]);
+    const describedBy = await page.getAttribute('#f-link', 'aria-describedby');
+    expect(describedBy?.split(' ')).toEqual(['f-link-msg', 'f-link-hint']);
+    const suggestions = await page.$$eval('#org-list option', (options) =>
+      options.map((option) => (option as HTMLOptionElement).value),
+    );
+    expect(suggestions).toContain('МБУК «Дом культуры»');
+  });
+
+  it('adds a page: the row is in the sheet, and the result shows row and deadlines', async () => {
+    await open(threeRows());
+    await fillNewPage();
+    await waitValue(page.locator('#f-network'), 'ВКонтакте'); // suggested from the link
+    await shot('sidebar-filled');
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    const text = await page.textContent('#result');
+    expect(text).toContain('Страница добавлена в реестр: строка 5.');
+    expect(text).toContain('сообщено в отдел 27.04.2024');
+    expect(text).toContain('03.05.2024');
+    await shot('sidebar-saved');
+    const id = (await page.textContent('#form-mode-detail'))?.match(/P-[0-9A-Z]{8}/)?.[0];
+    expect(id).toBeDefined();
+    const row = rowById(rt, id!);
+    expect(row).toMatchObject({
+      Организация: 'Комитет по культуре',
+      'Вид организации': 'Структурное подразделение',
+      'Социальная сеть': 'ВКонтакте',
+      'Ссылка на страницу': 'https://vk.com/kultura_shpak',
+      'Идентификация в ЕСИА': true,
+      Госметка: true,
+      ОГРН: '1022603620016',
+      Примечание: '=ДОЛЯ(1)',
+      Состояние: 'В срок',
+    });
+    expect(row?.['Дата создания']).toEqual(moscowDay('2024-04-26'));
+    expect(row?.['Сообщено в отдел (создание)']).toEqual(moscowDay(TODAY));
+    expect(registerValues(rt).formulas.flat().filter(Boolean)).toEqual([]);
+    // Found again through the search.
+    await page.fill('#find-query', 'кульТУРЕ');
+    await page.press('#find-query', 'Enter');
+    await waitCount(page.locator('#find-results button'), 1);
+    expect(await page.textContent('#find-results')).toContain('строка 5');
+  });
+
+  it('shows field messages for an invalid link and a future date and writes nothing', async () => {
+    await open(threeRows());
+    const before = registerValues(rt);
+    await page.fill('#f-organization', 'Комитет по культуре');
+    await page.fill('#f-link', 'vk.com');
+    await page.locator('#f-link').blur();
+    await waitText(page.locator('#f-link-msg'), 'адрес самой страницы');
+    await page.fill('#f-createdOn', '2030-01-15');
+    await page.locator('#f-createdOn').blur();
+    await waitText(page.locator('#f-createdOn-msg'), 'позже сегодняшнего дня');
+    expect(await page.getAttribute('#f-link', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-createdOn', 'aria-invalid')).toBe('true');
+    // Untouched fields say nothing yet.
+    expect(await page.textContent('#f-authorizedName-msg')).toBe('');
+    await page.click('#submit');
+    await waitText(page.locator('#submit-status'), 'Не сохранено');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-link');
+    await shot('sidebar-errors');
+    expect(submits()).toBe(0);
+    expect(registerValues(rt)).toEqual(before);
+  });
+
+  it('refuses a duplicate link on the server even when the client check is bypassed', async () => {
+    await open(threeRows());
+    const before = registerValues(rt);
+    // Straight to the bridge, as a client that skips its own checks would.
+    const response = await fetch(`${server.url}__google_script_run/sidebarSubmit`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify([
+        {
+          ...emptyInput(),
+          organization: 'Другая организация',
+          orgKind: 'Структурное подразделение',
+          network: 'ВКонтакте',
+          link: 'https://m.vk.ru/DK_Shpak/',
+          createdOn: '2024-04-26',
+          responsibleName: 'Иванов',
+          responsiblePosition: 'Директор',
+          authorizedName: 'Петров',
+        },
+        'bypass-client-0001',
+      ]),
+    });
+    const answer = (await response.json()) as { ok: boolean; value: SidebarSubmitResult };
+    expect(answer.ok).toBe(true);
+    expect(answer.value.ok).toBe(false);
+    if (!answer.value.ok) {
+      expect(answer.value.message).toMatch(/строка 3/);
+      expect(answer.value.duplicate?.id).toBe('P-BBBBBBBB');
+    }
+    // Through the form: the message names the row and offers to open that page instead.
+    await fillNewPage({ link: 'https://vk.com/dk_shpak/' });
+    await page.click('#submit');
+    await waitText(page.locator('#duplicate'), 'строка 3');
+    await waitText(page.locator('#f-link-msg'), 'уже внесена в строке 3');
+    await shot('sidebar-duplicate');
+    expect(registerValues(rt)).toEqual(before);
+    await page.click('#open-duplicate');
+    await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
+    expect(await page.inputValue('#f-organization')).toBe('МБУК «Дом культуры»');
+  });
+
+  it('updates an existing page, including marking it deleted', async () => {
+    await open(threeRows());
+    await page.fill('#find-query', 'ok.ru/obrazovanie');
+    await page.click('#find-button');
+    await page.click('#find-results button');
+    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+    expect(await page.inputValue('#f-createdOn')).toBe('2024-03-01');
+    await page.fill('#f-responsiblePosition', 'Начальник отдела');
+    await page.click('#mark-deleted');
+    expect(await page.inputValue('#f-deletedOn')).toBe(TODAY);
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    expect(await page.textContent('#result')).toContain('Изменения сохранены: строка 4.');
+    const row = rowById(rt, 'P-CCCCCCCC');
+    expect(row?.['Должность ответственного']).toBe('Начальник отдела');
+    expect(row?.['Дата удаления']).toEqual(moscowDay(TODAY));
+    expect(row?.['Сообщено в отдел (удаление)']).toEqual(moscowDay(TODAY));
+    expect(registerValues(rt).values).toHaveLength(4);
+  });
+
+  it('submits once on a double click, and keeps what was typed when the server fails', async () => {
+    let failNext = true;
+    await open(threeRows(), {
+      beforeCall: async (name) => {
+        if (name !== 'sidebarSubmit') return;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (failNext) {
+          failNext = false;
+          throw new Error('Превышено время ожидания ответа сервера');
+        }
+      },
+    });
+    await fillNewPage();
+    await page.dblclick('#submit');
+    await waitText(page.locator('#submit-status'), 'Не удалось сохранить');
+    expect(await page.textContent('#submit-status')).toContain('Введённые данные остались в форме');
+    expect(await page.inputValue('#f-organization')).toBe('Комитет по культуре');
+    expect(await page.inputValue('#f-link')).toBe('https://vk.com/kultura_shpak');
+    expect(submits()).toBe(1);
+    await shot('sidebar-failure');
+    // The retry of the same input carries the same request ID.
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    const ids = server.calls.filter((call) => call.name === 'sidebarSubmit').map((call) => call.args[1]);
+    expect(new Set(ids).size).toBe(1);
+    expect(registerValues(rt).values).toHaveLength(5);
+  });
+
+  it('works from the keyboard alone', async () => {
+    await open(threeRows());
+    const focused = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+    async function tabTo(id: string): Promise<void> {
+      for (let presses = 0; presses < 80; presses += 1) {
+        if ((await focused()) === id) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached #${id}`);
+    }
+    // Find a page and open it with Enter, then go back to a new page with Space.
+    await tabTo('find-query');
+    await page.keyboard.type('Дом культуры');
+    await page.keyboard.press('Enter');
+    await waitCount(page.locator('#find-results button'), 1);
+    await tabTo('find-results-0');
+    await page.keyboard.press('Enter');
+    await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
+    await tabTo('new-page');
+    await page.keyboard.press('Space');
+    await waitExactText(page.locator('#form-title'), 'Новая страница');
+    // Fill in a new page.
+    await tabTo('f-organization');
+    await page.keyboard.type('Управление сельского хозяйства');
+    // Lists are chosen with the arrow keys (Playwright types Cyrillic as inserted text, not as keys).
+    await tabTo('f-orgKind');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await tabTo('f-network');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await tabTo('f-link');
+    await page.keyboard.type('https://ok.ru/selhoz');
+    await tabTo('f-createdOn');
+    // ДД.ММ.ГГГГ with Debian's chromium-l10n (CI installs it), the en-US order without it.
+    await page.keyboard.type(existsSync('/usr/lib/chromium/locales/ru.pak') ? '25042024' : '04252024');
+    await tabTo('f-responsibleName');
+    await page.keyboard.type('Кузнецов Иван Ильич');
+    await tabTo('f-responsiblePosition');
+    await page.keyboard.type('Заместитель главы администрации');
+    await tabTo('f-authorizedName');
+    await page.keyboard.type('Орлова Нина');
+    await tabTo('f-esiaVerified');
+    await page.keyboard.press('Space');
+    await tabTo('f-govPublics');
+    await page.keyboard.press('Space');
+    await tabTo('submit');
+    await shot('sidebar-keyboard');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#result.success:not([hidden])');
+    expect(await focused()).toBe('result');
+    const id = (await page.textContent('#form-mode-detail'))?.match(/P-[0-9A-Z]{8}/)?.[0];
+    expect(rowById(rt, id!)).toMatchObject({
+      Организация: 'Управление сельского хозяйства',
+      'Вид организации': 'Структурное подразделение',
+      'Социальная сеть': 'Одноклассники',
+      'Ссылка на страницу': 'https://ok.ru/selhoz',
+      'Дата создания': moscowDay('2024-04-25'),
+      'Идентификация в ЕСИА': true,
+      'Подключено к «Госпабликам»': true,
+    });
+  });
+});
+
+// Waiting for the page instead of sleeping.
+type Locator = ReturnType<Page['locator']>;
+
+async function until(what: string, check: () => Promise<boolean>, got: () => Promise<string>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${what}; got «${await got()}»`);
+}
+
+const text = async (locator: Locator): Promise<string> => (await locator.textContent()) ?? '';
+
+function waitEnabled(locator: Locator): Promise<void> {
+  return until(
+    'expected the element to become enabled',
+    () => locator.isEnabled(),
+    async () => 'disabled',
+  );
+}
+
+function waitValue(locator: Locator, value: string): Promise<void> {
+  return until(
+    `expected the value «${value}»`,
+    async () => (await locator.inputValue()) === value,
+    () => locator.inputValue(),
+  );
+}
+
+function waitText(locator: Locator, wanted: string): Promise<void> {
+  return until(
+    `expected a text containing «${wanted}»`,
+    async () => (await text(locator)).includes(wanted),
+    () => text(locator),
+  );
+}
+
+function waitExactText(locator: Locator, wanted: string): Promise<void> {
+  return until(
+    `expected the text «${wanted}»`,
+    async () => (await text(locator)).trim() === wanted,
+    () => text(locator),
+  );
+}
+
+function waitCount(locator: Locator, count: number): Promise<void> {
+  return until(
+    `expected ${count} elements`,
+    async () => (await locator.count()) === count,
+    async () => String(await locator.count()),
+  );
+}
