@@ -37,6 +37,7 @@ import {
   sampleRegisterInput,
 } from './sample/register';
 import { startSidebarServer, type SidebarServer } from './sidebarServer';
+import { loadCsv, loadXlsx, saveXlsx } from './spreadsheetFiles';
 
 const TIME_ZONE = MOSCOW_TIME_ZONE;
 /** The hour of the working day the run takes place at (the daily check's default hour). */
@@ -47,22 +48,6 @@ interface StepLine {
   title: string;
   lines: string[];
   calls: { roundTrips: number; total: number } | null;
-}
-
-/** dev/spreadsheetFiles.ts (another part of the same issue): loaded when present. */
-interface SpreadsheetFiles {
-  loadXlsx(path: string, options?: Record<string, unknown>): FakeSpreadsheet | Promise<FakeSpreadsheet>;
-  loadCsv(path: string, options?: Record<string, unknown>): FakeSpreadsheet | Promise<FakeSpreadsheet>;
-  saveXlsx(spreadsheet: FakeSpreadsheet, path: string): void | Promise<void>;
-}
-
-async function spreadsheetFiles(): Promise<SpreadsheetFiles | null> {
-  const specifier = './spreadsheetFiles';
-  try {
-    return (await import(specifier)) as SpreadsheetFiles;
-  } catch {
-    return null;
-  }
 }
 
 /** A path as the user can use it: relative to the current folder when inside it. */
@@ -108,7 +93,6 @@ interface Run {
   options: StartOptions;
   today: IsoDate;
   rt: Runtime;
-  files: SpreadsheetFiles | null;
   steps: StepLine[];
   failures: string[];
   out: string;
@@ -323,9 +307,10 @@ function reportFromSheets(run: Run): { report: Report; disagreements: SheetDisag
 
 async function saveRegister(run: Run): Promise<string> {
   const file = join(run.out, 'register.xlsx');
-  if (run.files === null) return 'register.xlsx не записан: модуль dev/spreadsheetFiles.ts ещё не готов';
-  await run.rt.quietly(() => run.files?.saveXlsx(run.rt.spreadsheet, file));
-  return shown(file);
+  const warnings = await run.rt.quietly(() => saveXlsx(run.rt.spreadsheet, file));
+  return warnings.length === 0
+    ? shown(file)
+    : `${shown(file)} (не переносится в .xlsx: ${warnings.length} — защиты листов и т. п.)`;
 }
 
 function printReport(run: Run, report: Report, disagreeing: readonly SheetDisagreement[], written: string[]): void {
@@ -394,7 +379,7 @@ async function serve(run: Run): Promise<void> {
   });
   await server.close();
   const changes = server.calls.filter((item) => item.name === 'sidebarSubmit').length;
-  console.log(`\nИз боковой панели сохранено страниц: ${changes}.`);
+  console.log(`\nЗапросов «Сохранить» из боковой панели: ${changes}.`);
   console.log(`Записано: ${await saveRegister(run)}`);
 }
 
@@ -415,7 +400,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const realToday = isoDateAt(new Date(), TIME_ZONE);
   const today = options.today ?? (options.register === null ? SAMPLE_TODAY : realToday);
-  const files = await spreadsheetFiles();
 
   let book: FakeSpreadsheet;
   let source: string;
@@ -423,16 +407,16 @@ async function main(argv: readonly string[]): Promise<number> {
     book = sampleSpreadsheet();
     source = 'встроенный пример (dev/sample/register.ts)';
   } else {
-    if (files === null) {
-      console.error('Загрузка реестра из файла ещё не готова (нет dev/spreadsheetFiles.ts). Запустите без --register.');
-      return 1;
-    }
     if (!existsSync(options.register)) {
       console.error(`Файл не найден: ${options.register}`);
       return 1;
     }
-    const load = /\.csv$/i.test(options.register) ? files.loadCsv : files.loadXlsx;
-    book = await load(options.register, { owner: SAMPLE_COORDINATOR, timeZone: TIME_ZONE });
+    const load = /\.csv$/i.test(options.register) ? loadCsv : loadXlsx;
+    book = await load(options.register, {
+      owner: SAMPLE_COORDINATOR,
+      timeZone: TIME_ZONE,
+      now: new Date(`${today}T${RUN_HOUR}+03:00`),
+    });
     source = `файл ${options.register}`;
   }
 
@@ -448,7 +432,7 @@ async function main(argv: readonly string[]): Promise<number> {
   rt.loadBundle();
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });
-  const run: Run = { options, today, rt, files, steps: [], failures: [], out };
+  const run: Run = { options, today, rt, steps: [], failures: [], out };
 
   const todayNote =
     options.today !== null
