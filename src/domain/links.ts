@@ -1,6 +1,6 @@
 /**
  * Links to pages in social networks: which network a link belongs to, and the normal form used to
- * find the same page registered twice. Pure; uses only the standard URL class (Apps Script V8 has it).
+ * find the same page registered twice. Pure. Apps Script's V8 has no URL class, so links are parsed here.
  */
 import { normalizeHeader } from './columns';
 
@@ -47,26 +47,44 @@ function bareHost(host: string): string {
   return bare;
 }
 
+/** The parts of a web address that the register uses. */
+export interface ParsedLink {
+  protocol: 'http:' | 'https:';
+  /** Lowercase, without a trailing dot. */
+  hostname: string;
+  /** '' when none is given. */
+  port: string;
+  /** '/' when none is given; percent-escapes kept. */
+  pathname: string;
+}
+
+// scheme://[user[:password]@]host[:port][/path][?query][#fragment]
+const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^?#]*)(?:\?[^#]*)?(?:#.*)?$/i;
+
 /**
- * The link as a URL, or null when it is not a web address. A link typed without a scheme
+ * The link's parts, or null when it is not a web address. A link typed without a scheme
  * ('vk.com/shpakray') is read as https. Text with spaces inside, other schemes, user:password@ and
  * hosts without a dot are not addresses.
  */
-export function parseLink(link: string): URL | null {
+export function parseLink(link: string): ParsedLink | null {
   const text = link.trim();
   if (text === '' || /\s/.test(text)) return null;
   const withScheme =
-    /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /^https?:/i.test(text) ? text : `https://${text.replace(/^\/\//, '')}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username !== '' || url.password !== '') return null;
-  if (!/^[^.]+(\.[^.]+)+\.?$/.test(url.hostname)) return null;
-  return url;
+    /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^/:]+\.[^/:]+:\d/.test(text)
+      ? text
+      : `https://${text.replace(/^\/\//, '')}`;
+  const match = WEB_ADDRESS.exec(withScheme);
+  if (match === null) return null;
+  const [, scheme = '', userInfo, host = '', port = '', path = ''] = match;
+  if (userInfo !== undefined) return null;
+  const hostname = host.toLowerCase().replace(/\.$/, '');
+  if (!/^[^.]+(\.[^.]+)+$/.test(hostname) || /[^\p{L}\p{N}.-]/u.test(hostname)) return null;
+  return {
+    protocol: scheme.toLowerCase() === 'http' ? 'http:' : 'https:',
+    hostname,
+    port: port === '' || port === (scheme.toLowerCase() === 'http' ? '80' : '443') ? '' : port,
+    pathname: path === '' ? '/' : path,
+  };
 }
 
 /** The link's host without www. and m. ('https://m.vk.com/x' → 'vk.com'), or null when it is no address. */

@@ -51,8 +51,30 @@ describe('networkForUrl', () => {
 
 describe('parseLink and linkHost', () => {
   it('reads a link typed without a scheme as https', () => {
-    expect(parseLink('vk.com/shpakray')?.href).toBe('https://vk.com/shpakray');
-    expect(parseLink('//vk.com/shpakray')?.href).toBe('https://vk.com/shpakray');
+    const expected = { protocol: 'https:', hostname: 'vk.com', port: '', pathname: '/shpakray' };
+    expect(parseLink('vk.com/shpakray')).toEqual(expected);
+    expect(parseLink('//vk.com/shpakray')).toEqual(expected);
+    expect(parseLink('vk.com:443/shpakray')).toEqual(expected);
+  });
+
+  it('works without the URL class, which Apps Script does not have', () => {
+    const saved = globalThis.URL;
+    // @ts-expect-error -- removed on purpose for this test
+    delete globalThis.URL;
+    try {
+      expect(parseLink('HTTPS://M.VK.COM/ShpakRay?w=wall#top')).toEqual({
+        protocol: 'https:',
+        hostname: 'm.vk.com',
+        port: '',
+        pathname: '/ShpakRay',
+      });
+      expect(normalizeLink('https://www.vk.ru/ShpakRay/')).toBe('https://vk.com/shpakray');
+      expect(parseLink('https://user:pw@vk.com/x')).toBeNull();
+      expect(parseLink('javascript:alert(1)')).toBeNull();
+      expect(parseLink('https://vk com/x')).toBeNull();
+    } finally {
+      globalThis.URL = saved;
+    }
   });
 
   it('rejects text with spaces, credentials and hosts without a dot', () => {

@@ -28,9 +28,6 @@ export function newRuntime(today: string, options: { user?: string } = {}): Runt
     owner: OWNER,
     user: options.user ?? OWNER,
     editors: [COORDINATOR, CLERK],
-    // src/domain/links.ts parses links with the WHATWG URL class, which Apps Script's V8 (and so the
-    // runtime) does not have. Until links.ts parses without it, the tests lend it one.
-    globals: { URL },
   });
   rt.loadBundle();
   return rt;

@@ -15,10 +15,7 @@ describe('«Список страниц для сайта»', () => {
   ];
 
   it('opens a dialog for anyone, with the current pages grouped by organisation as HTML and text, and copy buttons', () => {
-    // src/domain/links.ts reads links with the WHATWG URL class, which the runtime (like Apps Script's V8,
-    // as far as we know) does not have: without it every link reads as invalid and the list is empty.
-    // Until links.ts parses without URL, this test lends it one.
-    const rt = createRegisterRuntime({ today: '2026-01-20', rows, globals: { URL } });
+    const rt = createRegisterRuntime({ today: '2026-01-20', rows });
     const { calls } = rt.measure(() => rt.menu('menuSiteList', CLERK));
     const panel = rt.ui.panels[0]!;
     expect(panel).toMatchObject({ kind: 'modal', title: 'Список страниц для сайта' });

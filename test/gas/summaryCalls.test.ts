@@ -29,7 +29,6 @@ function measure(count: number): Measured {
     today: '2026-01-20',
     rows: rows(count),
     mailQuota: 1500,
-    globals: { URL },
   });
   rt.menu('menuDailyCheckOn');
   const daily = rt.measure(() => rt.fireTimeDriven('dailyCheck'));

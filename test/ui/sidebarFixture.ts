@@ -124,3 +124,27 @@ export async function serveSidebar(
     },
   });
 }
+
+/** Three pages, the usual ground of the sidebar tests: rows 2, 3 and 4. */
+export function threePages(today: IsoDate): Runtime {
+  return createSidebarRuntime({
+    today,
+    rows: [
+      pageRow('P-AAAAAAAA', {
+        organization: 'Администрация Шпаковского округа',
+        orgKind: 'Администрация округа',
+        own: 'своё 1',
+      }),
+      pageRow('P-BBBBBBBB', {
+        organization: 'МБУК «Дом культуры»',
+        orgKind: 'Подведомственная организация',
+        link: 'https://vk.com/dk_shpak',
+      }),
+      pageRow('P-CCCCCCCC', {
+        organization: 'Отдел образования',
+        network: 'Одноклассники',
+        link: 'https://ok.ru/obrazovanie',
+      }),
+    ],
+  });
+}
