@@ -4,7 +4,7 @@
  * again on submit. All text the person sees is in Russian.
  */
 import { validatePageInput } from '../domain/schemas';
-import { networkForUrl } from '../domain/links';
+import { networkForUrl, normalizeLink } from '../domain/links';
 import type { PageInput, Problem } from '../domain/types';
 import type { FoundPage, SidebarInitResult, SubmitFailure, SubmitSuccess } from '../gas/sidebar';
 import { describeFailure, describeFoundPage, describeSuccess, formatDay, type ResultText } from './form/describe';
@@ -452,8 +452,38 @@ function onFieldEvent(event: Event, touch: boolean, edited: boolean): void {
     state.serverProblems = state.serverProblems.filter((problem) => problem.column !== key);
     if (key === 'link') showDuplicate(null);
   }
-  if (key === 'link' && touch && edited) suggestNetwork();
+  if (key === 'link' && touch && edited) {
+    suggestNetwork();
+    void checkLinkRegistered();
+  }
   refresh();
+}
+
+/**
+ * As soon as a link is entered, asks the register whether the page is already there, so the person
+ * can open it instead of typing the rest. (The server checks again on submit, whatever this says.)
+ */
+async function checkLinkRegistered(): Promise<void> {
+  const extra = state.init?.extraNetworks;
+  const link = control('link').value.trim();
+  const wanted = normalizeLink(link, extra);
+  if (wanted === null || !state.init) return;
+  try {
+    const found = await callServer('sidebarFind', link);
+    if (control('link').value.trim() !== link) return;
+    const other = found.pages.find(
+      (page) => page.id !== state.id && !page.input.deletedOn && normalizeLink(page.input.link, extra) === wanted,
+    );
+    if (!other) return;
+    state.serverProblems = [
+      ...state.serverProblems.filter((problem) => problem.column !== 'link'),
+      { column: 'link', severity: 'error', message: `Эта страница уже внесена в строке ${other.row}.` },
+    ];
+    showDuplicate(other);
+    refresh();
+  } catch {
+    // Only a hint: the submit checks again.
+  }
 }
 
 /** Fills in the network from the link's host when the person has not chosen one. */

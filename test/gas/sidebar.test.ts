@@ -14,6 +14,7 @@ import {
   createSidebarRuntime,
   moscowDay,
   pageRow,
+  threePages,
   registerValues,
   rowById,
 } from '../ui/sidebarFixture';
@@ -47,26 +48,7 @@ function succeeded(result: SidebarSubmitResult): SubmitSuccess {
 }
 
 function threeRows(): Runtime {
-  return createSidebarRuntime({
-    today: TODAY,
-    rows: [
-      pageRow('P-AAAAAAAA', {
-        organization: 'Администрация Шпаковского округа',
-        orgKind: 'Администрация округа',
-        own: 'своё 1',
-      }),
-      pageRow('P-BBBBBBBB', {
-        organization: 'МБУК «Дом культуры»',
-        orgKind: 'Подведомственная организация',
-        link: 'https://vk.com/dk_shpak',
-      }),
-      pageRow('P-CCCCCCCC', {
-        organization: 'Отдел образования',
-        network: 'Одноклассники',
-        link: 'https://ok.ru/obrazovanie',
-      }),
-    ],
-  });
+  return threePages(TODAY);
 }
 
 describe('sidebarInit', () => {
