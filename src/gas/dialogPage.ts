@@ -15,7 +15,7 @@ p { margin: 6px 0; }
 .error { background: #fce8e6; border-left: 4px solid #d93025; padding: 6px 8px; margin: 6px 0; }
 .ok { background: #e6f4ea; border-left: 4px solid #188038; padding: 6px 8px; margin: 6px 0; }
 .overdue { color: #b00020; font-weight: bold; }
-iframe.letter { width: 100%; height: 330px; border: 1px solid #dadce0; background: #fff; }
+iframe.letter { width: 100%; height: 380px; border: 1px solid #dadce0; background: #fff; }
 textarea { width: 100%; box-sizing: border-box; height: 140px; font-family: monospace; font-size: 12px; }
 .list { border: 1px solid #dadce0; padding: 4px 10px; max-height: 220px; overflow: auto; }
 .buttons { margin-top: 12px; display: flex; gap: 8px; }
