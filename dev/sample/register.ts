@@ -31,7 +31,7 @@ export const SAMPLE_SETTINGS = {
 } as const;
 
 /** The header row as the departments wrote it: (alias of) a catalogue column, or a column of their own. */
-const SAMPLE_COLUMNS: ReadonlyArray<{ header: string; key: ColumnKey | null }> = [
+export const SAMPLE_COLUMNS: ReadonlyArray<{ header: string; key: ColumnKey | null }> = [
   { header: '№ п/п', key: null },
   { header: 'Наименование организации', key: 'organization' },
   { header: 'Вид организации', key: 'orgKind' },

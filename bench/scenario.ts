@@ -1,0 +1,274 @@
+/**
+ * The benchmark's operations on the built bundle in the offline runtime, in the order a day of use
+ * brings them: the coordinator sets the register up and checks it, a clerk edits one cell and pastes
+ * fifty rows, another adds a page through the sidebar, the daily trigger fires, the coordinator previews
+ * and sends the ЦУР summary. Each operation is measured on its own: service calls by method, cells
+ * moved, and Node time. Used by `npm run bench` (bench/run.ts) and by the CI budgets (test/bench/).
+ */
+import { performance } from 'node:perf_hooks';
+import type { CallSnapshot } from '../dev/fakes/callCounter';
+import { createRuntime, type Runtime } from '../dev/runtime';
+import { COLUMN_BY_KEY, SHEET_NAMES } from '../src/domain/columns';
+import type { ColumnKey, PageInput } from '../src/domain/types';
+import { cellVolume, installCellVolume, resetCellVolume } from './cellVolume';
+import { BENCH_CLERK, BENCH_COORDINATOR, BENCH_OWNER, BENCH_TODAY, moscowDay, type BenchRegister } from './generate';
+import { naiveCheck } from './naive';
+
+export const OPERATIONS = [
+  'setup',
+  'check',
+  'editCell',
+  'paste50',
+  'sidebarSubmit',
+  'dailyCheck',
+  'summaryPreview',
+  'summarySend',
+] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export const OPERATION_LABELS: Readonly<Record<Operation | 'naiveCheck', string>> = {
+  setup: 'setup (menuSetup)',
+  check: 'full check (menuCheckRegister)',
+  editCell: 'onEdit, one cell',
+  paste50: 'onEdit, paste of 50 rows',
+  sidebarSubmit: 'sidebarSubmit (new page)',
+  dailyCheck: 'daily check (dailyCheck)',
+  summaryPreview: 'ЦУР preview (menuTsurSummary)',
+  summarySend: 'ЦУР send (summarySend)',
+  naiveCheck: 'naive full check (getValue per cell)',
+};
+
+/** Operations that run as a simple trigger (30 s limit). */
+export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set(['editCell', 'paste50']);
+
+export interface Measurement {
+  calls: CallSnapshot;
+  cells: number;
+  nodeMs: number;
+}
+
+export type RunMeasurements = Record<Operation, Measurement> & { naiveCheck?: Measurement };
+
+/** Runs `fn` as one measured operation. */
+export function measured<T>(rt: Runtime, fn: () => T): { result: T; measurement: Measurement } {
+  installCellVolume();
+  resetCellVolume();
+  const start = performance.now();
+  const { result, calls } = rt.measure(fn);
+  const nodeMs = performance.now() - start;
+  return { result, measurement: { calls, cells: cellVolume(), nodeMs } };
+}
+
+/** A runtime holding the generated register and «Настройки», with the bundle loaded. */
+export function benchRuntime(register: BenchRegister, options: { mailQuota?: number } = {}): Runtime {
+  const rt = createRuntime({
+    owner: BENCH_OWNER,
+    user: BENCH_OWNER,
+    editors: [BENCH_COORDINATOR, BENCH_CLERK],
+    now: new Date(`${BENCH_TODAY}T10:00:00+03:00`),
+    mailQuota: options.mailQuota ?? 1500,
+  });
+  rt.quietly(() => {
+    const book = rt.spreadsheet;
+    const sheet = book.getSheets()[0] as GoogleAppsScript.Spreadsheet.Sheet;
+    sheet.setName(SHEET_NAMES.register);
+    const rows = register.values.length;
+    const width = (register.values[0] as unknown[]).length;
+    // Room below the data, as a sheet people keep has.
+    const wanted = rows + 200;
+    if (sheet.getMaxRows() < wanted) sheet.insertRowsAfter(sheet.getMaxRows(), wanted - sheet.getMaxRows());
+    sheet.getRange(1, 1, rows, width).setValues(register.values);
+    const settings = book.insertSheet(SHEET_NAMES.settings);
+    settings.getRange(1, 1, register.settings.length, 3).setValues(register.settings);
+  });
+  rt.loadBundle();
+  return rt;
+}
+
+/** The register's header → column number, read without counting. */
+export function headerColumns(rt: Runtime): Record<string, number> {
+  return rt.quietly(() => {
+    const sheet = rt.spreadsheet.getSheetByName(SHEET_NAMES.register);
+    if (sheet === null) throw new Error('no register');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    return Object.fromEntries(header.map((title, index) => [String(title), index + 1]));
+  });
+}
+
+/** The column of a catalogue key in the bench's sheet (alias or canonical header). */
+function columnOf(columns: Record<string, number>, key: ColumnKey): number {
+  const spec = COLUMN_BY_KEY[key];
+  for (const name of [spec.header, ...spec.aliases]) {
+    const column = columns[name];
+    if (column !== undefined) return column;
+  }
+  throw new Error(`no column for ${key}`);
+}
+
+function lastRow(rt: Runtime): number {
+  return rt.quietly(() => rt.spreadsheet.getSheetByName(SHEET_NAMES.register)?.getLastRow() ?? 0);
+}
+
+/** `google.script.run` from a dialog or sidebar opened by `user`. */
+export function scriptRunAs(rt: Runtime, user: string, name: string, ...args: unknown[]): unknown {
+  const previous = rt.ctx.defaultUser;
+  rt.ctx.defaultUser = user;
+  try {
+    return rt.scriptRun(name, ...args);
+  } finally {
+    rt.ctx.defaultUser = previous;
+  }
+}
+
+function decodeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function expectAlertFree(rt: Runtime, operation: string, before: number): void {
+  const alerts = rt.ui.alerts.slice(before);
+  const bad = alerts.filter((alert) => !/^Готово/.test(alert.prompt));
+  if (bad.length > 0) throw new Error(`${operation}: ${bad.map((alert) => alert.prompt).join(' | ')}`);
+}
+
+/** Fifty new pages as a clerk pastes them below the last row. */
+function pastedRows(columns: Record<string, number>, width: number, first: number): unknown[][] {
+  return Array.from({ length: 50 }, (_, index) => {
+    const values = Array<unknown>(width).fill('');
+    const put = (key: ColumnKey, value: unknown): void => {
+      values[columnOf(columns, key) - 1] = value;
+    };
+    put('organization', `МБОУ СОШ № ${100 + index} (вставка)`);
+    put('orgKind', 'Подведомственная организация');
+    put('network', 'ВКонтакте');
+    put('link', `https://vk.com/pasted_school_${first + index}`);
+    put('createdOn', moscowDay('2026-11-30'));
+    put('responsibleName', 'Директоров Д. Д.');
+    put('responsiblePosition', 'Директор');
+    put('responsibleEmail', 'paste@shpakovsky.example.ru');
+    put('authorizedName', 'Учителев У. У.');
+    put('esiaVerified', true);
+    put('govMark', false);
+    put('govPublics', false);
+    return values;
+  });
+}
+
+function sidebarPage(index: number): PageInput {
+  return {
+    id: '',
+    organization: 'Отдел по делам молодёжи администрации Шпаковского МО',
+    orgKind: 'Структурное подразделение',
+    network: 'ВКонтакте',
+    link: `https://vk.com/molodezh_shmo_${index}`,
+    createdOn: '2026-11-30',
+    deletedOn: '',
+    responsibleName: 'Иванова Мария Сергеевна',
+    responsiblePosition: 'Начальник отдела',
+    responsibleEmail: 'ivanova@shpakovsky.example.ru',
+    authorizedName: 'Смирнов Олег',
+    esiaVerified: true,
+    exemptionBasis: '',
+    ogrn: '',
+    govMark: false,
+    govPublics: false,
+    note: '',
+  };
+}
+
+/**
+ * Every operation once, on a fresh runtime of `register`, in order. With `naive`, the naive check runs
+ * last on the same spreadsheet.
+ */
+export function runScenario(register: BenchRegister, options: { naive?: boolean } = {}): RunMeasurements {
+  const rt = benchRuntime(register);
+  const out: Partial<RunMeasurements> = {};
+
+  let alerts = rt.ui.alerts.length;
+  out.setup = measured(rt, () => rt.menu('menuSetup')).measurement;
+  expectAlertFree(rt, 'setup', alerts);
+
+  // A check with something to write: every «Состояние» stale (as after a day with the trigger off).
+  const columns = headerColumns(rt);
+  const width = Object.keys(columns).length;
+  const stateColumn = columnOf(columns, 'state');
+  const rows = lastRow(rt) - 1;
+  rt.quietly(() =>
+    rt.spreadsheet.getSheetByName(SHEET_NAMES.register)?.getRange(2, stateColumn, rows, 1).setValue('устарело'),
+  );
+  alerts = rt.ui.alerts.length;
+  out.check = measured(rt, () => rt.menu('menuCheckRegister')).measurement;
+  expectAlertFree(rt, 'check', alerts);
+
+  // The worst single-cell edit: a valid link made invalid, so «Состояние» and a note are written.
+  const middle = 2 + Math.floor(rows / 2);
+  const linkCell = rt.quietly(() =>
+    rt.spreadsheet.getSheetByName(SHEET_NAMES.register)!.getRange(middle, columnOf(columns, 'link')),
+  );
+  out.editCell = measured(rt, () => rt.simulateEdit(linkCell, { value: 'не ссылка', user: BENCH_CLERK })).measurement;
+
+  const first = lastRow(rt) + 1;
+  const pasteRange = rt.quietly(() =>
+    rt.spreadsheet.getSheetByName(SHEET_NAMES.register)!.getRange(first, 1, 50, width),
+  );
+  rt.runAs('menu', BENCH_CLERK, () => pasteRange.setValues(pastedRows(columns, width, first)));
+  out.paste50 = measured(rt, () => rt.simulateEdit(pasteRange, { user: BENCH_CLERK })).measurement;
+
+  const submit = measured(rt, () =>
+    scriptRunAs(rt, BENCH_CLERK, 'sidebarSubmit', sidebarPage(first), `bench-${first}-submit`),
+  );
+  if (!(submit.result as { ok?: boolean }).ok)
+    throw new Error(`sidebarSubmit refused: ${JSON.stringify(submit.result)}`);
+  out.sidebarSubmit = submit.measurement;
+
+  rt.menu('menuDailyCheckOn', BENCH_OWNER);
+  const daily = measured(rt, () => rt.fireTimeDriven('dailyCheck'));
+  const outcome = daily.result as { status: string; failures: string[] };
+  if (outcome.status !== 'done') throw new Error(`dailyCheck: ${outcome.status} ${outcome.failures.join(' ')}`);
+  out.dailyCheck = daily.measurement;
+
+  const panels = rt.ui.panels.length;
+  out.summaryPreview = measured(rt, () => rt.menu('menuTsurSummary', BENCH_COORDINATOR)).measurement;
+  const panel = rt.ui.panels[panels];
+  if (panel === undefined) throw new Error(`summary preview: no dialog (${rt.ui.alerts.at(-1)?.prompt ?? ''})`);
+  const token = decodeAttribute(/data-token="([^"]*)"/.exec(panel.html)?.[1] ?? '');
+  const send = measured(rt, () => scriptRunAs(rt, BENCH_COORDINATOR, 'summarySend', token));
+  if ((send.result as { status?: string }).status !== 'sent')
+    throw new Error(`summarySend: ${JSON.stringify(send.result)}`);
+  out.summarySend = send.measurement;
+
+  if (options.naive) {
+    const header = (key: ColumnKey): string => {
+      const column = columnOf(columns, key);
+      return Object.keys(columns).find((name) => columns[name] === column) as string;
+    };
+    const app = rt.services.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const today = moscowDay(BENCH_TODAY);
+    out.naiveCheck = measured(rt, () =>
+      rt.runAs('menu', BENCH_OWNER, () =>
+        naiveCheck(
+          app,
+          SHEET_NAMES.register,
+          {
+            organization: header('organization'),
+            link: header('link'),
+            created: header('createdOn'),
+            deleted: header('deletedOn'),
+            deptCreation: header('deptReportedCreation'),
+            deptDeletion: header('deptReportedDeletion'),
+            tsurCreation: header('tsurReportedCreation'),
+            tsurDeletion: header('tsurReportedDeletion'),
+            deadline: header('deadline'),
+            state: header('state'),
+          },
+          today,
+        ),
+      ),
+    ).measurement;
+  }
+  return out as RunMeasurements;
+}
