@@ -49,6 +49,8 @@ export class FakeContext {
   realm: Realm | undefined;
   execution: Execution;
   private clock: () => Date;
+  /** Armed faults (failOn): the call of `name` that brings `left` to 0 throws `message`. */
+  private faults: Array<{ name: string; left: number; message: string }> = [];
 
   constructor(options: FakeContextOptions = {}) {
     this.owner = options.owner ?? 'owner@example.ru';
@@ -106,11 +108,28 @@ export class FakeContext {
     }
   }
 
-  /** Counts an outside call and throws if the current context may not make it. */
+  /** Counts an outside call and throws if the current context may not make it, or a fault is due. */
   beforeCall(name: string): void {
     this.calls.record(name);
     const message = refusal(this.execution.kind, this.execution.authMode, name);
     if (message) throw this.error(message);
+    let due: string | undefined;
+    for (const fault of this.faults) if (fault.name === name && --fault.left === 0) due ??= fault.message;
+    if (due !== undefined) {
+      this.faults = this.faults.filter((fault) => fault.left > 0);
+      throw this.error(due);
+    }
+  }
+
+  /**
+   * Fault injection: the `nth` call of `name` ('Range.setValues') from now on, counted from outside the
+   * fakes, throws `message` instead of running (it changes nothing), as a service error in the middle of
+   * an operation would. Each call arms one fault.
+   */
+  failOn(name: string, nth = 1, message = `Service error: ${name.split('.')[0] ?? name}`): this {
+    if (!Number.isInteger(nth) || nth < 1) throw new RangeError(`failOn: nth must be a whole number ≥ 1: ${nth}`);
+    this.faults.push({ name, left: nth, message });
+    return this;
   }
 
   /** An Apps Script exception (name 'Exception'), created in the caller's realm. */
