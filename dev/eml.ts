@@ -82,23 +82,24 @@ export function quotedPrintable(text: string): string {
     .join(CRLF);
 }
 
-/** Splits text into pieces of at most `maxBytes` UTF-8 bytes without cutting a character. */
-function utf8Chunks(text: string, maxBytes: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
+/**
+ * The longest start of `text` within `maxBytes` UTF-8 bytes, never cutting a character, and ending
+ * after a space when there is one to end at: a reader that (against RFC 2047) puts a space between two
+ * encoded words then still shows whole words.
+ */
+function utf8Head(text: string, maxBytes: number): string {
+  let head = '';
   let size = 0;
   for (const character of text) {
     const length = Buffer.byteLength(character, 'utf8');
-    if (size + length > maxBytes && current !== '') {
-      chunks.push(current);
-      current = '';
-      size = 0;
+    if (size + length > maxBytes && head !== '') {
+      const space = head.lastIndexOf(' ');
+      return space > 0 ? head.slice(0, space + 1) : head;
     }
-    current += character;
+    head += character;
     size += length;
   }
-  if (current !== '') chunks.push(current);
-  return chunks;
+  return head;
 }
 
 /**
@@ -113,7 +114,7 @@ export function encodeWords(text: string, used = 0): string {
   const words: string[] = [];
   let rest = text;
   for (let limit = firstBytes; rest !== ''; limit = 45) {
-    const [chunk = ''] = utf8Chunks(rest, limit);
+    const chunk = utf8Head(rest, limit);
     words.push(`=?UTF-8?B?${Buffer.from(chunk, 'utf8').toString('base64')}?=`);
     rest = rest.slice(chunk.length);
   }

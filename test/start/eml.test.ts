@@ -97,6 +97,11 @@ describe('dev/eml.ts', () => {
     for (const line of words.split('\r\n')) expect(line.trim().length).toBeLessThanOrEqual(75);
     expect(decodeHeader(words)).toBe('Ёжик '.repeat(40));
     expect(encodeWords('ASCII only')).toBe('ASCII only');
+    // Words are split between words where possible (readers that add a space between encoded words).
+    const pieces = encodeWords('Реестр официальных страниц', 'From: '.length)
+      .split('\r\n ')
+      .map((word) => decodeHeader(word));
+    expect(pieces).toEqual(['Реестр официальных ', 'страниц']);
   });
 
   it('quoted-printable keeps lines short, escapes = and trailing spaces', () => {
