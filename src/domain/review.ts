@@ -32,9 +32,9 @@ export function organizationKey(name: string): string {
   return normalizeHeader(name).replace(/\s/g, '');
 }
 
-/** An active page: a row that is no exemption, not deleted, with a link. */
-function isActivePage(page: Page): boolean {
-  return page.exemptionBasis === null && page.deletedOn === null && page.link !== null;
+/** A page in force: not an exemption row, not deleted, with a link. The gaps, the summary's totals and the site list all read it so. */
+export function isActivePage(page: Page): boolean {
+  return (page.exemptionBasis ?? '').trim() === '' && page.deletedOn === null && (page.link ?? '').trim() !== '';
 }
 
 export function reviewRegister(

@@ -4,7 +4,8 @@
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
-import { isActivePage, orgKindRank } from './summary';
+import { isActivePage } from './review';
+import { orgKindRank } from './summary';
 import type { IsoDate, RowAssessment } from './types';
 
 export interface SiteListOrganization {

@@ -15,7 +15,7 @@ import {
   type Cell,
   type MailMessage,
 } from './letter';
-import { organizationKey } from './review';
+import { isActivePage, organizationKey } from './review';
 import type { EventKind, IsoDate, Page, RowAssessment } from './types';
 
 /** One creation or deletion not yet reported to ЦУР. */
@@ -103,14 +103,6 @@ export function selectPendingEvents(rows: readonly RowAssessment[], today: IsoDa
   }
   events.sort(compareEvents);
   return { events, rowsWithoutId };
-}
-
-/**
- * A page in force: not an exemption row, not deleted, with a link — the same reading as the register
- * review's gaps (review.ts), so the totals and the gaps agree.
- */
-export function isActivePage(page: Page): boolean {
-  return (page.exemptionBasis ?? '').trim() === '' && page.deletedOn === null && (page.link ?? '').trim() !== '';
 }
 
 export interface SummaryTotals {
