@@ -7,6 +7,7 @@
  * the size of the register.
  */
 import { assessRow, isBlankRegisterRow } from '../domain/register';
+import { DEPT_REPORT_STAMPS, deptReportStamps } from '../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../domain/types';
 import { changedSpan, updatedNotes } from './cellNotes';
 import { computedUpdates, loadDayContext } from './computedColumns';
@@ -23,11 +24,6 @@ import {
 } from './registerTable';
 
 export const EDIT_TOAST_TITLE = 'Реестр страниц';
-
-const STAMPS: ReadonlyArray<{ date: ColumnKey; stamp: ColumnKey; field: 'createdOn' | 'deletedOn' }> = [
-  { date: 'createdOn', stamp: 'deptReportedCreation', field: 'createdOn' },
-  { date: 'deletedOn', stamp: 'deptReportedDeletion', field: 'deletedOn' },
-];
 
 function isEmptyCell(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
@@ -56,11 +52,23 @@ function serviceUpdates(
       taken.add(values.id as string);
     }
     const assessment = assess(raw);
-    for (const { date, stamp, field } of STAMPS) {
-      if (table.positions[stamp] === undefined || !editedColumn(table, date, columns.first, columns.last)) continue;
-      const readable = assessment !== null && assessment.page[field] !== null;
-      const dateError = assessment?.problems.some((problem) => problem.column === date && problem.severity === 'error');
-      if (readable && !dateError && isEmptyCell(raw.cells[stamp])) values[stamp] = today;
+    if (assessment !== null) {
+      const entered = new Set(
+        DEPT_REPORT_STAMPS.filter(
+          ({ field, stamp }) =>
+            table.positions[stamp] !== undefined && editedColumn(table, field, columns.first, columns.last),
+        ).map(({ field }) => field),
+      );
+      Object.assign(
+        values,
+        deptReportStamps({
+          entered,
+          page: assessment.page,
+          problems: assessment.problems,
+          stampIsEmpty: (stamp) => isEmptyCell(raw.cells[stamp]),
+          today,
+        }),
+      );
     }
     if (Object.keys(values).length > 0) updates.push({ row: raw.row, values });
   }

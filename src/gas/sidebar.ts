@@ -4,6 +4,7 @@
  * (src/ui/sidebar.ts) is typed against these signatures.
  */
 import { readCheckboxCell, readDateCell, readTextCell } from '../domain/cellValues';
+import { DEPT_REPORT_STAMPS, deptReportStamps, type EventDateField } from '../domain/reportStamps';
 import { COLUMNS, COLUMN_BY_KEY, ORG_KINDS } from '../domain/columns';
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import { networkList, normalizeLink, type NetworkSpec } from '../domain/links';
@@ -436,7 +437,20 @@ function submitLocked(
     values.id = newPageId(new Set(rows.map((raw) => cellText(raw.cells.id))));
   }
   for (const key of FORM_KEYS) if (key !== 'id') values[key] = page[key];
-  Object.assign(values, reportStamps(target?.cells ?? {}, page, context));
+  const before = target?.cells ?? {};
+  Object.assign(
+    values,
+    deptReportStamps({
+      entered: enteredDates(before, page, context.timeZone),
+      page,
+      problems: [], // validatePageInput above let no error through
+      stampIsEmpty: (stamp) => {
+        const stamped = readTextCell(before[stamp], context.timeZone);
+        return stamped.ok && stamped.value === null;
+      },
+      today: context.today,
+    }),
+  );
   const row = target?.row ?? Math.max(table.lastRow, table.headerRow) + 1;
   const cells: SheetCells = { ...(target?.cells ?? {}), ...values };
   const assessment = assessRow({ row, cells }, context);
@@ -509,23 +523,14 @@ function success(
   };
 }
 
-/**
- * «Сообщено в отдел (…)» as an edit of the date in the sheet sets it (src/gas/edit.ts): when a
- * creation or deletion date is entered or changed and its stamp is still empty, the stamp is today.
- */
-function reportStamps(before: SheetCells, after: Page, context: RegisterContext): RowUpdate['values'] {
-  const stamps: RowUpdate['values'] = {};
-  const pairs = [
-    { field: 'createdOn', stamp: 'deptReportedCreation' },
-    { field: 'deletedOn', stamp: 'deptReportedDeletion' },
-  ] as const;
-  for (const { field, stamp } of pairs) {
-    const previous = readDateCell(before[field], context.timeZone);
-    const changed = !(previous.ok && previous.value === after[field]);
-    const stamped = readTextCell(before[stamp], context.timeZone);
-    if (after[field] !== null && changed && stamped.ok && stamped.value === null) stamps[stamp] = context.today;
+/** The event dates this submit enters or changes: stamped like an edit of the sheet would (reportStamps.ts). */
+function enteredDates(before: SheetCells, after: Page, timeZone: string): Set<EventDateField> {
+  const entered = new Set<EventDateField>();
+  for (const { field } of DEPT_REPORT_STAMPS) {
+    const previous = readDateCell(before[field], timeZone);
+    if (!(previous.ok && previous.value === after[field])) entered.add(field);
   }
-  return stamps;
+  return entered;
 }
 
 // ------------------------------------------------------------------------------------------------
