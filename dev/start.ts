@@ -25,7 +25,7 @@ import {
   type Report,
   type SheetDisagreement,
 } from './report';
-import { createRuntime, createSpreadsheet, type Runtime } from './runtime';
+import { createRuntime, createSpreadsheet, REPO_ROOT, type Runtime } from './runtime';
 import type { FakeSpreadsheet } from './fakes/spreadsheet';
 import {
   SAMPLE_COORDINATOR,
@@ -359,12 +359,29 @@ function printReport(run: Run, report: Report, disagreeing: readonly SheetDisagr
 async function serve(run: Run): Promise<void> {
   const { rt, options } = run;
   const call = (name: string, args: unknown[]): unknown => rt.scriptRun(name, ...args);
+  // The page the add-on itself shows from its menu, when it has the item; build/Sidebar.html otherwise.
+  let html: (() => string) | undefined;
+  if (typeof rt.bundle.menuOpenSidebar === 'function') {
+    const before = rt.ui.panels.length;
+    try {
+      const { calls } = rt.measure(() => rt.menu('menuOpenSidebar'));
+      const panel = rt.ui.panels.slice(before).find((candidate) => candidate.kind === 'sidebar');
+      if (panel) {
+        const page = panel.html;
+        html = () => page;
+        console.log(`\n«${panel.title}» (menuOpenSidebar) — обращений: ${calls.roundTrips}`);
+      }
+    } catch (error) {
+      console.log(`\nmenuOpenSidebar: ошибка: ${errorText(error)} — показываю build/Sidebar.html`);
+    }
+  }
+  const serverOptions = { call, ...(html ? { html } : {}) };
   let server: SidebarServer;
   try {
-    server = await startSidebarServer({ call, port: options.port });
+    server = await startSidebarServer({ ...serverOptions, port: options.port });
   } catch (error) {
     if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
-    server = await startSidebarServer({ call, port: 0 });
+    server = await startSidebarServer({ ...serverOptions, port: 0 });
     console.log(`Порт ${options.port} занят — взят свободный.`);
   }
   console.log(`\nБоковая панель: ${server.url}\nОстановить: Ctrl+C (изменения будут сохранены в register.xlsx).`);
@@ -397,6 +414,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (!existsSync(join(REPO_ROOT, 'build', 'Code.js'))) {
+    console.error('Нет сборки build/Code.js: выполните npm run build (npm start собирает сам).');
+    return 1;
   }
   const realToday = isoDateAt(new Date(), TIME_ZONE);
   const today = options.today ?? (options.register === null ? SAMPLE_TODAY : realToday);
