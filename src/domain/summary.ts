@@ -16,7 +16,7 @@ import {
   type MailMessage,
 } from './letter';
 import { isActivePage, organizationKey } from './review';
-import type { EventKind, IsoDate, Page, RowAssessment } from './types';
+import type { EventKind, IsoDate, RowAssessment } from './types';
 
 /** One creation or deletion not yet reported to ЦУР. */
 export interface PendingEvent {
