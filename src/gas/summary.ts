@@ -241,7 +241,14 @@ export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions
     `; ID событий: ${eventList(events)}.`;
   let stampNote: string;
   try {
-    const { missing } = stampEvents(spreadsheet, table.sheet, day, events);
+    // The letter has gone, so its stamps must follow: after a service error, once more from a fresh read.
+    let stampedResult: ReturnType<typeof stampEvents>;
+    try {
+      stampedResult = stampEvents(spreadsheet, table.sheet, day, events);
+    } catch {
+      stampedResult = stampEvents(spreadsheet, table.sheet, day, events);
+    }
+    const { missing } = stampedResult;
     stampNote = missing.length
       ? ` Строки не найдены по ID, отметки не поставлены: ${eventList(missing)} — поставьте даты «${COLUMN_BY_KEY.tsurReportedCreation.header}» / «${COLUMN_BY_KEY.tsurReportedDeletion.header}» вручную.`
       : '';
