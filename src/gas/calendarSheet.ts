@@ -31,8 +31,10 @@ export function readCalendar(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
 
 /** Creates the calendar sheet pre-filled with the built-in lists; leaves an existing one alone. Returns true when created. */
 export function ensureCalendarSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): boolean {
-  if (spreadsheet.getSheetByName(SHEET_NAMES.calendar) !== null) return false;
-  const sheet = spreadsheet.insertSheet(SHEET_NAMES.calendar);
+  // A sheet an interrupted setup left without its days (header only, or nothing) is filled like a new one.
+  const existing = spreadsheet.getSheetByName(SHEET_NAMES.calendar);
+  if (existing !== null && existing.getLastRow() > 1) return false;
+  const sheet = existing ?? spreadsheet.insertSheet(SHEET_NAMES.calendar);
   const rows = calendarSheetRows().map(([date, kind, basis]) => [dateCell(date, timeZone), kind, basis]);
   sheet
     .getRange(1, 1, 1, CALENDAR_SHEET_HEADERS.length)

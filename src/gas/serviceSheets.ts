@@ -54,8 +54,9 @@ export function ensureSettingsSheet(
   initialCoordinators: readonly string[],
 ): string | null {
   let sheet = spreadsheet.getSheetByName(SHEET_NAMES.settings);
-  if (sheet === null) {
-    sheet = spreadsheet.insertSheet(SHEET_NAMES.settings);
+  // A sheet an interrupted setup left empty is filled like a new one.
+  if (sheet === null || (read.exists && Object.keys(read.rows).length === 0 && sheet.getLastRow() === 0)) {
+    sheet ??= spreadsheet.insertSheet(SHEET_NAMES.settings);
     const settings: Settings = { ...DEFAULT_SETTINGS, coordinators: [...initialCoordinators] };
     const rows = [[...SETTINGS_HEADERS], ...settingsSheetRows(settings)];
     sheet.getRange(1, 1, rows.length, SETTINGS_HEADERS.length).setValues(rows);
