@@ -10,6 +10,7 @@ import type { CallSnapshot } from '../dev/fakes/callCounter';
 import { createRuntime, type Runtime } from '../dev/runtime';
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../src/domain/columns';
 import type { ColumnKey, PageInput } from '../src/domain/types';
+import { emptyInput } from '../src/ui/form/model';
 import { cellVolume, installCellVolume, resetCellVolume } from './cellVolume';
 import { BENCH_CLERK, BENCH_COORDINATOR, BENCH_OWNER, BENCH_TODAY, moscowDay, type BenchRegister } from './generate';
 import { naiveCheck } from './naive';
@@ -160,23 +161,17 @@ function pastedRows(columns: Record<string, number>, width: number, first: numbe
 
 function sidebarPage(index: number): PageInput {
   return {
-    id: '',
+    ...emptyInput(),
     organization: 'Отдел по делам молодёжи администрации Шпаковского МО',
     orgKind: 'Структурное подразделение',
     network: 'ВКонтакте',
     link: `https://vk.com/molodezh_shmo_${index}`,
     createdOn: '2026-11-30',
-    deletedOn: '',
     responsibleName: 'Иванова Мария Сергеевна',
     responsiblePosition: 'Начальник отдела',
     responsibleEmail: 'ivanova@shpakovsky.example.ru',
     authorizedName: 'Смирнов Олег',
     esiaVerified: true,
-    exemptionBasis: '',
-    ogrn: '',
-    govMark: false,
-    govPublics: false,
-    note: '',
   };
 }
 
