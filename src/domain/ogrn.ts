@@ -3,16 +3,16 @@
  * one a control digit: (the number formed by the first 12 digits) mod 11, then mod 10.
  */
 
-/** Why the text is not a valid ОГРН, in Russian; null when it is valid. */
+/** Why the text is not a valid ОГРН, in Russian, to follow «ОГРН»: …; null when it is valid. */
 export function ogrnError(text: string): string | null {
   const digits = text.trim();
-  if (!/^\d+$/.test(digits)) return 'ОГРН должен состоять только из цифр.';
+  if (!/^\d+$/.test(digits)) return 'нужны только цифры, без пробелов и букв.';
   if (digits.length === 15) {
-    return 'Указано 15 цифр — похоже на ОГРНИП индивидуального предпринимателя; для организации нужен ОГРН из 13 цифр.';
+    return 'указано 15 цифр — похоже на ОГРНИП индивидуального предпринимателя; для организации нужен ОГРН из 13 цифр.';
   }
-  if (digits.length !== 13) return `ОГРН должен содержать 13 цифр, а указано ${digits.length}.`;
+  if (digits.length !== 13) return `нужно 13 цифр, а указано ${digits.length}.`;
   if (ogrnControlDigit(digits.slice(0, 12)) !== Number(digits[12])) {
-    return 'Контрольная цифра ОГРН не сходится: проверьте номер по выписке из ЕГРЮЛ.';
+    return 'контрольная цифра не сходится: проверьте номер по выписке из ЕГРЮЛ.';
   }
   return null;
 }

@@ -79,7 +79,7 @@ export function checkResult(
 /** The toast: counts only. */
 export function checkSummary(result: CheckResult): string {
   return (
-    `Страниц: ${result.rows}. Ошибок: ${result.errors}, предупреждений: ${result.warnings} ` +
+    `Строк в реестре: ${result.rows}. Ошибок: ${result.errors}, предупреждений: ${result.warnings} ` +
     `(строк с замечаниями: ${result.findings.length}). Организаций без действующей страницы и освобождения: ${result.gaps.length}.`
   );
 }

@@ -258,7 +258,7 @@ const RULE_CASES: Array<[string, Partial<PageInput>, Problem[]]> = [
   [
     'ОГРН, when given, passes its control digit',
     { ogrn: '1027700132196' },
-    [error('ogrn', '«ОГРН»: Контрольная цифра ОГРН не сходится: проверьте номер по выписке из ЕГРЮЛ.')],
+    [error('ogrn', '«ОГРН»: контрольная цифра не сходится: проверьте номер по выписке из ЕГРЮЛ.')],
   ],
   ['ОГРН is optional', { ogrn: '' }, []],
   [

@@ -30,7 +30,7 @@ describe('the check of the register', () => {
   it('shows a modal dialog titled «Проверка реестра» and a toast with the counts', () => {
     expect(dialog).toEqual(expect.objectContaining({ kind: 'modal', title: 'Проверка реестра' }));
     expect(rt.spreadsheet.toasts.at(-1)?.message).toBe(
-      'Страниц: 11. Ошибок: 4, предупреждений: 2 (строк с замечаниями: 4). ' +
+      'Строк в реестре: 11. Ошибок: 4, предупреждений: 2 (строк с замечаниями: 4). ' +
         'Организаций без действующей страницы и освобождения: 3.',
     );
   });
@@ -42,7 +42,7 @@ describe('the check of the register', () => {
       expect.stringMatching(/^Реестр!E9 \| Ссылка на страницу \| Ошибка: .*уже внесена в строке 8/),
       expect.stringMatching(/^Реестр!I10 \| Должность ответственного \| Внимание: .*Специалист по связям/),
       expect.stringMatching(/^Реестр!L10 \| Идентификация в ЕСИА \| Внимание: .*ЕСИА/),
-      expect.stringMatching(/^Реестр!T10 \| ОГРН \| Ошибка: .*Контрольная цифра/),
+      expect.stringMatching(/^Реестр!T10 \| ОГРН \| Ошибка: .*контрольная цифра/),
       expect.stringMatching(/^Реестр!E12 \| Ссылка на страницу \| Ошибка: .*не заполнено/),
     ]);
     expect(html).toContain('Строка 10 · МБДОУ Детский сад № 5 · P-');
