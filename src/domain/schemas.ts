@@ -17,6 +17,7 @@ import { readCheckboxCell, readDateCell, readTextCell, type CellReading } from '
 import { COLUMN_BY_KEY, COLUMNS, ORG_KINDS, normalizeHeader } from './columns';
 import { linkHost, networkForUrl, networkList, parseLink, type NetworkSpec } from './links';
 import { MOSCOW_TIME_ZONE } from './isoDate';
+import { isEmailAddress } from './email';
 import { ogrnError } from './ogrn';
 import { isHeadOrDeputy } from './positions';
 import type { ColumnKey, IsoDate, Page, PageInput, Problem, Severity } from './types';
@@ -182,11 +183,6 @@ export function validatePageInput(input: PageInput, options: CheckOptions): Page
 // ---------------------------------------------------------------------------------------------
 // 2. The rules, shared by both paths.
 
-const EMAIL = z.email({
-  // zod's practical pattern, with letters of any script in the domain (адрес@администрация.рф).
-  pattern: /^[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u,
-});
-
 const REQUIRED_FOR_PAGE = `не заполнено — обязательно для официальной страницы (если страница не создаётся по согласованию, заполните «${COLUMN_BY_KEY.exemptionBasis.header}»).`;
 
 /** The list item a value names, case, spaces and quotes ignored; null when it names none. */
@@ -234,7 +230,7 @@ function checkPage(read: Page, readProblems: readonly Problem[], options: CheckO
       reject('link', `ссылка ведёт на главную страницу ${linkHost(page.link)}, а нужен адрес самой страницы.`);
     }
   }
-  if (page.responsibleEmail !== null && !EMAIL.safeParse(page.responsibleEmail).success) {
+  if (page.responsibleEmail !== null && !isEmailAddress(page.responsibleEmail)) {
     reject('responsibleEmail', `«${page.responsibleEmail}» — не похоже на адрес электронной почты.`);
   }
   if (page.ogrn !== null) {

@@ -4,6 +4,7 @@
  * reorder the rows or add notes below them. Bad values fall back to the default and are reported.
  */
 import * as z from 'zod';
+import { isEmailAddress } from './email';
 import { normalizeHeader } from './columns';
 import type { NetworkSpec } from './links';
 
@@ -130,8 +131,6 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== '');
 }
 
-const emailSchema = z.email();
-
 const hourSchema = z.coerce.number().int().min(0).max(23);
 
 function labelOf(key: SettingKey): string {
@@ -143,7 +142,7 @@ type FieldResult<T> = { value: T } | { message: string };
 /** Valid addresses (lower-cased, unique) and, when some parts are not e-mails, a message naming them. */
 function parseEmails(key: SettingKey, value: unknown): { value: string[]; message: string | null } {
   const parts = splitList(cellText(value));
-  const bad = parts.filter((part) => !emailSchema.safeParse(part).success);
+  const bad = parts.filter((part) => !isEmailAddress(part));
   const good = parts.filter((part) => !bad.includes(part)).map((part) => part.toLowerCase());
   const message =
     bad.length === 0
