@@ -289,7 +289,11 @@ export function writeColumns(table: RegisterTable, updates: readonly RowUpdate[]
     const values = byRow.get(row);
     if (values !== undefined && key in values) return { value: sheetValue(table, key, values[key]) };
     const raw = current.get(row);
-    if (raw !== undefined && key in raw.cells) return { value: raw.cells[key] };
+    // Written back as read; text behind the quote prefix, or Sheets would parse it (a formula, a number, a date).
+    if (raw !== undefined && key in raw.cells) {
+      const value = raw.cells[key];
+      return { value: typeof value === 'string' && value !== '' ? `'${value}` : value };
+    }
     return undefined;
   };
 
