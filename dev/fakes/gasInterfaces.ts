@@ -4,6 +4,7 @@ export const GAS_INTERFACES = {
   Spreadsheet: 'Spreadsheet.Spreadsheet',
   Sheet: 'Spreadsheet.Sheet',
   Range: 'Spreadsheet.Range',
+  RangeList: 'Spreadsheet.RangeList',
   DataValidationBuilder: 'Spreadsheet.DataValidationBuilder',
   DataValidation: 'Spreadsheet.DataValidation',
   ConditionalFormatRuleBuilder: 'Spreadsheet.ConditionalFormatRuleBuilder',

@@ -13,6 +13,7 @@ import { FakeObject, unwrap } from './fakeObject';
 import { Grid } from './grid';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
+import { FakeRangeList } from './rangeList';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 type S = GAS.Spreadsheet.Sheet;
@@ -44,6 +45,7 @@ type Implemented =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'getSheetValues'
@@ -251,6 +253,14 @@ export class FakeSheet extends FakeObject implements Pick<S, Implemented> {
         "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
       );
     return this.rangeAt(a1OrRow, column, numRows ?? 1, numColumns ?? 1);
+  }
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw this.ctx.error("The parameters () don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
+    return new FakeRangeList(
+      this.ctx,
+      a1Notations.map((a1) => this.rangeByA1(String(a1))),
+    );
   }
   getDataRange(): FakeRange {
     return this.rangeAt(1, 1, Math.max(1, this.grid.lastRow()), Math.max(1, this.grid.lastColumn()));
