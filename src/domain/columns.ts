@@ -9,6 +9,11 @@ export type ColumnRole = 'input' | 'service' | 'computed';
 export interface ColumnSpec {
   key: ColumnKey;
   header: string;
+  /**
+   * Other names people give the column. Only input columns have them: a service or computed column is
+   * recognised by its canonical header alone, because setup writes those cells; a column of the
+   * departments' own called «Код», «Статус» or «Крайний срок» stays theirs, and ours is appended.
+   */
   aliases: readonly string[];
   kind: ColumnKind;
   role: ColumnRole;
@@ -30,7 +35,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: 'id',
     header: 'ID',
-    aliases: ['Идентификатор', 'Код'],
+    aliases: [],
     kind: 'id',
     role: 'service',
     help: 'Присваивается автоматически, не изменяйте.',
@@ -166,7 +171,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: 'deadline',
     header: 'Срок',
-    aliases: ['Срок сообщения', 'Крайний срок'],
+    aliases: [],
     kind: 'date',
     role: 'computed',
     help: 'Ближайший не исполненный срок; вычисляется автоматически.',
@@ -174,7 +179,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: 'state',
     header: 'Состояние',
-    aliases: ['Статус'],
+    aliases: [],
     kind: 'text',
     role: 'computed',
     help: 'Вычисляется автоматически.',
@@ -229,10 +234,13 @@ export function normalizeHeader(text: string): string {
     .trim();
 }
 
+/** The names a column is recognised by: its header, and its aliases when people write it (see ColumnSpec.aliases). */
+export function headerNames(column: ColumnSpec): readonly string[] {
+  return column.role === 'input' ? [column.header, ...column.aliases] : [column.header];
+}
+
 const KEY_BY_NORMALIZED_HEADER: ReadonlyMap<string, ColumnKey> = new Map(
-  COLUMNS.flatMap((column) =>
-    [column.header, ...column.aliases].map((name) => [normalizeHeader(name), column.key] as const),
-  ),
+  COLUMNS.flatMap((column) => headerNames(column).map((name) => [normalizeHeader(name), column.key] as const)),
 );
 
 /** The column a header names, or null for a column of the users' own. */

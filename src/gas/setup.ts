@@ -14,7 +14,7 @@ import type { ColumnKey } from '../domain/types';
 import { currentUserEmail, ownerEmail, requireCoordinator, checkCoordinator } from './access';
 import { computedUpdates, loadDayContext } from './computedColumns';
 import { applyHighlighting } from './highlighting';
-import { newPageId } from './ids';
+import { ID_PATTERN, newPageId } from './ids';
 import { appendJournal } from './journal';
 import { withScriptLock } from './lock';
 import { applyRegisterProtections } from './protection';
@@ -47,6 +47,8 @@ export interface SetupReport {
   addedColumns: string[];
   idsAssigned: number;
   idsReplaced: number;
+  /** Values in «ID» that are not the add-on's IDs: kept as they are. */
+  idsForeign: number;
   rows: number;
   rowsWithErrors: number;
   /** Problems in «Настройки» and the calendar sheet. */
@@ -88,8 +90,17 @@ function applyDateFormats(table: RegisterTable, added: readonly ColumnKey[], max
   }
 }
 
-/** IDs for non-blank rows without one, and for every later row repeating an earlier row's ID. */
-function idUpdates(rows: readonly RawRow[]): { updates: RowUpdate[]; assigned: number; replaced: number } {
+/**
+ * IDs for non-blank rows without one, and for every later row repeating an earlier row's ID when that
+ * ID is one of ours (P-…, a row copied with its ID). A value that is not ours — a column of the
+ * department's own that happens to be called «ID» — is never replaced; the check reports its repeats.
+ */
+function idUpdates(rows: readonly RawRow[]): {
+  updates: RowUpdate[];
+  assigned: number;
+  replaced: number;
+  foreign: number;
+} {
   const taken = new Set<string>();
   for (const raw of rows) {
     const id = String(raw.cells.id ?? '').trim();
@@ -99,9 +110,14 @@ function idUpdates(rows: readonly RawRow[]): { updates: RowUpdate[]; assigned: n
   const updates: RowUpdate[] = [];
   let assigned = 0;
   let replaced = 0;
+  let foreign = 0;
   for (const raw of rows) {
     const id = String(raw.cells.id ?? '').trim();
     if (id === '' && isBlankRegisterRow(raw.cells)) continue;
+    if (id !== '' && !ID_PATTERN.test(id)) {
+      foreign += 1;
+      continue;
+    }
     if (id !== '' && !seen.has(id)) {
       seen.add(id);
       continue;
@@ -113,7 +129,7 @@ function idUpdates(rows: readonly RawRow[]): { updates: RowUpdate[]; assigned: n
     if (id === '') assigned += 1;
     else replaced += 1;
   }
-  return { updates, assigned, replaced };
+  return { updates, assigned, replaced, foreign };
 }
 
 function withUpdates(rows: readonly RawRow[], updates: readonly RowUpdate[], table: RegisterTable): RawRow[] {
@@ -173,6 +189,7 @@ export function setupRegister(
     addedColumns: added.map((key) => COLUMN_BY_KEY[key].header),
     idsAssigned: ids.assigned,
     idsReplaced: ids.replaced,
+    idsForeign: ids.foreign,
     rows: assessment.rows.length,
     rowsWithErrors: assessment.rows.filter((row) => row.problems.some((problem) => problem.severity === 'error'))
       .length,
@@ -200,6 +217,8 @@ export function setupDetails(report: SetupReport): string {
   );
   if (report.idsAssigned > 0) parts.push(`Присвоено ID: ${report.idsAssigned}.`);
   if (report.idsReplaced > 0) parts.push(`Заменены повторяющиеся ID: ${report.idsReplaced}.`);
+  if (report.idsForeign > 0)
+    parts.push(`В колонке «ID» значений не в формате надстройки (P-…): ${report.idsForeign} — оставлены как есть.`);
   parts.push(`Страниц в реестре: ${report.rows}, из них с ошибками заполнения: ${report.rowsWithErrors}.`);
   if (report.problems.length > 0) parts.push(`Замечания к настройкам: ${report.problems.join(' ')}`);
   return parts.join(' ');

@@ -12,6 +12,7 @@ import {
   CLERK,
   COORDINATOR,
   OWNER,
+  day,
   fillSheet,
   headerColumns,
   journalRows,
@@ -302,5 +303,76 @@ describe('who may set up', () => {
     const rt = newRuntime(TODAY);
     rt.menu('menuSetup', '');
     expect(rt.ui.alerts.at(-1)?.prompt).toContain('Не удалось определить адрес вашей электронной почты');
+  });
+});
+
+describe('columns of the departments’ own named like the add-on’s', () => {
+  const header = [
+    'Код',
+    'Организация',
+    'Статус',
+    'Крайний срок',
+    'Соцсеть',
+    'Ссылка',
+    'Дата создания',
+    'Ответственный',
+    'Должность',
+    'Уполномоченное лицо',
+  ];
+  const row = (code: string, status: string, link: string) => [
+    code,
+    'Отдел образования',
+    status,
+    day('2026-12-31'),
+    'ВКонтакте',
+    link,
+    day('2026-02-02'),
+    'Иванов И. И.',
+    'Заместитель главы',
+    'Петров П. П.',
+  ];
+
+  it('keeps «Код», «Статус» and «Крайний срок» as they were and appends «ID», «Срок», «Состояние»', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', [
+      header,
+      row('ОБР-01', 'действует', 'https://vk.com/shpak_edu'),
+      row('ОБР-02', 'действует', 'https://vk.com/shpak_edu2'),
+    ]);
+    const before = valuesOf(rt, 'Реестр').map((cells) => cells.slice(0, header.length));
+    rt.menu('menuSetup');
+    const after = valuesOf(rt, 'Реестр');
+    expect(after.map((cells) => cells.slice(0, header.length))).toEqual(before);
+    const columns = headerColumns(rt, 'Реестр');
+    for (const name of ['ID', 'Срок', 'Состояние']) expect(columns[name]).toBeGreaterThan(header.length);
+    expect(after[1]?.[(columns.ID as number) - 1]).toMatch(ID_PATTERN);
+    expect(after[1]?.[(columns['Состояние'] as number) - 1]).toBe('Просрочено: ЦУР');
+    // A second run changes nothing of theirs either.
+    rt.menu('menuSetup');
+    expect(valuesOf(rt, 'Реестр').map((cells) => cells.slice(0, header.length))).toEqual(before);
+  });
+
+  it('never replaces values in a column called «ID» that are not the add-on’s IDs, and fills only its empty cells', () => {
+    const rt = newRuntime(TODAY);
+    const withId = (id: string, link: string) => [id, ...row('', '', link).slice(1)];
+    fillSheet(rt, 'Реестр', [
+      ['ID', ...header.slice(1)],
+      withId('ОБР-01', 'https://vk.com/a1'),
+      withId('ОБР-01', 'https://vk.com/a2'),
+      withId('', 'https://vk.com/a3'),
+      withId('17', 'https://vk.com/a4'),
+    ]);
+    rt.menu('menuSetup');
+    const ids = valuesOf(rt, 'Реестр')
+      .slice(1)
+      .map((cells) => cells[0]);
+    expect(ids.slice(0, 2)).toEqual(['ОБР-01', 'ОБР-01']);
+    expect(ids[2]).toMatch(ID_PATTERN);
+    expect(ids[3]).toBe(17);
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain('В колонке «ID» значений не в формате надстройки (P-…): 3');
+    expect(rt.ui.alerts.at(-1)?.prompt).not.toContain('Заменены');
+    // The repeat is reported, not rewritten.
+    rt.menu('menuCheckRegister');
+    expect(rt.ui.panels.at(-1)?.html).toContain('такой ID уже есть в строке 2');
   });
 });
