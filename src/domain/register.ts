@@ -4,7 +4,7 @@
  * obligations and the «Срок» / «Состояние» of every row (obligations.ts). Pure.
  */
 import { COLUMNS } from './columns';
-import type { NetworkSpec } from './links';
+import { networkList, type NetworkSpec } from './links';
 import { assessObligations, rowState } from './obligations';
 import { reviewRegister, type RegisterGap } from './review';
 import { columnProblem, readSheetRow } from './schemas';
@@ -24,6 +24,14 @@ export interface RegisterContext {
   timeZone: string;
   /** Networks configured in «Настройки» besides ВКонтакте and Одноклассники. */
   extraNetworks?: readonly NetworkSpec[];
+}
+
+/**
+ * The networks a row may name: the built-in ones, then those configured in «Настройки». The sheet's
+ * «Социальная сеть» dropdown shows this list, and the checks accept exactly it.
+ */
+export function networkNames(extraNetworks: readonly NetworkSpec[] = []): string[] {
+  return networkList(extraNetworks).map((network) => network.name);
 }
 
 export interface RegisterAssessment {

@@ -31,7 +31,7 @@ import {
 } from './registerTable';
 import { ensureCalendarAndJournal, ensureSettingsSheet, protectServiceSheets } from './serviceSheets';
 import { readSettings } from './settingsSheet';
-import { applyValidation } from './validationRules';
+import { applyValidation, keptValidationHeaders } from './validationRules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -49,6 +49,8 @@ export interface SetupReport {
   idsReplaced: number;
   /** Values in «ID» that are not the add-on's IDs: kept as they are. */
   idsForeign: number;
+  /** Columns whose own data validation (the users') was left as it is. */
+  validationKept: string[];
   rows: number;
   rowsWithErrors: number;
   /** Problems in «Настройки» and the calendar sheet. */
@@ -174,7 +176,7 @@ export function setupRegister(
   const byRow = new Map(assessment.rows.map((row) => [row.row, row]));
   writeColumns(table, [...ids.updates, ...computedUpdates(table, rows, byRow)], { current: rows });
 
-  applyValidation(table, day.settings.settings, maxRows);
+  const validation = applyValidation(table, day.settings.settings, maxRows);
   applyHighlighting(table, day.calendar.calendar, day.register.today, { maxRows, maxColumns });
   applyRegisterProtections(table, { maxRows, maxColumns });
   // The person running setup stays an editor (Google's advice before removing others).
@@ -190,6 +192,7 @@ export function setupRegister(
     idsAssigned: ids.assigned,
     idsReplaced: ids.replaced,
     idsForeign: ids.foreign,
+    validationKept: keptValidationHeaders(validation),
     rows: assessment.rows.length,
     rowsWithErrors: assessment.rows.filter((row) => row.problems.some((problem) => problem.severity === 'error'))
       .length,
@@ -219,6 +222,10 @@ export function setupDetails(report: SetupReport): string {
   if (report.idsReplaced > 0) parts.push(`Заменены повторяющиеся ID: ${report.idsReplaced}.`);
   if (report.idsForeign > 0)
     parts.push(`В колонке «ID» значений не в формате надстройки (P-…): ${report.idsForeign} — оставлены как есть.`);
+  if (report.validationKept.length > 0)
+    parts.push(
+      `Своя проверка данных оставлена без изменений в колонках: ${report.validationKept.map((header) => `«${header}»`).join(', ')}.`,
+    );
   parts.push(`Страниц в реестре: ${report.rows}, из них с ошибками заполнения: ${report.rowsWithErrors}.`);
   if (report.problems.length > 0) parts.push(`Замечания к настройкам: ${report.problems.join(' ')}`);
   return parts.join(' ');

@@ -8,6 +8,7 @@ import { COLUMNS, ORG_KINDS } from '../../src/domain/columns';
 import { SETTINGS_SPECS } from '../../src/domain/settings';
 import { NOT_COORDINATOR_REASON } from '../../src/gas/access';
 import { ID_PATTERN } from '../../src/gas/ids';
+import { VALIDATION_HELP_PREFIX } from '../../src/gas/validationRules';
 import {
   CLERK,
   COORDINATOR,
@@ -94,7 +95,7 @@ describe('setup on an empty spreadsheet', () => {
     expect(summary('Состояние')).toBeNull();
     for (const column of COLUMNS) {
       const found = rule(column.header);
-      if (found !== null) expect(found.getHelpText()).toBe(column.help);
+      if (found !== null) expect(found.getHelpText()).toBe(`${VALIDATION_HELP_PREFIX}${column.help}`);
     }
     expect(rt.quietly(() => register.getRange(1, 2).getDataValidation())).toBeNull();
   });
@@ -374,5 +375,81 @@ describe('columns of the departments’ own named like the add-on’s', () => {
     // The repeat is reported, not rewritten.
     rt.menu('menuCheckRegister');
     expect(rt.ui.panels.at(-1)?.html).toContain('такой ID уже есть в строке 2');
+  });
+});
+
+describe('the users’ own data validation', () => {
+  function ruleSummary(rt: ReturnType<typeof newRuntime>, row: number, header: string) {
+    const column = headerColumns(rt, 'Реестр')[header] as number;
+    const rule = rt.quietly(() => sheetOf(rt, 'Реестр').getRange(row, column).getDataValidation());
+    return rule === null ? null : { values: rule.getCriteriaValues(), help: rule.getHelpText() };
+  }
+
+  it('a departments’ dropdown on «Организация» survives setup, twice; the other columns get ours', () => {
+    const rt = newRuntime(TODAY);
+    const sheet = fillSheet(rt, 'Реестр', fullRegisterRows());
+    const app = rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp;
+    const organisation = headerColumns(rt, 'Реестр')['Организация'] as number;
+    rt.quietly(() =>
+      sheet
+        .getRange(2, organisation, 40, 1)
+        .setDataValidation(
+          app
+            .newDataValidation()
+            .requireValueInList(['Отдел образования', 'Отдел культуры'])
+            .setAllowInvalid(true)
+            .build(),
+        ),
+    );
+    const theirs = { values: [['Отдел образования', 'Отдел культуры'], true], help: '' };
+    for (let run = 0; run < 2; run += 1) {
+      rt.menu('menuSetup');
+      expect(ruleSummary(rt, 2, 'Организация')).toEqual(theirs);
+      expect(ruleSummary(rt, 41, 'Организация')).toEqual(theirs);
+      expect(ruleSummary(rt, 2, 'Вид организации')?.help).toBe(`${VALIDATION_HELP_PREFIX}Выберите из списка.`);
+      expect(rt.ui.alerts.at(-1)?.prompt).toContain(
+        'Своя проверка данных оставлена без изменений в колонках: «Организация».',
+      );
+    }
+  });
+
+  it('a rule a person puts on a column after setup survives the next setup; ours, even from an older version, is renewed', () => {
+    const rt = newRuntime(TODAY);
+    const sheet = fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const app = rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp;
+    const columns = headerColumns(rt, 'Реестр');
+    rt.quietly(() => {
+      sheet
+        .getRange(2, columns['Должность ответственного'] as number, 20, 1)
+        .setDataValidation(app.newDataValidation().requireValueInList(['Директор', 'Начальник отдела']).build());
+      // What an earlier version wrote: the catalogue's help text without the prefix.
+      sheet
+        .getRange(2, columns['Вид организации'] as number, 50, 1)
+        .setDataValidation(
+          app.newDataValidation().requireValueInList(['Старый список']).setHelpText('Выберите из списка.').build(),
+        );
+    });
+    rt.menu('menuSetup');
+    expect(ruleSummary(rt, 5, 'Должность ответственного')).toEqual({
+      values: [['Директор', 'Начальник отдела'], true],
+      help: '',
+    });
+    expect(ruleSummary(rt, 5, 'Вид организации')?.values[0]).toEqual([...ORG_KINDS]);
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain('колонках: «Должность ответственного».');
+  });
+});
+
+describe('the «Социальная сеть» dropdown', () => {
+  it('is the list the checks accept: the built-in networks and those in «Настройки»', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const row = valuesOf(rt, 'Настройки').findIndex((cells) => cells[0] === 'Социальные сети') + 1;
+    rt.quietly(() => sheetOf(rt, 'Настройки').getRange(row, 2).setValue('Telegram'));
+    rt.menu('menuSetup');
+    const network = headerColumns(rt, 'Реестр')['Социальная сеть'] as number;
+    const rule = rt.quietly(() => sheetOf(rt, 'Реестр').getRange(3, network).getDataValidation());
+    expect(rule?.getCriteriaValues()[0]).toEqual(['ВКонтакте', 'Одноклассники', 'Telegram']);
   });
 });
