@@ -100,6 +100,9 @@ function runLocked(spreadsheet: Spreadsheet, opened: RegisterTable | null, day: 
   const rows = snapshot.assessment.rows;
   const byRow = new Map(rows.map((row) => [row.row, row]));
   writeColumns(table, computedUpdates(table, snapshot.raw, byRow), { current: snapshot.raw });
+  // The day is recorded before the first digest goes: should recording fail, nothing has been sent, and a
+  // run that fails later is not repeated the same day with its letters sent twice (the failure is journaled).
+  recordDailyRun(today);
   let quota = remainingMailQuota();
   const url = spreadsheet.getUrl();
 
@@ -189,7 +192,6 @@ function runLocked(spreadsheet: Spreadsheet, opened: RegisterTable | null, day: 
     spreadsheet,
     entries.map((entry) => ({ user: AUTO_USER, ...entry })),
   );
-  recordDailyRun(today);
   return outcome.failures.length ? { ...outcome, status: 'failed' } : outcome;
 }
 
