@@ -2,7 +2,7 @@
  * The summary for ЦУР (decree clause 3.1.5): which creations and deletions are still unreported, and the
  * letter that reports them. Pure: rows come in already assessed, "today" is a parameter.
  */
-import { COLUMN_BY_KEY, ORG_KINDS } from './columns';
+import { ORG_KINDS } from './columns';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
 import {
@@ -16,7 +16,7 @@ import {
   type MailMessage,
 } from './letter';
 import { isActivePage, organizationKey } from './review';
-import type { EventKind, IsoDate, RowAssessment } from './types';
+import type { ColumnKey, EventKind, IsoDate, RowAssessment } from './types';
 
 /** One creation or deletion not yet reported to ЦУР. */
 export interface PendingEvent {
@@ -46,6 +46,12 @@ export interface PendingSelection {
 }
 
 export const EVENT_KIND_LABELS: Readonly<Record<EventKind, string>> = { creation: 'Создание', deletion: 'Удаление' };
+
+/** The «Сообщено в ЦУР (…)» column of each kind of event: stamped when a summary reported it. */
+export const TSUR_STAMP_COLUMNS: Readonly<Record<EventKind, ColumnKey>> = {
+  creation: 'tsurReportedCreation',
+  deletion: 'tsurReportedDeletion',
+};
 
 export function eventId(pageId: string, kind: EventKind): string {
   return `${pageId}:${kind}`;
@@ -387,12 +393,6 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     gapsAttached: chosen[1],
   };
 }
-
-/** Russian names of the stamp columns, for messages and the journal. */
-export const TSUR_STAMP_HEADERS: Readonly<Record<EventKind, string>> = {
-  creation: COLUMN_BY_KEY.tsurReportedCreation.header,
-  deletion: COLUMN_BY_KEY.tsurReportedDeletion.header,
-};
 
 /** Organisation kinds in the order the register lists them (used to sort groups). */
 export function orgKindRank(kind: string | null): number {

@@ -12,6 +12,7 @@ import { formatRuDate } from '../domain/isoDate';
 import { assessRegister, type RegisterAssessment } from '../domain/register';
 import {
   EVENT_KIND_LABELS,
+  TSUR_STAMP_COLUMNS,
   buildSummaryLetter,
   parseEventId,
   selectPendingEvents,
@@ -20,7 +21,7 @@ import {
   type PendingSelection,
   type SummaryLetter,
 } from '../domain/summary';
-import type { ColumnKey, EventKind, IsoDate } from '../domain/types';
+import type { IsoDate } from '../domain/types';
 import { requireCoordinator } from './access';
 import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
 import { showDialog } from './dialogPage';
@@ -51,11 +52,6 @@ export const NOTHING_TO_REPORT_MESSAGE =
   'Сообщать в ЦУР нечего: все созданные и удалённые страницы уже сообщены. Письмо не отправлено.';
 export const ALREADY_REPORTED_MESSAGE =
   'Все события из предпросмотра уже сообщены в ЦУР (вероятно, другим координатором). Письмо не отправлено.';
-
-const STAMP_KEYS: Readonly<Record<EventKind, ColumnKey>> = {
-  creation: 'tsurReportedCreation',
-  deletion: 'tsurReportedDeletion',
-};
 
 /** The register read and assessed on the day, with the settings and the calendar. */
 export interface RegisterSnapshot {
@@ -153,15 +149,36 @@ export interface SendOptions {
   journalUser?: string;
 }
 
-/** Stamps «Сообщено в ЦУР (…)» = today on the events' rows found by ID in a fresh read, with Срок/Состояние recomputed. */
+interface StampOutcome {
+  /** Stamped now, or found stamped already (by another send or by hand). */
+  stamped: PendingEvent[];
+  /** No row holds the page's ID any more (or the sheet lacks the stamp column). */
+  missing: PendingEvent[];
+  /** The write (or the read before it) failed: these are not stamped. */
+  failed: PendingEvent[];
+  error: string | null;
+}
+
+/**
+ * Stamps «Сообщено в ЦУР (…)» = today on the events' rows, found by ID in a fresh read. Only the stamp
+ * cells are written, all in one RangeList call (one value: today): no other cell is written back, so a
+ * neighbouring row's text, formula or a new ID cannot make the stamps fail or be overwritten. «Срок» and
+ * «Состояние» follow in a separate write whose failure is harmless (the next check or edit recomputes).
+ */
 function stampEvents(
   spreadsheet: Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   day: DayContext,
   events: readonly PendingEvent[],
-): { stamped: PendingEvent[]; missing: PendingEvent[] } {
-  const table = openRegisterTable(spreadsheet, sheet);
-  const fresh = readAllRows(table);
+): StampOutcome {
+  let table: RegisterTable;
+  let fresh: RawRow[];
+  try {
+    table = openRegisterTable(spreadsheet, sheet);
+    fresh = readAllRows(table);
+  } catch (error) {
+    return { stamped: [], missing: [], failed: [...events], error: errorText(error) };
+  }
   const today: IsoDate = day.register.today;
   const byId = new Map<string, RawRow[]>();
   for (const raw of fresh) {
@@ -169,28 +186,49 @@ function stampEvents(
     if (id !== '') byId.set(id, [...(byId.get(id) ?? []), raw]);
   }
   const stamps: RowUpdate[] = [];
-  const stamped: PendingEvent[] = [];
-  const missing: PendingEvent[] = [];
+  const toStamp: PendingEvent[] = [];
+  const outcome: StampOutcome = { stamped: [], missing: [], failed: [], error: null };
   for (const event of events) {
-    const key = STAMP_KEYS[event.kind];
+    const key = TSUR_STAMP_COLUMNS[event.kind];
     const candidates = byId.get(event.pageId) ?? [];
     const raw = candidates.find((candidate) => candidate.row === event.row) ?? candidates[0];
     if (raw === undefined || table.positions[key] === undefined) {
-      missing.push(event);
+      outcome.missing.push(event);
       continue;
     }
-    stamped.push(event);
     const current = raw.cells[key];
-    if (current !== '' && current !== null && current !== undefined) continue; // stamped by hand meanwhile: keep it
+    if (current !== '' && current !== null && current !== undefined) {
+      outcome.stamped.push(event); // stamped meanwhile (an earlier try, or by hand): keep it
+      continue;
+    }
     raw.cells[key] = dateCell(today, table.timeZone);
     stamps.push({ row: raw.row, values: { [key]: today } });
+    toStamp.push(event);
   }
-  if (stamps.length > 0) {
+  if (stamps.length === 0) return outcome;
+  try {
+    writeColumns(table, stamps);
+  } catch (error) {
+    return { ...outcome, failed: toStamp, error: errorText(error) };
+  }
+  outcome.stamped.push(...toStamp);
+  try {
     const assessment = assessRegister(fresh, day.register);
     const computed = computedUpdates(table, fresh, new Map(assessment.rows.map((row) => [row.row, row])));
-    writeColumns(table, [...stamps, ...computed], { current: fresh });
+    writeColumns(table, computed, { current: fresh });
+  } catch {
+    // «Срок» and «Состояние» are recomputed by the next check, edit or daily run.
   }
-  return { stamped, missing };
+  return outcome;
+}
+
+/** Where to put the dates by hand, when the add-on could not: the columns and the day. */
+function stampByHand(events: readonly PendingEvent[], today: IsoDate): string {
+  const columns = [...new Set(events.map((event) => `«${COLUMN_BY_KEY[TSUR_STAMP_COLUMNS[event.kind]].header}»`))];
+  return (
+    `поставьте их вручную для ${eventList(events)}: дату ${formatRuDate(today)} в ${columns.join(' и ')}, ` +
+    'иначе следующая сводка сообщит их повторно'
+  );
 }
 
 /** The send itself. Call under the script lock. */
@@ -239,21 +277,21 @@ export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions
     (letter.overdueCount ? ` (с нарушенным сроком ${letter.overdueCount})` : '') +
     (letter.message.attachments.length ? `; список во вложении ${letter.message.attachments[0]?.fileName ?? ''}` : '') +
     `; ID событий: ${eventList(events)}.`;
-  let stampNote: string;
-  try {
-    // The letter has gone, so its stamps must follow: after a service error, once more from a fresh read.
-    let stampedResult: ReturnType<typeof stampEvents>;
-    try {
-      stampedResult = stampEvents(spreadsheet, table.sheet, day, events);
-    } catch {
-      stampedResult = stampEvents(spreadsheet, table.sheet, day, events);
-    }
-    const { missing } = stampedResult;
-    stampNote = missing.length
-      ? ` Строки не найдены по ID, отметки не поставлены: ${eventList(missing)} — поставьте даты «${COLUMN_BY_KEY.tsurReportedCreation.header}» / «${COLUMN_BY_KEY.tsurReportedDeletion.header}» вручную.`
-      : '';
-  } catch (error) {
-    stampNote = ` Письмо отправлено, но отметки «Сообщено в ЦУР» записать не удалось (${errorText(error)}): поставьте их вручную для ${eventList(events)}.`;
+  // The letter has gone, so its stamps must follow: after a failure, once more from a fresh read.
+  let stamping = stampEvents(spreadsheet, table.sheet, day, events);
+  if (stamping.failed.length > 0) {
+    const again = stampEvents(spreadsheet, table.sheet, day, stamping.failed);
+    stamping = { ...again, missing: [...stamping.missing, ...again.missing] };
+  }
+  const today = day.register.today;
+  let stampNote = '';
+  if (stamping.missing.length > 0) {
+    stampNote += ` Строки не найдены по ID, отметки не поставлены: ${stampByHand(stamping.missing, today)}.`;
+  }
+  if (stamping.failed.length > 0) {
+    stampNote +=
+      ` Письмо отправлено, но отметки «Сообщено в ЦУР» записать не удалось (${stamping.error ?? 'ошибка'}): ` +
+      `${stampByHand(stamping.failed, today)}.`;
   }
   journal(sentLine + stampNote);
   const skippedNote = skipped > 0 ? ` ${skipped} событ. из предпросмотра уже были сообщены и не повторялись.` : '';

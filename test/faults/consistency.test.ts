@@ -317,7 +317,8 @@ describe('the ЦУР summary, stamps failing twice', () => {
   it('the letter went and the stamps cannot be written: the coordinator is told which events to stamp', () => {
     const rt = runtime();
     const token = previewToken(rt);
-    rt.ctx.failOn('Range.setValues', 1, SERVICE_ERROR).failOn('Range.setValues', 2, SERVICE_ERROR);
+    // The stamps go in one RangeList call (one value, today, for all): it fails on both tries.
+    rt.ctx.failOn('RangeList.setValue', 1, SERVICE_ERROR).failOn('RangeList.setValue', 2, SERVICE_ERROR);
     const result = send(rt, token);
     expect(result.status).toBe('sent');
     const { reported, unstamped } = expectConsistent(rt);

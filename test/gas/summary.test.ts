@@ -292,3 +292,86 @@ describe('sending', () => {
     });
   });
 });
+
+describe('writing the stamps', () => {
+  /** P1 and P2 pending; between them a legacy row with text in its stamp cell and a formula beside it. */
+  const LEGACY: RowSpec[] = [
+    pageRow('P1', { createdOn: '2026-01-19', deptReportedCreation: '2026-01-19' }),
+    pageRow('L1', {
+      createdOn: '2025-10-01',
+      deptReportedCreation: '2025-10-01',
+      tsurReportedCreation: 'по телефону',
+    }),
+    pageRow('P2', { createdOn: '2026-01-19', deptReportedCreation: '2026-01-19' }),
+  ];
+  const TSUR_CREATION = 16; // column P: «Сообщено в ЦУР (создание)»
+
+  function legacyRuntime(): Runtime {
+    const rt = createRegisterRuntime({ today: TODAY, rows: LEGACY });
+    rt.quietly(() => {
+      const sheet = rt.spreadsheet.getSheetByName('Реестр')!;
+      const app = rt.services.SpreadsheetApp;
+      // What setup puts on the service date columns: only dates, anything else refused.
+      sheet
+        .getRange(2, TSUR_CREATION, 999, 2)
+        .setDataValidation(app.newDataValidation().requireDate().setAllowInvalid(false).build());
+      sheet.getRange(3, TSUR_CREATION + 1).setFormula('=DATE(2025;10;2)');
+    });
+    return rt;
+  }
+
+  it('writes only the stamp cells: text and a formula in a row between them stay, and nothing else is rewritten', () => {
+    const rt = legacyRuntime();
+    expect(rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange('P1').getValue())).toBe(
+      'Сообщено в ЦУР (создание)',
+    );
+    const { token } = preview(rt);
+    const { result, calls } = rt.measure(() => send(rt, token));
+    expect(result.status).toBe('sent');
+    expect(result.message).toMatch(/Отметки «Сообщено в ЦУР» поставлены/);
+    const byId = Object.fromEntries(registerRows(rt).map((row) => [row['ID'], row]));
+    expect(byId['P1']!['Сообщено в ЦУР (создание)']).toBe(TODAY);
+    expect(byId['P2']!['Сообщено в ЦУР (создание)']).toBe(TODAY);
+    expect(byId['L1']!['Сообщено в ЦУР (создание)']).toBe('по телефону');
+    expect(
+      rt.quietly(() =>
+        rt.spreadsheet
+          .getSheetByName('Реестр')!
+          .getRange(3, TSUR_CREATION + 1)
+          .getFormula(),
+      ),
+    ).toBe('=DATE(2025;10;2)');
+    // The two stamps in one call: a RangeList, one value for all.
+    expect(calls.byMethod['RangeList.setValue']).toBe(1);
+    expect(calls.byMethod['Sheet.getRangeList']).toBe(1);
+  });
+
+  it('when the stamps cannot be written even on the second try: the message and the journal name the events to stamp by hand', () => {
+    const rt = createRegisterRuntime({ today: TODAY, rows: ROWS });
+    const { token } = preview(rt);
+    rt.ctx.failOn('RangeList.setValue', 1, 'Service Spreadsheets failed');
+    rt.ctx.failOn('RangeList.setValue', 2, 'Service Spreadsheets failed');
+    const result = send(rt, token);
+    expect(result.status).toBe('sent');
+    expect(rt.mail).toHaveLength(1);
+    expect(result.message).toContain('Письмо отправлено, но отметки «Сообщено в ЦУР» записать не удалось');
+    expect(result.message).toContain(
+      'поставьте их вручную для P1 (создание), P4 (удаление), P2 (создание): дату 20.01.2026 ' +
+        'в «Сообщено в ЦУР (создание)» и «Сообщено в ЦУР (удаление)», иначе следующая сводка сообщит их повторно',
+    );
+    expect(journalRows(rt).at(-1)![3]).toContain(
+      'поставьте их вручную для P1 (создание), P4 (удаление), P2 (создание)',
+    );
+    expect(stamps(rt)['P1']).toEqual(['', '']);
+  });
+
+  it('a failure of the first try is made good by the second, from a fresh read', () => {
+    const rt = createRegisterRuntime({ today: TODAY, rows: ROWS });
+    const { token } = preview(rt);
+    rt.ctx.failOn('RangeList.setValue', 1, 'Service Spreadsheets failed');
+    const result = send(rt, token);
+    expect(result.message).toMatch(/Отметки «Сообщено в ЦУР» поставлены/);
+    expect(stamps(rt)['P1']).toEqual(['2026-01-20', '']);
+    expect(send(rt, token).status).toBe('nothing');
+  });
+});
