@@ -9,6 +9,7 @@
  * line it adds to «Журнал»).
  */
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../domain/columns';
+import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import { assessRegister, isBlankRegisterRow } from '../domain/register';
 import type { ColumnKey } from '../domain/types';
 import { currentUserEmail, ownerEmail, requireCoordinator, checkCoordinator } from './access';
@@ -56,6 +57,21 @@ export interface SetupReport {
   /** Problems in «Настройки» and the calendar sheet. */
   problems: string[];
   settingsChange: string | null;
+  /** The spreadsheet's time zone before setup set it to Europe/Moscow, or null when it already was. */
+  previousTimeZone: string | null;
+}
+
+/**
+ * The register's «today», its date cells and the highlighting's TODAY() all follow the spreadsheet's
+ * time zone, and the decree's days are Moscow days (Stavropol keeps Moscow time). Setup is the
+ * coordinator's «make the register right» action, so it sets the zone rather than only warning, and
+ * says so in its account and the journal. Returns the zone it replaced, or null.
+ */
+function ensureMoscowTimeZone(spreadsheet: Spreadsheet): string | null {
+  const current = spreadsheet.getSpreadsheetTimeZone();
+  if (current === MOSCOW_TIME_ZONE) return null;
+  spreadsheet.setSpreadsheetTimeZone(MOSCOW_TIME_ZONE);
+  return current || 'не задан';
 }
 
 /** Appends the catalogue columns the header lacks after the last used column; updates `table`. */
@@ -155,7 +171,8 @@ export function setupRegister(
   sheet: Sheet,
   options: { createdRegister: boolean; initialCoordinators: readonly string[] },
 ): SetupReport {
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const previousTimeZone = ensureMoscowTimeZone(spreadsheet);
+  const timeZone = MOSCOW_TIME_ZONE;
   const settingsBefore = readSettings(spreadsheet);
   const settingsChange = ensureSettingsSheet(spreadsheet, settingsBefore, options.initialCoordinators);
   const createdSheets = ensureCalendarAndJournal(spreadsheet, timeZone);
@@ -201,6 +218,7 @@ export function setupRegister(
       ...day.calendar.problems.map((problem) => problem.message),
     ],
     settingsChange,
+    previousTimeZone,
   };
   appendJournal(spreadsheet, [{ action: SETUP_TITLE, details: setupDetails(report) }]);
   return report;
@@ -209,6 +227,11 @@ export function setupRegister(
 /** The journal's and the dialog's account of a run. */
 export function setupDetails(report: SetupReport): string {
   const parts = [`Лист реестра: «${report.registerName}»${report.createdRegister ? ' (создан)' : ''}.`];
+  if (report.previousTimeZone !== null)
+    parts.push(
+      `Часовой пояс таблицы был «${report.previousTimeZone}», установлен «${MOSCOW_TIME_ZONE}» (московское время): ` +
+        'по нему считаются «сегодня», сроки и подсветка (Файл → Настройки → Часовой пояс).',
+    );
   if (report.createdSheets.length > 0)
     parts.push(`Созданы листы: ${report.createdSheets.map((name) => `«${name}»`).join(', ')}.`);
   if (report.settingsChange !== null && report.createdSheets[0] !== SHEET_NAMES.settings)

@@ -3,6 +3,7 @@
  * spreadsheet, on the departments' own sheet (nothing of theirs moved or changed), twice in a row
  * (the same state), and refused, politely, to someone who is not a coordinator.
  */
+import { createRuntime } from '../../dev/runtime';
 import { calendarSheetRows } from '../../src/domain/calendar';
 import { COLUMNS, ORG_KINDS } from '../../src/domain/columns';
 import { SETTINGS_SPECS } from '../../src/domain/settings';
@@ -451,5 +452,26 @@ describe('the «Социальная сеть» dropdown', () => {
     const network = headerColumns(rt, 'Реестр')['Социальная сеть'] as number;
     const rule = rt.quietly(() => sheetOf(rt, 'Реестр').getRange(3, network).getDataValidation());
     expect(rule?.getCriteriaValues()[0]).toEqual(['ВКонтакте', 'Одноклассники', 'Telegram']);
+  });
+});
+
+describe('the spreadsheet’s time zone', () => {
+  it('is set to Europe/Moscow by setup, which says so; «today» is then the Moscow day', () => {
+    // 22:30 in Moscow on Thursday 05.03.2026 is already Friday 06.03 in Yekaterinburg.
+    const rt = createRuntime({ now: new Date('2026-03-05T22:30:00+03:00'), owner: OWNER, user: OWNER });
+    rt.loadBundle();
+    rt.quietly(() => rt.spreadsheet.setSpreadsheetTimeZone('Asia/Yekaterinburg'));
+    const rows = fullRegisterRows().slice(0, 2);
+    // Created Tuesday 03.03: the department's deadline is Thursday 05.03, today in Moscow.
+    (rows[1] as unknown[])[5] = day('2026-03-03');
+    fillSheet(rt, 'Реестр', rows);
+    rt.menu('menuSetup');
+    expect(rt.quietly(() => rt.spreadsheet.getSpreadsheetTimeZone())).toBe('Europe/Moscow');
+    const message = 'Часовой пояс таблицы был «Asia/Yekaterinburg», установлен «Europe/Moscow»';
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain(message);
+    expect(String(journalRows(rt).at(-1)?.[3])).toContain(message);
+    expect(valuesOf(rt, 'Реестр')[1]?.[18]).toBe('Срок сегодня');
+    rt.menu('menuSetup');
+    expect(rt.ui.alerts.at(-1)?.prompt).not.toContain('Часовой пояс');
   });
 });
