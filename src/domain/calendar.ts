@@ -3,8 +3,10 @@
  *
  * Built in: explicit per-year lists for 2023–2027 (Labour Code art. 112 holidays, the weekdays the
  * Government's decree makes days off, the Saturdays it makes working). Nothing is derived from
- * transfer rules. Rows of the sheet «Производственный календарь» extend or override these lists; a
- * year with no list is computed from weekends and art. 112 holidays and reported as provisional.
+ * transfer rules. Rows of the sheet «Производственный календарь» replace these lists year by year: a
+ * year the sheet names is read from the sheet alone (so deleting a row there takes the day out), the
+ * built-in lists serve the years it does not name. A year with no list at all is computed from
+ * weekends and art. 112 holidays and reported as provisional.
  */
 import { readDateCell } from './cellValues';
 import { SHEET_NAMES } from './columns';
@@ -116,15 +118,21 @@ export const BUILT_IN_CALENDAR: Readonly<Required<CalendarData>> = {
 const FIXED_HOLIDAY_SET: ReadonlySet<string> = new Set(FIXED_HOLIDAYS);
 
 /**
- * The built-in calendar extended by `extra` (usually parsed from the calendar sheet). An entry of
- * `extra` replaces whatever is known about its date; a year with any entry, or listed in
- * approvedYears, is not provisional.
+ * The built-in calendar with `extra` (usually parsed from the calendar sheet) in place of it for every
+ * year `extra` has an entry in: such a year's days off and working weekends are exactly `extra`'s, the
+ * built-in entries of that year are dropped. A year with any entry, or listed in approvedYears, is not
+ * provisional. A day with no entry is a working day on Monday–Friday outside the art. 112 holidays.
  */
 export function createCalendar(extra?: CalendarData): WorkingCalendar {
   const byDate = new Map<IsoDate, CalendarEntry>();
   const approved = new Set<number>(BUILT_IN_CALENDAR.approvedYears);
-  for (const entry of [...BUILT_IN_CALENDAR.entries, ...(extra?.entries ?? [])]) {
+  const extraEntries = extra?.entries ?? [];
+  for (const entry of extraEntries) {
     if (!isIsoDate(entry.date)) throw new RangeError(`Calendar entry with a bad date: ${String(entry.date)}`);
+  }
+  const replacedYears = new Set(extraEntries.map((entry) => yearOf(entry.date)));
+  const builtIn = BUILT_IN_CALENDAR.entries.filter((entry) => !replacedYears.has(yearOf(entry.date)));
+  for (const entry of [...builtIn, ...extraEntries]) {
     byDate.set(entry.date, entry);
     approved.add(yearOf(entry.date));
   }

@@ -1,6 +1,8 @@
 /**
- * «Производственный календарь»: per-year lists of days off and working Saturdays that extend or
- * override the built-in calendar, so a coordinator adds next year's decree without a code change.
+ * «Производственный календарь»: per-year lists of days off and working Saturdays, so a coordinator
+ * adds next year's decree without a code change. Setup pre-fills it with the built-in lists; from then
+ * on a year the sheet names is read from the sheet alone (a row deleted there is a day taken out), and
+ * the built-in lists only serve the years the sheet does not name (createCalendar).
  */
 import {
   CALENDAR_SHEET_HEADERS,
@@ -20,7 +22,7 @@ export interface CalendarRead {
   exists: boolean;
 }
 
-/** The working calendar: built-in lists plus the sheet's rows (one getValues). */
+/** The working calendar: the sheet's years from the sheet, the others built in (one getValues). */
 export function readCalendar(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): CalendarRead {
   const sheet = spreadsheet.getSheetByName(SHEET_NAMES.calendar);
   if (sheet === null) return { calendar: createCalendar(), problems: [], exists: false };

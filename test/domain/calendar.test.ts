@@ -235,7 +235,7 @@ describe('years without a list, and lists from the sheet', () => {
     expect(workingDaysInYear(extended, 2029)).toBe(workingDaysInYear(calendar, 2029));
   });
 
-  it('a sheet entry overrides the built-in day', () => {
+  it('a year named in the sheet comes from the sheet alone: a built-in day it does not list is gone', () => {
     const extended = createCalendar({
       entries: [
         { date: '2024-04-27', kind: 'holiday', basis: 'исправлено' },
@@ -244,10 +244,27 @@ describe('years without a list, and lists from the sheet', () => {
     });
     expect(extended.isWorkingDay('2024-04-27')).toBe(false);
     expect(extended.isWorkingDay('2024-04-29')).toBe(true);
-    expect(extended.addWorkingDays('2024-04-26', 1)).toBe('2024-04-29');
-    expect(extended.addWorkingDays('2024-04-26', 2)).toBe('2024-05-02');
-    expect(workingDaysInYear(extended, 2024)).toBe(248);
-    expect(calendar.isWorkingDay('2024-04-27')).toBe(true);
+    // Built-in 2024 transfers the sheet does not list: 30.04 and 10.05 work, Saturday 02.11 rests.
+    expect(extended.isWorkingDay('2024-04-30')).toBe(true);
+    expect(extended.isWorkingDay('2024-05-10')).toBe(true);
+    expect(extended.isWorkingDay('2024-11-02')).toBe(false);
+    // The art. 112 holidays stay days off without a row.
+    expect(extended.isWorkingDay('2024-05-01')).toBe(false);
+    expect(extended.addWorkingDays('2024-04-26', 2)).toBe('2024-04-30');
+    // 262 weekdays less the 12 art. 112 holidays on weekdays.
+    expect(workingDaysInYear(extended, 2024)).toBe(250);
+    // Other years keep the built-in lists.
+    expect(workingDaysInYear(extended, 2025)).toBe(247);
+    expect(calendar.isWorkingDay('2024-04-30')).toBe(false);
+  });
+
+  it('deleting the 09.03.2026 row from the pre-filled sheet makes 09.03.2026 a working day', () => {
+    const rows = calendarSheetRows().filter(([date]) => date !== '2026-03-09');
+    const fromSheet = createCalendar(parseCalendarRows(rows));
+    expect(fromSheet.isWorkingDay('2026-03-09')).toBe(true);
+    expect(fromSheet.addWorkingDays('2026-03-05', 2)).toBe('2026-03-09');
+    expect(workingDaysInYear(fromSheet, 2026)).toBe(248);
+    expect(createCalendar(parseCalendarRows(calendarSheetRows())).isWorkingDay('2026-03-09')).toBe(false);
   });
 
   it('refuses entries with bad dates (parseCalendarRows never produces them)', () => {

@@ -78,6 +78,22 @@ describe('the calendar sheet and «Настройки» feed the check and setup
     expect(cell(rt, 'Реестр', FULL_ROWS.dueTomorrow, 'Срок')).toEqual(day('2026-03-10'));
   });
 
+  it('deleting the pre-filled 09.03.2026 row makes that Monday a working day again', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    expect(cell(rt, 'Реестр', FULL_ROWS.dueAfterHoliday, 'Срок')).toEqual(day('2026-03-10'));
+    const calendar = sheetOf(rt, 'Производственный календарь');
+    const row =
+      valuesOf(rt, 'Производственный календарь').findIndex(
+        (cells) => cells[0] instanceof Date && cells[0].getTime() === day('2026-03-09').getTime(),
+      ) + 1;
+    expect(row).toBeGreaterThan(1);
+    rt.quietly(() => calendar.deleteRow(row));
+    rt.menu('menuCheckRegister');
+    expect(cell(rt, 'Реестр', FULL_ROWS.dueAfterHoliday, 'Срок')).toEqual(day('2026-03-09'));
+  });
+
   it('a network added in «Настройки» joins the dropdown at the next setup', () => {
     const rt = newRuntime(TODAY);
     fillSheet(rt, 'Реестр', fullRegisterRows());
