@@ -8,6 +8,10 @@
  *  - deleted (grey), exemption (neutral blue).
  * Our rules carry a marker literal (ISTEXT("реестр:…")) that survives Sheets rewriting the column
  * references when columns move; setup replaces the rules with the marker and keeps all others.
+ *
+ * The due-soon formula holds the calendar's exceptions of this year and the next two, so it goes stale
+ * when the calendar sheet changes or the years move on. refreshHighlighting brings it up to date and
+ * writes nothing when it already is: the daily check may call it every run.
  */
 import { STATES } from '../domain/obligations';
 import { addDays, isoDateOf, weekday } from '../domain/isoDate';
@@ -161,39 +165,106 @@ export function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRu
     .some((value) => typeof value === 'string' && value.includes(`ISTEXT("${RULE_MARKER}`));
 }
 
-/** Years whose exceptions go into the formulas: last year to two years ahead. */
+/**
+ * Years whose exceptions go into the formulas: this year to two years ahead. Only days after TODAY()
+ * count in the due-soon formula, so earlier years never matter.
+ */
 export function highlightYears(today: IsoDate): number[] {
   const year = Number(today.slice(0, 4));
-  return [year - 1, year, year + 1, year + 2];
+  return [year, year + 1, year + 2];
+}
+
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+/** What tells two rules of ours apart: formula, colours, bold and ranges. */
+function ruleKey(
+  formula: string,
+  background: string | null,
+  fontColor: string | null,
+  bold: boolean,
+  ranges: string[],
+): string {
+  return JSON.stringify([formula, background, fontColor, bold, ranges]);
+}
+
+function specKey(spec: HighlightSpec, ranges: string[]): string {
+  return ruleKey(spec.formula, spec.background, spec.fontColor, spec.bold, ranges);
+}
+
+/** The key of a rule of ours as the sheet holds it (a few rule-object calls, and one getA1Notation a range). */
+function existingKey(rule: Rule): string {
+  const condition = rule.getBooleanCondition();
+  const formula = String(condition?.getCriteriaValues()[0] ?? '');
+  return ruleKey(
+    formula,
+    condition?.getBackground() ?? null,
+    condition?.getFontColor() ?? null,
+    condition?.getBold() === true,
+    rule.getRanges().map((range) => range.getA1Notation()),
+  );
 }
 
 /**
- * Replaces our rules on the register (over rows firstRow..maxRows and all maxColumns columns) and keeps
- * every other rule in its order after ours.
+ * Makes our rules on the register (over rows firstRow..maxRows and all maxColumns columns) what they
+ * should be on `today`, ours first, every other rule kept in its order after ours. Reads the sheet's
+ * rules once and calls setConditionalFormatRules only when ours differ (or are not first). Returns
+ * true when it wrote.
  */
 export function applyHighlighting(
   table: RegisterTable,
   calendar: WorkingCalendar,
   today: IsoDate,
   size: { maxRows: number; maxColumns: number },
-): number {
+): boolean {
   const firstRow = table.headerRow + 1;
   const rows = size.maxRows - table.headerRow;
-  const others = table.sheet.getConditionalFormatRules().filter((rule) => !isOurRule(rule));
-  if (rows <= 0) return 0;
-  const ours = highlightSpecs(table.positions, firstRow, calendar, highlightYears(today)).map((spec) => {
-    const ranges =
+  if (rows <= 0) return false;
+  const existing = table.sheet.getConditionalFormatRules();
+  const mine = existing.map(isOurRule);
+  const ours = existing.filter((_, index) => mine[index]);
+  const others = existing.filter((_, index) => !mine[index]);
+  const wanted = highlightSpecs(table.positions, firstRow, calendar, highlightYears(today)).map((spec) => {
+    const grid =
       spec.columns === 'row'
-        ? [table.sheet.getRange(firstRow, 1, rows, size.maxColumns)]
-        : spec.columns.map((key) => table.sheet.getRange(firstRow, (table.positions[key] as number) + 1, rows, 1));
+        ? [{ column: 1, columns: size.maxColumns }]
+        : spec.columns.map((key) => ({ column: (table.positions[key] as number) + 1, columns: 1 }));
+    const a1 = grid.map(({ column, columns }) => {
+      const start = `${columnLetter(column)}${firstRow}`;
+      return rows === 1 && columns === 1
+        ? start
+        : `${start}:${columnLetter(column + columns - 1)}${firstRow + rows - 1}`;
+    });
+    return { spec, grid, key: specKey(spec, a1) };
+  });
+  const upToDate =
+    ours.length === wanted.length &&
+    mine.slice(0, ours.length).every(Boolean) &&
+    ours.every((rule, index) => existingKey(rule) === wanted[index]?.key);
+  if (upToDate) return false;
+  const built = wanted.map(({ spec, grid }) => {
     let builder = SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(spec.formula)
       .setBackground(spec.background)
-      .setRanges(ranges);
+      .setRanges(grid.map(({ column, columns }) => table.sheet.getRange(firstRow, column, rows, columns)));
     if (spec.fontColor !== null) builder = builder.setFontColor(spec.fontColor);
     if (spec.bold) builder = builder.setBold(true);
     return builder.build();
   });
-  table.sheet.setConditionalFormatRules([...ours, ...others]);
-  return ours.length;
+  table.sheet.setConditionalFormatRules([...built, ...others]);
+  return true;
+}
+
+/**
+ * applyHighlighting over the sheet as it is now: for the daily check (or any run that has the register
+ * and the day's calendar at hand) to keep the due-soon formula current. Idempotent; when nothing
+ * changed it costs Sheet.getMaxRows, Sheet.getMaxColumns, Sheet.getConditionalFormatRules and one
+ * Range.getA1Notation for each range of our rules (six with every catalogue column present), plus
+ * rule-object getters; when something changed, one Sheet.getRange a range and one
+ * setConditionalFormatRules more. Returns true when it wrote.
+ */
+export function refreshHighlighting(table: RegisterTable, calendar: WorkingCalendar, today: IsoDate): boolean {
+  return applyHighlighting(table, calendar, today, {
+    maxRows: table.sheet.getMaxRows(),
+    maxColumns: table.sheet.getMaxColumns(),
+  });
 }

@@ -6,6 +6,9 @@
 import { HyperFormula } from 'hyperformula';
 import type { Runtime } from '../../dev/runtime';
 import { toSerial } from '../../dev/fakes/timeZones';
+import { readCalendar } from '../../src/gas/calendarSheet';
+import { refreshHighlighting } from '../../src/gas/highlighting';
+import { openRegisterTable } from '../../src/gas/registerTable';
 import { fillSheet, headerColumns, newRuntime, sheetOf } from './registerHarness';
 import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
 
@@ -164,5 +167,95 @@ describe('a working Saturday in the amber formula', () => {
     expect(coloursOn(rt, '2027-02-19', organisation)[2]).toBeUndefined();
     expect(coloursOn(rt, '2027-02-20', organisation)[2]).toBe('amber');
     expect(coloursOn(rt, '2027-02-25', organisation)[2]).toBe('red');
+  });
+});
+
+describe('refreshHighlighting: the due-soon formula kept current, cheaply', () => {
+  /** Runs `action` with the runtime's SpreadsheetApp as the global the module calls. */
+  function withServices<T>(rt: Runtime, action: () => T): T {
+    const global = globalThis as Record<string, unknown>;
+    const previous = global.SpreadsheetApp;
+    global.SpreadsheetApp = rt.services.SpreadsheetApp;
+    try {
+      return action();
+    } finally {
+      global.SpreadsheetApp = previous;
+    }
+  }
+
+  /** refreshHighlighting on `today`; the register and the calendar are read first, outside the count. */
+  function refreshMeasured(rt: Runtime, today: string) {
+    const { table, calendar } = rt.quietly(() =>
+      withServices(rt, () => {
+        const opened = openRegisterTable(rt.spreadsheet, sheetOf(rt, 'Реестр'));
+        return { table: opened, calendar: readCalendar(rt.spreadsheet, opened.timeZone).calendar };
+      }),
+    );
+    return rt.measure(() => withServices(rt, () => refreshHighlighting(table, calendar, today)));
+  }
+
+  function refresh(rt: Runtime, today: string): boolean {
+    return refreshMeasured(rt, today).result;
+  }
+
+  it('writes nothing after setup, and picks up a day off added to the calendar sheet; users’ rules stay', () => {
+    // Created Thursday 12.03.2026: due Monday 16.03, then Tuesday 17.03 once 16.03 is made a day off.
+    const rt = newRuntime('2026-03-13');
+    const rows = fullRegisterRows().slice(0, 2);
+    (rows[1] as unknown[])[5] = new Date('2026-03-12T00:00:00+03:00');
+    const sheet = fillSheet(rt, 'Реестр', rows);
+    const app = rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp;
+    rt.quietly(() =>
+      sheet.setConditionalFormatRules([
+        app
+          .newConditionalFormatRule()
+          .whenTextEqualTo('x')
+          .setBackground('#00ff00')
+          .setRanges([sheet.getRange('B2:B9')])
+          .build(),
+      ]),
+    );
+    rt.menu('menuSetup');
+    const organisation = headerColumns(rt, 'Реестр')['Организация'] as number;
+
+    const unchanged = refreshMeasured(rt, '2026-03-13');
+    expect(unchanged.result).toBe(false);
+    expect(unchanged.calls.byMethod['Sheet.setConditionalFormatRules']).toBeUndefined();
+    expect(unchanged.calls.roundTrips).toBe(9);
+    console.log(
+      `refreshHighlighting, nothing to change: ${unchanged.calls.roundTrips} round trips ` +
+        `(+${unchanged.calls.builder} rule-object calls) ${JSON.stringify(unchanged.calls.byMethod)}`,
+    );
+
+    rt.quietly(() =>
+      sheetOf(rt, 'Производственный календарь').appendRow([
+        new Date('2026-03-16T00:00:00+03:00'),
+        'Нерабочий',
+        'Проверка',
+      ]),
+    );
+    rt.menu('menuCheckRegister');
+    expect(rt.quietly(() => sheet.getRange(2, 18).getValue())).toEqual(new Date('2026-03-17T00:00:00+03:00'));
+    // Stale: the formula still counts Monday 16.03 as a working day, so Friday 13.03 is not amber.
+    expect(coloursOn(rt, '2026-03-13', organisation)[2]).toBeUndefined();
+
+    const changed = refreshMeasured(rt, '2026-03-13');
+    expect(changed.result).toBe(true);
+    console.log(`refreshHighlighting, formula renewed: ${changed.calls.roundTrips} round trips`);
+    expect(coloursOn(rt, '2026-03-13', organisation)[2]).toBe('amber');
+    expect(rulesOf(rt).map((rule) => rule.colour)).toEqual(['error', 'red', 'amber', 'grey', 'neutral', 'other']);
+    expect(refresh(rt, '2026-03-13')).toBe(false);
+  });
+
+  it('moves the years on: in a new year its exceptions are in the formula', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const amber = () => rulesOf(rt).find((rule) => rule.colour === 'amber')?.formula ?? '';
+    // 05.11.2027, a day off of decree No. 1187, as Sheets' serial number.
+    expect(amber()).toContain('46696');
+    expect(amber()).not.toContain(String(46696 + 365 + 366)); // not 2029's
+    expect(refresh(rt, '2029-01-10')).toBe(true);
+    expect(amber()).not.toContain('46696');
   });
 });
