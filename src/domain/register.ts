@@ -107,23 +107,66 @@ function duplicateIdProblems(rows: ReadonlyArray<{ row: number; page: RowAssessm
   return problems;
 }
 
-/**
- * Every non-blank row read, checked against the whole register (duplicate pages and IDs), with its
- * obligations, «Срок» and «Состояние» («Ошибки заполнения» when the row has an error), plus the
- * organisations with no active page and no exemption.
- */
-export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: RegisterContext): RegisterAssessment {
-  const readings = rawRows
-    .filter((raw) => !isBlankRegisterRow(raw.cells))
-    .sort((a, b) => a.row - b.row)
-    .map((raw) => ({ row: raw.row, ...readRow(raw, context) }));
+interface Reading {
+  row: number;
+  page: RowAssessment['page'];
+  problems: Problem[];
+}
+
+/** Each reading's problems with the register-wide findings added (the same page twice, the same ID twice). */
+function withRegisterChecks(
+  readings: readonly Reading[],
+  context: RegisterContext,
+): { rows: Reading[]; gaps: RegisterGap[] } {
   const review = reviewRegister(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
   const duplicateIds = duplicateIdProblems(readings);
   const rows = readings.map((reading) => {
     const problems = [...(review.rowProblems.get(reading.row) ?? reading.problems)];
     const duplicate = duplicateIds.get(reading.row);
     if (duplicate !== undefined) problems.push(duplicate);
-    return assessed(reading.row, { page: reading.page, problems }, context);
+    return { row: reading.row, page: reading.page, problems };
   });
   return { rows, gaps: review.gaps };
+}
+
+function nonBlankInOrder(rawRows: ReadonlyArray<RawRegisterRow>): RawRegisterRow[] {
+  return rawRows.filter((raw) => !isBlankRegisterRow(raw.cells)).sort((a, b) => a.row - b.row);
+}
+
+/**
+ * Every non-blank row read, checked against the whole register (duplicate pages and IDs), with its
+ * obligations, «Срок» and «Состояние» («Ошибки заполнения» when the row has an error), plus the
+ * organisations with no active page and no exemption.
+ */
+export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: RegisterContext): RegisterAssessment {
+  const readings = nonBlankInOrder(rawRows).map((raw) => ({ row: raw.row, ...readRow(raw, context) }));
+  const { rows, gaps } = withRegisterChecks(readings, context);
+  return { rows: rows.map((reading) => assessed(reading.row, reading, context)), gaps };
+}
+
+/** The cells of every row that the register-wide checks read: the same ID twice, the same page twice. */
+export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedOn'];
+
+/**
+ * The rows numbered in `wanted`, each assessed exactly as assessRegister assesses it in `register`
+ * (every data row of the sheet): its own problems and the register-wide ones. The other rows are read
+ * in REGISTER_WIDE_KEYS only, which is all those checks look at. What onEdit uses: a row it writes
+ * never loses the «такой ID уже есть» or «уже внесена» a full check gives it. Blank rows have no entry.
+ */
+export function assessRowsInRegister(
+  register: ReadonlyArray<RawRegisterRow>,
+  wanted: ReadonlySet<number>,
+  context: RegisterContext,
+): Map<number, RowAssessment> {
+  const readings = nonBlankInOrder(register).map((raw) => {
+    if (wanted.has(raw.row)) return { row: raw.row, ...readRow(raw, context) };
+    const cells: RawRegisterRow['cells'] = {};
+    for (const key of REGISTER_WIDE_KEYS) cells[key] = raw.cells[key];
+    return { row: raw.row, ...readRow({ row: raw.row, cells }, context) };
+  });
+  const result = new Map<number, RowAssessment>();
+  for (const reading of withRegisterChecks(readings, context).rows) {
+    if (wanted.has(reading.row)) result.set(reading.row, assessed(reading.row, reading, context));
+  }
+  return result;
 }

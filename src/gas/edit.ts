@@ -1,12 +1,14 @@
 /**
  * The simple onEdit trigger on the register. Runs as the person who edited, within 30 s, with no mail
- * and no UI beyond a toast. It reads the header and the edited rows only (one cell or a multi-row
- * paste) and writes back only those rows: the ID of a new row, the «Сообщено в отдел (…)» stamp when
- * a creation or deletion date is first entered, «Срок», «Состояние» and our part of the notes of
- * cells with a problem. It never changes what the person typed. Its service calls do not depend on
- * the size of the register.
+ * and no UI beyond a toast. It reads the header, the register's data block in one getValues (the
+ * edited rows need the whole register's IDs and links: the same page or ID twice is an error there as
+ * in the full check) and the notes of the edited rows, and writes back only the edited rows (one cell
+ * or a multi-row paste): the ID of a new row, the «Сообщено в отдел (…)» stamp when a creation or
+ * deletion date is first entered, «Срок», «Состояние» and our part of the notes of cells with a
+ * problem. It never changes what the person typed. Its service calls do not depend on the size of the
+ * register.
  */
-import { assessRow, isBlankRegisterRow } from '../domain/register';
+import { assessRow, assessRowsInRegister, isBlankRegisterRow } from '../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../domain/types';
 import { changedSpan, updatedNotes } from './cellNotes';
@@ -41,8 +43,8 @@ function serviceUpdates(
   columns: { first: number; last: number },
   today: string,
   assess: (raw: RawRow) => RowAssessment | null,
+  taken: Set<string>,
 ): RowUpdate[] {
-  const taken = new Set(rows.map((raw) => String(raw.cells.id ?? '').trim()).filter((id) => id !== ''));
   const updates: RowUpdate[] = [];
   for (const raw of rows) {
     if (isBlankRegisterRow(raw.cells)) continue;
@@ -98,13 +100,21 @@ export function handleEdit(
   const columns = { first: range.getColumn(), last: range.getLastColumn() };
 
   const day = loadDayContext(spreadsheet, table.timeZone);
-  const read = readRows(table, first, last - first + 1);
-  const assess = (raw: RawRow): RowAssessment | null => assessRow(raw, day.register);
-  const service = serviceUpdates(table, read, columns, day.register.today, assess);
+  const dataStart = table.headerRow + 1;
+  const register = readRows(table, dataStart, Math.max(table.lastRow, last) - table.headerRow);
+  const read = register.slice(first - dataStart, last - dataStart + 1);
+  const taken = new Set(register.map((raw) => String(raw.cells.id ?? '').trim()).filter((id) => id !== ''));
+  const service = serviceUpdates(
+    table,
+    read,
+    columns,
+    day.register.today,
+    (raw) => assessRow(raw, day.register),
+    taken,
+  );
   const rows = applied(read, service);
-  const assessments = rows.map(assess);
-  const byRow = new Map<number, RowAssessment>();
-  for (const assessment of assessments) if (assessment !== null) byRow.set(assessment.row, assessment);
+  const byRow = assessRowsInRegister(applied(register, service), new Set(rows.map((raw) => raw.row)), day.register);
+  const assessments = rows.map((raw) => byRow.get(raw.row) ?? null);
   writeColumns(table, [...service, ...computedUpdates(table, rows, byRow)], { current: read });
 
   const before = readNotes(table, first, rows.length);

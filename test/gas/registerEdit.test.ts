@@ -119,3 +119,35 @@ describe('onEdit of a paste of several rows', () => {
     expect(calls.byMethod['Range.getValues']).toBe(4);
   });
 });
+
+describe('onEdit applies the register-wide checks of the full check', () => {
+  it('a row repeating another’s page stays «Ошибки заполнения» when another of its cells is edited', () => {
+    const { rt, at } = setUp();
+    const row = FULL_ROWS.duplicate;
+    expect(cell(rt, 'Реестр', row, 'Состояние')).toBe('Ошибки заполнения');
+    rt.simulateEdit(at(row, 'Примечание'), { value: 'уточнить у отдела', user: CLERK });
+    expect(cell(rt, 'Реестр', row, 'Состояние')).toBe('Ошибки заполнения');
+    expect(note(rt, 'Реестр', row, 'Ссылка на страницу')).toContain('эта страница уже внесена в строке 8');
+  });
+
+  it('a row pasted with another row’s ID gets the ID error, and a new link already registered gets the page error', () => {
+    const { rt, columns, at } = setUp();
+    const sheet = sheetOf(rt, 'Реестр');
+    const width = Object.keys(columns).length;
+    const original = rt.quietly(() => sheet.getRange(FULL_ROWS.reported, 1, 1, width).getValues());
+    const copy = [[...(original[0] as unknown[])]];
+    (copy[0] as unknown[])[(columns['Ссылка на страницу'] as number) - 1] = 'https://vk.com/shpak_culture_copy';
+    const range = rt.quietly(() => sheet.getRange(14, 1, 1, width));
+    rt.runAs('menu', CLERK, () => range.setValues(copy));
+    rt.simulateEdit(range, { user: CLERK });
+    expect(cell(rt, 'Реестр', 14, 'ID')).toBe((original[0] as unknown[])[0]);
+    expect(cell(rt, 'Реестр', 14, 'Состояние')).toBe('Ошибки заполнения');
+    expect(note(rt, 'Реестр', 14, 'ID')).toContain(`такой ID уже есть в строке ${FULL_ROWS.reported}`);
+
+    rt.simulateEdit(at(15, 'Ссылка на страницу'), { value: 'https://vk.com/SHPAK_EDU/', user: CLERK });
+    expect(note(rt, 'Реестр', 15, 'Ссылка на страницу')).toContain(
+      `эта страница уже внесена в строке ${FULL_ROWS.overdue}`,
+    );
+    expect(cell(rt, 'Реестр', 15, 'ID')).toMatch(ID_PATTERN);
+  });
+});
