@@ -3,8 +3,60 @@
  * reported to the coordinator within 2 working days (3.2.2) and by the coordinator to ЦУР within 3
  * (3.1.5), counted from the day after the event (GK RF art. 191); a report on the deadline day is in time.
  */
-import { addDays, yearOf } from './isoDate';
-import type { EventAssessment, EventKind, IsoDate, ObligationStatus, Page, WorkingCalendar } from './types';
+import { addDays, formatRuDate, yearOf } from './isoDate';
+import { columnProblem } from './schemas';
+import type { EventAssessment, EventKind, IsoDate, ObligationStatus, Page, Problem, WorkingCalendar } from './types';
+
+/** The stamp columns of a page, the fields of Page holding report dates. */
+export type StampKey =
+  'deptReportedCreation' | 'deptReportedDeletion' | 'tsurReportedCreation' | 'tsurReportedDeletion';
+
+/** Each event's date column and its two report stamps: to the coordinator (п. 3.2.2) and to ЦУР (п. 3.1.5). */
+export const EVENT_COLUMNS: Readonly<
+  Record<EventKind, { date: 'createdOn' | 'deletedOn'; dept: StampKey; tsur: StampKey }>
+> = {
+  creation: { date: 'createdOn', dept: 'deptReportedCreation', tsur: 'tsurReportedCreation' },
+  deletion: { date: 'deletedOn', dept: 'deptReportedDeletion', tsur: 'tsurReportedDeletion' },
+};
+
+const EVENT_KINDS = Object.keys(EVENT_COLUMNS) as EventKind[];
+
+/**
+ * A stamp earlier than its event's date reports an earlier event of the same kind (a page restored, its
+ * deletion date cleared, then deleted again later): it says nothing about this one. Null then.
+ */
+export function stampOfEvent(stamp: IsoDate | null, date: IsoDate): IsoDate | null {
+  return stamp !== null && stamp >= date ? stamp : null;
+}
+
+/** The stamps of a page that predate their event, so do not count (see stampOfEvent). */
+export function staleStamps(page: Page): Array<{ kind: EventKind; column: StampKey; stamp: IsoDate; date: IsoDate }> {
+  const stale: Array<{ kind: EventKind; column: StampKey; stamp: IsoDate; date: IsoDate }> = [];
+  for (const kind of EVENT_KINDS) {
+    const columns = EVENT_COLUMNS[kind];
+    const date = page[columns.date];
+    if (date === null) continue;
+    for (const column of [columns.dept, columns.tsur]) {
+      const stamp = page[column];
+      if (stamp !== null && stampOfEvent(stamp, date) === null) stale.push({ kind, column, stamp, date });
+    }
+  }
+  return stale;
+}
+
+const EVENT_DATE_WORDS: Readonly<Record<EventKind, string>> = { creation: 'создания', deletion: 'удаления' };
+
+/** A warning for each stamp that predates its event: it is not counted, and a new date is needed. */
+export function staleStampProblems(page: Page): Problem[] {
+  return staleStamps(page).map(({ kind, column, stamp, date }) =>
+    columnProblem(
+      column,
+      'warning',
+      `отметка ${formatRuDate(stamp)} раньше даты ${EVENT_DATE_WORDS[kind]} ${formatRuDate(date)}: она относится к прежнему ` +
+        'событию и не учитывается. Поставьте дату, когда сообщено об этом событии.',
+    ),
+  );
+}
 
 /** Working days for the department / organisation to tell the coordinator (п. 3.2.2). */
 export const DEPT_WORKING_DAYS = 2;
@@ -51,15 +103,16 @@ function assessEvent(
   kind: EventKind,
   date: IsoDate,
   deptStamp: IsoDate | null,
-  tsurStamp: IsoDate | null,
+  tsurStampRead: IsoDate | null,
   calendar: WorkingCalendar,
   today: IsoDate,
 ): EventAssessment {
   const deptDeadline = calendar.addWorkingDays(date, DEPT_WORKING_DAYS);
   const tsurDeadline = calendar.addWorkingDays(date, TSUR_WORKING_DAYS);
+  const tsurStamp = stampOfEvent(tsurStampRead, date);
   // ЦУР can only have been told what the coordinator already knew: a ЦУР stamp proves the department
   // had reported by that day, whether or not its own stamp is there (or is later, after an edit).
-  const reportedToDept = earlier(deptStamp, tsurStamp);
+  const reportedToDept = earlier(stampOfEvent(deptStamp, date), tsurStamp);
   const deptStatus = status(reportedToDept, deptDeadline, today);
   const tsurStatus = status(tsurStamp, tsurDeadline, today);
   // Provisional when any day counted (from the day after the event to the last deadline) lies in a
@@ -85,20 +138,16 @@ function assessEvent(
 /**
  * The creation (when createdOn is set) and the deletion (when deletedOn is set) of a page with the
  * status of both obligations on `today`. `reportedToDept` is the effective date: the department's
- * stamp, or the ЦУР stamp when that is earlier or the department's is missing. A row with an
+ * stamp, or the ЦУР stamp when that is earlier or the department's is missing. A stamp earlier than
+ * its event's date is not counted (stampOfEvent): the obligation is open again. A row with an
  * exemption and no dates has no events.
  */
 export function assessObligations(page: Page, calendar: WorkingCalendar, today: IsoDate): ObligationsAssessment {
   const events: EventAssessment[] = [];
-  if (page.createdOn !== null) {
-    events.push(
-      assessEvent('creation', page.createdOn, page.deptReportedCreation, page.tsurReportedCreation, calendar, today),
-    );
-  }
-  if (page.deletedOn !== null) {
-    events.push(
-      assessEvent('deletion', page.deletedOn, page.deptReportedDeletion, page.tsurReportedDeletion, calendar, today),
-    );
+  for (const kind of EVENT_KINDS) {
+    const columns = EVENT_COLUMNS[kind];
+    const date = page[columns.date];
+    if (date !== null) events.push(assessEvent(kind, date, page[columns.dept], page[columns.tsur], calendar, today));
   }
   let deadline: IsoDate | null = null;
   for (const event of events) {

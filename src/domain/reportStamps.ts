@@ -1,16 +1,18 @@
 /**
  * «Сообщено в отдел (…)»: entering a creation or deletion date in the register (in the sheet or the
  * sidebar) is the department's report to the coordinator (decree cl. 3.2.2), so the stamp is that day.
- * It is set once: a stamp already there (or typed by the coordinator) is never replaced.
+ * It is set once: a stamp already there (or typed by the coordinator) is never replaced — unless it is
+ * earlier than the date just entered, when it reports an earlier event (a page deleted again after
+ * being restored) and this event needs its own (obligations.ts, stampOfEvent).
  */
+import { EVENT_COLUMNS, stampOfEvent, type StampKey } from './obligations';
 import type { ColumnKey, IsoDate, Page, Problem } from './types';
 
 export type EventDateField = 'createdOn' | 'deletedOn';
 
-export const DEPT_REPORT_STAMPS: ReadonlyArray<{ field: EventDateField; stamp: ColumnKey }> = [
-  { field: 'createdOn', stamp: 'deptReportedCreation' },
-  { field: 'deletedOn', stamp: 'deptReportedDeletion' },
-];
+export const DEPT_REPORT_STAMPS: ReadonlyArray<{ field: EventDateField; stamp: StampKey }> = Object.values(
+  EVENT_COLUMNS,
+).map(({ date, dept }) => ({ field: date, stamp: dept }));
 
 export interface StampInput {
   /** The event dates the person has just entered or changed. */
@@ -23,13 +25,15 @@ export interface StampInput {
   today: IsoDate;
 }
 
-/** The stamps to write: today, for each entered date that reads without an error and has no stamp yet. */
+/** The stamps to write: today, for each entered date that reads without an error and has no stamp of its own yet. */
 export function deptReportStamps(input: StampInput): Partial<Record<ColumnKey, IsoDate>> {
   const stamps: Partial<Record<ColumnKey, IsoDate>> = {};
   for (const { field, stamp } of DEPT_REPORT_STAMPS) {
     if (!input.entered.has(field) || input.page[field] === null) continue;
     if (input.problems.some((problem) => problem.column === field && problem.severity === 'error')) continue;
-    if (input.stampIsEmpty(stamp)) stamps[stamp] = input.today;
+    const previous = input.page[stamp];
+    const stale = previous !== null && stampOfEvent(previous, input.page[field]) === null;
+    if (input.stampIsEmpty(stamp) || stale) stamps[stamp] = input.today;
   }
   return stamps;
 }

@@ -37,6 +37,40 @@ export function isActivePage(page: Page): boolean {
   return (page.exemptionBasis ?? '').trim() === '' && page.deletedOn === null && (page.link ?? '').trim() !== '';
 }
 
+/**
+ * What makes two rows the same page: the normal form of the link (links.ts) of a page not deleted. Null
+ * for a deleted page or a link that does not read: such a row registers nothing another could repeat.
+ */
+export function registeredPageKey(
+  page: Pick<Page, 'link' | 'deletedOn'>,
+  extraNetworks: readonly NetworkSpec[] = [],
+): string | null {
+  if (page.deletedOn !== null || page.link === null) return null;
+  return normalizeLink(page.link, extraNetworks);
+}
+
+/** Rows registering a page that an earlier row already registers, each with the first row. */
+export function duplicatePageRows(
+  rows: ReadonlyArray<Pick<ReviewedRow, 'row' | 'page'>>,
+  options: { extraNetworks?: readonly NetworkSpec[] } = {},
+): Map<number, number> {
+  const firstRowOfPage = new Map<string, number>();
+  const duplicates = new Map<number, number>();
+  for (const { row, page } of [...rows].sort((a, b) => a.row - b.row)) {
+    const key = registeredPageKey(page, options.extraNetworks);
+    if (key === null) continue;
+    const first = firstRowOfPage.get(key);
+    if (first === undefined) firstRowOfPage.set(key, row);
+    else duplicates.set(row, first);
+  }
+  return duplicates;
+}
+
+/** The message of a row that repeats the page of row `first`. */
+export function duplicatePageProblem(first: number): Problem {
+  return columnProblem('link', 'error', `эта страница уже внесена в строке ${first}.`);
+}
+
 export function reviewRegister(
   rows: ReadonlyArray<ReviewedRow>,
   options: { extraNetworks?: readonly NetworkSpec[] } = {},
@@ -45,15 +79,8 @@ export function reviewRegister(
   const rowProblems = new Map<number, Problem[]>(ordered.map(({ row, problems }) => [row, [...problems]]));
 
   // The same page twice among the rows not deleted: the later rows name the first.
-  const firstRowOfPage = new Map<string, number>();
-  for (const { row, page } of ordered) {
-    if (page.deletedOn !== null || page.link === null) continue;
-    const key = normalizeLink(page.link, options.extraNetworks);
-    if (key === null) continue;
-    const first = firstRowOfPage.get(key);
-    if (first === undefined) firstRowOfPage.set(key, row);
-    else rowProblems.get(row)?.push(columnProblem('link', 'error', `эта страница уже внесена в строке ${first}.`));
-  }
+  for (const [row, first] of duplicatePageRows(ordered, options))
+    rowProblems.get(row)?.push(duplicatePageProblem(first));
 
   // Organisations with no active page and no exemption.
   const organizations = new Map<string, { name: string; active: boolean; exempt: boolean; deleted: boolean }>();

@@ -15,7 +15,9 @@ import {
   type Cell,
   type MailMessage,
 } from './letter';
-import { isActivePage, organizationKey } from './review';
+import type { NetworkSpec } from './links';
+import { EVENT_COLUMNS } from './obligations';
+import { duplicatePageRows, isActivePage, organizationKey } from './review';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment } from './types';
 
 /** One creation or deletion not yet reported to ЦУР. */
@@ -38,20 +40,31 @@ export interface PendingEvent {
   provisional: boolean;
 }
 
+/** A row whose unreported events cannot go into the summary until it is corrected, and why (Russian). */
+export interface ExcludedRow {
+  row: number;
+  reasons: string[];
+}
+
 export interface PendingSelection {
   /** Overdue first, then by deadline. */
   events: PendingEvent[];
   /** Sheet rows with an unreported event but no ID: they cannot be stamped, so they wait for «Настроить реестр». */
   rowsWithoutId: number[];
+  /**
+   * Rows with an unreported event left out until corrected: the same page as an earlier row (it would be
+   * reported twice), an «ID» with an error (the same ID twice: the stamp could land on the other row), or
+   * a «Сообщено в ЦУР (…)» cell holding something not a date (it may say the event was reported).
+   */
+  excluded: ExcludedRow[];
+}
+
+export interface SelectionOptions {
+  /** Networks configured in «Настройки», for the normal form of their links. */
+  extraNetworks?: readonly NetworkSpec[];
 }
 
 export const EVENT_KIND_LABELS: Readonly<Record<EventKind, string>> = { creation: 'Создание', deletion: 'Удаление' };
-
-/** The «Сообщено в ЦУР (…)» column of each kind of event: stamped when a summary reported it. */
-export const TSUR_STAMP_COLUMNS: Readonly<Record<EventKind, ColumnKey>> = {
-  creation: 'tsurReportedCreation',
-  deletion: 'tsurReportedDeletion',
-};
 
 export function eventId(pageId: string, kind: EventKind): string {
   return `${pageId}:${kind}`;
@@ -78,16 +91,42 @@ export function compareEvents(a: PendingEvent, b: PendingEvent): number {
   );
 }
 
-/** Every creation and deletion with no «Сообщено в ЦУР» date, up to today. */
-export function selectPendingEvents(rows: readonly RowAssessment[], today: IsoDate): PendingSelection {
+function errorsOf(row: RowAssessment, column: ColumnKey): string[] {
+  return row.problems
+    .filter((problem) => problem.column === column && problem.severity === 'error')
+    .map((problem) => problem.message);
+}
+
+/**
+ * Every creation and deletion with no «Сообщено в ЦУР» date of its own (obligations.ts), up to today;
+ * rows that cannot be reported safely are left out and named (see PendingSelection).
+ */
+export function selectPendingEvents(
+  rows: readonly RowAssessment[],
+  today: IsoDate,
+  options: SelectionOptions = {},
+): PendingSelection {
   const events: PendingEvent[] = [];
   const rowsWithoutId: number[] = [];
+  const excluded: ExcludedRow[] = [];
+  const duplicates = duplicatePageRows(rows, options);
   for (const row of rows) {
     const pending = row.events.filter((event) => event.reportedToTsur === null && event.date <= today);
     if (pending.length === 0) continue;
     const pageId = (row.page.id ?? '').trim();
-    if (pageId === '') {
+    if (pageId === '' && errorsOf(row, 'id').length === 0) {
       rowsWithoutId.push(row.row);
+      continue;
+    }
+    const reasons: string[] = [];
+    const first = duplicates.get(row.row);
+    if (first !== undefined)
+      reasons.push(`та же страница уже внесена в строке ${first} — удалите или исправьте повтор.`);
+    reasons.push(...errorsOf(row, 'id'));
+    const stampErrors = pending.flatMap((event) => errorsOf(row, EVENT_COLUMNS[event.kind].tsur));
+    reasons.push(...stampErrors);
+    if (reasons.length > 0) {
+      excluded.push({ row: row.row, reasons });
       continue;
     }
     for (const event of pending) {
@@ -108,7 +147,7 @@ export function selectPendingEvents(rows: readonly RowAssessment[], today: IsoDa
     }
   }
   events.sort(compareEvents);
-  return { events, rowsWithoutId };
+  return { events, rowsWithoutId, excluded };
 }
 
 export interface SummaryTotals {
@@ -124,15 +163,20 @@ export interface SummaryTotals {
 /**
  * The register's totals for the letter. `networks` (from «Настройки») fixes the order and shows a network
  * with no page as 0. `gaps` are the register review's organisations with no active page and no exemption.
+ * A page registered in two rows is counted once.
  */
 export function summaryTotals(
   rows: readonly RowAssessment[],
   networks: readonly string[],
   gaps: readonly string[],
+  options: SelectionOptions = {},
 ): SummaryTotals {
   const counts = new Map<string, number>(networks.map((network) => [network, 0]));
   const exempt = new Set<string>();
-  for (const { page } of rows) {
+  // A page registered twice counts once: its first row.
+  const duplicates = duplicatePageRows(rows, options);
+  for (const { row, page } of rows) {
+    if (duplicates.has(row)) continue;
     const organization = (page.organization ?? '').trim();
     if ((page.exemptionBasis ?? '').trim() !== '') {
       if (organization !== '') exempt.add(organizationKey(organization));

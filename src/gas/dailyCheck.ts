@@ -113,7 +113,8 @@ function runLocked(spreadsheet: Spreadsheet, opened: RegisterTable | null, day: 
     today,
     recipients: coordinators,
     spreadsheetUrl: url,
-    pendingTsurEvents: selectPendingEvents(rows, today).events.length,
+    pendingTsurEvents: selectPendingEvents(rows, today, { extraNetworks: day.register.extraNetworks ?? [] }).events
+      .length,
     notes,
   });
   if (digest === null) {

@@ -9,14 +9,16 @@
  */
 import { COLUMN_BY_KEY } from '../domain/columns';
 import { formatRuDate } from '../domain/isoDate';
+import { EVENT_COLUMNS, stampOfEvent } from '../domain/obligations';
+import { readDateCell } from '../domain/cellValues';
 import { assessRegister, type RegisterAssessment } from '../domain/register';
 import {
   EVENT_KIND_LABELS,
-  TSUR_STAMP_COLUMNS,
   buildSummaryLetter,
   parseEventId,
   selectPendingEvents,
   summaryTotals,
+  type ExcludedRow,
   type PendingEvent,
   type PendingSelection,
   type SummaryLetter,
@@ -81,7 +83,8 @@ export function summaryFor(
 ): { selection: PendingSelection; events: PendingEvent[]; letter: SummaryLetter | null } {
   const { settings } = snapshot.day.settings;
   const today = snapshot.day.register.today;
-  const selection = selectPendingEvents(snapshot.assessment.rows, today);
+  const options = { extraNetworks: snapshot.day.register.extraNetworks ?? [] };
+  const selection = selectPendingEvents(snapshot.assessment.rows, today, options);
   const events = onlyIds === null ? selection.events : selection.events.filter((event) => onlyIds.has(event.id));
   if (events.length === 0) return { selection, events, letter: null };
   const letter = buildSummaryLetter({
@@ -93,10 +96,16 @@ export function summaryFor(
       snapshot.assessment.rows,
       settings.networks,
       snapshot.assessment.gaps.map((gap) => gap.organization),
+      options,
     ),
     spreadsheetUrl,
   });
   return { selection, events, letter };
+}
+
+/** «Строка 5 не входит в сводку, пока её не исправят: …». */
+export function excludedRowText(row: ExcludedRow): string {
+  return `Строка ${row.row} не входит в сводку, пока её не исправят: ${row.reasons.join(' ')}`;
 }
 
 /** Token of a preview: the IDs of exactly the events it showed. */
@@ -152,7 +161,7 @@ export interface SendOptions {
 interface StampOutcome {
   /** Stamped now, or found stamped already (by another send or by hand). */
   stamped: PendingEvent[];
-  /** No row holds the page's ID any more (or the sheet lacks the stamp column). */
+  /** No row holds the page's ID any more (or the sheet lacks the stamp column, or its cell holds text). */
   missing: PendingEvent[];
   /** The write (or the read before it) failed: these are not stamped. */
   failed: PendingEvent[];
@@ -189,18 +198,23 @@ function stampEvents(
   const toStamp: PendingEvent[] = [];
   const outcome: StampOutcome = { stamped: [], missing: [], failed: [], error: null };
   for (const event of events) {
-    const key = TSUR_STAMP_COLUMNS[event.kind];
+    const key = EVENT_COLUMNS[event.kind].tsur;
     const candidates = byId.get(event.pageId) ?? [];
     const raw = candidates.find((candidate) => candidate.row === event.row) ?? candidates[0];
     if (raw === undefined || table.positions[key] === undefined) {
       outcome.missing.push(event);
       continue;
     }
-    const current = raw.cells[key];
-    if (current !== '' && current !== null && current !== undefined) {
+    const current = readDateCell(raw.cells[key], table.timeZone);
+    if (!current.ok) {
+      outcome.missing.push(event); // something not a date was typed there meanwhile: left as it is
+      continue;
+    }
+    if (current.value !== null && stampOfEvent(current.value, event.date) !== null) {
       outcome.stamped.push(event); // stamped meanwhile (an earlier try, or by hand): keep it
       continue;
     }
+    // Empty, or a stamp of an earlier event of the page (before this event's date): today's goes in.
     raw.cells[key] = dateCell(today, table.timeZone);
     stamps.push({ row: raw.row, values: { [key]: today } });
     toStamp.push(event);
@@ -224,7 +238,7 @@ function stampEvents(
 
 /** Where to put the dates by hand, when the add-on could not: the columns and the day. */
 function stampByHand(events: readonly PendingEvent[], today: IsoDate): string {
-  const columns = [...new Set(events.map((event) => `«${COLUMN_BY_KEY[TSUR_STAMP_COLUMNS[event.kind]].header}»`))];
+  const columns = [...new Set(events.map((event) => `«${COLUMN_BY_KEY[EVENT_COLUMNS[event.kind].tsur].header}»`))];
   return (
     `поставьте их вручную для ${eventList(events)}: дату ${formatRuDate(today)} в ${columns.join(' и ')}, ` +
     'иначе следующая сводка сообщит их повторно'
@@ -286,7 +300,7 @@ export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions
   const today = day.register.today;
   let stampNote = '';
   if (stamping.missing.length > 0) {
-    stampNote += ` Строки не найдены по ID, отметки не поставлены: ${stampByHand(stamping.missing, today)}.`;
+    stampNote += ` Отметки не поставлены (строка не найдена по ID или в ячейке отметки не дата): ${stampByHand(stamping.missing, today)}.`;
   }
   if (stamping.failed.length > 0) {
     stampNote +=
@@ -330,7 +344,8 @@ export function summaryDraft(spreadsheet: Spreadsheet = SpreadsheetApp.getActive
     const noId = selection.rowsWithoutId.length
       ? ` Строки ${selection.rowsWithoutId.join(', ')} без ID в сводку не входят: запустите «Настроить реестр».`
       : '';
-    return { ok: false, reason: NOTHING_TO_REPORT_MESSAGE + noId };
+    const excluded = selection.excluded.map((row) => ` ${excludedRowText(row)}`).join('');
+    return { ok: false, reason: NOTHING_TO_REPORT_MESSAGE + noId + excluded };
   }
   return {
     ok: true,
@@ -341,6 +356,7 @@ export function summaryDraft(spreadsheet: Spreadsheet = SpreadsheetApp.getActive
     quota: remainingMailQuota(),
     layout: letter.layout,
     rowsWithoutId: selection.rowsWithoutId,
+    excludedRows: selection.excluded.map(excludedRowText),
     settingsProblems: [
       ...opened.day.settings.problems.map((problem) => problem.message),
       ...opened.day.calendar.problems.map((problem) => problem.message),

@@ -17,6 +17,8 @@ export interface SummaryPreviewInput {
   quota: number;
   layout: SummaryLetter['layout'];
   rowsWithoutId: number[];
+  /** Rows left out until corrected, each as a Russian sentence (a repeated page, an «ID» or a stamp with an error). */
+  excludedRows: string[];
   settingsProblems: string[];
 }
 
@@ -84,6 +86,7 @@ export function summaryPreviewPage(input: SummaryPreviewInput): string {
       )}</p>`,
     );
   }
+  for (const row of input.excludedRows) notes.push(`<p class="warning">${escapeHtml(row)}</p>`);
   for (const problem of input.settingsProblems) notes.push(`<p class="warning">${escapeHtml(problem)}</p>`);
   if (refusal) notes.push(`<p class="error">${escapeHtml(refusal)}</p>`);
   const sendButton = refusal

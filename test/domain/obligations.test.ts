@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createCalendar } from '../../src/domain/calendar';
-import { STATES, assessObligations, rowState } from '../../src/domain/obligations';
+import { STATES, assessObligations, rowState, staleStampProblems, staleStamps } from '../../src/domain/obligations';
 import type { EventAssessment, Page } from '../../src/domain/types';
 import { page } from './assessedRows';
 
@@ -181,12 +181,68 @@ describe('assessObligations', () => {
         if (event === undefined) throw new Error('no event');
         expect(event.overdue).toBe(event.deptStatus === 'overdue' || event.tsurStatus === 'overdue');
         expect(event.deptDeadline < event.tsurDeadline).toBe(true);
+        // A stamp counts when it is on the event's day or later (an earlier one is of an earlier event).
+        const counts = (stamp: string | null): boolean => stamp !== null && stamp >= createdOn;
         const deptOpen = event.reportedToDept === null;
-        expect(deptOpen).toBe(dept === null && tsur === null);
-        const tsurOpen = tsur === null;
+        expect(deptOpen).toBe(!counts(dept) && !counts(tsur));
+        const tsurOpen = !counts(tsur);
+        expect(event.reportedToTsur).toBe(tsurOpen ? null : tsur);
         expect(deadline).toBe(deptOpen ? event.deptDeadline : tsurOpen ? event.tsurDeadline : null);
       }),
     );
+  });
+});
+
+describe('stamps earlier than their event (a page deleted, restored, and deleted again)', () => {
+  // Deleted again on Friday 26.04.2024; the stamps are of the first deletion, in March.
+  const AGAIN: Partial<Page> = {
+    createdOn: '2023-09-01',
+    deptReportedCreation: '2023-09-01',
+    tsurReportedCreation: '2023-09-04',
+    deletedOn: '2024-04-26',
+    deptReportedDeletion: '2024-03-11',
+    tsurReportedDeletion: '2024-03-12',
+  };
+
+  it('do not count: the deletion is not reported to the department nor to ЦУР', () => {
+    const { events, deadline } = assessObligations(page(AGAIN), calendar, '2024-05-06');
+    expect(events[0]).toMatchObject({ kind: 'creation', deptStatus: 'reportedInTime', tsurStatus: 'reportedInTime' });
+    expect(events[1]).toMatchObject({
+      kind: 'deletion',
+      reportedToDept: null,
+      reportedToTsur: null,
+      deptStatus: 'overdue',
+      tsurStatus: 'overdue',
+      overdue: true,
+    });
+    expect(deadline).toBe('2024-05-02');
+    expect(stateOf(AGAIN, '2024-05-06')).toBe(STATES.overdueTsur);
+  });
+
+  it('a stamp on the event day or later counts as before', () => {
+    const event = firstEvent(
+      { ...CREATED, deptReportedCreation: '2024-04-26', tsurReportedCreation: '2024-04-25' },
+      '2024-05-06',
+    );
+    expect(event).toMatchObject({ reportedToDept: '2024-04-26', reportedToTsur: null, tsurStatus: 'overdue' });
+  });
+
+  it('are named by a warning on their column', () => {
+    expect(staleStamps(page(AGAIN)).map((stale) => stale.column)).toEqual([
+      'deptReportedDeletion',
+      'tsurReportedDeletion',
+    ]);
+    expect(staleStampProblems(page(AGAIN))).toEqual([
+      {
+        column: 'deptReportedDeletion',
+        severity: 'warning',
+        message:
+          '«Сообщено в отдел (удаление)»: отметка 11.03.2024 раньше даты удаления 26.04.2024: она относится к прежнему ' +
+          'событию и не учитывается. Поставьте дату, когда сообщено об этом событии.',
+      },
+      expect.objectContaining({ column: 'tsurReportedDeletion', severity: 'warning' }),
+    ]);
+    expect(staleStampProblems(page(CREATED))).toEqual([]);
   });
 });
 

@@ -39,6 +39,20 @@ describe('«Сообщено в отдел (…)» stamps', () => {
     expect(stamps).toEqual({});
   });
 
+  it('replaces a stamp earlier than the date entered: it reported an earlier event (deleted, restored, deleted again)', () => {
+    const input = {
+      entered: new Set(['deletedOn'] as const),
+      problems: [],
+      stampIsEmpty: (stamp: ColumnKey) => stamp !== 'deptReportedDeletion',
+      today: TODAY,
+    };
+    const again = page({ createdOn: '2025-01-10', deletedOn: '2026-03-04', deptReportedDeletion: '2025-06-02' });
+    expect(deptReportStamps({ ...input, page: again })).toEqual({ deptReportedDeletion: TODAY });
+    // A stamp on the event's day or later is this event's own.
+    const same = page({ createdOn: '2025-01-10', deletedOn: '2026-03-04', deptReportedDeletion: '2026-03-04' });
+    expect(deptReportStamps({ ...input, page: same })).toEqual({});
+  });
+
   it('does not stamp a date that was not entered now, nor one that reads with an error', () => {
     const futureDate: Problem = {
       column: 'createdOn',

@@ -81,6 +81,57 @@ describe('selectPendingEvents', () => {
     expect(rowsWithoutId).toEqual([7]);
   });
 
+  it('leaves out a page registered twice, an «ID» or a ЦУР stamp with an error, and says why', () => {
+    const twice = assess(
+      [
+        {
+          id: 'S1',
+          organization: 'Школа № 1',
+          network: 'ВКонтакте',
+          link: 'https://vk.com/school1',
+          createdOn: '2026-01-19',
+        },
+        { id: 'S2', organization: 'Школа № 1', network: 'ВКонтакте', link: 'vk.ru/School1/', createdOn: '2026-01-19' },
+        {
+          id: 'S1',
+          organization: 'Школа № 2',
+          network: 'ВКонтакте',
+          link: 'https://vk.com/school2',
+          createdOn: '2026-01-19',
+        },
+        {
+          id: 'S4',
+          organization: 'Школа № 4',
+          network: 'ВКонтакте',
+          link: 'https://vk.com/school4',
+          createdOn: '2026-01-12',
+        },
+      ],
+      TODAY,
+    );
+    const idError = {
+      column: 'id' as const,
+      severity: 'error' as const,
+      message: '«ID»: такой ID уже есть в строке 2.',
+    };
+    const stampError = {
+      column: 'tsurReportedCreation' as const,
+      severity: 'error' as const,
+      message: '«Сообщено в ЦУР (создание)»: «по телефону» не похоже на дату.',
+    };
+    twice[2]!.problems.push(idError);
+    twice[3]!.problems.push(stampError);
+    const selection = selectPendingEvents(twice, TODAY);
+    expect(selection.events.map((event) => event.id)).toEqual(['S1:creation']);
+    expect(selection.excluded).toEqual([
+      { row: 3, reasons: ['та же страница уже внесена в строке 2 — удалите или исправьте повтор.'] },
+      { row: 4, reasons: [idError.message] },
+      { row: 5, reasons: [stampError.message] },
+    ]);
+    // The page is counted once in the totals.
+    expect(summaryTotals(twice, ['ВКонтакте'], []).activeByNetwork).toEqual([{ network: 'ВКонтакте', count: 3 }]);
+  });
+
   it('names events by page ID and kind', () => {
     expect(parseEventId('P-12:deletion')).toEqual({ pageId: 'P-12', kind: 'deletion' });
     expect(parseEventId('a:b:creation')).toEqual({ pageId: 'a:b', kind: 'creation' });

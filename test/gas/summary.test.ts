@@ -326,6 +326,7 @@ describe('writing the stamps', () => {
       'Сообщено в ЦУР (создание)',
     );
     const { token } = preview(rt);
+    expect(JSON.parse(token)).toEqual(['P1:creation', 'P2:creation']); // L1 is left out: its stamp cell holds text
     const { result, calls } = rt.measure(() => send(rt, token));
     expect(result.status).toBe('sent');
     expect(result.message).toMatch(/Отметки «Сообщено в ЦУР» поставлены/);
@@ -373,5 +374,62 @@ describe('writing the stamps', () => {
     expect(result.message).toMatch(/Отметки «Сообщено в ЦУР» поставлены/);
     expect(stamps(rt)['P1']).toEqual(['2026-01-20', '']);
     expect(send(rt, token).status).toBe('nothing');
+  });
+});
+
+describe('a page restored and deleted again', () => {
+  // Deleted in December (reported both ways), restored, deleted again on 16.01: the old stamps are not this deletion's.
+  const AGAIN: RowSpec[] = [
+    pageRow('R1', {
+      createdOn: '2025-11-03',
+      deptReportedCreation: '2025-11-03',
+      tsurReportedCreation: '2025-11-05',
+      deletedOn: '2026-01-16',
+      deptReportedDeletion: '2025-12-01',
+      tsurReportedDeletion: '2025-12-02',
+    }),
+  ];
+
+  it('is reported again, and its stamp of the earlier deletion is replaced by today', () => {
+    const rt = createRegisterRuntime({ today: TODAY, rows: AGAIN });
+    const { token } = preview(rt);
+    expect(JSON.parse(token)).toEqual(['R1:deletion']);
+    expect(send(rt, token)).toMatchObject({ status: 'sent', eventIds: ['R1:deletion'] });
+    expect(stamps(rt)['R1']).toEqual(['2025-11-05', TODAY]);
+    rt.menu('menuTsurSummary');
+    expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/^Сообщать в ЦУР нечего/);
+  });
+});
+
+describe('rows that cannot be reported safely', () => {
+  it('the same page in two rows goes out once, counted once; the repeat is named in the preview', () => {
+    const rt = createRegisterRuntime({
+      today: TODAY,
+      rows: [
+        pageRow('S1', { link: 'https://vk.com/school1', createdOn: '2026-01-19' }),
+        pageRow('S2', { link: 'vk.ru/School1/', createdOn: '2026-01-19' }),
+      ],
+    });
+    const { html, token } = preview(rt);
+    expect(JSON.parse(token)).toEqual(['S1:creation']);
+    expect(html).toContain(
+      'Строка 3 не входит в сводку, пока её не исправят: та же страница уже внесена в строке 2 — удалите или исправьте повтор.',
+    );
+    send(rt, token);
+    expect(rt.mail[0]!.body).toContain('Действующих официальных страниц: 1 (ВКонтакте — 1, Одноклассники — 0).');
+    expect(stamps(rt)).toEqual({ S1: [TODAY, ''], S2: ['', ''] });
+  });
+
+  it('a row whose ЦУР stamp holds text («по телефону») is left out and named, never reported again and again', () => {
+    const rt = createRegisterRuntime({
+      today: TODAY,
+      rows: [pageRow('L1', { createdOn: '2026-01-12', tsurReportedCreation: 'по телефону' })],
+    });
+    rt.menu('menuTsurSummary');
+    expect(rt.ui.panels).toHaveLength(0);
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain(
+      'Строка 2 не входит в сводку, пока её не исправят: «Сообщено в ЦУР (создание)»: «по телефону» не похоже на дату',
+    );
+    expect(rt.mail).toHaveLength(0);
   });
 });
