@@ -4,6 +4,7 @@
  * changing or removing our part never loses their text.
  */
 import type { ColumnKey, Problem, RowAssessment } from '../domain/types';
+import { readNotes, type RegisterTable } from './registerTable';
 
 export const NOTE_MARKER = '⚠ Реестр страниц:';
 
@@ -77,4 +78,25 @@ export function changedSpan(
     }
   });
   return first < 0 ? null : [first, last];
+}
+
+/**
+ * Brings our part of the notes of rows first..first + assessments.length - 1 in line with their
+ * assessments (null for a blank row: our notes go): one getNotes over the rows, and one setNotes over
+ * the rows between the first and the last that change, or none. The person's own text stays.
+ * Returns true when it wrote.
+ */
+export function refreshNotes(
+  table: RegisterTable,
+  first: number,
+  assessments: ReadonlyArray<Pick<RowAssessment, 'problems'> | null>,
+): boolean {
+  const before = readNotes(table, first, assessments.length);
+  const after = updatedNotes(before, assessments, table.positions);
+  const span = changedSpan(before, after);
+  if (span === null) return false;
+  table.sheet
+    .getRange(first + span[0], 1, span[1] - span[0] + 1, table.width)
+    .setNotes(after.slice(span[0], span[1] + 1));
+  return true;
 }

@@ -1,17 +1,20 @@
 /**
- * «Проверить реестр»: the whole register in one read, «Срок» and «Состояние» in one write, and the
- * problems in a dialog grouped by row — each with its cell («Реестр!E12»), column and Russian message —
- * plus a toast with the counts. Anyone may run it.
+ * «Проверить реестр»: the whole register in one read, «Срок» and «Состояние» in one write, our part of
+ * the cell notes in one getNotes and at most one setNotes, and the problems in a dialog grouped by
+ * row — each with its cell («Реестр!E12»), column and Russian message — plus a toast with the counts.
+ * Anyone may run it.
  */
 import { COLUMN_BY_KEY } from '../domain/columns';
 import { escapeHtml } from '../domain/htmlEscape';
 import { assessRegister, type RegisterAssessment } from '../domain/register';
 import type { RegisterGap } from '../domain/review';
 import type { Severity } from '../domain/types';
+import { refreshNotes } from './cellNotes';
 import { computedUpdates, loadDayContext } from './computedColumns';
 import { withScriptLock } from './lock';
 import {
   cellAddress,
+  firstDataRow,
   openRegister,
   quotedSheetName,
   readAllRows,
@@ -140,6 +143,12 @@ export function checkRegister(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   const assessment = assessRegister(rows, day.register);
   const byRow = new Map(assessment.rows.map((row) => [row.row, row]));
   writeColumns(table, computedUpdates(table, rows, byRow), { current: rows });
+  // Our notes on every row, so that a row fixed elsewhere (the sidebar, a paste) loses its «Ошибка».
+  refreshNotes(
+    table,
+    firstDataRow(table),
+    rows.map((raw) => byRow.get(raw.row) ?? null),
+  );
   return checkResult(table, assessment, [
     ...day.settings.problems.map((problem) => problem.message),
     ...day.calendar.problems.map((problem) => problem.message),

@@ -11,13 +11,12 @@
 import { assessRow, assessRowsInRegister, isBlankRegisterRow } from '../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../domain/types';
-import { changedSpan, updatedNotes } from './cellNotes';
+import { refreshNotes } from './cellNotes';
 import { computedUpdates, loadDayContext } from './computedColumns';
 import { newPageId } from './ids';
 import {
   isRegisterSheetName,
   openRegisterTable,
-  readNotes,
   readRows,
   writeColumns,
   type RawRow,
@@ -117,14 +116,7 @@ export function handleEdit(
   const assessments = rows.map((raw) => byRow.get(raw.row) ?? null);
   writeColumns(table, [...service, ...computedUpdates(table, rows, byRow)], { current: read });
 
-  const before = readNotes(table, first, rows.length);
-  const after = updatedNotes(before, assessments, table.positions);
-  const span = changedSpan(before, after);
-  if (span !== null) {
-    table.sheet
-      .getRange(first + span[0], 1, span[1] - span[0] + 1, table.width)
-      .setNotes(after.slice(span[0], span[1] + 1));
-  }
+  refreshNotes(table, first, assessments);
 
   const withErrors = assessments.filter(
     (assessment): assessment is RowAssessment =>

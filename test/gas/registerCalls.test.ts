@@ -48,6 +48,8 @@ describe('service calls do not grow with the register', () => {
   it('reads the register in one getValues and writes it in at most one setValues a column block', () => {
     expect(large.check.byMethod['Range.getValues']).toBe(4);
     expect(large.check.byMethod['Range.setValues']).toBe(1);
+    expect(large.check.byMethod['Range.getNotes']).toBe(1);
+    expect(large.check.byMethod['Range.setNotes'] ?? 0).toBeLessThanOrEqual(1);
     expect(large.edit.byMethod['Range.getValues']).toBe(4);
     expect(large.edit.byMethod['Range.setValues']).toBe(1);
     expect(large.edit.byMethod['Range.getNotes']).toBe(1);

@@ -3,7 +3,8 @@
  * row with the cell, the column and a Russian message (everything from the sheet HTML-escaped), and a
  * toast with the counts.
  */
-import { CLERK, cell, day, fillSheet, headerColumns, newRuntime, sheetOf, valuesOf } from './registerHarness';
+import { NOTE_MARKER } from '../../src/gas/cellNotes';
+import { CLERK, cell, day, fillSheet, headerColumns, newRuntime, note, sheetOf, valuesOf } from './registerHarness';
 import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
 
 function checked() {
@@ -105,5 +106,34 @@ describe('the calendar sheet and «Настройки» feed the check and setup
     const network = headerColumns(rt, 'Реестр')['Социальная сеть'] as number;
     const rule = rt.quietly(() => sheetOf(rt, 'Реестр').getRange(3, network).getDataValidation());
     expect(rule?.getCriteriaValues()[0]).toEqual(['ВКонтакте', 'Одноклассники', 'Telegram']);
+  });
+});
+
+describe('the check refreshes the add-on’s notes on every row', () => {
+  it('drops the «Ошибка» of a row fixed without onEdit, keeps the person’s own text, and notes rows never edited', () => {
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', fullRegisterRows());
+    rt.menu('menuSetup');
+    const sheet = sheetOf(rt, 'Реестр');
+    const link = headerColumns(rt, 'Реестр')['Ссылка на страницу'] as number;
+    const row = FULL_ROWS.reported;
+    rt.quietly(() => sheet.getRange(row, link).setNote('Своя заметка'));
+    rt.simulateEdit(`Реестр!E${row}`, { value: 'страница в вк', user: CLERK });
+    expect(note(rt, 'Реестр', row, 'Ссылка на страницу')).toContain(NOTE_MARKER);
+    // Fixed by a script, a paste with events off, the sidebar: no onEdit for this cell.
+    rt.quietly(() => sheet.getRange(row, link).setValue('https://vk.com/shpak_culture'));
+    expect(note(rt, 'Реестр', row, 'Ссылка на страницу')).toContain(NOTE_MARKER);
+
+    const { calls } = rt.measure(() => rt.menu('menuCheckRegister', CLERK));
+    expect(note(rt, 'Реестр', row, 'Ссылка на страницу')).toBe('Своя заметка');
+    expect(note(rt, 'Реестр', FULL_ROWS.duplicate, 'Ссылка на страницу')).toContain(
+      'эта страница уже внесена в строке 8',
+    );
+    expect(calls.byMethod['Range.getNotes']).toBe(1);
+    expect(calls.byMethod['Range.setNotes']).toBe(1);
+
+    // Nothing more to change: the next check reads the notes and writes none.
+    const again = rt.measure(() => rt.menu('menuCheckRegister', CLERK));
+    expect(again.calls.byMethod['Range.setNotes']).toBeUndefined();
   });
 });
