@@ -18,6 +18,7 @@ import { dailyCheckMenuCaptions } from './gas/triggers';
 import { runCheck } from './gas/check';
 import { onEditEvent } from './gas/edit';
 import { runSetup } from './gas/setup';
+import { runMenuAction } from './gas/menuAction';
 import * as sidebar from './gas/sidebar';
 import type { PageInput } from './domain/types';
 
@@ -35,11 +36,11 @@ export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function menuSetup(): void {
-  runSetup();
+  runMenuAction('Настройка реестра', runSetup);
 }
 
 export function menuCheckRegister(): void {
-  runCheck();
+  runMenuAction('Проверка реестра', runCheck);
 }
 
 export function menuAbout(): void {
@@ -48,7 +49,7 @@ export function menuAbout(): void {
 }
 
 export function menuOpenSidebar(): void {
-  sidebar.openSidebar();
+  runMenuAction('Страница в реестре', sidebar.openSidebar);
 }
 
 export function sidebarInit(): sidebar.SidebarInitResult {
@@ -65,7 +66,7 @@ export function sidebarSubmit(input: PageInput, requestId: string): sidebar.Side
 
 /** «Сводка для ЦУР…»: the preview dialog (coordinators only). */
 export function menuTsurSummary(): void {
-  showSummaryPreview();
+  runMenuAction('Сводка для ЦУР', showSummaryPreview);
 }
 
 /** The preview's «Отправить»: `token` names exactly the events the preview showed. */
@@ -79,11 +80,11 @@ export function summaryLetter(): SummaryDraft {
 }
 
 export function menuDailyCheckOn(): void {
-  runDailyCheckMenu(turnDailyCheckOn);
+  runMenuAction('Ежедневная проверка', () => runDailyCheckMenu(turnDailyCheckOn));
 }
 
 export function menuDailyCheckOff(): void {
-  runDailyCheckMenu(turnDailyCheckOff);
+  runMenuAction('Ежедневная проверка', () => runDailyCheckMenu(turnDailyCheckOff));
 }
 
 /** The daily check's time-driven trigger. */
@@ -93,5 +94,5 @@ export function dailyCheck(event?: { triggerUid?: string }): DailyOutcome {
 
 /** «Список страниц для сайта» (п. 3.1.1). */
 export function menuSiteList(): void {
-  showSiteList();
+  runMenuAction('Список страниц для сайта', showSiteList);
 }
