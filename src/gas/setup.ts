@@ -11,7 +11,8 @@
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../domain/columns';
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import { assessRegister, isBlankRegisterRow } from '../domain/register';
-import type { ColumnKey } from '../domain/types';
+import { selectPendingEvents } from '../domain/summary';
+import type { ColumnKey, IsoDate, RowAssessment } from '../domain/types';
 import { currentUserEmail, ownerEmail, requireCoordinator, checkCoordinator } from './access';
 import { computedUpdates, loadDayContext } from './computedColumns';
 import { applyHighlighting } from './highlighting';
@@ -57,6 +58,11 @@ export interface SetupReport {
   /** Problems in «Настройки» and the calendar sheet. */
   problems: string[];
   settingsChange: string | null;
+  /** Creations and deletions with no «Сообщено в ЦУР» date (what «Сводка для ЦУР» would list), and how many are overdue. */
+  tsurPending: number;
+  tsurOverdue: number;
+  /** Events with no «Сообщено в отдел» date (nor a ЦУР one), when this run is the first (it created «Журнал»). */
+  firstSetupUnreported: number | null;
   /** The spreadsheet's time zone before setup set it to Europe/Moscow, or null when it already was. */
   previousTimeZone: string | null;
 }
@@ -218,10 +224,35 @@ export function setupRegister(
       ...day.calendar.problems.map((problem) => problem.message),
     ],
     settingsChange,
+    ...reportingCounts(assessment.rows, day.register.today, createdSheets.includes(SHEET_NAMES.journal)),
     previousTimeZone,
   };
   appendJournal(spreadsheet, [{ action: SETUP_TITLE, details: setupDetails(report) }]);
   return report;
+}
+
+/**
+ * Rows already in the sheet when the add-on is first set up have no «Сообщено в отдел (…)» and no
+ * «Сообщено в ЦУР (…)» dates, and setup invents none: when a department told the coordinator, and
+ * whether ЦУР was told, the add-on cannot know (the setup day would call every old page late, the
+ * event day would call it in time, both without grounds). Those events stay unreported — overdue
+ * once their deadlines have passed — and setup says so plainly, every run: how many events ЦУР has not
+ * been told of according to the sheet, that «Сводка для ЦУР» will list them, and that a date known
+ * from elsewhere can be typed in.
+ */
+function reportingCounts(
+  rows: readonly RowAssessment[],
+  today: IsoDate,
+  firstSetup: boolean,
+): Pick<SetupReport, 'tsurPending' | 'tsurOverdue' | 'firstSetupUnreported'> {
+  const pending = selectPendingEvents(rows, today).events;
+  return {
+    tsurPending: pending.length,
+    tsurOverdue: pending.filter((event) => event.overdue).length,
+    firstSetupUnreported: firstSetup
+      ? rows.flatMap((row) => row.events).filter((event) => event.reportedToDept === null).length
+      : null,
+  };
 }
 
 /** The journal's and the dialog's account of a run. */
@@ -250,6 +281,18 @@ export function setupDetails(report: SetupReport): string {
       `Своя проверка данных оставлена без изменений в колонках: ${report.validationKept.map((header) => `«${header}»`).join(', ')}.`,
     );
   parts.push(`Страниц в реестре: ${report.rows}, из них с ошибками заполнения: ${report.rowsWithErrors}.`);
+  if (report.firstSetupUnreported !== null && report.firstSetupUnreported > 0)
+    parts.push(
+      `У страниц, внесённых до настройки, даты «Сообщено в отдел (…)» и «Сообщено в ЦУР (…)» не проставлены ` +
+        `(событий: ${report.firstSetupUnreported}): когда о них сообщали, надстройке неизвестно, поэтому ` +
+        'после истечения сроков они считаются просроченными. Известные даты координатор может вписать сам.',
+    );
+  if (report.tsurPending > 0)
+    parts.push(
+      `Не сообщено в ЦУР (по отметкам в реестре) событий: ${report.tsurPending}, из них просрочено: ` +
+        `${report.tsurOverdue}. Их перечислит «Сводка для ЦУР»; если о каком-то ЦУР уже знает, ` +
+        'впишите дату в «Сообщено в ЦУР (…)» этой строки.',
+    );
   if (report.problems.length > 0) parts.push(`Замечания к настройкам: ${report.problems.join(' ')}`);
   return parts.join(' ');
 }

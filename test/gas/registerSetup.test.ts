@@ -229,12 +229,36 @@ describe('setup on the departments’ own sheet', () => {
     expect(states).toEqual(['Просрочено: ЦУР', 'Просрочено: ЦУР', 'Просрочено: ЦУР', '', 'Ошибки заполнения']);
   });
 
+  it('invents no «Сообщено в отдел/ЦУР» dates for the rows already there, and says plainly what is unreported', () => {
+    const values = valuesOf(rt, 'Страницы');
+    const columns = headerColumns(rt, 'Страницы');
+    for (const header of [
+      'Сообщено в отдел (создание)',
+      'Сообщено в отдел (удаление)',
+      'Сообщено в ЦУР (создание)',
+      'Сообщено в ЦУР (удаление)',
+    ]) {
+      expect(values.slice(1).map((row) => row[(columns[header] as number) - 1])).toEqual(['', '', '', '', '']);
+    }
+    const message = rt.ui.alerts.at(-1)?.prompt ?? '';
+    const firstRun =
+      'У страниц, внесённых до настройки, даты «Сообщено в отдел (…)» и «Сообщено в ЦУР (…)» не проставлены (событий: 5)';
+    const pending =
+      'Не сообщено в ЦУР (по отметкам в реестре) событий: 5, из них просрочено: 5. Их перечислит «Сводка для ЦУР»';
+    expect(message).toContain(firstRun);
+    expect(message).toContain(pending);
+    expect(String(journalRows(rt).at(-1)?.[3])).toContain(pending);
+  });
+
   it('a second run leaves the spreadsheet exactly as the first did, apart from one more line in «Журнал»', () => {
     const first = snapshot(rt);
     const journal = journalRows(rt).length;
     rt.menu('menuSetup');
     expect(withoutJournal(snapshot(rt))).toEqual(withoutJournal(first));
     expect(journalRows(rt)).toHaveLength(journal + 1);
+    // The first-run explanation once; the count of what ЦУР has not been told every time.
+    expect(rt.ui.alerts.at(-1)?.prompt).not.toContain('внесённых до настройки');
+    expect(rt.ui.alerts.at(-1)?.prompt).toContain('Не сообщено в ЦУР (по отметкам в реестре) событий: 5');
   });
 });
 
