@@ -12,10 +12,12 @@
  */
 import { buildCoordinatorDigest, buildFailureLetter, buildResponsibleDigests } from '../domain/digest';
 import { selectPendingEvents } from '../domain/summary';
-import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
-import type { IsoDate } from '../domain/types';
+import { MOSCOW_TIME_ZONE, addDays } from '../domain/isoDate';
+import type { IsoDate, WorkingCalendar } from '../domain/types';
+import { requireCoordinator } from './access';
 import { readSettings } from './settingsSheet';
 import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
+import { calendarExceptions, highlightYears, refreshHighlighting } from './highlighting';
 import { tryAppendJournal, type JournalEntry } from './journal';
 import { withScriptLock } from './lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from './mail';
@@ -23,11 +25,13 @@ import { openRegister, writeColumns, type RegisterTable } from './registerTable'
 import { todayIn } from './sheetValues';
 import { readSnapshot, sendSummaryLocked } from './summary';
 import {
+  highlightedCalendar,
   installDailyCheck,
   isCurrentTrigger,
   lastDailyRun,
   readDailyCheckState,
   recordDailyRun,
+  rememberHighlightedCalendar,
   rememberReportedFailure,
   reportedFailure,
 } from './triggers';
@@ -39,14 +43,15 @@ const AUTO_USER = 'автоматически';
 /** The trigger may wait this long for a menu action to finish. */
 const LOCK_WAIT_MS = 60_000;
 
-export type DailyStatus = 'stale' | 'nonWorkingDay' | 'alreadyRan' | 'done' | 'failed';
+/** 'refused': started by hand by someone who is not a coordinator (the reason is in `failures`). */
+export type DailyStatus = 'stale' | 'refused' | 'nonWorkingDay' | 'alreadyRan' | 'done' | 'failed';
 
 export interface DailyOutcome {
   status: DailyStatus;
   today: IsoDate | null;
   /** Addresses mailed, in order. */
   mailed: string[];
-  /** What went wrong (journaled), empty when nothing. */
+  /** What went wrong (journaled, or mailed when the journal could not be written), empty when nothing. */
   failures: string[];
 }
 
@@ -65,13 +70,36 @@ function coordinatorsOf(coordinators: readonly string[]): string[] {
   return me ? [me] : [];
 }
 
-/** The run under the script lock. */
-function runLocked(spreadsheet: Spreadsheet, opened: RegisterTable | null, day: DayContext): DailyOutcome {
+/** The first working day of its month: no working day between the 1st and yesterday. */
+export function isFirstWorkingDayOfMonth(today: IsoDate, calendar: WorkingCalendar): boolean {
+  for (let date = `${today.slice(0, 8)}01`; date < today; date = addDays(date, 1)) {
+    if (calendar.isWorkingDay(date)) return false;
+  }
+  return true;
+}
+
+/**
+ * The amber «срок близко» highlight holds the calendar's days off in its formula (highlighting.ts). It is
+ * refreshed on the first working day of each month, and on any day the calendar's exceptions for the
+ * highlighted years differ from those last applied (the calendar sheet edited, or a new year): about ten
+ * calls then, two (a document property) on other days. Returns true when the rules were rewritten.
+ */
+function refreshHighlightingWhenDue(table: RegisterTable, day: DayContext): boolean {
+  const { today } = day.register;
+  const calendar = day.calendar.calendar;
+  const applied = JSON.stringify(calendarExceptions(calendar, highlightYears(today)));
+  const before = highlightedCalendar();
+  if (!isFirstWorkingDayOfMonth(today, calendar) && before === applied) return false;
+  const wrote = refreshHighlighting(table, calendar, today);
+  if (before !== applied) rememberHighlightedCalendar(applied);
+  return wrote;
+}
+
+/** The run under the script lock, with the register and the day's context read under it. */
+function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayContext): DailyOutcome {
   const today = day.register.today;
   const outcome: DailyOutcome = { status: 'done', today, mailed: [], failures: [] };
   if (lastDailyRun() === today) return { ...outcome, status: 'alreadyRan' };
-  if (opened === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
-  let table = opened;
   const { settings } = day.settings;
   const coordinators = coordinatorsOf(settings.coordinators);
   const entries: JournalEntry[] = [];
@@ -83,10 +111,9 @@ function runLocked(spreadsheet: Spreadsheet, opened: RegisterTable | null, day: 
       checkAccess: false,
       reserveQuota: coordinators.length,
       journalUser: AUTO_USER,
+      opened: { table, day },
     });
     if (summary.status === 'sent') {
-      // Its stamps are in the sheet now; the header is read again in case the sheet changed meanwhile.
-      table = openRegister(spreadsheet) ?? table;
       notes.push(`Сводка в ЦУР отправлена автоматически. ${summary.message}`);
       outcome.mailed.push(...settings.tsurRecipients);
     } else if (summary.status !== 'nothing') {
@@ -100,6 +127,12 @@ function runLocked(spreadsheet: Spreadsheet, opened: RegisterTable | null, day: 
   const rows = snapshot.assessment.rows;
   const byRow = new Map(rows.map((row) => [row.row, row]));
   writeColumns(table, computedUpdates(table, snapshot.raw, byRow), { current: snapshot.raw });
+  let highlighted = false;
+  try {
+    highlighted = refreshHighlightingWhenDue(table, day);
+  } catch (error) {
+    outcome.failures.push(`подсветку сроков обновить не удалось: ${errorText(error)}`);
+  }
   // The day is recorded before the first digest goes: should recording fail, nothing has been sent, and a
   // run that fails later is not repeated the same day with its letters sent twice (the failure is journaled).
   recordDailyRun(today);
@@ -188,18 +221,28 @@ function runLocked(spreadsheet: Spreadsheet, opened: RegisterTable | null, day: 
       details: `Час проверки изменён в «Настройках»: со следующего раза — ${settings.dailyCheckHour}:00 по московскому времени.`,
     });
   }
+  if (highlighted) {
+    entries.push({
+      action: DAILY_ACTION,
+      details: 'Подсветка близких сроков обновлена по производственному календарю.',
+    });
+  }
   for (const failure of outcome.failures) entries.push({ action: DAILY_ACTION, details: `Ошибка: ${failure}` });
-  tryAppendJournal(
+  const journalFailure = tryAppendJournal(
     spreadsheet,
     entries.map((entry) => ({ user: AUTO_USER, ...entry })),
   );
+  // Not journaled: the coordinators are told by the failure letter (once, while it stays so).
+  if (journalFailure !== null) outcome.failures.push(journalFailure);
   return outcome.failures.length ? { ...outcome, status: 'failed' } : outcome;
 }
 
 /** Journals a failure and mails it to the coordinators unless this very failure was mailed already. */
-function reportFailure(spreadsheet: Spreadsheet, today: IsoDate, text: string, journaled: boolean): void {
-  if (!journaled)
-    tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Ошибка: ${text}`, user: AUTO_USER }]);
+function reportFailure(spreadsheet: Spreadsheet, today: IsoDate, failure: string, journaled: boolean): void {
+  const journalFailure = journaled
+    ? null
+    : tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Ошибка: ${failure}`, user: AUTO_USER }]);
+  const text = journalFailure === null ? failure : `${failure} ${journalFailure}`;
   if (reportedFailure()?.text === text) return;
   try {
     const recipients = coordinatorsOf(readSettings(spreadsheet).settings.coordinators);
@@ -211,10 +254,23 @@ function reportFailure(spreadsheet: Spreadsheet, today: IsoDate, text: string, j
   }
 }
 
-/** The trigger's handler. */
+/** Whether the daily run may go ahead: the trigger installed, or a coordinator starting it by hand. */
+function mayRun(triggerUid: string, settings: DayContext['settings']['settings'], spreadsheet: Spreadsheet) {
+  if (triggerUid !== '') return { ok: true as const };
+  // By hand (the script editor, google.script.run): it mails people and may send the ЦУР summary, so
+  // only a coordinator may start it.
+  const access = requireCoordinator(settings, spreadsheet);
+  return access.ok ? { ok: true as const } : { ok: false as const, reason: `${MANUAL_REFUSAL} ${access.reason}` };
+}
+
+export const MANUAL_REFUSAL = 'Ежедневная проверка не запущена: вручную её запускает только координатор реестра.';
+
+/**
+ * The trigger's handler, and a run by hand. The register, «Настройки» and the calendar are read under the
+ * script lock, so the run sees what an action that held the lock before it wrote.
+ */
 export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
-  // A run without a trigger's ID (from the editor, or `npm start`) is a manual run and always goes ahead.
   const triggerUid = event?.triggerUid ? String(event.triggerUid) : '';
   if (triggerUid !== '' && !isCurrentTrigger(triggerUid)) {
     return { status: 'stale', today: null, mailed: [], failures: [] };
@@ -222,15 +278,24 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   let today: IsoDate | null = null;
   try {
-    const table = openRegister(spreadsheet);
-    const timeZone = table?.timeZone ?? spreadsheet.getSpreadsheetTimeZone();
-    const day = loadDayContext(spreadsheet, timeZone);
-    today = day.register.today;
-    if (!day.calendar.calendar.isWorkingDay(today)) return { status: 'nonWorkingDay', today, mailed: [], failures: [] };
-    const locked = withScriptLock(() => runLocked(spreadsheet, table, day), { timeoutMs: LOCK_WAIT_MS });
+    const locked = withScriptLock(
+      (): DailyOutcome => {
+        const table = openRegister(spreadsheet);
+        const day = loadDayContext(spreadsheet, table?.timeZone ?? spreadsheet.getSpreadsheetTimeZone());
+        today = day.register.today;
+        const access = mayRun(triggerUid, day.settings.settings, spreadsheet);
+        if (!access.ok) return { status: 'refused', today, mailed: [], failures: [access.reason] };
+        if (!day.calendar.calendar.isWorkingDay(today))
+          return { status: 'nonWorkingDay', today, mailed: [], failures: [] };
+        if (table === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
+        return runLocked(spreadsheet, table, day);
+      },
+      { timeoutMs: LOCK_WAIT_MS },
+    );
     if (!locked.ok) throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
     const outcome = locked.value;
-    if (outcome.status === 'failed') reportFailure(spreadsheet, today, outcome.failures.join(' '), true);
+    const day: IsoDate = outcome.today ?? todayIn(MOSCOW_TIME_ZONE);
+    if (outcome.status === 'failed') reportFailure(spreadsheet, day, outcome.failures.join(' '), true);
     else if (outcome.status === 'done' && reportedFailure() !== null) {
       rememberReportedFailure(null);
       tryAppendJournal(spreadsheet, [

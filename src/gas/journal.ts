@@ -1,10 +1,11 @@
 /**
  * «Журнал»: an append-only record of what the add-on did. One setValues per call, whatever the number
  * of entries. The sheet is protected (coordinators and the owner only), so an append made for a person
- * who may not edit it fails: callers that run as any user use tryAppendJournal.
+ * who may not edit it fails: callers use tryAppendJournal and tell the person when it did.
  */
 import { SHEET_NAMES } from '../domain/columns';
 import { currentUserEmail } from './access';
+import { errorText } from './mail';
 import { textCell } from './sheetValues';
 
 export const JOURNAL_HEADERS = ['Время', 'Пользователь', 'Действие', 'Подробности'] as const;
@@ -56,15 +57,27 @@ export function appendJournal(
   sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, JOURNAL_HEADERS.length).setValues(rows);
 }
 
-/** appendJournal that reports failure (e.g. the person may not edit «Журнал») instead of throwing. */
+/**
+ * appendJournal that reports a failure instead of throwing: null when written, else a Russian sentence
+ * saying what was not recorded and why, for the caller to show to the person (or mail to the
+ * coordinators). The usual cause: the person is not an editor of the protected «Журнал» — a coordinator
+ * added in «Настройки» after setup becomes one when «Настроить реестр» runs again.
+ */
 export function tryAppendJournal(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   entries: readonly JournalEntry[],
-): boolean {
+): string | null {
   try {
     appendJournal(spreadsheet, entries);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (error) {
+    return journalFailureText(errorText(error));
   }
+}
+
+export function journalFailureText(reason: string): string {
+  return (
+    `Запись в «${SHEET_NAMES.journal}» не сделана (${reason}). Если у вас нет права изменять лист «${SHEET_NAMES.journal}», ` +
+    'попросите координатора выполнить «Реестр страниц → Настроить реестр»: она даёт это право координаторам из «Настроек».'
+  );
 }

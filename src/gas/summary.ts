@@ -10,6 +10,7 @@
 import { COLUMN_BY_KEY } from '../domain/columns';
 import { formatRuDate } from '../domain/isoDate';
 import { EVENT_COLUMNS, stampOfEvent } from '../domain/obligations';
+import { plural } from '../domain/plural';
 import { readDateCell } from '../domain/cellValues';
 import { assessRegister, type RegisterAssessment } from '../domain/register';
 import {
@@ -156,6 +157,8 @@ export interface SendOptions {
   reserveQuota?: number;
   /** Who sends, for the journal; defaults to the person running the script. */
   journalUser?: string;
+  /** The register and the day's context already read under this lock (the daily check): not read again. */
+  opened?: { table: RegisterTable; day: DayContext };
 }
 
 interface StampOutcome {
@@ -247,7 +250,7 @@ function stampByHand(events: readonly PendingEvent[], today: IsoDate): string {
 
 /** The send itself. Call under the script lock. */
 export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions): SummarySendResult {
-  const opened = openWithContext(spreadsheet);
+  const opened = options.opened ?? openWithContext(spreadsheet);
   if (opened === null) return result('refused', NO_REGISTER_MESSAGE);
   const { table, day } = opened;
   const { settings } = day.settings;
@@ -257,16 +260,15 @@ export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions
   }
   const recipients = settings.tsurRecipients;
   if (recipients.length === 0) return result('refused', NO_RECIPIENTS_MESSAGE);
-  const journal = (details: string): void => {
-    tryAppendJournal(spreadsheet, [
+  /** Records in «Журнал»; '' when written, else a sentence for the person saying it was not. */
+  const journal = (details: string): string => {
+    const failed = tryAppendJournal(spreadsheet, [
       { action: JOURNAL_ACTION, details, ...(options.journalUser ? { user: options.journalUser } : {}) },
     ]);
+    return failed === null ? '' : ` ${failed}`;
   };
   const refusal = quotaRefusal(recipients.length, remainingMailQuota() - (options.reserveQuota ?? 0));
-  if (refusal !== null) {
-    journal(`Не отправлена: ${refusal}`);
-    return result('refused', refusal);
-  }
+  if (refusal !== null) return result('refused', refusal + journal(`Не отправлена: ${refusal}`));
 
   const snapshot = readSnapshot(table, day);
   const { events, letter } = summaryFor(snapshot, spreadsheet.getUrl(), options.onlyIds);
@@ -278,10 +280,12 @@ export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions
     sendMail(letter.message);
   } catch (error) {
     const reason = errorText(error);
-    journal(`Не отправлена: ${reason}. Получатели: ${letter.message.to}. Отметки «Сообщено в ЦУР» не ставились.`);
+    const journalNote = journal(
+      `Не отправлена: ${reason}. Получатели: ${letter.message.to}. Отметки «Сообщено в ЦУР» не ставились.`,
+    );
     return result(
       'failed',
-      `Сводка не отправлена: ${reason}. Отметки «Сообщено в ЦУР» не поставлены; повторите позже.`,
+      `Сводка не отправлена: ${reason}. Отметки «Сообщено в ЦУР» не поставлены; повторите позже.${journalNote}`,
     );
   }
 
@@ -307,13 +311,17 @@ export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions
       ` Письмо отправлено, но отметки «Сообщено в ЦУР» записать не удалось (${stamping.error ?? 'ошибка'}): ` +
       `${stampByHand(stamping.failed, today)}.`;
   }
-  journal(sentLine + stampNote);
-  const skippedNote = skipped > 0 ? ` ${skipped} событ. из предпросмотра уже были сообщены и не повторялись.` : '';
+  const journalNote = journal(sentLine + stampNote);
+  const skippedNote =
+    skipped > 0
+      ? ` ${skipped} ${plural(skipped, 'событие', 'события', 'событий')} из предпросмотра уже ` +
+        `${plural(skipped, 'было сообщено', 'были сообщены', 'были сообщены')} и не ${plural(skipped, 'повторялось', 'повторялись', 'повторялись')}.`
+      : '';
   return result(
     'sent',
     `Сводка отправлена (${letter.message.to}): событий ${events.length}` +
       (letter.overdueCount ? `, из них с нарушенным сроком ${letter.overdueCount}` : '') +
-      `. ${stampNote ? stampNote.trim() : 'Отметки «Сообщено в ЦУР» поставлены.'}${skippedNote}`,
+      `. ${stampNote ? stampNote.trim() : 'Отметки «Сообщено в ЦУР» поставлены.'}${skippedNote}${journalNote}`,
     sentIds,
   );
 }

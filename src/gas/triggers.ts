@@ -16,6 +16,7 @@ export const DAILY_CHECK_HANDLER = 'dailyCheck';
 const STATE_PROPERTY = 'dailyCheckState';
 const LAST_RUN_PROPERTY = 'dailyCheckLastRun';
 const FAILURE_PROPERTY = 'dailyCheckFailure';
+const HIGHLIGHT_PROPERTY = 'dailyCheckHighlightedCalendar';
 
 export interface DailyCheckState {
   on: boolean;
@@ -31,9 +32,18 @@ function properties(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
-function readJson<T>(key: string): T | null {
+/** A document property; null when unset or unreadable (e.g. onOpen before authorisation). */
+function readProperty(key: string): string | null {
   try {
-    const text = properties().getProperty(key);
+    return properties().getProperty(key);
+  } catch {
+    return null;
+  }
+}
+
+function readJson<T>(key: string): T | null {
+  const text = readProperty(key);
+  try {
     return text === null ? null : (JSON.parse(text) as T);
   } catch {
     return null;
@@ -97,11 +107,7 @@ export function isCurrentTrigger(triggerUid: string): boolean {
 
 /** The day the check last ran to completion. */
 export function lastDailyRun(): IsoDate | null {
-  try {
-    return properties().getProperty(LAST_RUN_PROPERTY);
-  } catch {
-    return null;
-  }
+  return readProperty(LAST_RUN_PROPERTY);
 }
 
 export function recordDailyRun(today: IsoDate): void {
@@ -122,6 +128,15 @@ export function rememberReportedFailure(failure: ReportedFailure | null): void {
   if (failure === null) {
     if (properties().getProperty(FAILURE_PROPERTY) !== null) properties().deleteProperty(FAILURE_PROPERTY);
   } else properties().setProperty(FAILURE_PROPERTY, JSON.stringify(failure));
+}
+
+/** The calendar exceptions the highlighting's formula was last refreshed with by the daily check (JSON). */
+export function highlightedCalendar(): string | null {
+  return readProperty(HIGHLIGHT_PROPERTY);
+}
+
+export function rememberHighlightedCalendar(applied: string): void {
+  properties().setProperty(HIGHLIGHT_PROPERTY, applied);
 }
 
 export const DAILY_CHECK_ON_HANDLER = 'menuDailyCheckOn';

@@ -8,12 +8,14 @@ import {
   CLERK,
   COORDINATOR,
   COORDINATOR_2,
+  OWNER,
   TSUR,
   createRegisterRuntime,
   journalRows,
   moscowTime,
   pageRow,
   registerRows,
+  scriptRunAs,
   sheetValues,
   type RowSpec,
   type RuntimeSetup,
@@ -267,5 +269,103 @@ describe('the daily run', () => {
     rt.setNow(moscowTime('2026-01-22'));
     expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
     expect(journalRows(rt).at(-1)![3]).toBe('Проверка снова выполнена без ошибок.');
+  });
+});
+
+describe('who may run it, and what it reads when', () => {
+  it('started by hand (no trigger ID) by someone who is not a coordinator: refused in Russian, nothing sent or written', () => {
+    const rt = runtime({ settings: { sendSummaryAutomatically: true } });
+    const before = sheetValues(rt, 'Реестр');
+    for (const run of [
+      () => scriptRunAs(rt, CLERK, 'dailyCheck'),
+      () => rt.runAs({ kind: 'editor', user: CLERK }, () => rt.bundle.dailyCheck!()),
+    ]) {
+      const result = run() as { status: string; failures: string[] };
+      expect(result.status).toBe('refused');
+      expect(result.failures[0]).toMatch(
+        /^Ежедневная проверка не запущена: вручную её запускает только координатор реестра\. Это действие выполняет координатор/,
+      );
+    }
+    expect(rt.mail).toHaveLength(0);
+    expect(sheetValues(rt, 'Реестр')).toEqual(before);
+    // A coordinator may.
+    expect(rt.runAs({ kind: 'editor', user: COORDINATOR_2 }, () => rt.bundle.dailyCheck!())).toMatchObject({
+      status: 'done',
+    });
+    expect(rt.mail.map((mail) => mail.to)[0]).toBe(TSUR.join(','));
+  });
+
+  it('reads the register, «Настройки» and the calendar only once it holds the script lock', () => {
+    const rt = runtime();
+    turnOn(rt);
+    rt.calls.reset();
+    rt.fireTimeDriven('dailyCheck');
+    const log = rt.calls.log();
+    const locked = log.indexOf('Lock.tryLock');
+    expect(locked).toBeGreaterThan(-1);
+    const before = log.slice(0, locked);
+    for (const read of ['Range.getValues', 'Sheet.getLastRow', 'Sheet.getDataRange', 'Spreadsheet.getSheetByName']) {
+      expect(before).not.toContain(read);
+    }
+  });
+});
+
+describe('the highlighting of near deadlines', () => {
+  const refreshed = (rt: Runtime) =>
+    journalRows(rt).filter((row) => row[3] === 'Подсветка близких сроков обновлена по производственному календарю.');
+
+  it('is refreshed when the calendar changed and on the first working day of a month, and left alone otherwise', () => {
+    const rt = runtime({ settings: { remindResponsible: false } });
+    turnOn(rt);
+    rt.fireTimeDriven('dailyCheck'); // never applied before: written
+    expect(refreshed(rt)).toHaveLength(1);
+
+    rt.setNow(moscowTime('2026-01-21'));
+    const quiet = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(quiet.calls.byMethod['Sheet.getConditionalFormatRules']).toBeUndefined();
+    expect(refreshed(rt)).toHaveLength(1);
+
+    // The coordinator marks Monday 26.01 a day off in the calendar sheet: the formula must know it.
+    rt.quietly(() => {
+      const rows = [
+        ['Дата', 'Вид дня', 'Основание'],
+        [moscowTime('2026-01-26', '00:00'), 'Нерабочий', 'Распоряжение главы'],
+      ];
+      rt.spreadsheet.insertSheet('Производственный календарь').getRange(1, 1, 2, 3).setValues(rows);
+    });
+    rt.setNow(moscowTime('2026-01-22'));
+    const changed = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(changed.calls.byMethod['Sheet.setConditionalFormatRules']).toBe(1);
+    expect(refreshed(rt)).toHaveLength(2);
+
+    // Monday 02.02.2026, the first working day of February: looked at, nothing to change.
+    rt.setNow(moscowTime('2026-02-02'));
+    const monthly = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(monthly.calls.byMethod['Sheet.getConditionalFormatRules']).toBe(1);
+    expect(monthly.calls.byMethod['Sheet.setConditionalFormatRules']).toBeUndefined();
+    expect(refreshed(rt)).toHaveLength(2);
+  });
+});
+
+describe('when «Журнал» cannot be written', () => {
+  it('the failure letter to the coordinators says so (once), and the letters of the day still go', () => {
+    const rt = runtime({ settings: { remindResponsible: false } });
+    turnOn(rt);
+    // «Журнал» protected for the owner alone: the coordinator the trigger runs as may not write it.
+    rt.quietly(() =>
+      rt.runAs({ kind: 'editor', user: OWNER }, () => {
+        const protection = rt.spreadsheet.insertSheet('Журнал').protect();
+        protection.removeEditors([COORDINATOR, COORDINATOR_2, CLERK]);
+      }),
+    );
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'failed' });
+    const subjects = rt.mail.map((mail) => mail.subject);
+    expect(subjects[0]).toBe('Реестр страниц на 20.01.2026: просрочено — 2, срок сегодня — 1');
+    expect(subjects[1]).toBe('Реестр страниц: ежедневная проверка не выполнена — 20.01.2026');
+    expect(rt.mail[1]!.body).toContain('Запись в «Журнал» не сделана');
+    expect(rt.mail[1]!.body).toContain('«Реестр страниц → Настроить реестр»');
+    rt.setNow(moscowTime('2026-01-21'));
+    rt.fireTimeDriven('dailyCheck');
+    expect(rt.mail.filter((mail) => /не выполнена/.test(mail.subject))).toHaveLength(1);
   });
 });

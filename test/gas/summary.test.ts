@@ -7,6 +7,7 @@ import {
   CLERK,
   COORDINATOR,
   COORDINATOR_2,
+  OWNER,
   TSUR,
   createRegisterRuntime,
   journalRows,
@@ -177,7 +178,9 @@ describe('sending', () => {
     const restricted = JSON.stringify(['P2:creation']);
     expect(send(rt, restricted)).toMatchObject({ status: 'sent', eventIds: ['P2:creation'] });
     expect(stamps(rt)['P1']).toEqual(['', '']);
-    expect(send(rt, token)).toMatchObject({ status: 'sent', eventIds: ['P1:creation', 'P4:deletion'] });
+    const rest = send(rt, token);
+    expect(rest).toMatchObject({ status: 'sent', eventIds: ['P1:creation', 'P4:deletion'] });
+    expect(rest.message).toContain('1 событие из предпросмотра уже было сообщено и не повторялось.');
     expect(rt.mail).toHaveLength(2);
   });
 
@@ -431,5 +434,26 @@ describe('rows that cannot be reported safely', () => {
       'Строка 2 не входит в сводку, пока её не исправят: «Сообщено в ЦУР (создание)»: «по телефону» не похоже на дату',
     );
     expect(rt.mail).toHaveLength(0);
+  });
+});
+
+describe('when «Журнал» cannot be written', () => {
+  it('the send says so: a coordinator added after setup is not yet an editor of the protected sheet', () => {
+    const rt = createRegisterRuntime({ today: TODAY, rows: ROWS });
+    rt.quietly(() =>
+      rt.runAs({ kind: 'editor', user: OWNER }, () => {
+        const protection = rt.spreadsheet.insertSheet('Журнал').protect();
+        protection.removeEditors([COORDINATOR, COORDINATOR_2, CLERK]);
+      }),
+    );
+    const { token } = preview(rt);
+    const result = send(rt, token);
+    expect(result.status).toBe('sent');
+    expect(result.message).toContain('Отметки «Сообщено в ЦУР» поставлены.');
+    expect(result.message).toContain(
+      'Запись в «Журнал» не сделана (You are trying to edit a protected cell or object.',
+    );
+    expect(result.message).toContain('попросите координатора выполнить «Реестр страниц → Настроить реестр»');
+    expect(journalRows(rt)).toEqual([]);
   });
 });

@@ -54,7 +54,9 @@ describe('service calls', () => {
   it('stays within a fixed budget', () => {
     expect(large.preview.roundTrips).toBeLessThanOrEqual(30);
     expect(large.send.roundTrips).toBeLessThanOrEqual(50);
-    expect(large.daily.roundTrips).toBeLessThanOrEqual(60); // eight of them MailApp.sendEmail
+    // Eight of them MailApp.sendEmail; about ten the highlighting's refresh, which this first run makes (as on
+    // the first working day of a month, or after the calendar changed): 57 on a day without it.
+    expect(large.daily.roundTrips).toBeLessThanOrEqual(70);
     if (process.env.SHOW_CALLS) console.log(JSON.stringify({ 100: small, 1000: large }, null, 1));
   });
 });

@@ -135,12 +135,4 @@ export function firstErrorField(messages: Messages): FieldKey | null {
   return FIELD_KEYS.find((key) => messages.fields[key]?.severity === 'error') ?? null;
 }
 
-/** Russian plural: 1 поле, 2 поля, 5 полей. */
-export function plural(count: number, one: string, few: string, many: string): string {
-  const tens = count % 100;
-  const units = count % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
-}
+export { plural } from '../../domain/plural';
