@@ -4,10 +4,10 @@
  * letters are built from assessed rows; the caller decides what to send.
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
-import { formatRuDate } from './isoDate';
+import { addDays, formatRuDate, weekday } from './isoDate';
 import { SENDER_NAME, htmlTable, letterDocument, paragraph, type Cell, type MailMessage } from './letter';
 import { EVENT_KIND_LABELS } from './summary';
-import type { EventKind, IsoDate, ObligationStatus, RowAssessment } from './types';
+import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalendar } from './types';
 
 export type Obligation = 'dept' | 'tsur';
 
@@ -188,19 +188,28 @@ export interface ResponsibleDigestsInput {
   rows: readonly RowAssessment[];
   today: IsoDate;
   spreadsheetUrl: string;
+  /**
+   * Whether warnings (a position below deputy head, ЕСИА not confirmed…) go in too. The daily check says
+   * so once a week, on the first working day of the week (isFirstWorkingDayOf): a warning is not urgent,
+   * and a letter every working day about the same warning teaches people to ignore the letters.
+   */
+  includeWarnings?: boolean;
 }
 
 /**
  * One digest per responsible person's e-mail, for rows that need them: the department's report still
- * open (due, due today or overdue) or a problem in the row. Rows with nothing open send nothing. Ordered by
- * address, so a run cut short by the quota is reproducible.
+ * open (due, due today or overdue) or an error in the row — and, when `includeWarnings`, a warning.
+ * Rows with nothing of that send nothing. Ordered by address, so a run cut short by the quota is
+ * reproducible.
  */
 export function buildResponsibleDigests(input: ResponsibleDigestsInput): ResponsibleDigest[] {
   const byEmail = new Map<string, { name: string; rows: ResponsibleRow[] }>();
   for (const row of input.rows) {
     if (!isMailableAddress(row.page.responsibleEmail)) continue;
     const items = itemsOf(row, ['dept'], ['pending', 'dueToday', 'overdue']).sort(byDeadline);
-    const problems = row.problems.map(({ severity, message }) => ({ severity, message }));
+    const problems = row.problems
+      .filter((problem) => input.includeWarnings === true || problem.severity === 'error')
+      .map(({ severity, message }) => ({ severity, message }));
     if (items.length === 0 && problems.length === 0) continue;
     const email = row.page.responsibleEmail.trim().toLowerCase();
     let entry = byEmail.get(email);
@@ -281,6 +290,18 @@ function responsibleMessage(
     name: SENDER_NAME,
     attachments: [],
   };
+}
+
+/**
+ * The first working day of the week or of the month that `today` is in: no working day from the week's
+ * Monday (the month's 1st) to yesterday. Used to send what is not urgent once a week or once a month.
+ */
+export function isFirstWorkingDayOf(period: 'week' | 'month', today: IsoDate, calendar: WorkingCalendar): boolean {
+  const start = period === 'week' ? addDays(today, -((weekday(today) + 6) % 7)) : `${today.slice(0, 8)}01`;
+  for (let date = start; date < today; date = addDays(date, 1)) {
+    if (calendar.isWorkingDay(date)) return false;
+  }
+  return true;
 }
 
 export interface FailureLetterInput {

@@ -3,17 +3,23 @@
  * On a working day (production calendar, including the calendar sheet) it recomputes «Срок» and
  * «Состояние» of every row in one batch, sends the ЦУР summary when «Настройки» asks for it to be automatic,
  * the coordinator's digest (due today and overdue) and, when «Настройки» says so, one digest to each
- * responsible person. On other days it does nothing at all.
+ * responsible person with a deadline open or an error in their rows (warnings alone: on the first working
+ * day of the week only). On other days it does nothing at all. Started by hand, only a coordinator may run it.
  *
  * Mail quota: the coordinator's digest comes first — its recipients are reserved before the automatic
  * summary, and responsible persons get what is left, in a fixed order; what could not go is journaled.
  * A failure is journaled every time and mailed to the coordinators once: the same failure is not mailed
  * again until a run succeeds.
  */
-import { buildCoordinatorDigest, buildFailureLetter, buildResponsibleDigests } from '../domain/digest';
+import {
+  buildCoordinatorDigest,
+  buildFailureLetter,
+  buildResponsibleDigests,
+  isFirstWorkingDayOf,
+} from '../domain/digest';
 import { selectPendingEvents } from '../domain/summary';
-import { MOSCOW_TIME_ZONE, addDays } from '../domain/isoDate';
-import type { IsoDate, WorkingCalendar } from '../domain/types';
+import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
+import type { IsoDate } from '../domain/types';
 import { requireCoordinator } from './access';
 import { readSettings } from './settingsSheet';
 import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
@@ -70,14 +76,6 @@ function coordinatorsOf(coordinators: readonly string[]): string[] {
   return me ? [me] : [];
 }
 
-/** The first working day of its month: no working day between the 1st and yesterday. */
-export function isFirstWorkingDayOfMonth(today: IsoDate, calendar: WorkingCalendar): boolean {
-  for (let date = `${today.slice(0, 8)}01`; date < today; date = addDays(date, 1)) {
-    if (calendar.isWorkingDay(date)) return false;
-  }
-  return true;
-}
-
 /**
  * The amber «срок близко» highlight holds the calendar's days off in its formula (highlighting.ts). It is
  * refreshed on the first working day of each month, and on any day the calendar's exceptions for the
@@ -89,7 +87,7 @@ function refreshHighlightingWhenDue(table: RegisterTable, day: DayContext): bool
   const calendar = day.calendar.calendar;
   const applied = JSON.stringify(calendarExceptions(calendar, highlightYears(today)));
   const before = highlightedCalendar();
-  if (!isFirstWorkingDayOfMonth(today, calendar) && before === applied) return false;
+  if (!isFirstWorkingDayOf('month', today, calendar) && before === applied) return false;
   const wrote = refreshHighlighting(table, calendar, today);
   if (before !== applied) rememberHighlightedCalendar(applied);
   return wrote;
@@ -185,7 +183,8 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
     const sent: string[] = [];
     const overQuota: string[] = [];
     const failed: string[] = [];
-    for (const reminder of buildResponsibleDigests({ rows, today, spreadsheetUrl: url })) {
+    const includeWarnings = isFirstWorkingDayOf('week', today, day.calendar.calendar);
+    for (const reminder of buildResponsibleDigests({ rows, today, spreadsheetUrl: url, includeWarnings })) {
       if (quota < 1) {
         overQuota.push(reminder.email);
         continue;

@@ -2,9 +2,10 @@ import {
   buildCoordinatorDigest,
   buildResponsibleDigests,
   coordinatorDigestItems,
+  isFirstWorkingDayOf,
   isMailableAddress,
 } from '../../src/domain/digest';
-import { assess } from './assessedRows';
+import { assess, calendar } from './assessedRows';
 
 const TODAY = '2026-01-20'; // Tuesday
 
@@ -111,7 +112,31 @@ describe('the coordinator digest', () => {
 });
 
 describe('the responsible persons’ digests', () => {
-  const digests = buildResponsibleDigests({ rows, today: TODAY, spreadsheetUrl: 'https://s' });
+  const digests = buildResponsibleDigests({ rows, today: TODAY, spreadsheetUrl: 'https://s', includeWarnings: true });
+
+  it('every working day only for deadlines and errors; warnings alone only when asked (once a week)', () => {
+    const daily = buildResponsibleDigests({ rows, today: TODAY, spreadsheetUrl: 'https://s' });
+    expect(daily.map((digest) => digest.email)).toEqual(['ivanov@example.ru']);
+    const withError = assess([{ id: 'E', organization: 'Музей', responsibleEmail: 'sidorov@example.ru' }], TODAY);
+    withError[0]!.problems.push(
+      { column: 'link', severity: 'error', message: '«Ссылка на страницу»: не заполнено.' },
+      { column: 'esiaVerified', severity: 'warning', message: 'ЕСИА не подтверждена.' },
+    );
+    const [sidorov] = buildResponsibleDigests({ rows: withError, today: TODAY, spreadsheetUrl: 'https://s' });
+    expect(sidorov!.message.body).toContain('Ошибка: «Ссылка на страницу»: не заполнено.');
+    expect(sidorov!.message.body).not.toContain('ЕСИА');
+  });
+
+  it.each([
+    ['week', '2026-01-19', true], // Monday
+    ['week', '2026-01-20', false],
+    ['week', '2026-03-10', true], // Tuesday after Monday 09.03, a day off
+    ['month', '2026-01-12', true], // the New Year holidays and 09.01 off
+    ['month', '2026-02-02', true],
+    ['month', '2026-02-03', false],
+  ] as const)('the first working day of the %s: %s → %s', (period, today, expected) => {
+    expect(isFirstWorkingDayOf(period, today, calendar)).toBe(expected);
+  });
 
   it('groups each person’s rows by address (case ignored) and skips unusable addresses', () => {
     expect(digests.map((digest) => [digest.email, digest.rows.map((row) => row.row)])).toEqual([

@@ -369,3 +369,25 @@ describe('when «Журнал» cannot be written', () => {
     expect(rt.mail.filter((mail) => /не выполнена/.test(mail.subject))).toHaveLength(1);
   });
 });
+
+describe('reminders about warnings', () => {
+  it('go once a week, on its first working day; deadlines and errors every working day', () => {
+    const warned = pageRow('P4', {
+      createdOn: '2025-12-01',
+      deptReportedCreation: '2025-12-01',
+      tsurReportedCreation: '2025-12-02',
+      esiaVerified: false,
+      responsibleEmail: 'kozlov@shpakovsky.example.ru',
+    });
+    const rt = runtime({ rows: [...ROWS, warned] });
+    turnOn(rt);
+    rt.fireTimeDriven('dailyCheck'); // Tuesday 20.01
+    expect(rt.mail.map((mail) => mail.to)).not.toContain('kozlov@shpakovsky.example.ru');
+    expect(rt.mail.map((mail) => mail.to)).toContain('ivanov@shpakovsky.example.ru');
+    rt.setNow(moscowTime('2026-01-26')); // Monday
+    rt.fireTimeDriven('dailyCheck');
+    const monday = rt.mail.filter((mail) => mail.to === 'kozlov@shpakovsky.example.ru');
+    expect(monday).toHaveLength(1);
+    expect(monday[0]!.body).toMatch(/Предупреждение: .*ЕСИА/);
+  });
+});
