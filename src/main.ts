@@ -60,8 +60,12 @@ export function sidebarFind(query: string): sidebar.SidebarFindResult {
   return sidebar.sidebarFind(query);
 }
 
-export function sidebarSubmit(input: PageInput, requestId: string): sidebar.SidebarSubmitResult {
-  return sidebar.sidebarSubmit(input, requestId);
+export function sidebarSubmit(
+  input: PageInput,
+  requestId: string,
+  original?: PageInput | null,
+): sidebar.SidebarSubmitResult {
+  return sidebar.sidebarSubmit(input, requestId, original);
 }
 
 /** «Сводка для ЦУР…»: the preview dialog (coordinators only). */

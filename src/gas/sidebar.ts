@@ -9,8 +9,8 @@ import { COLUMNS, COLUMN_BY_KEY, ORG_KINDS } from '../domain/columns';
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import { networkList, normalizeLink, type NetworkSpec } from '../domain/links';
 import { assessRow, type RegisterContext } from '../domain/register';
-import { organizationKey } from '../domain/review';
-import { columnProblem, validatePageInput, type SheetCells } from '../domain/schemas';
+import { duplicatePageProblem, organizationKey, registeredPageKey } from '../domain/review';
+import { validatePageInput, type SheetCells } from '../domain/schemas';
 import { extraNetworksOf } from '../domain/settings';
 import type { ColumnKey, EventAssessment, IsoDate, Page, PageInput, Problem } from '../domain/types';
 import { checkCoordinator, currentUserEmail, ownerEmail } from './access';
@@ -54,13 +54,22 @@ export interface SidebarInitResult {
   user: SidebarUser;
 }
 
+/** A form field's cell that the form cannot show as it is, and what the person is told about it. */
+export type UnreadableCells = Partial<Record<keyof PageInput, string>>;
+
 /** A register row as the sidebar shows and edits it. */
 export interface FoundPage {
   id: string;
   row: number;
   state: string;
   deadline: IsoDate | null;
+  /** The form's values; a cell that cannot be shown (see `unreadable`) is empty here (unchecked). */
   input: PageInput;
+  /**
+   * Cells the form cannot show: a date cell holding «удалена в марте», a checkbox holding «частично».
+   * The form says so under the field; a save leaves such a cell as it is unless the person changes the field.
+   */
+  unreadable: UnreadableCells;
 }
 
 export interface SidebarFindResult {
@@ -128,32 +137,55 @@ const FORM_KEYS: ReadonlyArray<keyof PageInput> = [
 
 const BOOLEAN_KEYS: ReadonlySet<keyof PageInput> = new Set(['esiaVerified', 'govMark', 'govPublics']);
 
+/** «удалена в марте», or what a cell that is no text reads as, for the person's eyes. */
+function shownCell(raw: unknown): string {
+  if (typeof raw === 'string') return raw.trim();
+  if (typeof raw === 'boolean') return raw ? 'ИСТИНА' : 'ЛОЖЬ';
+  return String(raw);
+}
+
+/** What the form says about a cell it cannot show. */
+export function unreadableMessage(kind: 'date' | 'checkbox' | 'text', raw: unknown): string {
+  const what = kind === 'date' ? 'это не дата' : kind === 'checkbox' ? 'это не флажок (да или нет)' : 'это не текст';
+  const fix =
+    kind === 'checkbox' ? 'Отметьте флажок здесь' : kind === 'date' ? 'Введите дату здесь' : 'Введите текст здесь';
+  return (
+    `В таблице записано «${shownCell(raw)}» — ${what}. ${fix} или исправьте ячейку в таблице; ` +
+    'пока поле не изменено, ячейка остаётся как есть.'
+  );
+}
+
 /**
- * What a row's cells look like in the form: text as the person wrote it (so a wrong value can be
- * seen and corrected), dates as ISO days ('' when the cell holds no readable date), checkboxes as
- * booleans.
+ * What a row's cells look like in the form: text as the person wrote it (so a wrong value can be seen
+ * and corrected), dates as ISO days, checkboxes as booleans. A cell the form cannot show (a date cell
+ * with text in it, a checkbox with «частично») is empty (unchecked) in the form and named in `unreadable`.
  */
-export function inputFromCells(cells: SheetCells, timeZone: string): PageInput {
+export function formOfCells(cells: SheetCells, timeZone: string): { input: PageInput; unreadable: UnreadableCells } {
   const input = {} as Record<keyof PageInput, string | boolean>;
+  const unreadable: UnreadableCells = {};
   for (const key of FORM_KEYS) {
     const raw = cells[key];
     const kind = COLUMN_BY_KEY[key].kind;
     if (kind === 'checkbox') {
       const reading = readCheckboxCell(raw);
       input[key] = reading.ok && reading.value;
+      if (!reading.ok) unreadable[key] = unreadableMessage('checkbox', raw);
     } else if (kind === 'date') {
       const reading = readDateCell(raw, timeZone);
       input[key] = reading.ok ? (reading.value ?? '') : '';
+      if (!reading.ok) unreadable[key] = unreadableMessage('date', raw);
     } else {
       const reading = readTextCell(raw, timeZone);
+      // Text that does not read (a formula's error such as #REF!) is shown as it is, to be seen and corrected.
       input[key] = reading.ok ? (reading.value ?? '') : typeof raw === 'string' ? raw : '';
+      if (!reading.ok && typeof raw !== 'string') unreadable[key] = unreadableMessage('text', raw);
     }
   }
-  return input as unknown as PageInput;
+  return { input: input as unknown as PageInput, unreadable };
 }
 
 function foundPage(raw: RawRow, timeZone: string): FoundPage {
-  const input = inputFromCells(raw.cells, timeZone);
+  const { input, unreadable } = formOfCells(raw.cells, timeZone);
   const state = readTextCell(raw.cells.state, timeZone);
   const deadline = readDateCell(raw.cells.deadline, timeZone);
   return {
@@ -162,6 +194,7 @@ function foundPage(raw: RawRow, timeZone: string): FoundPage {
     state: state.ok ? (state.value ?? '') : '',
     deadline: deadline.ok ? deadline.value : null,
     input,
+    unreadable,
   };
 }
 
@@ -346,37 +379,49 @@ function rememberSubmit(
   });
 }
 
-/** The row that already registers this page (not deleted, same normal form of the link), other than `self`. */
+/**
+ * The row that already registers this page, other than `self`: the register review's rule
+ * (registeredPageKey: the same normal form of the link, neither row deleted), on rows as read.
+ */
 function duplicateOf(
   rows: readonly RawRow[],
-  page: Page,
+  page: Pick<Page, 'link' | 'deletedOn'>,
   self: RawRow | undefined,
   options: { timeZone: string; extraNetworks: readonly NetworkSpec[] },
 ): RawRow | undefined {
-  if (page.link === null || page.deletedOn !== null) return undefined;
-  const wanted = normalizeLink(page.link, options.extraNetworks);
+  const wanted = registeredPageKey(page, options.extraNetworks);
   if (wanted === null) return undefined;
   return rows.find((raw) => {
     if (raw === self) return false;
     const link = cellText(raw.cells.link);
-    if (link === '' || normalizeLink(link, options.extraNetworks) !== wanted) return false;
     const deleted = readDateCell(raw.cells.deletedOn, options.timeZone);
-    return !(deleted.ok && deleted.value !== null);
+    const deletedOn = deleted.ok ? deleted.value : null;
+    return link !== '' && registeredPageKey({ link, deletedOn }, options.extraNetworks) === wanted;
   });
+}
+
+/** The same value in the form: text compared without the spaces around it. */
+function sameInput(a: string | boolean, b: string | boolean): boolean {
+  return typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : a === b;
 }
 
 /**
  * Writes a page from the sidebar: checks it again (the client is never trusted), refuses a link
  * already registered, then under the script lock adds a row or updates the row holding the page's ID,
  * stamps «Сообщено в отдел (…)» for a newly entered creation or deletion, and recomputes «Срок» and
- * «Состояние». The same requestId twice writes once.
+ * «Состояние». An update writes only the fields the person changed: `original` is what the form was
+ * given for the row (the page as found, or as the last save returned it); without it, what the form would
+ * be given now. So a cell the form could not show («удалена в марте» in a date column) or one someone
+ * else changed meanwhile stays as it is. The same requestId twice writes once.
  */
-export function sidebarSubmit(input: PageInput, requestId: string): SidebarSubmitResult {
+export function sidebarSubmit(input: PageInput, requestId: string, original?: PageInput | null): SidebarSubmitResult {
   if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
     return failure('Форма передала неверный номер запроса. Обновите боковую панель и повторите.');
   }
   const shaped = readSubmittedInput(input);
   if (!shaped.ok) return failure('Форма передала неверные данные. Проверьте поля и повторите.', shaped.problems);
+  const given = original === undefined || original === null ? null : readSubmittedInput(original);
+  const startedFrom = given !== null && given.ok && given.input.id === shaped.input.id ? given.input : null;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const context = loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE).register;
   const checked = validatePageInput(shaped.input, context);
@@ -384,17 +429,27 @@ export function sidebarSubmit(input: PageInput, requestId: string): SidebarSubmi
     const count = checked.problems.filter((problem) => problem.severity === 'error').length;
     return failure(`Не сохранено: ошибок в форме — ${count}. Исправьте поля, отмеченные красным.`, checked.problems);
   }
-  const locked = withScriptLock(() => submitLocked(spreadsheet, shaped.input, checked.page, requestId, context));
+  const locked = withScriptLock(() =>
+    submitLocked(spreadsheet, { input: shaped.input, page: checked.page, startedFrom }, requestId, context),
+  );
   return locked.ok ? locked.value : failure(locked.message);
+}
+
+interface Submitted {
+  input: PageInput;
+  /** The input read and checked. */
+  page: Page;
+  /** What the form was given for this row, when it said so. */
+  startedFrom: PageInput | null;
 }
 
 function submitLocked(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  input: PageInput,
-  page: Page,
+  submitted: Submitted,
   requestId: string,
   context: RegisterContext,
 ): SidebarSubmitResult {
+  const { input, page } = submitted;
   const table = openRegister(spreadsheet);
   if (table === null) return failure(NO_REGISTER);
   const missing = missingColumns(table);
@@ -417,7 +472,24 @@ function submitLocked(
         'Найдите страницу заново или очистите форму и добавьте её как новую.',
     );
   }
-  const duplicate = duplicateOf(rows, page, target, {
+
+  // The fields this submit writes: every one for a new page; for an existing one, those the person changed.
+  const given =
+    target === undefined ? null : (submitted.startedFrom ?? formOfCells(target.cells, table.timeZone).input);
+  const changed = FORM_KEYS.filter((key) => key !== 'id' && (given === null || !sameInput(input[key], given[key])));
+  const values: RowUpdate['values'] = {};
+  if (target === undefined) {
+    for (const column of COLUMNS) values[column.key] = null;
+    values.id = newPageId(new Set(rows.map((raw) => cellText(raw.cells.id))));
+  }
+  for (const key of changed) values[key] = page[key];
+  const before = target?.cells ?? {};
+  const row = target?.row ?? Math.max(table.lastRow, table.headerRow) + 1;
+  // The row as it will read: the cells kept, the fields written.
+  const entered = assessRow({ row, cells: { ...before, ...values } }, context);
+  const after = entered?.page ?? page;
+
+  const duplicate = duplicateOf(rows, after, target, {
     timeZone: table.timeZone,
     extraNetworks: context.extraNetworks ?? [],
   });
@@ -426,24 +498,17 @@ function submitLocked(
     const organization = other.input.organization ? ` (${other.input.organization})` : '';
     return failure(
       `Эта страница уже есть в реестре: строка ${other.row}${organization}. Откройте её и измените вместо новой записи.`,
-      [columnProblem('link', 'error', `эта страница уже внесена в строке ${other.row}.`)],
+      [duplicatePageProblem(other.row)],
       other,
     );
   }
 
-  const values: RowUpdate['values'] = {};
-  if (target === undefined) {
-    for (const column of COLUMNS) values[column.key] = null;
-    values.id = newPageId(new Set(rows.map((raw) => cellText(raw.cells.id))));
-  }
-  for (const key of FORM_KEYS) if (key !== 'id') values[key] = page[key];
-  const before = target?.cells ?? {};
   Object.assign(
     values,
     deptReportStamps({
-      entered: enteredDates(before, page, context.timeZone),
-      page,
-      problems: [], // validatePageInput above let no error through
+      entered: enteredDates(before, after, new Set(changed), context.timeZone),
+      page: after,
+      problems: entered?.problems ?? [],
       stampIsEmpty: (stamp) => {
         const stamped = readTextCell(before[stamp], context.timeZone);
         return stamped.ok && stamped.value === null;
@@ -451,12 +516,11 @@ function submitLocked(
       today: context.today,
     }),
   );
-  const row = target?.row ?? Math.max(table.lastRow, table.headerRow) + 1;
-  const cells: SheetCells = { ...(target?.cells ?? {}), ...values };
+  const cells: SheetCells = { ...before, ...values };
   const assessment = assessRow({ row, cells }, context);
   values.deadline = assessment?.deadline ?? null;
   values.state = assessment?.state ?? '';
-  // An update writes only the cells that change: the others (a formula a person put there, say) stay.
+  // Of those, only the cells that change: the others (a formula a person put there, say) stay.
   if (target !== undefined) {
     for (const key of Object.keys(values) as ColumnKey[]) {
       if (sameCell(key, target.cells[key], values[key], table.timeZone)) delete values[key];
@@ -464,7 +528,7 @@ function submitLocked(
   }
   for (const key of Object.keys(values) as ColumnKey[]) values[key] = keepText(key, values[key]);
   if (target === undefined && row > table.sheet.getMaxRows()) table.sheet.insertRowsAfter(row - 1, 1);
-  writeColumns(table, [{ row, values }], { current: target === undefined ? [] : [target] });
+  writeColumns(table, [{ row, values }]);
   const created = target === undefined;
   rememberSubmit(properties, requestId, { id: cellText(values.id ?? id), created });
   const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
@@ -524,9 +588,15 @@ function success(
 }
 
 /** The event dates this submit enters or changes: stamped like an edit of the sheet would (reportStamps.ts). */
-function enteredDates(before: SheetCells, after: Page, timeZone: string): Set<EventDateField> {
+function enteredDates(
+  before: SheetCells,
+  after: Page,
+  changed: ReadonlySet<keyof PageInput>,
+  timeZone: string,
+): Set<EventDateField> {
   const entered = new Set<EventDateField>();
   for (const { field } of DEPT_REPORT_STAMPS) {
+    if (!changed.has(field)) continue;
     const previous = readDateCell(before[field], timeZone);
     if (!(previous.ok && previous.value === after[field])) entered.add(field);
   }

@@ -6,7 +6,7 @@
 import { validatePageInput } from '../domain/schemas';
 import { networkForUrl, normalizeLink } from '../domain/links';
 import type { PageInput, Problem } from '../domain/types';
-import type { FoundPage, SidebarInitResult, SubmitFailure, SubmitSuccess } from '../gas/sidebar';
+import type { FoundPage, SidebarInitResult, SubmitFailure, SubmitSuccess, UnreadableCells } from '../gas/sidebar';
 import { describeFailure, describeFoundPage, describeSuccess, formatDay, type ResultText } from './form/describe';
 import { FIELDS, GROUPS, fieldIds, isCheckboxKey, type FieldKey, type FieldSpec } from './form/fields';
 import {
@@ -29,6 +29,10 @@ interface State {
   /** The page being edited: its ID and the row it was in when last seen (shown only). */
   id: string;
   row: number | null;
+  /** What the form was given for that page: the server writes only the fields that differ from it. */
+  original: PageInput | null;
+  /** Cells of that page the form cannot show («удалена в марте» in a date column), with what to say. */
+  unreadable: UnreadableCells;
   touched: Set<FieldKey>;
   showAll: boolean;
   /** Problems the server reported for the current input; cleared as soon as the person edits. */
@@ -39,6 +43,8 @@ const state: State = {
   init: null,
   id: '',
   row: null,
+  original: null,
+  unreadable: {},
   touched: new Set(),
   showAll: false,
   serverProblems: [],
@@ -260,13 +266,25 @@ function updateRequired(input: PageInput): void {
   byId('group-page').classList.toggle('optional', exemption);
 }
 
+/** A field whose cell the form could not show, while the person has not changed it: a warning saying so. */
+function unreadableProblems(input: PageInput): Problem[] {
+  const original = state.original;
+  if (original === null) return [];
+  return FIELDS.flatMap((spec) => {
+    const message = state.unreadable[spec.key];
+    return message !== undefined && input[spec.key] === original[spec.key]
+      ? [{ column: spec.key, severity: 'warning' as const, message }]
+      : [];
+  });
+}
+
 /** Validates what is in the form now and shows the messages the person should see. */
 function refresh(): Messages {
   const input = readForm();
   updateRequired(input);
   const options = validationOptions();
   const problems = options ? problemsOf(validatePageInput(input, options)) : [];
-  const merged = [...problems];
+  const merged = [...problems, ...unreadableProblems(input)];
   for (const problem of state.serverProblems) {
     if (!merged.some((known) => known.column === problem.column && known.message === problem.message)) {
       merged.push(problem);
@@ -296,6 +314,8 @@ function showDuplicate(page: FoundPage | null): void {
 function openPage(page: FoundPage): void {
   fillForm(page.input);
   setMode(page.id, page.row);
+  state.original = page.input;
+  state.unreadable = page.unreadable;
   state.serverProblems = [];
   state.touched = new Set(FIELDS.map((spec) => spec.key));
   state.showAll = true;
@@ -310,6 +330,8 @@ function openPage(page: FoundPage): void {
 function newPage(): void {
   fillForm(emptyInput());
   setMode('', null);
+  state.original = null;
+  state.unreadable = {};
   state.serverProblems = [];
   state.touched = new Set();
   state.showAll = false;
@@ -371,6 +393,8 @@ function showResult(text: ResultText, kind: 'success' | 'error'): void {
 function onSuccess(result: SubmitSuccess): void {
   fillForm(result.page.input);
   setMode(result.id, result.row);
+  state.original = result.page.input;
+  state.unreadable = result.page.unreadable;
   state.serverProblems = result.warnings;
   state.showAll = true;
   showDuplicate(null);
@@ -423,7 +447,7 @@ async function submit(): Promise<void> {
   byId('result').hidden = true;
   setStatus('Сохранение…');
   try {
-    const result = await callServer('sidebarSubmit', input, requestId);
+    const result = await callServer('sidebarSubmit', input, requestId, state.id ? state.original : null);
     guard.end(true);
     if (result.ok) onSuccess(result);
     else onRefused(result);

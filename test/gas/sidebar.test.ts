@@ -10,8 +10,10 @@ import type { SidebarFindResult, SidebarInitResult, SidebarSubmitResult, SubmitS
 import type { PageInput } from '../../src/domain/types';
 import {
   CLERK,
+  HEADERS,
   OWN_COLUMN,
   createSidebarRuntime,
+  legacyPage,
   moscowDay,
   pageRow,
   threePages,
@@ -324,6 +326,86 @@ describe('sidebarSubmit: an existing page', () => {
     const result = submit(rt, newPage({ id: 'P-ZZZZZZZZ' }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/P-ZZZZZZZZ не найдена/);
+  });
+});
+
+describe('sidebarSubmit: cells the form cannot show', () => {
+  const legacy = (): Runtime => legacyPage(TODAY);
+
+  it('shows them empty, says what the table holds, and a save of another field leaves them as they are', () => {
+    const rt = legacy();
+    const found = (rt.scriptRun('sidebarFind', 'Архив') as SidebarFindResult).pages[0]!;
+    expect(found.input).toMatchObject({ deletedOn: '', esiaVerified: false });
+    expect(found.unreadable).toEqual({
+      deletedOn:
+        'В таблице записано «удалена в марте» — это не дата. Введите дату здесь или исправьте ячейку в таблице; ' +
+        'пока поле не изменено, ячейка остаётся как есть.',
+      esiaVerified:
+        'В таблице записано «частично» — это не флажок (да или нет). Отметьте флажок здесь или исправьте ячейку в ' +
+        'таблице; пока поле не изменено, ячейка остаётся как есть.',
+    });
+    const result = succeeded(
+      rt.scriptRun(
+        'sidebarSubmit',
+        { ...found.input, note: 'Проверено' },
+        'legacy-note-1',
+        found.input,
+      ) as SidebarSubmitResult,
+    );
+    expect(rowById(rt, 'P-LEGACY01')).toMatchObject({
+      Примечание: 'Проверено',
+      'Дата удаления': 'удалена в марте',
+      'Идентификация в ЕСИА': 'частично',
+    });
+    // The form goes on saying so after the save.
+    expect(Object.keys(result.page.unreadable)).toEqual(['deletedOn', 'esiaVerified']);
+  });
+
+  it('without the original values, compares with what the form would be given now: the same result', () => {
+    const rt = legacy();
+    const found = (rt.scriptRun('sidebarFind', 'Архив') as SidebarFindResult).pages[0]!;
+    succeeded(submit(rt, { ...found.input, note: 'Проверено' }));
+    expect(rowById(rt, 'P-LEGACY01')).toMatchObject({
+      'Дата удаления': 'удалена в марте',
+      'Идентификация в ЕСИА': 'частично',
+    });
+  });
+
+  it('a field the person changes is written, the date stamped as entered', () => {
+    const rt = legacy();
+    const found = (rt.scriptRun('sidebarFind', 'Архив') as SidebarFindResult).pages[0]!;
+    succeeded(
+      rt.scriptRun(
+        'sidebarSubmit',
+        { ...found.input, deletedOn: '2024-04-26', esiaVerified: true },
+        'legacy-fix-1',
+        found.input,
+      ) as SidebarSubmitResult,
+    );
+    expect(rowById(rt, 'P-LEGACY01')).toMatchObject({
+      'Дата удаления': moscowDay('2024-04-26'),
+      'Сообщено в отдел (удаление)': moscowDay(TODAY),
+      'Идентификация в ЕСИА': true,
+    });
+  });
+
+  it('a field someone changed in the sheet since the form was opened is not put back', () => {
+    const rt = threeRows();
+    const found = (rt.scriptRun('sidebarFind', 'Дом культуры') as SidebarFindResult).pages[0]!;
+    const position = HEADERS.indexOf('Должность ответственного') + 1;
+    rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange(3, position).setValue('Директор'));
+    succeeded(
+      rt.scriptRun(
+        'sidebarSubmit',
+        { ...found.input, note: 'Из панели' },
+        'stale-form-1',
+        found.input,
+      ) as SidebarSubmitResult,
+    );
+    expect(rowById(rt, 'P-BBBBBBBB')).toMatchObject({
+      'Должность ответственного': 'Директор',
+      Примечание: 'Из панели',
+    });
   });
 });
 

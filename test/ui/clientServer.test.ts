@@ -42,6 +42,7 @@ const page: FoundPage = {
   state: 'В срок',
   deadline: '2024-05-03',
   input: { ...emptyInput(), id: 'P-7', organization: 'Комитет', network: 'ВКонтакте', link: 'https://vk.com/k' },
+  unreadable: {},
 };
 
 describe('callServer', () => {

@@ -12,7 +12,7 @@ import type { Runtime } from '../../dev/runtime';
 import type { SidebarServer } from '../../dev/sidebarServer';
 import type { SidebarSubmitResult } from '../../src/gas/sidebar';
 import { emptyInput } from '../../src/ui/form/model';
-import { moscowDay, registerValues, rowById, serveSidebar, threePages } from './sidebarFixture';
+import { legacyPage, moscowDay, registerValues, rowById, serveSidebar, threePages } from './sidebarFixture';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../out/screenshots');
@@ -264,6 +264,33 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(row?.['Дата удаления']).toEqual(moscowDay(TODAY));
     expect(row?.['Сообщено в отдел (удаление)']).toEqual(moscowDay(TODAY));
     expect(registerValues(rt).values).toHaveLength(4);
+  });
+
+  it('says what the table holds where the form cannot show it, and a save of another field keeps it', async () => {
+    await open(legacyPage(TODAY));
+    await page.fill('#find-query', 'Архив');
+    await page.click('#find-button');
+    await page.click('#find-results button');
+    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+    expect(await page.textContent('#f-deletedOn-msg')).toContain('В таблице записано «удалена в марте» — это не дата.');
+    expect(await page.textContent('#f-esiaVerified-msg')).toContain('В таблице записано «частично»');
+    await shot('sidebar-unreadable');
+    await page.fill('#f-note', 'Проверено');
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    expect(rowById(rt, 'P-LEGACY01')).toMatchObject({
+      Примечание: 'Проверено',
+      'Дата удаления': 'удалена в марте',
+      'Идентификация в ЕСИА': 'частично',
+    });
+    expect(await page.textContent('#f-deletedOn-msg')).toContain('удалена в марте');
+    // Entering a date there is a change: written, and the message goes.
+    await page.fill('#f-deletedOn', '2024-04-26');
+    await page.locator('#f-deletedOn').blur();
+    expect(await page.textContent('#f-deletedOn-msg')).not.toContain('удалена в марте');
+    await page.click('#submit');
+    await waitText(page.locator('#submit-status'), 'Сохранено');
+    expect(rowById(rt, 'P-LEGACY01')?.['Дата удаления']).toEqual(moscowDay('2024-04-26'));
   });
 
   it('submits once on a double click, and keeps what was typed when the server fails', async () => {

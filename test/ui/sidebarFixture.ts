@@ -148,3 +148,18 @@ export function threePages(today: IsoDate): Runtime {
     ],
   });
 }
+
+/** A row as departments left it: text in a date column («удалена в марте») and in a checkbox column («частично»). */
+export function legacyPage(today: IsoDate): Runtime {
+  return createSidebarRuntime({
+    today,
+    rows: [
+      pageRow('P-LEGACY01', {
+        organization: 'МКУ «Архив»',
+        link: 'https://vk.com/archive_shpak',
+        deletedOn: 'удалена в марте',
+        esiaVerified: 'частично',
+      }),
+    ],
+  });
+}
