@@ -3,6 +3,7 @@
  * addresses takes three.
  */
 import { MAX_RECIPIENTS_PER_MAIL, type MailMessage } from '../domain/letter';
+import { plural } from '../domain/plural';
 
 /** Addresses of a comma-separated `to`. */
 export function recipientsOf(message: Pick<MailMessage, 'to'>): string[] {
@@ -23,9 +24,13 @@ export function quotaRefusal(recipients: number, remaining: number): string | nu
     return `В письме ${recipients} получателей, а Google разрешает не более ${MAX_RECIPIENTS_PER_MAIL}. Сократите список в «Настройках».`;
   }
   if (remaining >= recipients) return null;
+  const left = Math.max(0, remaining);
   return (
-    `Дневной лимит писем Google исчерпан: сегодня можно отправить ещё ${Math.max(0, remaining)} ` +
-    `(по числу получателей), а нужно ${recipients}. Письмо не отправлено; повторите завтра.`
+    (left === 0
+      ? 'Дневной лимит писем Google исчерпан: сегодня больше нельзя отправить ни одного письма'
+      : `Дневного лимита писем Google не хватает: сегодня письма можно отправить ещё ${left} ` +
+        `${plural(left, 'получателю', 'получателям', 'получателям')}, а в этом письме их ${recipients}`) +
+    '. Письмо не отправлено; повторите завтра.'
   );
 }
 

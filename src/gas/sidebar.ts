@@ -224,7 +224,8 @@ const NO_REGISTER = 'Лист реестра не найден. Попросит
 
 function missingColumnsMessage(missing: readonly ColumnKey[]): string {
   const names = missing.map((key) => `«${COLUMN_BY_KEY[key].header}»`).join(', ');
-  return `В реестре нет колонок ${names}. Попросите координатора выполнить «Реестр страниц → Настроить реестр».`;
+  const columns = missing.length === 1 ? 'колонки' : 'колонок';
+  return `В реестре нет ${columns} ${names}. Попросите координатора выполнить «Реестр страниц → Настроить реестр».`;
 }
 
 // ------------------------------------------------------------------------------------------------

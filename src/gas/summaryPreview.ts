@@ -66,7 +66,9 @@ export function summaryPreviewPage(input: SummaryPreviewInput): string {
     input.overdue
       ? li(`С нарушенным сроком сообщения в ЦУР: ${input.overdue}`, 'overdue')
       : li('Просроченных событий нет'),
-    li(`Писем можно отправить сегодня ещё: ${input.quota} (по числу получателей)`),
+    li(
+      `Получателей, которым сегодня ещё можно отправить письма: ${input.quota} (дневной лимит Google считает получателей)`,
+    ),
   ];
   const notes: string[] = [];
   if (input.layout !== 'full') {

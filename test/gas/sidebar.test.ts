@@ -81,6 +81,18 @@ describe('sidebarInit', () => {
     const result = submit(rt, newPage());
     expect(result.ok).toBe(false);
   });
+
+  it('names one missing column in the singular', () => {
+    const rt = threeRows();
+    rt.quietly(() => {
+      const sheet = rt.spreadsheet.getSheetByName('Реестр')!;
+      sheet.deleteColumn(HEADERS.indexOf('Примечание') + 1);
+    });
+    const init = rt.scriptRun('sidebarInit') as SidebarInitResult;
+    expect(init.user.reason).toBe(
+      'В реестре нет колонки «Примечание». Попросите координатора выполнить «Реестр страниц → Настроить реестр».',
+    );
+  });
 });
 
 describe('sidebarFind', () => {

@@ -222,11 +222,22 @@ describe('sending', () => {
     mailApp(rt).remaining = 0;
     const { result, calls } = rt.measure(() => send(rt, token));
     expect(result.status).toBe('refused');
-    expect(result.message).toMatch(/Дневной лимит писем Google исчерпан: сегодня можно отправить ещё 0/);
+    expect(result.message).toBe(
+      'Дневной лимит писем Google исчерпан: сегодня больше нельзя отправить ни одного письма. Письмо не отправлено; повторите завтра.',
+    );
     expect(calls.byMethod['MailApp.sendEmail']).toBeUndefined();
     expect(rt.mail).toHaveLength(0);
     expect(stamps(rt)['P1']).toEqual(['', '']);
-    expect(html).toContain('Писем можно отправить сегодня ещё: 100');
+    expect(html).toContain(
+      'Получателей, которым сегодня ещё можно отправить письма: 100 (дневной лимит Google считает получателей)',
+    );
+    // Some quota left, but less than the recipients: not «исчерпан».
+    mailApp(rt).remaining = 1;
+    expect(send(rt, token).message).toBe(
+      'Дневного лимита писем Google не хватает: сегодня письма можно отправить ещё 1 получателю, а в этом письме их 2. ' +
+        'Письмо не отправлено; повторите завтра.',
+    );
+    mailApp(rt).remaining = 0;
     // A preview opened with no quota left has no «Отправить» at all.
     const again = preview(rt);
     expect(again.token).toBe('');

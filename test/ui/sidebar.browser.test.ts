@@ -150,7 +150,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.waitForSelector('#result.success:not([hidden])');
     const text = await page.textContent('#result');
     expect(text).toContain('Страница добавлена в реестр: строка 5.');
-    expect(text).toContain('сообщено в отдел 27.04.2024');
+    expect(text).toContain('сообщено в отдел массовых коммуникаций 27.04.2024');
     expect(text).toContain('03.05.2024');
     await shot('sidebar-saved');
     const id = (await page.textContent('#form-mode-detail'))?.match(/P-[0-9A-Z]{8}/)?.[0];

@@ -5,6 +5,9 @@ import type { FoundPage, SubmitFailure, SubmitSuccess } from '../../gas/sidebar'
 
 const EVENT_NAMES: Record<EventAssessment['kind'], string> = { creation: 'создание', deletion: 'удаление' };
 
+/** The coordinator, named fully: a department's own «отдел» would read as the person's department. */
+const DEPARTMENT = 'отдел массовых коммуникаций';
+
 function day(date: string | null): string {
   if (!date) return '—';
   try {
@@ -28,13 +31,13 @@ export function describeEvent(event: EventAssessment): string[] {
   const lines = [`${capitalise(EVENT_NAMES[event.kind])} ${day(event.date)}:`];
   lines.push(
     event.reportedToDept
-      ? `сообщено в отдел ${day(event.reportedToDept)} (срок ${day(event.deptDeadline)})`
-      : `сообщить в отдел до ${day(event.deptDeadline)}`,
+      ? `сообщено в ${DEPARTMENT} ${day(event.reportedToDept)} (срок ${day(event.deptDeadline)})`
+      : `сообщить в ${DEPARTMENT} до ${day(event.deptDeadline)}`,
   );
   lines.push(
     event.reportedToTsur
       ? `сообщено в ЦУР ${day(event.reportedToTsur)} (срок ${day(event.tsurDeadline)})`
-      : `отдел сообщает в ЦУР до ${day(event.tsurDeadline)}`,
+      : `координатор сообщает в ЦУР до ${day(event.tsurDeadline)}`,
   );
   if (event.provisional) lines.push('срок предварительный: производственный календарь на этот год не утверждён');
   return lines;
