@@ -5,7 +5,7 @@
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { addDays, formatRuDate, weekday } from './isoDate';
-import { SENDER_NAME, htmlTable, letterDocument, paragraph, type Cell, type MailMessage } from './letter';
+import { htmlTable, mailMessage, paragraph, type Cell, type MailMessage } from './letter';
 import { EVENT_KIND_LABELS } from './summary';
 import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalendar } from './types';
 
@@ -149,14 +149,7 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     pendingLine,
     `Реестр: ${input.spreadsheetUrl}`,
   ].join('\n\n');
-  return {
-    to: input.recipients.join(','),
-    subject,
-    body: text + '\n',
-    htmlBody: letterDocument(subject, html),
-    name: SENDER_NAME,
-    attachments: [],
-  };
+  return mailMessage({ to: input.recipients, subject, text, html });
 }
 
 /** One responsible person's row that needs something, and why. */
@@ -282,14 +275,7 @@ function responsibleMessage(
     outro,
     `Реестр: ${input.spreadsheetUrl}`,
   ].join('\n\n');
-  return {
-    to: email,
-    subject,
-    body: text + '\n',
-    htmlBody: letterDocument(subject, html),
-    name: SENDER_NAME,
-    attachments: [],
-  };
+  return mailMessage({ to: email, subject, text, html });
 }
 
 /**
@@ -322,12 +308,10 @@ export function buildFailureLetter(input: FailureLetterInput): MailMessage {
       'но это письмо повторно не придёт. Когда проверка снова пройдёт без ошибок, в «Журнале» появится запись об этом.',
   ];
   const html = [...lines.map(paragraph), `<p>${linkHtml(input.spreadsheetUrl, 'Открыть реестр')}</p>`].join('\n');
-  return {
-    to: input.recipients.join(','),
+  return mailMessage({
+    to: input.recipients,
     subject,
-    body: [...lines, `Реестр: ${input.spreadsheetUrl}`].join('\n\n') + '\n',
-    htmlBody: letterDocument(subject, html),
-    name: SENDER_NAME,
-    attachments: [],
-  };
+    text: [...lines, `Реестр: ${input.spreadsheetUrl}`].join('\n\n'),
+    html,
+  });
 }

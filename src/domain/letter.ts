@@ -77,6 +77,29 @@ export function letterDocument(title: string, content: string): string {
   );
 }
 
+/**
+ * One of the add-on's letters: the HTML content goes into letterDocument, the plain text gets its final
+ * newline, the sender's name is SENDER_NAME.
+ */
+export function mailMessage(input: {
+  to: string | readonly string[];
+  subject: string;
+  /** The plain-text alternative, without the final newline. */
+  text: string;
+  /** The HTML content (the body's inside). */
+  html: string;
+  attachments?: MailAttachment[];
+}): MailMessage {
+  return {
+    to: typeof input.to === 'string' ? input.to : input.to.join(','),
+    subject: input.subject,
+    body: `${input.text}\n`,
+    htmlBody: letterDocument(input.subject, input.html),
+    name: SENDER_NAME,
+    attachments: input.attachments ?? [],
+  };
+}
+
 /** A paragraph of escaped text. */
 export function paragraph(text: string): string {
   return `<p>${escapeHtml(text)}</p>`;

@@ -4,7 +4,8 @@
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
-import { isActivePage } from './review';
+import { normalizeLink, type NetworkSpec } from './links';
+import { isActivePage, organizationKey } from './review';
 import { orgKindRank } from './summary';
 import type { IsoDate, RowAssessment } from './types';
 
@@ -30,15 +31,17 @@ function networkRank(networks: readonly string[], network: string): number {
 }
 
 /**
- * Current official pages (created, not deleted, not an exemption row) grouped by organisation: the
- * administration first, then departments, then subordinate organisations, each alphabetically. A page whose
- * link or network has an error is left out (it must not go on the website) and reported; the same link
- * twice is listed once.
+ * Current official pages (created, not deleted, not an exemption row) grouped by organisation (its name
+ * however written: organizationKey): the administration first, then departments, then subordinate
+ * organisations, each alphabetically. A page whose link or network has an error is left out (it must not
+ * go on the website) and reported; the same page twice (the normal form of its link: vk.ru/x and
+ * https://vk.com/x) is listed once.
  */
 export function buildSiteList(
   rows: readonly RowAssessment[],
   today: IsoDate,
   networks: readonly string[] = [],
+  options: { extraNetworks?: readonly NetworkSpec[] } = {},
 ): SiteList {
   const groups = new Map<string, SiteListOrganization>();
   const seenLinks = new Set<string>();
@@ -54,11 +57,11 @@ export function buildSiteList(
       continue;
     }
     const link = (page.link ?? '').trim();
-    const linkKey = link.toLowerCase().replace(/\/+$/, '');
+    const linkKey = normalizeLink(link, options.extraNetworks) ?? link.toLowerCase();
     if (seenLinks.has(linkKey)) continue;
     seenLinks.add(linkKey);
     const organization = (page.organization ?? '').trim() || '(организация не указана)';
-    const key = organization.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+    const key = organizationKey(organization);
     let group = groups.get(key);
     if (!group) {
       group = { organization, orgKind: (page.orgKind ?? '').trim(), pages: [] };

@@ -5,16 +5,7 @@
 import { ORG_KINDS } from './columns';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
-import {
-  SENDER_NAME,
-  htmlTable,
-  letterDocument,
-  paragraph,
-  toCsv,
-  utf8ByteLength,
-  type Cell,
-  type MailMessage,
-} from './letter';
+import { htmlTable, mailMessage, paragraph, toCsv, utf8ByteLength, type Cell, type MailMessage } from './letter';
 import type { NetworkSpec } from './links';
 import { EVENT_COLUMNS } from './obligations';
 import { duplicatePageRows, isActivePage, organizationKey } from './review';
@@ -389,12 +380,11 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     ]
       .filter((part) => part !== '')
       .join('\n\n');
-    return {
-      to: input.recipients.join(','),
+    return mailMessage({
+      to: input.recipients,
       subject,
-      body: text + '\n',
-      htmlBody: letterDocument(subject, html),
-      name: SENDER_NAME,
+      text,
+      html,
       attachments: [
         ...(layout === 'full' ? [] : [{ fileName: csvName, mimeType: 'text/csv', content: summaryCsv(events) }]),
         ...(gapsFile === null
@@ -407,7 +397,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
               },
             ]),
       ],
-    };
+    });
   };
 
   const fits = (message: MailMessage): boolean =>

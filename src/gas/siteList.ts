@@ -78,7 +78,9 @@ export function currentSiteList(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   if (table === null) return null;
   const day = loadDayContext(spreadsheet, table.timeZone);
   const snapshot = readSnapshot(table, day);
-  return buildSiteList(snapshot.assessment.rows, day.register.today, day.settings.settings.networks);
+  return buildSiteList(snapshot.assessment.rows, day.register.today, day.settings.settings.networks, {
+    extraNetworks: day.register.extraNetworks ?? [],
+  });
 }
 
 /** The menu item. */

@@ -84,6 +84,41 @@ describe('buildSiteList', () => {
     expect(list.skippedRows).toEqual([9]);
   });
 
+  it('lists a page once however its link is written, and an organisation once however its name is', () => {
+    const same = assess(
+      [
+        {
+          id: '1',
+          organization: 'МБОУ «СОШ № 1»',
+          network: 'ВКонтакте',
+          link: 'https://vk.com/school1',
+          createdOn: '2024-01-10',
+        },
+        {
+          id: '2',
+          organization: 'мбоу  СОШ № 1',
+          network: 'ВКонтакте',
+          link: 'vk.ru/School1/',
+          createdOn: '2024-01-10',
+        },
+        {
+          id: '3',
+          organization: 'МБОУ СОШ № 1',
+          network: 'Одноклассники',
+          link: 'https://ok.ru/school1',
+          createdOn: '2024-01-10',
+        },
+      ],
+      TODAY,
+    );
+    const once = buildSiteList(same, TODAY, ['ВКонтакте', 'Одноклассники']);
+    expect(once.organizations).toHaveLength(1);
+    expect(once.organizations[0]!.pages).toEqual([
+      { network: 'ВКонтакте', link: 'https://vk.com/school1' },
+      { network: 'Одноклассники', link: 'https://ok.ru/school1' },
+    ]);
+  });
+
   it('writes plain text ready to paste', () => {
     expect(list.text).toContain('(по состоянию на 02.02.2026)');
     expect(list.text).toContain(
