@@ -5,7 +5,7 @@
  */
 import { COLUMNS } from './columns';
 import { networkList, type NetworkSpec } from './links';
-import { assessObligations, rowState } from './obligations';
+import { assessObligations, rowState, staleStampProblems } from './obligations';
 import { reviewRegister, type RegisterGap } from './review';
 import { columnProblem, readSheetRow } from './schemas';
 import type { ColumnKey, IsoDate, Problem, RowAssessment, WorkingCalendar } from './types';
@@ -64,8 +64,9 @@ function assessed(
   context: RegisterContext,
 ): RowAssessment {
   const { events, deadline } = assessObligations(reading.page, context.calendar, context.today);
-  const state = rowState({ page: reading.page, events, hasErrors: hasError(reading.problems) });
-  return { row, page: reading.page, problems: reading.problems, events, deadline, state };
+  const problems = [...reading.problems, ...staleStampProblems(reading.page)];
+  const state = rowState({ page: reading.page, events, hasErrors: hasError(problems) });
+  return { row, page: reading.page, problems, events, deadline, state };
 }
 
 function readRow(raw: RawRegisterRow, context: RegisterContext): ReturnType<typeof readSheetRow> {

@@ -57,3 +57,34 @@ describe('assessRowsInRegister', () => {
     );
   });
 });
+
+describe('a stamp older than its event', () => {
+  it('gives the row a warning on the stamp column', () => {
+    const calendar = createCalendar();
+    const { rows } = assessRegister(
+      [
+        {
+          row: 2,
+          cells: {
+            id: 'P-STALE001',
+            organization: 'Отдел культуры',
+            orgKind: 'Структурное подразделение',
+            network: 'ВКонтакте',
+            link: 'https://vk.com/kultura_shpak',
+            createdOn: '01.02.2025',
+            deletedOn: '02.03.2026',
+            responsibleName: 'Иванова Анна Петровна',
+            responsiblePosition: 'начальник отдела',
+            authorizedName: 'Петров Пётр Петрович',
+            esiaVerified: true,
+            deptReportedDeletion: '10.05.2025',
+          },
+        },
+      ],
+      { today: '2026-03-05', calendar, timeZone: 'Europe/Moscow' },
+    );
+    expect(rows[0]!.problems).toContainEqual(
+      expect.objectContaining({ column: 'deptReportedDeletion', severity: 'warning' }),
+    );
+  });
+});
