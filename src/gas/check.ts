@@ -20,6 +20,7 @@ import {
   readAllRows,
   writeColumns,
   type RegisterTable,
+  REGISTER_NOT_FOUND,
 } from './registerTable';
 
 export const CHECK_TITLE = 'Проверка реестра';
@@ -166,11 +167,7 @@ export function runCheck(): void {
   }
   const result = locked.value;
   if (result === null) {
-    ui.alert(
-      CHECK_TITLE,
-      'Лист реестра не найден. Координатор может создать его командой «Настроить реестр».',
-      ui.ButtonSet.OK,
-    );
+    ui.alert(CHECK_TITLE, REGISTER_NOT_FOUND, ui.ButtonSet.OK);
     return;
   }
   spreadsheet.toast(checkSummary(result), CHECK_TITLE, 10);

@@ -8,6 +8,10 @@ import { isIsoDate, MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import type { ColumnKey } from '../domain/types';
 import { dateCell, textCell } from './sheetValues';
 
+/** What every action says when the spreadsheet has no register sheet. */
+export const REGISTER_NOT_FOUND =
+  'Лист реестра не найден. Координатор создаст его командой «Реестр страниц → Настроить реестр».';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -26,6 +26,7 @@ import {
   type RawRow,
   type RegisterTable,
   type RowUpdate,
+  REGISTER_NOT_FOUND,
 } from './registerTable';
 import { readSettings } from './settingsSheet';
 
@@ -220,8 +221,6 @@ function networkNames(extra: readonly NetworkSpec[]): string[] {
   return networkList(extra).map((network) => network.name);
 }
 
-const NO_REGISTER = 'Лист реестра не найден. Попросите координатора выполнить «Реестр страниц → Настроить реестр».';
-
 function missingColumnsMessage(missing: readonly ColumnKey[]): string {
   const names = missing.map((key) => `«${COLUMN_BY_KEY[key].header}»`).join(', ');
   const columns = missing.length === 1 ? 'колонки' : 'колонок';
@@ -251,7 +250,7 @@ export function sidebarInit(): SidebarInitResult {
   }
   const email = currentUserEmail();
   const missing = table === null ? [] : missingColumns(table);
-  const reason = table === null ? NO_REGISTER : missing.length > 0 ? missingColumnsMessage(missing) : null;
+  const reason = table === null ? REGISTER_NOT_FOUND : missing.length > 0 ? missingColumnsMessage(missing) : null;
   return {
     today: day.register.today,
     organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru')),
@@ -274,7 +273,7 @@ export function sidebarFind(query: unknown): SidebarFindResult {
     return { pages: [], truncated: false, message: 'Введите не меньше двух букв названия или ссылку.' };
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const table = openRegister(spreadsheet);
-  if (table === null) return { pages: [], truncated: false, message: NO_REGISTER };
+  if (table === null) return { pages: [], truncated: false, message: REGISTER_NOT_FOUND };
   const extra = extraNetworksOf(readSettings(spreadsheet).settings);
   const matches = readAllRows(table).filter((raw) => !isBlankRow(raw.values) && rowMatches(raw.cells, text, extra));
   const withId = matches.filter((raw) => cellText(raw.cells.id) !== '');
@@ -452,7 +451,7 @@ function submitLocked(
 ): SidebarSubmitResult {
   const { input, page } = submitted;
   const table = openRegister(spreadsheet);
-  if (table === null) return failure(NO_REGISTER);
+  if (table === null) return failure(REGISTER_NOT_FOUND);
   const missing = missingColumns(table);
   if (missing.length > 0) return failure(missingColumnsMessage(missing));
   const rows = readAllRows(table);

@@ -6,7 +6,7 @@ import { escapeHtml } from '../domain/htmlEscape';
 import { buildSiteList, type SiteList } from '../domain/siteList';
 import { loadDayContext } from './computedColumns';
 import { dialogPage, showDialog } from './dialogPage';
-import { openRegister } from './registerTable';
+import { openRegister, REGISTER_NOT_FOUND } from './registerTable';
 import { readSnapshot } from './summary';
 
 export const SITE_LIST_TITLE = 'Список страниц для сайта';
@@ -88,11 +88,7 @@ export function showSiteList(): void {
   const ui = SpreadsheetApp.getUi();
   const list = currentSiteList(SpreadsheetApp.getActiveSpreadsheet());
   if (list === null) {
-    ui.alert(
-      SITE_LIST_TITLE,
-      'Лист реестра не найден. Координатор может создать его командой «Настроить реестр».',
-      ui.ButtonSet.OK,
-    );
+    ui.alert(SITE_LIST_TITLE, REGISTER_NOT_FOUND, ui.ButtonSet.OK);
     return;
   }
   showDialog(SITE_LIST_TITLE, siteListPage(list), 820, 660);

@@ -39,6 +39,7 @@ import {
   type RawRow,
   type RegisterTable,
   type RowUpdate,
+  REGISTER_NOT_FOUND,
 } from './registerTable';
 import { dateCell } from './sheetValues';
 import { summaryPreviewPage, type SummaryPreviewInput } from './summaryPreview';
@@ -48,7 +49,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const SUMMARY_TITLE = 'Сводка для ЦУР';
 export const JOURNAL_ACTION = 'Сводка в ЦУР';
 
-export const NO_REGISTER_MESSAGE = 'Лист реестра не найден. Координатор может создать его командой «Настроить реестр».';
 export const NO_RECIPIENTS_MESSAGE =
   'В «Настройках» не указаны получатели сводки в ЦУР (строка «Получатели сводки в ЦУР»). Письмо не отправлено.';
 export const NOTHING_TO_REPORT_MESSAGE =
@@ -251,7 +251,7 @@ function stampByHand(events: readonly PendingEvent[], today: IsoDate): string {
 /** The send itself. Call under the script lock. */
 export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions): SummarySendResult {
   const opened = options.opened ?? openWithContext(spreadsheet);
-  if (opened === null) return result('refused', NO_REGISTER_MESSAGE);
+  if (opened === null) return result('refused', REGISTER_NOT_FOUND);
   const { table, day } = opened;
   const { settings } = day.settings;
   if (options.checkAccess) {
@@ -343,7 +343,7 @@ export type SummaryDraft = ({ ok: true } & SummaryPreviewInput) | { ok: false; r
 /** The letter exactly as the send would build it now (for the preview and `npm start`). Coordinators only. */
 export function summaryDraft(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SummaryDraft {
   const opened = openWithContext(spreadsheet);
-  if (opened === null) return { ok: false, reason: NO_REGISTER_MESSAGE };
+  if (opened === null) return { ok: false, reason: REGISTER_NOT_FOUND };
   const access = requireCoordinator(opened.day.settings.settings, spreadsheet);
   if (!access.ok) return { ok: false, reason: access.reason };
   const snapshot = readSnapshot(opened.table, opened.day);
