@@ -10,8 +10,15 @@ import { join } from 'node:path';
 import { REPO_ROOT, type Runtime } from '../../dev/runtime';
 import type { SidebarFindResult, SidebarInitResult, SidebarSubmitResult } from '../../src/gas/sidebar';
 import type { PageInput } from '../../src/domain/types';
-import { emptyInput } from '../../src/ui/form/model';
-import { pageRow, registerValues, rowById, threePages, createSidebarRuntime, OWN_COLUMN } from '../ui/sidebarFixture';
+import {
+  pageRow,
+  registerValues,
+  rowById,
+  threePages,
+  createSidebarRuntime,
+  newPageInput,
+  OWN_COLUMN,
+} from '../ui/sidebarFixture';
 import {
   EMOJI,
   FORMULA_TEXT,
@@ -25,23 +32,6 @@ import {
 } from './hostile';
 
 const TODAY = '2024-04-27'; // a working Saturday (decree No. 1314)
-
-function page(fields: Partial<PageInput> = {}): PageInput {
-  return {
-    ...emptyInput(),
-    organization: 'Комитет по культуре',
-    orgKind: 'Структурное подразделение',
-    network: 'ВКонтакте',
-    link: 'https://vk.com/kultura_shpak',
-    createdOn: '2024-04-26',
-    responsibleName: 'Иванова Мария Сергеевна',
-    responsiblePosition: 'Председатель комитета',
-    responsibleEmail: 'ivanova@shpakovsky.example.ru',
-    authorizedName: 'Смирнов Олег',
-    esiaVerified: true,
-    ...fields,
-  };
-}
 
 let requests = 0;
 function submit(rt: Runtime, input: unknown, requestId: unknown = `adversarial-${++requests}`): SidebarSubmitResult {
@@ -68,7 +58,7 @@ describe('text that looks like a formula or markup is stored as typed, and never
   ];
 
   it.each(fields)('%s = %s', (key, value, header) => {
-    const result = submit(rt, page({ [key]: value, link: `https://vk.com/formula_${key}` }));
+    const result = submit(rt, newPageInput({ [key]: value, link: `https://vk.com/formula_${key}` }));
     if (!result.ok) throw new Error(`refused: ${result.message} ${JSON.stringify(result.problems)}`);
     expect(rowById(rt, result.id)?.[header]).toBe(value);
     expect(result.page.input[key]).toBe(value);
@@ -78,7 +68,10 @@ describe('text that looks like a formula or markup is stored as typed, and never
   it.each(Object.entries(XSS).filter(([name]) => name !== 'javascriptUrl'))(
     'markup %s is stored as typed',
     (name, value) => {
-      const result = submit(rt, page({ organization: value, note: value, link: `https://vk.com/markup_${name}` }));
+      const result = submit(
+        rt,
+        newPageInput({ organization: value, note: value, link: `https://vk.com/markup_${name}` }),
+      );
       if (!result.ok) throw new Error(`refused: ${result.message}`);
       expect(rowById(rt, result.id)?.['Организация']).toBe(value);
       expect(rowById(rt, result.id)?.['Примечание']).toBe(value);
@@ -88,7 +81,12 @@ describe('text that looks like a formula or markup is stored as typed, and never
   it('emoji, right-to-left and zero-width characters are stored as typed', () => {
     const result = submit(
       rt,
-      page({ organization: EMOJI, responsibleName: RTL, authorizedName: ZERO_WIDTH, link: 'https://vk.com/emoji' }),
+      newPageInput({
+        organization: EMOJI,
+        responsibleName: RTL,
+        authorizedName: ZERO_WIDTH,
+        link: 'https://vk.com/emoji',
+      }),
     );
     if (!result.ok) throw new Error(`refused: ${result.message}`);
     const row = rowById(rt, result.id);
@@ -110,7 +108,7 @@ describe('refused, in Russian, with nothing written', () => {
 
   it('a 10,000-character field', () => {
     const before = registerValues(rt);
-    const result = submit(rt, page({ organization: LONG_TEXT }));
+    const result = submit(rt, newPageInput({ organization: LONG_TEXT }));
     expectRefused(rt, result, before);
     if (!result.ok) expect(result.problems.map((problem) => problem.column)).toEqual(['organization']);
   });
@@ -123,7 +121,7 @@ describe('refused, in Russian, with nothing written', () => {
       'data:text/html,<script>alert(1)</script>',
     ]) {
       const before = registerValues(rt);
-      expectRefused(rt, submit(rt, page({ link })), before);
+      expectRefused(rt, submit(rt, newPageInput({ link })), before);
     }
   });
 
@@ -137,15 +135,15 @@ describe('refused, in Russian, with nothing written', () => {
       FORMULA_TEXT.minus,
     ]) {
       const before = registerValues(rt);
-      expectRefused(rt, submit(rt, page({ createdOn })), before);
+      expectRefused(rt, submit(rt, newPageInput({ createdOn })), before);
     }
   });
 
   it('an ОГРН that is a formula, and an e-mail that is markup', () => {
     let before = registerValues(rt);
-    expectRefused(rt, submit(rt, page({ ogrn: '=1+1' })), before);
+    expectRefused(rt, submit(rt, newPageInput({ ogrn: '=1+1' })), before);
     before = registerValues(rt);
-    expectRefused(rt, submit(rt, page({ responsibleEmail: `a@b.ru${XSS.img}` })), before);
+    expectRefused(rt, submit(rt, newPageInput({ responsibleEmail: `a@b.ru${XSS.img}` })), before);
   });
 
   it('values of the wrong type or shape from a broken or forged client', () => {
@@ -154,14 +152,14 @@ describe('refused, in Russian, with nothing written', () => {
       'строка',
       42,
       [],
-      [page()],
-      { ...page(), organization: 42 },
-      { ...page(), organization: { toString: 'x' } },
-      { ...page(), organization: ['a', 'b'] },
-      { ...page(), esiaVerified: 'да' },
-      { ...page(), createdOn: 20240426 },
+      [newPageInput()],
+      { ...newPageInput(), organization: 42 },
+      { ...newPageInput(), organization: { toString: 'x' } },
+      { ...newPageInput(), organization: ['a', 'b'] },
+      { ...newPageInput(), esiaVerified: 'да' },
+      { ...newPageInput(), createdOn: 20240426 },
       JSON.parse(`{"__proto__": {"polluted": true}, "organization": "Отдел"}`) as unknown,
-      { ...page(), constructor: { prototype: { polluted: true } } },
+      { ...newPageInput(), constructor: { prototype: { polluted: true } } },
     ];
     for (const input of inputs) {
       const before = registerValues(rt);
@@ -179,14 +177,14 @@ describe('refused, in Russian, with nothing written', () => {
   it('a forged request ID', () => {
     for (const requestId of ['', 'short', '../../etc/passwd', XSS.script, 'x'.repeat(10_000), 42, null, { id: 1 }]) {
       const before = registerValues(rt);
-      expectRefused(rt, submit(rt, page(), requestId), before);
+      expectRefused(rt, submit(rt, newPageInput(), requestId), before);
     }
   });
 
   it('an ID of a page that does not exist, or that is markup', () => {
     for (const id of ['P-ZZZZZZZZ', XSS.script, FORMULA_TEXT.importxml]) {
       const before = registerValues(rt);
-      expectRefused(rt, submit(rt, page({ id })), before);
+      expectRefused(rt, submit(rt, newPageInput({ id })), before);
     }
   });
 });

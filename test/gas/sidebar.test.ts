@@ -5,9 +5,7 @@
 import { unwrap } from '../../dev/fakes/fakeObject';
 import type { FakeLockService } from '../../dev/fakes/lock';
 import type { Runtime } from '../../dev/runtime';
-import { emptyInput } from '../../src/ui/form/model';
 import type { SidebarFindResult, SidebarInitResult, SidebarSubmitResult, SubmitSuccess } from '../../src/gas/sidebar';
-import type { PageInput } from '../../src/domain/types';
 import {
   CLERK,
   HEADERS,
@@ -15,6 +13,7 @@ import {
   createSidebarRuntime,
   legacyPage,
   moscowDay,
+  newPageInput,
   pageRow,
   threePages,
   registerValues,
@@ -22,23 +21,6 @@ import {
 } from '../ui/sidebarFixture';
 
 const TODAY = '2024-04-27'; // a working Saturday (decree No. 1314)
-
-function newPage(fields: Partial<PageInput> = {}): PageInput {
-  return {
-    ...emptyInput(),
-    organization: 'Комитет по культуре',
-    orgKind: 'Структурное подразделение',
-    network: 'ВКонтакте',
-    link: 'https://vk.com/kultura_shpak',
-    createdOn: '2024-04-26',
-    responsibleName: 'Иванова Мария Сергеевна',
-    responsiblePosition: 'Председатель комитета',
-    responsibleEmail: 'ivanova@shpakovsky.example.ru',
-    authorizedName: 'Смирнов Олег',
-    esiaVerified: true,
-    ...fields,
-  };
-}
 
 function submit(rt: Runtime, input: unknown, requestId = `req-${Math.random().toString(36).slice(2, 12)}`) {
   return rt.scriptRun('sidebarSubmit', input, requestId) as SidebarSubmitResult;
@@ -78,7 +60,7 @@ describe('sidebarInit', () => {
     const init = rt.scriptRun('sidebarInit') as SidebarInitResult;
     expect(init.user.canSubmit).toBe(false);
     expect(init.user.reason).toMatch(/Настроить реестр/);
-    const result = submit(rt, newPage());
+    const result = submit(rt, newPageInput());
     expect(result.ok).toBe(false);
   });
 
@@ -127,7 +109,7 @@ describe('sidebarFind', () => {
 describe('sidebarSubmit: a new page', () => {
   it('appends a row with a new ID, the department stamp, Срок and Состояние', () => {
     const rt = threeRows();
-    const result = succeeded(submit(rt, newPage()));
+    const result = succeeded(submit(rt, newPageInput()));
     // Reported to the department today (the stamp), so ЦУР's 3 working days are what is left open.
     expect(result).toMatchObject({ created: true, row: 5, repeated: false, state: 'В срок', deadline: '2024-05-03' });
     expect(result.id).toMatch(/^P-[0-9A-Z]{8}$/);
@@ -160,7 +142,7 @@ describe('sidebarSubmit: a new page', () => {
     const result = succeeded(
       submit(
         rt,
-        newPage({
+        newPageInput({
           organization: '2.1 Отдел',
           ogrn: '1022603620016',
           note: "'в кавычках'",
@@ -190,7 +172,7 @@ describe('sidebarSubmit: a new page', () => {
     const result = succeeded(
       submit(
         rt,
-        newPage({
+        newPageInput({
           organization: '=IMPORTXML("http://x";"//a")',
           note: '+7 (865) 123',
           responsibleName: '@Иванов',
@@ -210,8 +192,8 @@ describe('sidebarSubmit: a new page', () => {
 
   it('writes once for the same request ID (a double click, a retry after a lost answer)', () => {
     const rt = threeRows();
-    const first = succeeded(submit(rt, newPage(), 'double-click-1'));
-    const second = succeeded(submit(rt, newPage(), 'double-click-1'));
+    const first = succeeded(submit(rt, newPageInput(), 'double-click-1'));
+    const second = succeeded(submit(rt, newPageInput(), 'double-click-1'));
     expect(second).toMatchObject({ repeated: true, id: first.id, row: first.row, created: true });
     expect(registerValues(rt).values).toHaveLength(5);
   });
@@ -219,7 +201,7 @@ describe('sidebarSubmit: a new page', () => {
   it('validates again on the server: field messages and nothing written', () => {
     const rt = threeRows();
     const before = registerValues(rt);
-    const result = submit(rt, newPage({ link: 'vk.com', createdOn: '2030-01-01' }));
+    const result = submit(rt, newPageInput({ link: 'vk.com', createdOn: '2030-01-01' }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.filter((problem) => problem.severity === 'error').map((problem) => problem.column)).toEqual([
@@ -233,7 +215,7 @@ describe('sidebarSubmit: a new page', () => {
   it('refuses a page already registered, naming its row and offering it', () => {
     const rt = threeRows();
     const before = registerValues(rt);
-    const result = submit(rt, newPage({ link: 'https://m.vk.ru/DK_Shpak/' }));
+    const result = submit(rt, newPageInput({ link: 'https://m.vk.ru/DK_Shpak/' }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message).toMatch(/строка 3/);
@@ -245,12 +227,18 @@ describe('sidebarSubmit: a new page', () => {
   it('refuses what a broken client sends, and writes nothing', () => {
     const rt = threeRows();
     const before = registerValues(rt);
-    for (const input of [null, 'text', [1, 2], { ...newPage(), organization: 42 }, { ...newPage(), govMark: 'да' }]) {
+    for (const input of [
+      null,
+      'text',
+      [1, 2],
+      { ...newPageInput(), organization: 42 },
+      { ...newPageInput(), govMark: 'да' },
+    ]) {
       expect((submit(rt, input) as { ok: boolean }).ok).toBe(false);
     }
-    expect(submit(rt, { ...newPage(), note: 'x'.repeat(6000) }).ok).toBe(false);
-    expect((rt.scriptRun('sidebarSubmit', newPage(), '') as { ok: boolean }).ok).toBe(false);
-    expect((rt.scriptRun('sidebarSubmit', newPage(), 'короткий') as { ok: boolean }).ok).toBe(false);
+    expect(submit(rt, { ...newPageInput(), note: 'x'.repeat(6000) }).ok).toBe(false);
+    expect((rt.scriptRun('sidebarSubmit', newPageInput(), '') as { ok: boolean }).ok).toBe(false);
+    expect((rt.scriptRun('sidebarSubmit', newPageInput(), 'короткий') as { ok: boolean }).ok).toBe(false);
     expect(registerValues(rt)).toEqual(before);
   });
 
@@ -258,7 +246,7 @@ describe('sidebarSubmit: a new page', () => {
     const rt = threeRows();
     const lock = unwrap(rt.services.LockService) as unknown as FakeLockService;
     lock.holdElsewhere('script');
-    const result = submit(rt, newPage());
+    const result = submit(rt, newPageInput());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/Подождите/);
     lock.releaseElsewhere('script');
@@ -335,7 +323,7 @@ describe('sidebarSubmit: an existing page', () => {
 
   it('refuses an ID that is no longer in the register', () => {
     const rt = threeRows();
-    const result = submit(rt, newPage({ id: 'P-ZZZZZZZZ' }));
+    const result = submit(rt, newPageInput({ id: 'P-ZZZZZZZZ' }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/P-ZZZZZZZZ не найдена/);
   });
@@ -426,7 +414,7 @@ describe('service calls of a submit', () => {
     const calls = (size: number): number => {
       const rows = Array.from({ length: size }, (_, index) => pageRow(`P-${String(index).padStart(8, '0')}`));
       const rt = createSidebarRuntime({ today: TODAY, rows });
-      const added = rt.measure(() => submit(rt, newPage(), 'measure-new-1'));
+      const added = rt.measure(() => submit(rt, newPageInput(), 'measure-new-1'));
       expect(added.result.ok).toBe(true);
       const input = {
         ...(rt.scriptRun('sidebarFind', 'page_p00000003') as SidebarFindResult).pages[0]!.input,

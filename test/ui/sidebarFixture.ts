@@ -4,7 +4,8 @@
  * sidebar served over HTTP by dev/sidebarServer.ts with google.script.run bridged to the bundle.
  */
 import { COLUMNS } from '../../src/domain/columns';
-import type { ColumnKey, IsoDate } from '../../src/domain/types';
+import type { ColumnKey, IsoDate, PageInput } from '../../src/domain/types';
+import { emptyInput } from '../../src/ui/form/model';
 import { createRuntime, type Runtime } from '../../dev/runtime';
 import { startSidebarServer, type SidebarServer, type SidebarServerOptions } from '../../dev/sidebarServer';
 
@@ -162,4 +163,22 @@ export function legacyPage(today: IsoDate): Runtime {
       }),
     ],
   });
+}
+
+/** A valid new page as the sidebar sends it (created the day before the tests' 27.04.2024). */
+export function newPageInput(fields: Partial<PageInput> = {}): PageInput {
+  return {
+    ...emptyInput(),
+    organization: 'Комитет по культуре',
+    orgKind: 'Структурное подразделение',
+    network: 'ВКонтакте',
+    link: 'https://vk.com/kultura_shpak',
+    createdOn: '2024-04-26',
+    responsibleName: 'Иванова Мария Сергеевна',
+    responsiblePosition: 'Председатель комитета',
+    responsibleEmail: 'ivanova@shpakovsky.example.ru',
+    authorizedName: 'Смирнов Олег',
+    esiaVerified: true,
+    ...fields,
+  };
 }
