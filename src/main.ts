@@ -60,6 +60,11 @@ export function sidebarFind(query: string): sidebar.SidebarFindResult {
   return sidebar.sidebarFind(query);
 }
 
+/** «Мои страницы»: any editor; only the rows whose responsible e-mail is the caller's. */
+export function sidebarMyPages(): sidebar.SidebarMyPagesResult {
+  return sidebar.sidebarMyPages();
+}
+
 export function sidebarSubmit(
   input: PageInput,
   requestId: string,

@@ -7,6 +7,7 @@ import { readCheckboxCell, readDateCell, readTextCell } from '../domain/cellValu
 import { DEPT_REPORT_STAMPS, deptReportStamps, type EventDateField } from '../domain/reportStamps';
 import { COLUMNS, COLUMN_BY_KEY, ORG_KINDS } from '../domain/columns';
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
+import { LINK_ERASED, linkAsSaved } from '../domain/linkInput';
 import { networkList, normalizeLink, type NetworkSpec } from '../domain/links';
 import { assessRow, type RegisterContext } from '../domain/register';
 import { duplicatePageProblem, organizationKey, registeredPageKey } from '../domain/review';
@@ -94,6 +95,11 @@ export interface SubmitSuccess {
   page: FoundPage;
   /** True when this requestId had already been carried out: nothing was written again. */
   repeated: boolean;
+  /**
+   * The events this save reported to the coordinator (п. 3.2.2): «Сообщено в отдел (…)» stamped today
+   * because the save entered their date.
+   */
+  reported: Array<{ kind: EventAssessment['kind']; date: IsoDate }>;
 }
 
 export interface SubmitFailure {
@@ -288,6 +294,50 @@ export function sidebarFind(query: unknown): SidebarFindResult {
   };
 }
 
+/** «Мои страницы»: the caller's own pages. */
+export interface SidebarMyPagesResult {
+  pages: FoundPage[];
+  truncated: boolean;
+  /** Why the list is empty or cannot be given (no e-mail, no register); null otherwise. */
+  message: string | null;
+}
+
+/** How many of the caller's pages are listed at most. */
+export const MAX_MY_PAGES = 50;
+
+/**
+ * «Мои страницы»: the pages whose «E-mail ответственного» is the caller's own, nearest deadline first.
+ * Any editor may call it; it returns only rows that already carry the caller's address, so it never
+ * shows anyone else's e-mail, and nothing when Apps Script cannot tell who is asking.
+ */
+export function sidebarMyPages(): SidebarMyPagesResult {
+  const email = currentUserEmail();
+  if (email === '') {
+    return {
+      pages: [],
+      truncated: false,
+      message: 'Не удалось определить адрес вашей почты: найдите страницы поиском ниже.',
+    };
+  }
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openRegister(spreadsheet);
+  if (table === null) return { pages: [], truncated: false, message: REGISTER_NOT_FOUND };
+  const mine = readAllRows(table)
+    .filter((raw) => cellText(raw.cells.id) !== '' && cellText(raw.cells.responsibleEmail).toLowerCase() === email)
+    .map((raw) => foundPage(raw, table.timeZone))
+    .sort(
+      (a, b) =>
+        (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
+        a.input.organization.localeCompare(b.input.organization, 'ru') ||
+        a.row - b.row,
+    );
+  return {
+    pages: mine.slice(0, MAX_MY_PAGES),
+    truncated: mine.length > MAX_MY_PAGES,
+    message: mine.length === 0 ? `Страниц, где ответственный — ${email}, в реестре нет.` : null,
+  };
+}
+
 // ------------------------------------------------------------------------------------------------
 // Submitting.
 
@@ -461,7 +511,12 @@ function submitLocked(
   const remembered = recallSubmit(properties, requestId);
   const repeat = remembered === null ? undefined : byId(remembered.id);
   if (remembered !== null && repeat !== undefined) {
-    return success(table, repeat.row, repeat.cells, { created: remembered.created, repeated: true, context });
+    return success(table, repeat.row, repeat.cells, {
+      created: remembered.created,
+      repeated: true,
+      context,
+      reported: [],
+    });
   }
 
   const id = input.id.trim();
@@ -483,7 +538,12 @@ function submitLocked(
     values.id = newPageId(new Set(rows.map((raw) => cellText(raw.cells.id))));
   }
   for (const key of changed) values[key] = page[key];
+  // A link the person typed without https:// is saved with it (the form says so).
+  if (changed.includes('link') && page.link !== null) values.link = linkAsSaved(page.link);
   const before = target?.cells ?? {};
+  if (target !== undefined && changed.includes('link') && page.link === null && cellText(before.link) !== '') {
+    return failure(LINK_ERASED, [{ column: 'link', severity: 'error', message: LINK_ERASED }]);
+  }
   const row = target?.row ?? Math.max(table.lastRow, table.headerRow) + 1;
   // The row as it will read: the cells kept, the fields written.
   const entered = assessRow({ row, cells: { ...before, ...values } }, context);
@@ -503,19 +563,21 @@ function submitLocked(
     );
   }
 
-  Object.assign(
-    values,
-    deptReportStamps({
-      entered: enteredDates(before, after, new Set(changed), context.timeZone),
-      page: after,
-      problems: entered?.problems ?? [],
-      stampIsEmpty: (stamp) => {
-        const stamped = readTextCell(before[stamp], context.timeZone);
-        return stamped.ok && stamped.value === null;
-      },
-      today: context.today,
-    }),
-  );
+  const stamps = deptReportStamps({
+    entered: enteredDates(before, after, new Set(changed), context.timeZone),
+    page: after,
+    problems: entered?.problems ?? [],
+    stampIsEmpty: (stamp) => {
+      const stamped = readTextCell(before[stamp], context.timeZone);
+      return stamped.ok && stamped.value === null;
+    },
+    today: context.today,
+  });
+  Object.assign(values, stamps);
+  const reported = DEPT_REPORT_STAMPS.filter(({ stamp }) => stamps[stamp] !== undefined).map(({ field }) => ({
+    kind: field === 'createdOn' ? ('creation' as const) : ('deletion' as const),
+    date: after[field] as IsoDate,
+  }));
   const cells: SheetCells = { ...before, ...values };
   const assessment = assessRow({ row, cells }, context);
   values.deadline = assessment?.deadline ?? null;
@@ -532,7 +594,7 @@ function submitLocked(
   const created = target === undefined;
   rememberSubmit(properties, requestId, { id: cellText(values.id ?? id), created });
   const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
-  return success(table, row, written, { created, repeated: false, context });
+  return success(table, row, written, { created, repeated: false, context, reported });
 }
 
 /**
@@ -567,7 +629,7 @@ function success(
   table: RegisterTable,
   row: number,
   cells: SheetCells,
-  options: { created: boolean; repeated: boolean; context: RegisterContext },
+  options: { created: boolean; repeated: boolean; context: RegisterContext; reported: SubmitSuccess['reported'] },
 ): SubmitSuccess {
   const assessment = assessRow({ row, cells }, options.context);
   const page = foundPage({ row, cells, values: [] }, table.timeZone);
@@ -584,6 +646,7 @@ function success(
     warnings: (assessment?.problems ?? []).filter((problem) => problem.severity === 'warning'),
     page: { ...page, state, deadline },
     repeated: options.repeated,
+    reported: options.reported,
   };
 }
 

@@ -5,9 +5,18 @@
  */
 import { validatePageInput } from '../domain/schemas';
 import { networkForUrl, normalizeLink } from '../domain/links';
+import { LINK_ERASED, linkAsSaved } from '../domain/linkInput';
 import type { PageInput, Problem } from '../domain/types';
 import type { FoundPage, SidebarInitResult, SubmitFailure, SubmitSuccess, UnreadableCells } from '../gas/sidebar';
-import { describeFailure, describeFoundPage, describeSuccess, formatDay, type ResultText } from './form/describe';
+import {
+  describeFailure,
+  describeFoundPage,
+  describeFoundState,
+  describeSuccess,
+  formatDay,
+  type ResultText,
+} from './form/describe';
+import { longRuDate, readTypedDate, shownDate } from './form/ruDate';
 import { FIELDS, GROUPS, fieldIds, isCheckboxKey, type FieldKey, type FieldSpec } from './form/fields';
 import {
   emptyInput,
@@ -34,7 +43,11 @@ interface State {
   /** Cells of that page the form cannot show («удалена в марте» in a date column), with what to say. */
   unreadable: UnreadableCells;
   touched: Set<FieldKey>;
+  /** Fields the person typed in: only these are judged when the focus leaves them. */
+  typed: Set<FieldKey>;
   showAll: boolean;
+  /** After a refused submit the status line counts the errors left, and updates as they are fixed. */
+  counting: boolean;
   /** Problems the server reported for the current input; cleared as soon as the person edits. */
   serverProblems: Problem[];
 }
@@ -46,7 +59,9 @@ const state: State = {
   original: null,
   unreadable: {},
   touched: new Set(),
+  typed: new Set(),
   showAll: false,
+  counting: false,
   serverProblems: [],
 };
 
@@ -72,6 +87,11 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** Sets a text only when it changes: rewriting the same text moves the page under the pointer (scroll anchoring). */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 function control(key: FieldKey): Control {
@@ -85,28 +105,47 @@ function renderControl(spec: FieldSpec): Control {
   const common = {
     id: ids.control,
     name: spec.key,
-    'aria-describedby': `${ids.message} ${ids.hint}`,
+    'aria-describedby': describedBy(spec),
   };
   switch (spec.control) {
     case 'select':
       return h('select', common);
     case 'textarea':
-      return h('textarea', { ...common, rows: '2', maxlength: spec.maxLength ? String(spec.maxLength) : undefined });
+      // No maxlength: the browser would cut a pasted text without a word; the counter and the check say it instead.
+      return h('textarea', { ...common, rows: '2' });
     case 'checkbox':
       return h('input', { ...common, type: 'checkbox' });
     default: {
-      const type = { text: 'text', organization: 'text', url: 'url', date: 'date', email: 'email' }[spec.control];
+      // Dates are text fields: a browser's own date control follows its language (mm/dd/yyyy in English).
+      const type = { text: 'text', organization: 'text', url: 'url', date: 'text', email: 'email' }[spec.control];
       return h('input', {
         ...common,
         type,
         autocomplete: spec.autocomplete,
         inputmode: spec.inputMode,
-        maxlength: spec.maxLength ? String(spec.maxLength) : undefined,
+        placeholder: spec.control === 'date' ? 'ДД.ММ.ГГГГ' : undefined,
         list: spec.control === 'organization' ? 'org-list' : undefined,
         spellcheck: spec.control === 'url' || spec.control === 'email' ? 'false' : undefined,
       });
     }
   }
+}
+
+/** The field's own lines: the message, then what the form understood (a date, a link) or the characters left. */
+function describedBy(spec: FieldSpec): string {
+  const ids = fieldIds(spec.key);
+  return [
+    ids.message,
+    hasEcho(spec) ? `${ids.control}-echo` : '',
+    spec.maxLength ? `${ids.control}-count` : '',
+    ids.hint,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function hasEcho(spec: FieldSpec): boolean {
+  return spec.control === 'date' || spec.control === 'url';
 }
 
 function renderField(spec: FieldSpec): HTMLElement {
@@ -119,14 +158,15 @@ function renderField(spec: FieldSpec): HTMLElement {
   const hint = h('p', { id: ids.hint, class: 'hint' }, [spec.hint]);
   const message = h('p', { id: ids.message, class: 'msg' });
   const wrapper = h('div', { class: `field field-${spec.control}`, id: `${ids.control}-field` });
+  const extra: HTMLElement[] = [];
+  if (hasEcho(spec)) extra.push(h('p', { id: `${ids.control}-echo`, class: 'echo' }));
+  if (spec.maxLength) extra.push(h('p', { id: `${ids.control}-count`, class: 'count' }));
   if (spec.control === 'checkbox') wrapper.append(h('div', { class: 'check' }, [input, label]), message, hint);
-  else wrapper.append(label, input, message, hint);
+  else wrapper.append(label, input, message, ...extra, hint);
   if (spec.key === 'link') wrapper.append(h('div', { id: 'duplicate', class: 'duplicate', hidden: true }));
   if (spec.key === 'deletedOn') {
     wrapper.append(
-      h('button', { type: 'button', id: 'mark-deleted', class: 'secondary', hidden: true }, [
-        'Отметить: удалена сегодня',
-      ]),
+      h('button', { type: 'button', id: 'mark-deleted', class: 'secondary', hidden: true }, ['Отметить как удалённую']),
     );
   }
   return wrapper;
@@ -171,7 +211,6 @@ function applyInit(init: SidebarInitResult): void {
   fillOptions(control('network') as HTMLSelectElement, init.networks);
   const list = byId('org-list');
   list.replaceChildren(...init.organisations.map((organisation) => h('option', { value: organisation.name })));
-  for (const key of ['createdOn', 'deletedOn'] as const) (control(key) as HTMLInputElement).max = init.today;
   byId('app').removeAttribute('aria-busy');
   if (init.user.canSubmit) {
     setStatus('');
@@ -180,6 +219,7 @@ function applyInit(init: SidebarInitResult): void {
   }
   updateSubmitButton();
   refresh();
+  void loadMine();
 }
 
 // ---------------------------------------------------------------- reading and writing the form
@@ -190,6 +230,7 @@ function readForm(): PageInput {
   for (const spec of FIELDS) {
     const element = control(spec.key);
     if (isCheckboxKey(spec.key)) input[spec.key] = (element as HTMLInputElement).checked;
+    else if (spec.control === 'date') input[spec.key] = readTypedDate(element.value) ?? element.value.trim();
     else input[spec.key] = element.value;
   }
   return input;
@@ -200,6 +241,7 @@ function fillForm(input: PageInput): void {
     const element = control(spec.key);
     if (isCheckboxKey(spec.key)) (element as HTMLInputElement).checked = input[spec.key];
     else if (element instanceof HTMLSelectElement) setSelect(element, input[spec.key]);
+    else if (spec.control === 'date') element.value = shownDate(input[spec.key]);
     else element.value = input[spec.key];
   }
 }
@@ -227,7 +269,7 @@ function setMode(id: string, row: number | null): void {
 
 function setStatus(text: string, kind: 'info' | 'error' | 'success' = 'info'): void {
   const status = byId('submit-status');
-  status.textContent = text;
+  setText(status, text);
   status.className = `status ${kind === 'info' ? '' : kind}`.trim();
 }
 
@@ -237,14 +279,14 @@ function showMessages(messages: Messages): void {
     const message = messages.fields[spec.key];
     const element = byId(ids.message);
     const input = control(spec.key);
-    element.textContent = message ? message.text : '';
+    setText(element, message ? message.text : '');
     element.className = message ? `msg ${message.severity}` : 'msg';
     byId(`${ids.control}-field`).classList.toggle('invalid', message?.severity === 'error');
     if (message?.severity === 'error') input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
   }
   const general = byId('form-errors');
-  general.textContent = messages.general.map((problem) => problem.message).join(' ');
+  setText(general, messages.general.map((problem) => problem.message).join(' '));
 }
 
 function validationOptions(): ValidateOptions | null {
@@ -284,7 +326,7 @@ function refresh(): Messages {
   updateRequired(input);
   const options = validationOptions();
   const problems = options ? problemsOf(validatePageInput(input, options)) : [];
-  const merged = [...problems, ...unreadableProblems(input)];
+  const merged = [...problems, ...unreadableProblems(input), ...localProblems(input)];
   for (const problem of state.serverProblems) {
     if (!merged.some((known) => known.column === problem.column && known.message === problem.message)) {
       merged.push(problem);
@@ -292,7 +334,71 @@ function refresh(): Messages {
   }
   const messages = visibleMessages(merged, state.touched, state.showAll);
   showMessages(messages);
+  showEchoes(input);
+  if (state.counting) countErrors(messages);
   return messages;
+}
+
+/** What only the form checks: a text longer than its field's limit, a saved page's link erased. */
+function localProblems(input: PageInput): Problem[] {
+  const problems: Problem[] = [];
+  for (const spec of FIELDS) {
+    const value = input[spec.key];
+    if (spec.maxLength && typeof value === 'string' && value.length > spec.maxLength) {
+      const over = value.length - spec.maxLength;
+      problems.push({
+        column: spec.key,
+        severity: 'error',
+        message: `длиннее допустимого на ${over} ${plural(over, 'знак', 'знака', 'знаков')} (не больше ${spec.maxLength}): сократите.`,
+      });
+    }
+  }
+  if (state.id && state.original && state.original.link.trim() !== '' && input.link.trim() === '') {
+    problems.push({ column: 'link', severity: 'error', message: LINK_ERASED });
+  }
+  return problems;
+}
+
+/** Under a date: the day understood, in words; under a link typed without https://: what will be saved; counters. */
+function showEchoes(input: PageInput): void {
+  for (const spec of FIELDS) {
+    const ids = fieldIds(spec.key);
+    const value = input[spec.key];
+    if (typeof value !== 'string') continue;
+    if (spec.control === 'date') {
+      const typed = control(spec.key).value.trim();
+      const day = typed === '' ? null : readTypedDate(typed);
+      setText(byId(`${ids.control}-echo`), day ? longRuDate(day) : '');
+    } else if (spec.control === 'url') {
+      const saved = linkAsSaved(value);
+      setText(byId(`${ids.control}-echo`), saved !== value.trim() ? `Будет сохранено: ${saved}` : '');
+    }
+    if (spec.maxLength) {
+      const count = byId(`${ids.control}-count`);
+      const left = spec.maxLength - value.length;
+      // Shown from a tenth of the limit left, where it starts to matter, and over the limit.
+      setText(
+        count,
+        left > spec.maxLength / 10
+          ? ''
+          : left >= 0
+            ? `Осталось ${left} из ${spec.maxLength} знаков`
+            : `Больше допустимого на ${-left} ${plural(-left, 'знак', 'знака', 'знаков')}`,
+      );
+      count.classList.toggle('over', left < 0);
+    }
+  }
+}
+
+/** The status line after a refused submit: only the errors that remain. */
+function countErrors(messages: Messages): void {
+  const count = messages.errorCount;
+  if (count > 0) {
+    setStatus(`Не сохранено: полей с ошибками — ${count}.`, 'error');
+  } else {
+    state.counting = false;
+    setStatus('Ошибок не осталось: можно сохранять.');
+  }
 }
 
 // ---------------------------------------------------------------- duplicates and found pages
@@ -318,8 +424,11 @@ function openPage(page: FoundPage): void {
   state.unreadable = page.unreadable;
   state.serverProblems = [];
   state.touched = new Set(FIELDS.map((spec) => spec.key));
+  state.typed = new Set();
   state.showAll = true;
+  state.counting = false;
   showDuplicate(null);
+  hideQuestion();
   byId('result').hidden = true;
   byId('form-errors').textContent = '';
   setStatus(`Открыта страница из строки ${page.row}. Измените поля и сохраните.`);
@@ -327,19 +436,72 @@ function openPage(page: FoundPage): void {
   byId('form-title').focus();
 }
 
-function newPage(): void {
-  fillForm(emptyInput());
+/** An empty form for a new page; `keep` carries fields over (the organisation and its people). */
+function newPage(keep: Partial<PageInput> = {}): void {
+  fillForm({ ...emptyInput(), ...keep });
   setMode('', null);
   state.original = null;
   state.unreadable = {};
   state.serverProblems = [];
   state.touched = new Set();
+  state.typed = new Set();
   state.showAll = false;
+  state.counting = false;
   showDuplicate(null);
+  hideQuestion();
   byId('result').hidden = true;
   setStatus('');
   refresh();
-  control('organization').focus();
+}
+
+/** The fields of the organisation and its people: what a second page of the same organisation shares. */
+const ORGANISATION_FIELDS = [
+  'organization',
+  'orgKind',
+  'responsibleName',
+  'responsiblePosition',
+  'responsibleEmail',
+  'authorizedName',
+  'esiaVerified',
+  'ogrn',
+] as const satisfies ReadonlyArray<keyof PageInput>;
+
+/** «Добавить ещё страницу этой организации»: organisation and people stay, the page's own fields are cleared. */
+function anotherPageOfOrganisation(): void {
+  const current = readForm();
+  const keep: Partial<PageInput> = {};
+  for (const key of ORGANISATION_FIELDS) Object.assign(keep, { [key]: current[key] });
+  const organisation = current.organization;
+  newPage(keep);
+  setStatus(`Новая страница организации «${organisation}»: выберите сеть, введите ссылку и дату создания.`);
+  control('network').focus();
+}
+
+function renderFound(list: HTMLElement, pages: readonly FoundPage[], idPrefix: string): void {
+  list.replaceChildren(
+    ...pages.map((page, index) => {
+      const button = h('button', { type: 'button', class: 'result-button', id: `${idPrefix}-${index}` }, [
+        describeFoundPage(page),
+        h('span', { class: 'state' }, [describeFoundState(page)]),
+      ]);
+      button.addEventListener('click', () => openPage(page));
+      return h('li', {}, [button]);
+    }),
+  );
+}
+
+/** «Мои страницы»: the pages whose responsible e-mail is the person's own. */
+async function loadMine(): Promise<void> {
+  const status = byId('mine-status');
+  try {
+    const mine = await callServer('sidebarMyPages');
+    renderFound(byId('mine-list'), mine.pages, 'mine');
+    status.textContent =
+      mine.message ??
+      `Вы ответственный: ${mine.pages.length}${mine.truncated ? ' (показаны ближайшие по сроку)' : ''}. Нажмите, чтобы изменить.`;
+  } catch (error) {
+    status.textContent = `Не удалось загрузить ваши страницы: ${errorText(error)}`;
+  }
 }
 
 async function find(): Promise<void> {
@@ -362,13 +524,7 @@ async function find(): Promise<void> {
       found.pages.length === 0
         ? 'Ничего не найдено. Заполните форму ниже, чтобы добавить страницу.'
         : `Найдено: ${found.pages.length}${found.truncated ? ' (показаны первые)' : ''}. Выберите страницу, чтобы изменить её.`;
-    for (const [index, page] of found.pages.entries()) {
-      const button = h('button', { type: 'button', class: 'result-button', id: `find-results-${index}` }, [
-        describeFoundPage(page),
-      ]);
-      button.addEventListener('click', () => openPage(page));
-      results.append(h('li', {}, [button]));
-    }
+    renderFound(results, found.pages, 'find-results');
   } catch (error) {
     status.textContent = `Не удалось выполнить поиск: ${errorText(error)}`;
   }
@@ -387,17 +543,21 @@ function showResult(text: ResultText, kind: 'success' | 'error'): void {
   section.className = `result ${kind}`;
   byId('result-title').textContent = text.title;
   byId('result-lines').replaceChildren(...text.lines.map((line) => h('li', {}, [line])));
+  byId('result-next').hidden = true;
   section.hidden = false;
 }
 
-function onSuccess(result: SubmitSuccess): void {
+function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | null): void {
   fillForm(result.page.input);
   setMode(result.id, result.row);
   state.original = result.page.input;
   state.unreadable = result.page.unreadable;
   state.serverProblems = result.warnings;
   state.showAll = true;
+  state.counting = false;
+  state.typed = new Set();
   showDuplicate(null);
+  hideQuestion();
   const organisations = state.init?.organisations;
   if (organisations && !organisations.some((organisation) => organisation.name === result.page.input.organization)) {
     organisations.push({ name: result.page.input.organization, orgKind: result.page.input.orgKind || null });
@@ -405,8 +565,12 @@ function onSuccess(result: SubmitSuccess): void {
   }
   refresh();
   setStatus('Сохранено.', 'success');
-  showResult(describeSuccess(result), 'success');
+  const text = describeSuccess(result, sent.link);
+  if (keptRow !== null) text.lines.unshift(`Прежняя страница осталась в строке ${keptRow}.`);
+  showResult(text, 'success');
+  byId('result-next').hidden = false;
   byId('result').focus();
+  void loadMine();
 }
 
 function onRefused(result: SubmitFailure): void {
@@ -416,29 +580,65 @@ function onRefused(result: SubmitFailure): void {
   const messages = refresh();
   setStatus(`${result.message} Введённые данные остались в форме.`, 'error');
   showResult(describeFailure(result), 'error');
+  state.counting = true;
+  refresh();
   const first = firstErrorField(messages);
   if (result.duplicate) byId('open-duplicate').focus();
   else if (first) control(first).focus();
 }
 
-async function submit(): Promise<void> {
+/**
+ * The page's link or network changed: the same page with a new address, or another page of the
+ * organisation? Asked before a save, so that a second page never silently replaces the first.
+ */
+function addressChanged(input: PageInput): boolean {
+  const original = state.original;
+  if (!state.id || original === null || original.link.trim() === '' || input.link.trim() === '') return false;
+  const extra = state.init?.extraNetworks;
+  const sameLink =
+    (normalizeLink(input.link, extra) ?? input.link.trim()) ===
+    (normalizeLink(original.link, extra) ?? original.link.trim());
+  return !sameLink || input.network !== original.network;
+}
+
+function askAboutAddress(): void {
+  const original = state.original;
+  const box = byId('link-question');
+  byId('link-question-text').textContent =
+    `Изменена ссылка или сеть страницы из строки ${state.row ?? '—'} (было: ${original?.network || 'сеть не указана'}, ${original?.link ?? ''}). Это та же страница или другая?`;
+  byId('same-page').textContent = `Та же страница, новый адрес: изменить строку ${state.row ?? ''}`.trim();
+  box.hidden = false;
+  setStatus('Не сохранено: ответьте на вопрос над кнопкой.', 'error');
+  byId('link-question-text').focus();
+}
+
+function hideQuestion(): void {
+  byId('link-question').hidden = true;
+}
+
+async function submit(answer: 'same' | 'other' | null = null): Promise<void> {
   if (guard.busy || !state.init) return;
   state.showAll = true;
   state.serverProblems = [];
+  hideQuestion();
   const messages = refresh();
   if (messages.errorCount > 0 || messages.general.some((problem) => problem.severity === 'error')) {
-    const count = messages.errorCount;
-    setStatus(
-      count > 0
-        ? `Не сохранено: проверьте ${count} ${plural(count, 'поле', 'поля', 'полей')}, выделенных красным.`
-        : 'Не сохранено: исправьте ошибки.',
-      'error',
-    );
+    state.counting = true;
+    if (messages.errorCount > 0) countErrors(messages);
+    else setStatus('Не сохранено: исправьте ошибки.', 'error');
     const first = firstErrorField(messages);
     if (first) control(first).focus();
     return;
   }
   const input = readForm();
+  if (answer === null && addressChanged(input)) {
+    askAboutAddress();
+    return;
+  }
+  // «Другая страница»: a new row from the form; the page the form was opened on stays as it is.
+  const asNew = answer === 'other';
+  const keptRow = asNew ? state.row : null;
+  if (asNew) input.id = '';
   const requestId = guard.begin(fingerprint(input));
   if (requestId === null) return;
   const app = byId('app');
@@ -447,9 +647,10 @@ async function submit(): Promise<void> {
   byId('result').hidden = true;
   setStatus('Сохранение…');
   try {
-    const result = await callServer('sidebarSubmit', input, requestId, state.id ? state.original : null);
+    const original = state.id && !asNew ? state.original : null;
+    const result = await callServer('sidebarSubmit', input, requestId, original);
     guard.end(true);
-    if (result.ok) onSuccess(result);
+    if (result.ok) onSuccess(result, input, keptRow);
     else onRefused(result);
   } catch (error) {
     guard.end(false);
@@ -471,7 +672,10 @@ function onFieldEvent(event: Event, touch: boolean, edited: boolean): void {
   if (!(target instanceof HTMLElement) || !target.id.startsWith('f-')) return;
   const key = target.getAttribute('name') as FieldKey | null;
   if (!key) return;
-  if (touch) state.touched.add(key);
+  if (edited && event.type === 'input') state.typed.add(key);
+  // Leaving a field judges it only once the person has typed in it; a change of a list or a flag does at once.
+  if (touch && (edited || state.typed.has(key))) state.touched.add(key);
+  if (!edited && touch) reformatDate(key);
   if (edited && state.serverProblems.length > 0) {
     state.serverProblems = state.serverProblems.filter((problem) => problem.column !== key);
     if (key === 'link') showDuplicate(null);
@@ -510,6 +714,15 @@ async function checkLinkRegistered(): Promise<void> {
   }
 }
 
+/** A date the form understood is shown as ДД.ММ.ГГГГ once the person leaves the field. */
+function reformatDate(key: FieldKey): void {
+  const spec = FIELDS.find((candidate) => candidate.key === key);
+  if (spec?.control !== 'date') return;
+  const element = control(key);
+  const day = readTypedDate(element.value);
+  if (day !== null) element.value = shownDate(day);
+}
+
 /** Fills in the network from the link's host when the person has not chosen one. */
 function suggestNetwork(): void {
   const network = control('network') as HTMLSelectElement;
@@ -542,12 +755,25 @@ function start(): void {
     void submit();
   });
   control('organization').addEventListener('change', onOrganisationPicked);
-  byId('new-page').addEventListener('click', newPage);
+  const blankForm = (): void => {
+    newPage();
+    control('organization').focus();
+  };
+  byId('new-page').addEventListener('click', blankForm);
+  byId('new-org').addEventListener('click', blankForm);
+  byId('add-same-org').addEventListener('click', anotherPageOfOrganisation);
+  byId('same-page').addEventListener('click', () => void submit('same'));
+  byId('other-page').addEventListener('click', () => void submit('other'));
+  byId('question-cancel').addEventListener('click', () => {
+    hideQuestion();
+    setStatus('Не сохранено. Верните прежнюю ссылку или сохраните снова.');
+    control('link').focus();
+  });
   byId('mark-deleted').addEventListener('click', () => {
     const today = state.init?.today;
     if (!today) return;
     const deleted = control('deletedOn') as HTMLInputElement;
-    deleted.value = today;
+    deleted.value = formatDay(today);
     state.touched.add('deletedOn');
     refresh();
     setStatus(`Дата удаления: ${formatDay(today)}. Нажмите «Сохранить изменения».`);

@@ -107,19 +107,25 @@ describe('result texts', () => {
         },
       ],
       warnings: [{ column: 'esiaVerified', severity: 'warning', message: 'Нет ЕСИА.' }],
-      page: { ...page, row: 12, id: 'P-12' },
+      page: { ...page, row: 12, id: 'P-12', input: { ...page.input, link: 'https://vk.com/k' } },
       repeated: false,
+      reported: [{ kind: 'creation', date: '2024-04-26' }],
     };
-    const text = describeSuccess(success);
+    const text = describeSuccess(success, 'vk.com/k');
     expect(text.title).toBe('Страница добавлена в реестр: строка 12.');
     expect(text.lines).toEqual([
+      'Сообщено в отдел массовых коммуникаций 27.04.2024: создание страницы 26.04.2024.',
+      'Ссылка сохранена как https://vk.com/k',
+      'Состояние: В срок, ближайший срок 02.05.2024.',
+      'Координатор сообщит в ЦУР о создании до 03.05.2024.',
+      'Предупреждение — см. поля, отмеченные ⚠.',
       'ID: P-12',
-      'Состояние: В срок',
-      'Ближайший срок: 02.05.2024',
-      'Создание 26.04.2024: сообщено в отдел массовых коммуникаций 27.04.2024 (срок 02.05.2024); ' +
-        'координатор сообщает в ЦУР до 03.05.2024',
-      'Обратите внимание: Нет ЕСИА.',
     ]);
+    // Nothing in the result asks the clerk to report anything: the save was the report.
+    expect(text.lines.join(' ')).not.toMatch(/сообщить|сообщите/i);
+    expect(describeSuccess({ ...success, reported: [] }, 'https://vk.com/k').lines[0]).toBe(
+      'Состояние: В срок, ближайший срок 02.05.2024.',
+    );
     expect(describeSuccess({ ...success, created: false }).title).toBe('Изменения сохранены: строка 12.');
     expect(describeSuccess({ ...success, repeated: true }).title).toMatch(/уже выполнена/);
   });
@@ -138,10 +144,8 @@ describe('result texts', () => {
       provisional: true,
     };
     expect(describeEvent(event)).toEqual([
-      'Удаление 10.01.2028:',
-      'сообщить в отдел массовых коммуникаций до 12.01.2028',
-      'координатор сообщает в ЦУР до 13.01.2028',
-      'срок предварительный: производственный календарь на этот год не утверждён',
+      'Координатор сообщит в ЦУР об удалении до 13.01.2028.',
+      'Срок предварительный: производственный календарь на этот год не утверждён.',
     ]);
     expect(describeFailure({ ok: false, message: 'Уже есть.', problems: [], duplicate: page })).toEqual({
       title: 'Уже есть.',

@@ -27,19 +27,24 @@ export function describeFoundPage(page: FoundPage): string {
   return parts.join(' · ');
 }
 
+/** «Состояние · срок ДД.ММ.ГГГГ» of a found page, for the search results and «Мои страницы». */
+export function describeFoundState(page: FoundPage): string {
+  const parts = [page.state || 'Состояние не вычислено'];
+  if (page.deadline) parts.push(`срок ${day(page.deadline)}`);
+  return parts.join(' · ');
+}
+
+const EVENT_OF: Record<EventAssessment['kind'], string> = { creation: 'о создании', deletion: 'об удалении' };
+
+/**
+ * What remains to happen about an event, in words that ask the clerk nothing: the save itself is the
+ * report to the coordinator (п. 3.2.2), who reports to ЦУР (п. 3.1.5).
+ */
 export function describeEvent(event: EventAssessment): string[] {
-  const lines = [`${capitalise(EVENT_NAMES[event.kind])} ${day(event.date)}:`];
-  lines.push(
-    event.reportedToDept
-      ? `сообщено в ${DEPARTMENT} ${day(event.reportedToDept)} (срок ${day(event.deptDeadline)})`
-      : `сообщить в ${DEPARTMENT} до ${day(event.deptDeadline)}`,
-  );
-  lines.push(
-    event.reportedToTsur
-      ? `сообщено в ЦУР ${day(event.reportedToTsur)} (срок ${day(event.tsurDeadline)})`
-      : `координатор сообщает в ЦУР до ${day(event.tsurDeadline)}`,
-  );
-  if (event.provisional) lines.push('срок предварительный: производственный календарь на этот год не утверждён');
+  const lines: string[] = [];
+  if (event.reportedToTsur) lines.push(`ЦУР ${EVENT_OF[event.kind]} сообщено ${day(event.reportedToTsur)}.`);
+  else lines.push(`Координатор сообщит в ЦУР ${EVENT_OF[event.kind]} до ${day(event.tsurDeadline)}.`);
+  if (event.provisional) lines.push('Срок предварительный: производственный календарь на этот год не утверждён.');
   return lines;
 }
 
@@ -48,19 +53,33 @@ export interface ResultText {
   lines: string[];
 }
 
-export function describeSuccess(result: SubmitSuccess): ResultText {
+/** The one line saying that this save was the report to the coordinator. */
+function reportLine(reported: SubmitSuccess['reported'], today: string | null): string | null {
+  if (reported.length === 0) return null;
+  const what = reported.map((event) => `${EVENT_NAMES[event.kind]} страницы ${day(event.date)}`).join(' и ');
+  return `Сообщено в ${DEPARTMENT}${today ? ` ${day(today)}` : ''}: ${what}.`;
+}
+
+/** `sentLink`: the link as the form sent it, to say when the saved one differs (https:// added). */
+export function describeSuccess(result: SubmitSuccess, sentLink?: string): ResultText {
   const title = result.repeated
     ? `Эта отправка уже выполнена: строка ${result.row}.`
     : result.created
       ? `Страница добавлена в реестр: строка ${result.row}.`
       : `Изменения сохранены: строка ${result.row}.`;
-  const lines = [`ID: ${result.id}`, `Состояние: ${result.state || '—'}`];
-  if (result.deadline) lines.push(`Ближайший срок: ${day(result.deadline)}`);
-  for (const event of result.events) {
-    const [head, ...rest] = describeEvent(event);
-    lines.push(`${head} ${rest.join('; ')}`);
+  const lines: string[] = [];
+  const stampDay = result.events.find((event) => result.reported.some((r) => r.kind === event.kind))?.reportedToDept;
+  const report = reportLine(result.reported, stampDay ?? null);
+  if (report) lines.push(report);
+  const saved = result.page.input.link;
+  if (sentLink !== undefined && saved && sentLink.trim() !== saved) lines.push(`Ссылка сохранена как ${saved}`);
+  lines.push(`Состояние: ${result.state || '—'}${result.deadline ? `, ближайший срок ${day(result.deadline)}` : ''}.`);
+  for (const event of result.events) if (!event.reportedToTsur) lines.push(...describeEvent(event));
+  if (result.warnings.length > 0) {
+    const count = result.warnings.length;
+    lines.push(`${count === 1 ? 'Предупреждение' : `Предупреждений: ${count}`} — см. поля, отмеченные ⚠.`);
   }
-  for (const warning of result.warnings) lines.push(`Обратите внимание: ${warning.message}`);
+  lines.push(`ID: ${result.id}`);
   return { title, lines };
 }
 

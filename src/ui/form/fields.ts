@@ -56,7 +56,7 @@ export const FIELDS: readonly FieldSpec[] = [
   field('responsibleEmail', 'email', 'people', { inputMode: 'email', maxLength: 254 }),
   field('authorizedName', 'text', 'people', { maxLength: 300 }),
   field('esiaVerified', 'checkbox', 'people'),
-  field('ogrn', 'text', 'extra', { inputMode: 'numeric', maxLength: 13 }),
+  field('ogrn', 'text', 'extra', { inputMode: 'numeric' }),
   field('govMark', 'checkbox', 'extra'),
   field('govPublics', 'checkbox', 'extra'),
   field('note', 'textarea', 'extra', { maxLength: 2000 }),

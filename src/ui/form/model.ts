@@ -74,7 +74,10 @@ export function requiredFields(validate: Validate, options: ValidateOptions, inp
 /** A message under its field without the field's own name in front: «Ссылка на страницу»: текст → Текст. */
 export function fieldMessageText(key: FieldKey, message: string): string {
   const prefix = `«${COLUMN_BY_KEY[key].header}»: `;
-  const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  const stripped = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  // «не заполнено — обязательно … (если …, заполните «Основание освобождения (п. 4)»)»: the asterisk
+  // says it is required and the exemption hint stands once above the form, so under the field: «Не заполнено.»
+  const text = /^не заполнено(?:[\s.,;—]|$)/.test(stripped) ? 'не заполнено.' : stripped;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -2,12 +2,13 @@
  * Promise wrapper over google.script.run, typed against the server functions themselves
  * (src/gas/sidebar.ts), so a changed signature breaks the client's build instead of the sidebar.
  */
-import type { sidebarFind, sidebarInit, sidebarSubmit } from '../../gas/sidebar';
+import type { sidebarFind, sidebarInit, sidebarMyPages, sidebarSubmit } from '../../gas/sidebar';
 
 export interface ServerApi {
   sidebarInit: typeof sidebarInit;
   sidebarFind: typeof sidebarFind;
   sidebarSubmit: typeof sidebarSubmit;
+  sidebarMyPages: typeof sidebarMyPages;
 }
 
 type Runner = {
