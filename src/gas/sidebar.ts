@@ -322,9 +322,15 @@ export function sidebarMyPages(): SidebarMyPagesResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const table = openRegister(spreadsheet);
   if (table === null) return { pages: [], truncated: false, message: REGISTER_NOT_FOUND };
+  // State and deadline as of today (the sheet's «Срок» and «Состояние» may wait for the next check).
+  const context = loadDayContext(spreadsheet, table.timeZone).register;
   const mine = readAllRows(table)
     .filter((raw) => cellText(raw.cells.id) !== '' && cellText(raw.cells.responsibleEmail).toLowerCase() === email)
-    .map((raw) => foundPage(raw, table.timeZone))
+    .map((raw) => {
+      const page = foundPage(raw, table.timeZone);
+      const assessment = assessRow(raw, context);
+      return assessment === null ? page : { ...page, state: assessment.state, deadline: assessment.deadline };
+    })
     .sort(
       (a, b) =>
         (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||

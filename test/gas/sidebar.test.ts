@@ -5,7 +5,13 @@
 import { unwrap } from '../../dev/fakes/fakeObject';
 import type { FakeLockService } from '../../dev/fakes/lock';
 import type { Runtime } from '../../dev/runtime';
-import type { SidebarFindResult, SidebarInitResult, SidebarSubmitResult, SubmitSuccess } from '../../src/gas/sidebar';
+import type {
+  SidebarFindResult,
+  SidebarInitResult,
+  SidebarMyPagesResult,
+  SidebarSubmitResult,
+  SubmitSuccess,
+} from '../../src/gas/sidebar';
 import {
   CLERK,
   HEADERS,
@@ -326,6 +332,92 @@ describe('sidebarSubmit: an existing page', () => {
     const result = submit(rt, newPageInput({ id: 'P-ZZZZZZZZ' }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/P-ZZZZZZZZ не найдена/);
+  });
+});
+
+describe('sidebarSubmit: the save is the report to the coordinator, and a link is never lost', () => {
+  it('says which events this save reported (stamped today), and none when the stamp was already there', () => {
+    const rt = threeRows();
+    const added = succeeded(submit(rt, newPageInput()));
+    expect(added.reported).toEqual([{ kind: 'creation', date: '2024-04-26' }]);
+    expect(rowById(rt, added.id)?.['Сообщено в отдел (создание)']).toEqual(moscowDay(TODAY));
+    // Another field of the same page: nothing entered, nothing reported, the stamp stays.
+    const again = succeeded(submit(rt, { ...added.page.input, note: 'Проверено' }));
+    expect(again.reported).toEqual([]);
+    // The deletion entered later is reported by that save; the creation's stamp is not touched.
+    const deleted = succeeded(submit(rt, { ...again.page.input, deletedOn: TODAY }));
+    expect(deleted.reported).toEqual([{ kind: 'deletion', date: TODAY }]);
+    // A coordinator's stamp already in the cell is kept: the save enters the date but reports nothing new.
+    const found = (rt.scriptRun('sidebarFind', 'Дом культуры') as SidebarFindResult).pages[0]!;
+    const changedDate = succeeded(submit(rt, { ...found.input, createdOn: '2024-02-29' }));
+    expect(changedDate.reported).toEqual([]);
+    expect(rowById(rt, 'P-BBBBBBBB')?.['Сообщено в отдел (создание)']).toEqual(moscowDay('2024-03-01'));
+  });
+
+  it('saves a link typed without https:// with it, and the page as saved says so', () => {
+    const rt = threeRows();
+    const result = succeeded(submit(rt, newPageInput({ link: 'vk.com/kultura_shpak' })));
+    expect(rowById(rt, result.id)?.['Ссылка на страницу']).toBe('https://vk.com/kultura_shpak');
+    expect(result.page.input.link).toBe('https://vk.com/kultura_shpak');
+  });
+
+  it('never erases the link of a saved page', () => {
+    const rt = threeRows();
+    const before = registerValues(rt);
+    const found = (rt.scriptRun('sidebarFind', 'Дом культуры') as SidebarFindResult).pages[0]!;
+    const result = submit(rt, { ...found.input, link: '', exemptionBasis: 'Письмо от 01.04.2024 № 5' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toMatch(/нельзя стереть.*«Отметить как удалённую»/);
+      expect(result.problems.map((problem) => problem.column)).toEqual(['link']);
+    }
+    expect(registerValues(rt)).toEqual(before);
+  });
+});
+
+describe('sidebarMyPages', () => {
+  function myPagesRuntime(user: string): Runtime {
+    return createSidebarRuntime({
+      today: TODAY,
+      user,
+      rows: [
+        pageRow('P-MINE0001', { organization: 'Отдел культуры', responsibleEmail: CLERK.toUpperCase() }),
+        pageRow('P-OTHER001', { organization: 'Отдел культуры', link: 'https://ok.ru/kult', network: 'Одноклассники' }),
+        pageRow('P-MINE0002', {
+          organization: 'Архив',
+          responsibleEmail: CLERK,
+          createdOn: '2024-04-25',
+          deptReportedCreation: '2024-04-25',
+          tsurReportedCreation: '',
+        }),
+        pageRow('', { organization: 'Без ID', responsibleEmail: CLERK }),
+      ],
+    });
+  }
+
+  it('lists only the pages whose responsible e-mail is the caller, nearest deadline first, with state', () => {
+    const rt = myPagesRuntime(CLERK);
+    const mine = rt.scriptRun('sidebarMyPages') as SidebarMyPagesResult;
+    expect(mine.message).toBeNull();
+    expect(mine.pages.map((page) => page.id)).toEqual(['P-MINE0002', 'P-MINE0001']);
+    // As of today, whatever the sheet's «Срок» says: ЦУР, 3 working days after 25.04.2024 — 26.04,
+    // the working Saturday 27.04, then 02.05 (29.04–01.05 are off in 2024).
+    expect(mine.pages[0]).toMatchObject({ deadline: '2024-05-02', row: 4 });
+    expect(mine.pages[0]?.state).not.toBe('Сообщено');
+    expect(mine.pages[1]).toMatchObject({ deadline: null, row: 2 });
+    // Nobody else's address travels to the caller's browser.
+    expect(JSON.stringify(mine)).not.toContain('petrov@');
+  });
+
+  it('returns nothing when Apps Script cannot tell who is asking, or when the caller has no pages', () => {
+    const unknown = myPagesRuntime('').scriptRun('sidebarMyPages') as SidebarMyPagesResult;
+    expect(unknown.pages).toEqual([]);
+    expect(unknown.message).toMatch(/Не удалось определить адрес/);
+    const stranger = myPagesRuntime('someone@shpakovsky.example.ru').scriptRun(
+      'sidebarMyPages',
+    ) as SidebarMyPagesResult;
+    expect(stranger.pages).toEqual([]);
+    expect(stranger.message).toMatch(/в реестре нет/);
   });
 });
 
