@@ -325,8 +325,12 @@ function refresh(): Messages {
   const input = readForm();
   updateRequired(input);
   const options = validationOptions();
-  const problems = options ? problemsOf(validatePageInput(input, options)) : [];
-  const merged = [...problems, ...unreadableProblems(input), ...localProblems(input)];
+  const badDates = unreadDates();
+  // A date the form could not read is judged by the form itself, in its own words (ДД.ММ.ГГГГ).
+  const problems = (options ? problemsOf(validatePageInput(input, options)) : []).filter(
+    (problem) => !badDates.has(problem.column as FieldKey),
+  );
+  const merged = [...problems, ...unreadableProblems(input), ...localProblems(input), ...dateProblems(badDates)];
   for (const problem of state.serverProblems) {
     if (!merged.some((known) => known.column === problem.column && known.message === problem.message)) {
       merged.push(problem);
@@ -337,6 +341,27 @@ function refresh(): Messages {
   showEchoes(input);
   if (state.counting) countErrors(messages);
   return messages;
+}
+
+/** Date fields holding text the form cannot read as a day. */
+function unreadDates(): Set<FieldKey> {
+  return new Set(
+    FIELDS.filter((spec) => {
+      if (spec.control !== 'date') return false;
+      const typed = control(spec.key).value.trim();
+      return typed !== '' && readTypedDate(typed) === null;
+    }).map((spec) => spec.key),
+  );
+}
+
+function dateProblems(keys: ReadonlySet<FieldKey>): Problem[] {
+  return [...keys].map((key) => {
+    const typed = control(key).value.trim();
+    const message = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(typed)
+      ? `такой даты нет в календаре: «${typed}».`
+      : 'не похоже на дату: введите ДД.ММ.ГГГГ, например 27.11.2026.';
+    return { column: key, severity: 'error' as const, message };
+  });
 }
 
 /** What only the form checks: a text longer than its field's limit, a saved page's link erased. */

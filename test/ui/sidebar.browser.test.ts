@@ -7,12 +7,23 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Runtime } from '../../dev/runtime';
 import type { SidebarServer } from '../../dev/sidebarServer';
 import type { SidebarSubmitResult } from '../../src/gas/sidebar';
 import { emptyInput } from '../../src/ui/form/model';
-import { legacyPage, moscowDay, registerValues, rowById, serveSidebar, threePages } from './sidebarFixture';
+import {
+  CLERK,
+  createSidebarRuntime,
+  legacyPage,
+  moscowDay,
+  pageRow,
+  registerValues,
+  rowById,
+  serveSidebar,
+  threePages,
+} from './sidebarFixture';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../out/screenshots');
@@ -65,10 +76,14 @@ describeBrowser('the sidebar in Chromium', () => {
     await browser?.close();
   });
 
-  async function open(runtime: Runtime, options: Parameters<typeof serveSidebar>[1] = {}): Promise<void> {
+  async function open(
+    runtime: Runtime,
+    options: Parameters<typeof serveSidebar>[1] = {},
+    locale = 'ru-RU',
+  ): Promise<void> {
     rt = runtime;
     server = await serveSidebar(rt, options);
-    context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale: 'ru-RU' });
+    context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale });
     page = await context.newPage();
     foreignRequests = [];
     pageErrors = [];
@@ -319,6 +334,229 @@ describeBrowser('the sidebar in Chromium', () => {
     const ids = server.calls.filter((call) => call.name === 'sidebarSubmit').map((call) => call.args[1]);
     expect(new Set(ids).size).toBe(1);
     expect(registerValues(rt).values).toHaveLength(5);
+  });
+
+  /** axe-core on the page as it is now: no serious or critical violation. */
+  async function expectAccessible(state: string): Promise<void> {
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${state}: ${violation.id} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+    expect(bad).toEqual([]);
+  }
+
+  function rowsOf(organisation: string): Array<Record<string, unknown>> {
+    const { values } = registerValues(rt);
+    const [header, ...rows] = values as [string[], ...unknown[][]];
+    return rows
+      .map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index]])))
+      .filter((row) => row['Организация'] === organisation);
+  }
+
+  it('adds a second page of the same organisation from the filled form: both pages are in the register', async () => {
+    await open(threeRows());
+    await fillNewPage();
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    await waitText(page.locator('#result'), 'Страница добавлена в реестр: строка 5.');
+    expect(await page.isVisible('#add-same-org')).toBe(true);
+    expect(await page.isVisible('#new-org')).toBe(true);
+    await shot('sidebar-saved');
+    await page.click('#add-same-org');
+    // Organisation and people stay; the page's own fields are empty; it is a new page again.
+    await waitExactText(page.locator('#form-title'), 'Новая страница');
+    expect(await page.inputValue('#f-organization')).toBe('Комитет по культуре');
+    expect(await page.inputValue('#f-orgKind')).toBe('Структурное подразделение');
+    expect(await page.inputValue('#f-responsibleName')).toBe('Иванова Мария Сергеевна');
+    expect(await page.inputValue('#f-authorizedName')).toBe('Смирнов Олег Петрович');
+    expect(await page.isChecked('#f-esiaVerified')).toBe(true);
+    for (const key of ['network', 'link', 'createdOn', 'deletedOn', 'note']) {
+      expect(await page.inputValue(`#f-${key}`)).toBe('');
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-network');
+    await page.selectOption('#f-network', 'Одноклассники');
+    await page.fill('#f-link', 'ok.ru/kultura_shpak');
+    await page.fill('#f-createdOn', '26.04.2024');
+    await page.locator('#f-createdOn').blur();
+    await waitText(page.locator('#f-link-echo'), 'Будет сохранено: https://ok.ru/kultura_shpak');
+    await shot('sidebar-second-page');
+    await page.click('#submit');
+    await waitText(page.locator('#result-title'), 'строка 6');
+    await waitText(page.locator('#result'), 'Ссылка сохранена как https://ok.ru/kultura_shpak');
+    const rows = rowsOf('Комитет по культуре');
+    expect(rows.map((row) => row['Ссылка на страницу'])).toEqual([
+      'https://vk.com/kultura_shpak',
+      'https://ok.ru/kultura_shpak',
+    ]);
+    expect(rows.map((row) => row['Ответственный (ФИО)'])).toEqual([
+      'Иванова Мария Сергеевна',
+      'Иванова Мария Сергеевна',
+    ]);
+    // «Новая организация» empties everything.
+    await page.click('#new-org');
+    expect(await page.inputValue('#f-organization')).toBe('');
+    expect(await page.inputValue('#f-responsibleName')).toBe('');
+  });
+
+  it('asks, when the link of a saved page changes, whether it is the same page or another', async () => {
+    await open(threeRows());
+    await page.fill('#find-query', 'Дом культуры');
+    await page.click('#find-button');
+    await page.click('#find-results button');
+    await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
+    // Erasing the link is refused at once, with the way to mark the page deleted instead.
+    await page.fill('#f-link', '');
+    await page.locator('#f-link').blur();
+    await waitText(page.locator('#f-link-msg'), '«Отметить как удалённую»');
+    await page.click('#submit');
+    expect(submits()).toBe(0);
+    // Another page of the organisation: a new row, the old one stays.
+    await page.fill('#f-link', 'https://vk.com/dk_shpak_kids');
+    await page.click('#submit');
+    await page.waitForSelector('#link-question:not([hidden])');
+    expect(await page.textContent('#link-question')).toContain('строки 3');
+    expect(submits()).toBe(0);
+    await shot('sidebar-question');
+    await expectAccessible('the question');
+    await page.click('#other-page');
+    await waitText(page.locator('#result'), 'Прежняя страница осталась в строке 3.');
+    expect(rowById(rt, 'P-BBBBBBBB')?.['Ссылка на страницу']).toBe('https://vk.com/dk_shpak');
+    expect(rowsOf('МБУК «Дом культуры»').map((row) => row['Ссылка на страницу'])).toEqual([
+      'https://vk.com/dk_shpak',
+      'https://vk.com/dk_shpak_kids',
+    ]);
+    // The same page with a new address: the row is updated, no row is added.
+    await page.fill('#f-link', 'https://vk.com/dk_shpak_deti');
+    await page.click('#submit');
+    await page.waitForSelector('#link-question:not([hidden])');
+    await page.click('#same-page');
+    await waitText(page.locator('#result'), 'Изменения сохранены: строка 5.');
+    expect(rowsOf('МБУК «Дом культуры»').map((row) => row['Ссылка на страницу'])).toEqual([
+      'https://vk.com/dk_shpak',
+      'https://vk.com/dk_shpak_deti',
+    ]);
+    expect(registerValues(rt).values).toHaveLength(5);
+  });
+
+  it('says each problem once, next to its field, and counts only the problems that remain', async () => {
+    await open(threeRows());
+    // Leaving a field without typing in it judges nothing.
+    await page.focus('#f-organization');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.textContent('#f-organization-msg')).toBe('');
+    await page.click('#submit');
+    await waitText(page.locator('#submit-status'), 'Не сохранено: полей с ошибками — ');
+    const status = (await page.textContent('#submit-status')) ?? '';
+    const count = Number(status.match(/— (\d+)/)?.[1]);
+    expect(count).toBeGreaterThan(3);
+    const messages = await page.$$eval('.msg.error', (elements) =>
+      elements.map((element) => element.textContent ?? ''),
+    );
+    expect(messages.length).toBe(count);
+    expect(messages.filter((message) => message === 'Не заполнено.').length).toBeGreaterThan(3);
+    for (const message of messages) expect(message.length).toBeLessThan(80);
+    // The п. 4 exemption hint stands once, above the form.
+    const body = (await page.textContent('body')) ?? '';
+    expect(body.split('по согласованию с администрацией').length - 1).toBe(1);
+    await shot('sidebar-empty-submit');
+    await expectAccessible('an empty submit');
+    await page.fill('#f-organization', 'Комитет по культуре');
+    await waitText(page.locator('#submit-status'), `полей с ошибками — ${count - 1}`);
+    // A text longer than its limit is kept whole, and the form says by how much it is over.
+    const long = 'Очень длинное название '.repeat(56).slice(0, 1287);
+    await page.fill('#f-organization', long);
+    expect((await page.inputValue('#f-organization')).length).toBe(1287);
+    await waitText(page.locator('#f-organization-count'), 'Больше допустимого на 787 знаков');
+    await waitText(page.locator('#f-organization-msg'), 'Длиннее допустимого на 787 знаков');
+    await shot('sidebar-too-long');
+    // A field typed in is judged when the focus leaves it.
+    await page.fill('#f-responsibleEmail', 'ivanova@');
+    await page.locator('#f-responsibleEmail').blur();
+    await waitText(page.locator('#f-responsibleEmail-msg'), 'не похоже на адрес электронной почты');
+    expect(submits()).toBe(0);
+  });
+
+  it('takes dates as ДД.ММ.ГГГГ in an English browser too, and says the day it understood', async () => {
+    await open(threeRows(), {}, 'en-US');
+    expect(await page.getAttribute('#f-createdOn', 'type')).toBe('text');
+    expect(await page.getAttribute('#f-createdOn', 'placeholder')).toBe('ДД.ММ.ГГГГ');
+    const cases: Array<[string, string, string]> = [
+      ['5.4.24', '05.04.2024', 'пятница, 5 апреля 2024'],
+      ['25042024', '25.04.2024', 'четверг, 25 апреля 2024'],
+      ['2024-04-26', '26.04.2024', 'пятница, 26 апреля 2024'],
+      ['27.11.2026', '27.11.2026', 'пятница, 27 ноября 2026'],
+    ];
+    for (const [typed, shown, echo] of cases) {
+      await page.fill('#f-createdOn', typed);
+      await waitExactText(page.locator('#f-createdOn-echo'), echo);
+      await page.locator('#f-createdOn').blur();
+      expect(await page.inputValue('#f-createdOn')).toBe(shown);
+    }
+    await waitText(page.locator('#f-createdOn-msg'), 'позже сегодняшнего дня');
+    await shot('sidebar-date-echo');
+    await page.fill('#f-createdOn', '31.02.2024');
+    await page.locator('#f-createdOn').blur();
+    await waitExactText(page.locator('#f-createdOn-msg'), 'Такой даты нет в календаре: «31.02.2024».');
+    expect(await page.textContent('#f-createdOn-echo')).toBe('');
+    // What the server gets is the day, whatever was typed.
+    await fillNewPage({ createdOn: '26.4.24' });
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    expect(rowsOf('Комитет по культуре')[0]?.['Дата создания']).toEqual(moscowDay('2024-04-26'));
+  });
+
+  it('lists «Мои страницы» with state and deadline; one click opens the page', async () => {
+    await open(
+      createSidebarRuntime({
+        today: TODAY,
+        rows: [
+          pageRow('P-MINE0001', { organization: 'Отдел культуры', responsibleEmail: CLERK }),
+          pageRow('P-OTHER001', { organization: 'Отдел спорта' }),
+          pageRow('P-MINE0002', {
+            organization: 'Отдел культуры',
+            network: 'Одноклассники',
+            link: 'https://ok.ru/kultura',
+            responsibleEmail: CLERK,
+            createdOn: '2024-04-25',
+            deptReportedCreation: '2024-04-25',
+            tsurReportedCreation: '',
+          }),
+        ],
+      }),
+    );
+    await waitCount(page.locator('#mine-list button'), 2);
+    const items = await page.$$eval('#mine-list button', (buttons) =>
+      buttons.map((button) => button.textContent ?? ''),
+    );
+    expect(items[0]).toContain('https://ok.ru/kultura');
+    expect(items[0]).toContain('срок 02.05.2024');
+    expect(items.join(' ')).not.toContain('Отдел спорта');
+    await shot('sidebar-my-pages');
+    await page.click('#mine-0');
+    await waitText(page.locator('#form-mode-detail'), 'P-MINE0002');
+    expect(await page.inputValue('#f-link')).toBe('https://ok.ru/kultura');
+    // Search results carry the state too.
+    await page.fill('#find-query', 'спорта');
+    await page.click('#find-button');
+    await waitCount(page.locator('#find-results button'), 1);
+    expect(await page.textContent('#find-results .state')).toContain('Сообщено');
+  });
+
+  it('is one page with lang, title, one h1 and a main landmark, with no serious axe violation', async () => {
+    await open(threeRows());
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    expect(await page.title()).toBe('Страница в реестре');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('main').count()).toBe(1);
+    await expectAccessible('the empty form');
+    await fillNewPage();
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    await expectAccessible('after a save');
+    await shot('sidebar-top');
   });
 
   it('works from the keyboard alone', async () => {
