@@ -401,16 +401,8 @@ function showEchoes(input: PageInput): void {
     if (spec.maxLength) {
       const count = byId(`${ids.control}-count`);
       const left = spec.maxLength - value.length;
-      // Shown from a tenth of the limit left, where it starts to matter, and over the limit.
-      setText(
-        count,
-        left > spec.maxLength / 10
-          ? ''
-          : left >= 0
-            ? `Осталось ${left} из ${spec.maxLength} знаков`
-            : `Больше допустимого на ${-left} ${plural(-left, 'знак', 'знака', 'знаков')}`,
-      );
-      count.classList.toggle('over', left < 0);
+      // Shown from a tenth of the limit left, where it starts to matter; over the limit the field's error says it.
+      setText(count, left > spec.maxLength / 10 || left < 0 ? '' : `Осталось ${left} из ${spec.maxLength} знаков`);
     }
   }
 }
@@ -605,8 +597,8 @@ function onRefused(result: SubmitFailure): void {
   const messages = refresh();
   setStatus(`${result.message} Введённые данные остались в форме.`, 'error');
   showResult(describeFailure(result), 'error');
-  state.counting = true;
-  refresh();
+  // From the next edit on, the status line counts the field errors left.
+  state.counting = messages.errorCount > 0;
   const first = firstErrorField(messages);
   if (result.duplicate) byId('open-duplicate').focus();
   else if (first) control(first).focus();
@@ -648,8 +640,8 @@ async function submit(answer: 'same' | 'other' | null = null): Promise<void> {
   hideQuestion();
   const messages = refresh();
   if (messages.errorCount > 0 || messages.general.some((problem) => problem.severity === 'error')) {
-    state.counting = true;
-    if (messages.errorCount > 0) countErrors(messages);
+    state.counting = messages.errorCount > 0;
+    if (state.counting) countErrors(messages);
     else setStatus('Не сохранено: исправьте ошибки.', 'error');
     const first = firstErrorField(messages);
     if (first) control(first).focus();

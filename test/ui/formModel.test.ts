@@ -1,5 +1,6 @@
 import { COLUMN_BY_KEY } from '../../src/domain/columns';
 import type { PageInput, Problem } from '../../src/domain/types';
+import { validatePageInput } from '../../src/domain/schemas';
 import { FIELDS, FIELD_KEYS, fieldIds, isCheckboxKey, isFieldKey } from '../../src/ui/form/fields';
 import {
   emptyInput,
@@ -13,6 +14,7 @@ import {
   visibleMessages,
   type Validate,
 } from '../../src/ui/form/model';
+import { longRuDate, readTypedDate, shownDate } from '../../src/ui/form/ruDate';
 
 const error = (column: Problem['column'], message: string): Problem => ({ column, severity: 'error', message });
 const warning = (column: Problem['column'], message: string): Problem => ({ column, severity: 'warning', message });
@@ -91,6 +93,14 @@ describe('form model', () => {
     ).toBe('Неверная контрольная цифра.');
   });
 
+  it('says «Не заполнено.» under a required field: the п. 4 hint stands once above the form', () => {
+    const result = validatePageInput(emptyInput(), { today: '2024-04-27' });
+    const messages = visibleMessages(problemsOf(result), new Set(), true);
+    const texts = Object.values(messages.fields).map((message) => message?.text ?? '');
+    expect(texts.filter((text) => text === 'Не заполнено.').length).toBeGreaterThanOrEqual(5);
+    expect(texts.join(' ')).not.toContain(COLUMN_BY_KEY.exemptionBasis.header);
+  });
+
   it('shows messages only for touched fields until a submit is attempted', () => {
     const problems = [error('link', 'Неверная ссылка.'), error('createdOn', 'Дата в будущем.'), error(null, 'Строка.')];
     const some = visibleMessages(problems, new Set(['link']), false);
@@ -142,5 +152,25 @@ describe('form model', () => {
       'поле',
       'полей',
     ]);
+  });
+});
+
+describe('dates typed in the Russian form', () => {
+  it('reads ДД.ММ.ГГГГ, Д.М.ГГ, ДДММГГГГ, other separators and pasted ISO; nothing else', () => {
+    expect(readTypedDate('27.11.2026')).toBe('2026-11-27');
+    expect(readTypedDate('5.4.24')).toBe('2024-04-05');
+    expect(readTypedDate('27112026')).toBe('2026-11-27');
+    expect(readTypedDate('27/11/2026')).toBe('2026-11-27');
+    expect(readTypedDate(' 2026-11-27 ')).toBe('2026-11-27');
+    for (const text of ['', '31.02.2024', '11/27/2026', 'вчера', '2026', '123456789']) {
+      expect(readTypedDate(text)).toBeNull();
+    }
+  });
+
+  it('echoes the day in words and shows a day as ДД.ММ.ГГГГ', () => {
+    expect(longRuDate('2026-11-27')).toBe('пятница, 27 ноября 2026');
+    expect(longRuDate('2024-03-03')).toBe('воскресенье, 3 марта 2024');
+    expect(shownDate('2026-11-27')).toBe('27.11.2026');
+    expect(shownDate('удалена в марте')).toBe('удалена в марте');
   });
 });

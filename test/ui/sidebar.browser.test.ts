@@ -469,8 +469,11 @@ describeBrowser('the sidebar in Chromium', () => {
     const long = 'Очень длинное название '.repeat(56).slice(0, 1287);
     await page.fill('#f-organization', long);
     expect((await page.inputValue('#f-organization')).length).toBe(1287);
-    await waitText(page.locator('#f-organization-count'), 'Больше допустимого на 787 знаков');
     await waitText(page.locator('#f-organization-msg'), 'Длиннее допустимого на 787 знаков');
+    expect(await page.textContent('#f-organization-count')).toBe(''); // said once, by the message
+    await page.fill('#f-organization', long.slice(0, 480));
+    await waitExactText(page.locator('#f-organization-count'), 'Осталось 20 из 500 знаков');
+    await page.fill('#f-organization', long);
     await shot('sidebar-too-long');
     // A field typed in is judged when the focus leaves it.
     await page.fill('#f-responsibleEmail', 'ivanova@');
@@ -620,6 +623,23 @@ describeBrowser('the sidebar in Chromium', () => {
       'Идентификация в ЕСИА': true,
       'Подключено к «Госпабликам»': true,
     });
+    // The organisation's second page, from the keyboard: «Добавить ещё страницу этой организации».
+    await tabTo('add-same-org');
+    await page.keyboard.press('Enter');
+    await waitExactText(page.locator('#form-title'), 'Новая страница');
+    expect(await focused()).toBe('f-network');
+    await page.keyboard.press('ArrowDown');
+    await tabTo('f-link');
+    await page.keyboard.type('vk.com/selhoz_shpak');
+    await tabTo('f-createdOn');
+    await page.keyboard.type('26.4.24');
+    await page.keyboard.press('Enter'); // submits the form from a field
+    await waitText(page.locator('#result-title'), 'Страница добавлена в реестр');
+    expect(rowsOf('Управление сельского хозяйства').map((row) => row['Ссылка на страницу'])).toEqual([
+      'https://ok.ru/selhoz',
+      'https://vk.com/selhoz_shpak',
+    ]);
+    await shot('sidebar-keyboard-second-page');
   });
 });
 
