@@ -527,3 +527,20 @@ describe('service calls of a submit', () => {
 function HEADER(register: { values: unknown[][] }, column: number): string {
   return String(register.values[0]?.[column]);
 }
+
+describe('service calls of «Мои страницы»', () => {
+  it('do not grow with the register', () => {
+    const calls = (size: number): number => {
+      const rows = Array.from({ length: size }, (_, index) =>
+        pageRow(`P-${String(index).padStart(8, '0')}`, { responsibleEmail: index % 2 === 0 ? CLERK : '' }),
+      );
+      const rt = createSidebarRuntime({ today: TODAY, rows });
+      const measured = rt.measure(() => rt.scriptRun('sidebarMyPages') as SidebarMyPagesResult);
+      expect(measured.result.pages.length).toBeGreaterThan(0);
+      return measured.calls.roundTrips;
+    };
+    const small = calls(10);
+    expect(calls(1000)).toBe(small);
+    expect(small).toBeLessThanOrEqual(20); // 16: the register, «Настройки» and the calendar, each read once
+  });
+});
