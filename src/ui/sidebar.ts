@@ -494,6 +494,21 @@ function anotherPageOfOrganisation(): void {
   control('network').focus();
 }
 
+/**
+ * «Другая страница» while the form still holds the old page's dates: the form becomes a new page of the
+ * organisation with the new address, and asks for its own creation date (the old row is not touched).
+ */
+function anotherPageWithAddress(input: PageInput): void {
+  const keptRow = state.row;
+  const keep: Partial<PageInput> = { network: input.network, link: input.link };
+  for (const key of ORGANISATION_FIELDS) Object.assign(keep, { [key]: input[key] });
+  newPage(keep);
+  setStatus(
+    `Страница в строке ${keptRow ?? '—'} не изменена. Введите дату создания новой страницы и нажмите «Добавить в реестр».`,
+  );
+  control('createdOn').focus();
+}
+
 function renderFound(list: HTMLElement, pages: readonly FoundPage[], idPrefix: string): void {
   list.replaceChildren(
     ...pages.map((page, index) => {
@@ -654,6 +669,10 @@ async function submit(answer: 'same' | 'other' | null = null): Promise<void> {
   }
   // «Другая страница»: a new row from the form; the page the form was opened on stays as it is.
   const asNew = answer === 'other';
+  if (asNew && state.original !== null && input.createdOn === state.original.createdOn) {
+    anotherPageWithAddress(input);
+    return;
+  }
   const keptRow = asNew ? state.row : null;
   if (asNew) input.id = '';
   const requestId = guard.begin(fingerprint(input));

@@ -421,23 +421,41 @@ describeBrowser('the sidebar in Chromium', () => {
     await shot('sidebar-question');
     await expectAccessible('the question');
     await page.click('#other-page');
-    await waitText(page.locator('#result'), 'Прежняя страница осталась в строке 3.');
+    // The old page's creation date is not carried over: the form asks for the new page's own.
+    await waitText(page.locator('#submit-status'), 'Страница в строке 3 не изменена');
+    await waitExactText(page.locator('#form-title'), 'Новая страница');
+    expect(await page.inputValue('#f-link')).toBe('https://vk.com/dk_shpak_kids');
+    expect(await page.inputValue('#f-createdOn')).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-createdOn');
+    expect(submits()).toBe(0);
+    await page.fill('#f-createdOn', '26.04.2024');
+    await page.click('#submit');
+    await waitText(page.locator('#result'), 'Страница добавлена в реестр: строка 5.');
     expect(rowById(rt, 'P-BBBBBBBB')?.['Ссылка на страницу']).toBe('https://vk.com/dk_shpak');
     expect(rowsOf('МБУК «Дом культуры»').map((row) => row['Ссылка на страницу'])).toEqual([
       'https://vk.com/dk_shpak',
       'https://vk.com/dk_shpak_kids',
     ]);
+    // Another page with its own date entered before the answer: saved at once as a new row.
+    await page.fill('#f-link', 'https://vk.com/dk_shpak_music');
+    await page.fill('#f-createdOn', '25.04.2024');
+    await page.click('#submit');
+    await page.waitForSelector('#link-question:not([hidden])');
+    await page.click('#other-page');
+    await waitText(page.locator('#result'), 'Прежняя страница осталась в строке 5.');
+    await waitText(page.locator('#result-title'), 'строка 6');
     // The same page with a new address: the row is updated, no row is added.
     await page.fill('#f-link', 'https://vk.com/dk_shpak_deti');
     await page.click('#submit');
     await page.waitForSelector('#link-question:not([hidden])');
     await page.click('#same-page');
-    await waitText(page.locator('#result'), 'Изменения сохранены: строка 5.');
+    await waitText(page.locator('#result'), 'Изменения сохранены: строка 6.');
     expect(rowsOf('МБУК «Дом культуры»').map((row) => row['Ссылка на страницу'])).toEqual([
       'https://vk.com/dk_shpak',
+      'https://vk.com/dk_shpak_kids',
       'https://vk.com/dk_shpak_deti',
     ]);
-    expect(registerValues(rt).values).toHaveLength(5);
+    expect(registerValues(rt).values).toHaveLength(6);
   });
 
   it('says each problem once, next to its field, and counts only the problems that remain', async () => {
