@@ -338,7 +338,7 @@ function refresh(): Messages {
   }
   const messages = visibleMessages(merged, state.touched, state.showAll);
   showMessages(messages);
-  showEchoes(input);
+  showEchoes(input, merged);
   if (state.counting) countErrors(messages);
   return messages;
 }
@@ -385,7 +385,8 @@ function localProblems(input: PageInput): Problem[] {
 }
 
 /** Under a date: the day understood, in words; under a link typed without https://: what will be saved; counters. */
-function showEchoes(input: PageInput): void {
+function showEchoes(input: PageInput, problems: readonly Problem[]): void {
+  const badLink = problems.some((problem) => problem.column === 'link' && problem.severity === 'error');
   for (const spec of FIELDS) {
     const ids = fieldIds(spec.key);
     const value = input[spec.key];
@@ -396,7 +397,7 @@ function showEchoes(input: PageInput): void {
       setText(byId(`${ids.control}-echo`), day ? longRuDate(day) : '');
     } else if (spec.control === 'url') {
       const saved = linkAsSaved(value);
-      setText(byId(`${ids.control}-echo`), saved !== value.trim() ? `Будет сохранено: ${saved}` : '');
+      setText(byId(`${ids.control}-echo`), !badLink && saved !== value.trim() ? `Будет сохранено: ${saved}` : '');
     }
     if (spec.maxLength) {
       const count = byId(`${ids.control}-count`);

@@ -199,6 +199,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.fill('#f-link', 'vk.com');
     await page.locator('#f-link').blur();
     await waitText(page.locator('#f-link-msg'), 'адрес самой страницы');
+    expect(await page.textContent('#f-link-echo')).toBe(''); // no «Будет сохранено» for a link that is refused
     await page.fill('#f-createdOn', '2030-01-15');
     await page.locator('#f-createdOn').blur();
     await waitText(page.locator('#f-createdOn-msg'), 'позже сегодняшнего дня');
