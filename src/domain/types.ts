@@ -25,6 +25,7 @@ export type ColumnKey =
   | 'deadline'
   | 'state'
   | 'ogrn'
+  | 'inn'
   | 'govMark'
   | 'govPublics'
   | 'note';
@@ -58,6 +59,8 @@ export interface Page {
   tsurReportedCreation: IsoDate | null;
   tsurReportedDeletion: IsoDate | null;
   ogrn: string | null;
+  /** An organisation's ИНН, 10 digits (optional). */
+  inn: string | null;
   govMark: boolean;
   govPublics: boolean;
   note: string | null;
