@@ -24,6 +24,8 @@ export interface RegisterContext {
   timeZone: string;
   /** Networks configured in «Настройки» besides ВКонтакте and Одноклассники. */
   extraNetworks?: readonly NetworkSpec[];
+  /** The day decree No. 1199 came into force («Настройки»); events before it have no deadline. */
+  inForce?: IsoDate;
 }
 
 /**
@@ -63,7 +65,7 @@ function assessed(
   reading: { page: RowAssessment['page']; problems: Problem[] },
   context: RegisterContext,
 ): RowAssessment {
-  const { events, deadline } = assessObligations(reading.page, context.calendar, context.today);
+  const { events, deadline } = assessObligations(reading.page, context.calendar, context.today, context.inForce);
   const problems = [...reading.problems, ...staleStampProblems(reading.page)];
   const state = rowState({ page: reading.page, events, hasErrors: hasError(problems) });
   return { row, page: reading.page, problems, events, deadline, state };

@@ -98,7 +98,8 @@ export interface WorkingCalendar {
   isProvisional(year: number): boolean;
 }
 
-export type ObligationStatus = 'pending' | 'dueToday' | 'overdue' | 'reportedInTime' | 'reportedLate';
+/** 'beforeDecree': an event before the decree came into force, not yet reported: no deadline ran for it. */
+export type ObligationStatus = 'pending' | 'dueToday' | 'overdue' | 'reportedInTime' | 'reportedLate' | 'beforeDecree';
 
 /** One creation or deletion of a page and its two reporting obligations. */
 export interface EventAssessment {
@@ -114,6 +115,8 @@ export interface EventAssessment {
   overdue: boolean;
   /** Deadline falls in a year whose calendar is provisional. */
   provisional: boolean;
+  /** The event happened before decree No. 1199 came into force: reported once, as such, never overdue. */
+  beforeDecree: boolean;
 }
 
 /** Everything the add-on knows about one register row on a given day. */

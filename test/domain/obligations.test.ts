@@ -42,6 +42,7 @@ describe('assessObligations', () => {
         tsurStatus: 'pending',
         overdue: false,
         provisional: false,
+        beforeDecree: false,
       },
     ]);
     expect(deadline).toBe('2024-05-02');

@@ -104,6 +104,7 @@ describe('result texts', () => {
           tsurStatus: 'pending',
           overdue: false,
           provisional: false,
+          beforeDecree: false,
         },
       ],
       warnings: [{ column: 'esiaVerified', severity: 'warning', message: 'Нет ЕСИА.' }],
@@ -136,6 +137,7 @@ describe('result texts', () => {
       tsurStatus: 'pending' as const,
       overdue: false,
       provisional: true,
+      beforeDecree: false,
     };
     expect(describeEvent(event)).toEqual([
       'Удаление 10.01.2028:',
