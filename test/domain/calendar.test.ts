@@ -96,7 +96,7 @@ describe('built-in production calendar', () => {
     expect(BUILT_IN_CALENDAR.entries).toContainEqual({
       date: '2024-04-27',
       kind: 'workday',
-      basis: 'Постановление Правительства РФ № 1314',
+      basis: 'Постановление Правительства РФ от 10.08.2023 № 1314',
     });
     // 14 fixed holidays a year, plus 23 decree days off and 5 working Saturdays over the five years.
     expect(BUILT_IN_CALENDAR.entries).toHaveLength(5 * 14 + 23 + 5);
