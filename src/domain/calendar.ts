@@ -114,9 +114,11 @@ function builtInEntries(): CalendarEntry[] {
       kind: 'holiday',
       basis: LABOUR_CODE_BASIS,
     })),
-    ...daysOff.map(
-      (date): CalendarEntry => ({ date, kind: 'holiday', basis: transfers.includes(date) ? TRANSFER_BASIS : decree }),
-    ),
+    ...daysOff.map((date): CalendarEntry => ({
+      date,
+      kind: 'holiday',
+      basis: transfers.includes(date) ? TRANSFER_BASIS : decree,
+    })),
     ...workingSaturdays.map((date): CalendarEntry => ({ date, kind: 'workday', basis: decree })),
   ]);
   return entries.sort(compareEntries);

@@ -195,7 +195,8 @@ export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = []): 
   }
   if (host === 'ok.ru') {
     for (const [pattern, what] of OK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
-    if (first === 'profile') return parts.length === 2 ? { kind: 'profile' } : { kind: 'notPage', what: 'раздел профиля' };
+    if (first === 'profile')
+      return parts.length === 2 ? { kind: 'profile' } : { kind: 'notPage', what: 'раздел профиля' };
     if (first === 'group' && parts.length !== 2) return { kind: 'notPage', what: 'раздел группы, а не сама группа' };
     if (first !== 'group' && parts.length > 1) return { kind: 'notPage', what: 'раздел страницы, а не сама страница' };
   }
@@ -211,7 +212,12 @@ export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = []): 
 export function pageLinks(text: string): string[] {
   return text
     .split(';')
-    .map((part) => part.trim().replace(/^\((.*)\)$/, '$1').trim())
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^\((.*)\)$/, '$1')
+        .trim(),
+    )
     .filter((part) => part !== '');
 }
 

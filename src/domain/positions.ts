@@ -52,14 +52,16 @@ const HEAD = new RegExp(
 
 /** Lowercase, ё→е, dots, commas, slashes and dashes as spaces, spaces collapsed. */
 function normalizePosition(position: string): string {
-  return position
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[.,;:/()«»"—–]|\s-\s/g, ' ')
-    // One-word forms: «замглавы», «замдиректора по ВР», «врио» stays, «заместитель» stays.
-    .replace(/(^| )зам(?!ести)(?=[а-я])/g, '$1зам ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    position
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[.,;:/()«»"—–]|\s-\s/g, ' ')
+      // One-word forms: «замглавы», «замдиректора по ВР», «врио» stays, «заместитель» stays.
+      .replace(/(^| )зам(?!ести)(?=[а-я])/g, '$1зам ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function isHeadOrDeputy(position: string): boolean {
@@ -82,8 +84,7 @@ const HEADS_BY_KIND: Readonly<Record<string, { pattern: RegExp; names: string }>
     names: 'начальник (руководитель, председатель) подразделения или его заместитель',
   },
   'Подведомственная организация': {
-    pattern:
-      /^(?:(?:генеральн(?:ый|ого) )?директора?|заведующ(?:ий|ая|его|ей)|главн(?:ый|ого) врача?|ректора?)(?: |$)/,
+    pattern: /^(?:(?:генеральн(?:ый|ого) )?директора?|заведующ(?:ий|ая|его|ей)|главн(?:ый|ого) врача?|ректора?)(?: |$)/,
     names: 'директор (заведующий, главный врач, ректор, генеральный директор) организации или его заместитель',
   },
 };

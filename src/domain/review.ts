@@ -104,14 +104,16 @@ export function reviewRegister(
     if (page.organization === null || page.exemptionBasis === null) continue;
     const active = firstActiveRow.get(organizationKey(page.organization));
     if (active === undefined) continue;
-    rowProblems.get(row)?.push(
-      columnProblem(
-        'exemptionBasis',
-        'warning',
-        `у организации есть действующая страница (строка ${active}), а здесь указано освобождение (п. 4): ` +
-          'уберите освобождение или отметьте удаление страницы.',
-      ),
-    );
+    rowProblems
+      .get(row)
+      ?.push(
+        columnProblem(
+          'exemptionBasis',
+          'warning',
+          `у организации есть действующая страница (строка ${active}), а здесь указано освобождение (п. 4): ` +
+            'уберите освобождение или отметьте удаление страницы.',
+        ),
+      );
   }
   const gaps: RegisterGap[] = [];
   for (const { name, active, exempt, deleted } of organizations.values()) {

@@ -58,7 +58,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sendSummaryAutomatically: false,
   networks: ['ВКонтакте', 'Одноклассники'],
   decreeInForce: DEFAULT_DECREE_IN_FORCE,
-  signatureDepartment: 'Отдел массовых коммуникаций и информационных технологий администрации Шпаковского муниципального округа',
+  signatureDepartment:
+    'Отдел массовых коммуникаций и информационных технологий администрации Шпаковского муниципального округа',
   signatureName: '',
   signaturePhone: '',
   signatureEmail: '',
@@ -266,7 +267,8 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
       }
       case 'text': {
         const text = cellText(value);
-        const key = spec.key as 'districtName' | 'signatureDepartment' | 'signatureName' | 'signaturePhone' | 'signatureEmail';
+        const key = spec.key as
+          'districtName' | 'signatureDepartment' | 'signatureName' | 'signaturePhone' | 'signatureEmail';
         if (text !== '' || key !== 'districtName') settings[key] = text;
         break;
       }

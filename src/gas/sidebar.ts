@@ -397,8 +397,7 @@ function duplicateOf(
     const deleted = readDateCell(raw.cells.deletedOn, options.timeZone);
     const deletedOn = deleted.ok ? deleted.value : null;
     return (
-      link !== '' &&
-      registeredPageKeys({ link, deletedOn }, options.extraNetworks).some((key) => wanted.includes(key))
+      link !== '' && registeredPageKeys({ link, deletedOn }, options.extraNetworks).some((key) => wanted.includes(key))
     );
   });
 }

@@ -110,7 +110,8 @@ export function validationSpec(
       return warn({
         type: 'formula',
         formula:
-          `=AND(REGEXMATCH(${text},"^[15]\\d{12}$"),` + `MOD(MOD(VALUE(LEFT(${text},12)),11),10)=VALUE(RIGHT(${text},1)))`,
+          `=AND(REGEXMATCH(${text},"^[15]\\d{12}$"),` +
+          `MOD(MOD(VALUE(LEFT(${text},12)),11),10)=VALUE(RIGHT(${text},1)))`,
       });
     case 'inn':
       // The control digit is checked by the add-on (schemas.ts); the rule flags what is not 10 digits.
