@@ -3,7 +3,7 @@
  * it in before the add-on was set up — their own column «№ п/п» first, some headers under their
  * everyday names («Наименование организации», «Соцсеть», «Ссылка», «Госпаблики»), and no ID, «Срок» or
  * «Состояние» columns yet (setup appends them). «Госметка» and «Госпаблики» are ticked on every page
- * in force unless a row says otherwise.
+ * unless a row says otherwise.
  *
  * The dates are designed around SAMPLE_TODAY (Tuesday 01.12.2026) so that the run shows the whole mix:
  * reported in time and late, overdue to ЦУР and to the coordinator, due today, pending, deleted (reported
@@ -840,9 +840,10 @@ function sampleValues(typed: boolean): Array<Array<string | number | boolean | D
     index + 1,
     ...SAMPLE_COLUMNS.slice(1).map((column) => {
       const value = column.key === null ? undefined : row.cells[column.key];
-      // Госметка and «Госпаблики» are ticked on a page in force unless the row says otherwise.
-      const inForce = row.cells.link !== undefined && row.cells.deletedOn === undefined;
-      if ((column.key === 'govMark' || column.key === 'govPublics') && value === undefined) return inForce;
+      // Госметка and «Госпаблики» are ticked on every page unless the row says otherwise.
+      if ((column.key === 'govMark' || column.key === 'govPublics') && value === undefined) {
+        return row.cells.link !== undefined;
+      }
       // An unticked checkbox reads as false; other empty cells as ''.
       return column.key === 'esiaVerified' && value === undefined ? false : cellValue(value, typed);
     }),
