@@ -338,7 +338,10 @@ describe('the sheet path', () => {
   });
 
   it('reads a row of a sheet that lacks columns', () => {
-    const { page, problems } = readSheetRow({ organization: 'Отдел культуры', exemptionBasis: 'Письмо администрации от 15.09.2023 № 01-12/345' }, { today });
+    const { page, problems } = readSheetRow(
+      { organization: 'Отдел культуры', exemptionBasis: 'Письмо администрации от 15.09.2023 № 01-12/345' },
+      { today },
+    );
     expect(page.organization).toBe('Отдел культуры');
     expect(problems).toEqual([]);
   });

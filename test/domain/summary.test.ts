@@ -200,7 +200,8 @@ describe('buildSummaryLetter', () => {
       /1\. A & B \(Структурное подразделение\)\n {3}ВКонтакте: https:\/\/vk\.com\/ab\n {3}Создание 12\.01\.2026, срок сообщения в ЦУР 15\.01\.2026 — ПРОСРОЧЕНО/,
     );
     // The same numbers in both parts.
-    const numbers = (text: string): string[] => [...text.matchAll(/(?:^|<b>)(\d+)\. /gm)].map((match) => match[1] ?? '');
+    const numbers = (text: string): string[] =>
+      [...text.matchAll(/(?:^|<b>)(\d+)\. /gm)].map((match) => match[1] ?? '');
     expect(numbers(html)).toEqual(numbers(message.body));
     expect(numbers(message.body)).toEqual(['1', '2', '3']);
     expect(message.body).toContain('Удаление 16.01.2026');
