@@ -135,3 +135,12 @@ describe('the legal rules through the bundle', () => {
     expect(err?.['Сообщено в ЦУР (удаление)']).toBe('');
   });
 });
+
+describe('a year with no calendar list, through the bundle', () => {
+  it('moves the day off of 04.11.2028 (a Saturday) to Monday 06.11 (ТК РФ ст. 112 ч. 2) in «Срок»', () => {
+    // Created Friday 03.11.2028: 06.11 is off, so the department's deadline is 08.11 (07.11, 08.11).
+    const rt = createRegisterRuntime({ today: '2028-11-03', rows: [pageRow('Y', { createdOn: '2028-11-03' })] });
+    rt.menu('menuCheckRegister');
+    expect(registerRows(rt)[0]?.['Срок']).toBe('2028-11-08');
+  });
+});
