@@ -56,7 +56,7 @@ export interface Report {
     overdueEvents: number;
     recipients: string[];
     /** Rows whose events the summary leaves out until corrected (an error in what the letter states). */
-    excludedRows?: number[];
+    excludedRows: number[];
   };
 }
 

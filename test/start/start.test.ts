@@ -51,7 +51,7 @@ interface ReportJson {
     events: Array<Record<string, unknown>>;
     problems: Array<{ column: string; severity: string; message: string }>;
   }>;
-  summary: { pendingEvents: number; overdueEvents: number; recipients: string[] };
+  summary: { pendingEvents: number; overdueEvents: number; recipients: string[]; excludedRows: number[] };
 }
 
 const readReport = (dir: string): ReportJson =>
