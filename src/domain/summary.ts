@@ -215,7 +215,8 @@ export interface SummaryTotals {
 /**
  * The register's totals for the letter. `networks` (from «Настройки») fixes the order and shows a network
  * with no page as 0. `gaps` are the register review's organisations with no active page and no exemption.
- * A page registered in two rows is counted once.
+ * A page registered in two rows is counted once; a row with an error in what the letter states (or in its
+ * exemption) is not counted.
  */
 export function summaryTotals(
   rows: readonly RowAssessment[],
@@ -227,11 +228,14 @@ export function summaryTotals(
   const exempt = new Set<string>();
   // A page registered twice counts once: its first row.
   const duplicates = duplicatePageRows(rows, options);
-  for (const { row, page } of rows) {
-    if (duplicates.has(row)) continue;
+  for (const assessed of rows) {
+    const { row, page } = assessed;
+    // What the letter cannot assert is not counted: a row in error in a stated column or in its exemption.
+    if (duplicates.has(row) || statedErrors(assessed).length > 0) continue;
     const organization = (page.organization ?? '').trim();
     if ((page.exemptionBasis ?? '').trim() !== '') {
-      if (organization !== '') exempt.add(organizationKey(organization));
+      const wrong = assessed.problems.some((p) => p.column === 'exemptionBasis' && p.severity === 'error');
+      if (organization !== '' && !wrong) exempt.add(organizationKey(organization));
     } else if (isActivePage(page)) {
       const network = (page.network ?? '').trim();
       counts.set(network, (counts.get(network) ?? 0) + 1);

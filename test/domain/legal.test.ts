@@ -415,3 +415,28 @@ describe('«Настройки»: the entry into force and the signature', () =>
     expect(parsed.problems[0]?.message).toMatch(/ДД\.ММ\.ГГГГ/);
   });
 });
+
+describe('the totals of the letter count only what they can assert', () => {
+  it('leave out a row in error and an exemption that is an error', () => {
+    const rows = assess(
+      [
+        { id: 'A', organization: 'Отдел', network: 'ВКонтакте', link: 'https://vk.com/a', createdOn: '2024-01-10' },
+        {
+          id: 'B',
+          organization: 'Школа',
+          network: 'ВКонтакте',
+          link: 'https://vk.com/wall-1_2',
+          createdOn: '2024-01-10',
+        },
+        { id: 'C', organization: 'Администрация', orgKind: 'Администрация округа', exemptionBasis: 'не нужно' },
+        { id: 'D', organization: 'Архив', exemptionBasis: 'Письмо от 01.02.2024 № 5' },
+      ],
+      today,
+    );
+    rows[1]!.problems.push({ column: 'link', severity: 'error', message: '«Ссылка на страницу»: не страница.' });
+    rows[2]!.problems.push({ column: 'exemptionBasis', severity: 'error', message: '«Основание»: администрация.' });
+    const totals = summaryTotals(rows, ['ВКонтакте'], []);
+    expect(totals.activeTotal).toBe(1);
+    expect(totals.exemptOrganizations).toBe(1);
+  });
+});
