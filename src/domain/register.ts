@@ -147,8 +147,11 @@ export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: 
   return { rows: rows.map((reading) => assessed(reading.row, reading, context)), gaps };
 }
 
-/** The cells of every row that the register-wide checks read: the same ID twice, the same page twice. */
-export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedOn'];
+/**
+ * The cells of every row that the register-wide checks read: the same ID twice, the same page twice, an
+ * exemption (п. 4) of an organisation that has an active page.
+ */
+export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedOn', 'organization', 'exemptionBasis'];
 
 /**
  * The rows numbered in `wanted`, each assessed exactly as assessRegister assesses it in `register`

@@ -14,6 +14,8 @@ import { DEFAULT_SETTINGS, parseSettings, settingsSheetRows } from '../../src/do
 import { DEFAULT_DECREE_IN_FORCE } from '../../src/domain/obligations';
 import type { Problem } from '../../src/domain/types';
 import { assess } from './assessedRows';
+import { createCalendar } from '../../src/domain/calendar';
+import { assessRegister, assessRowsInRegister } from '../../src/domain/register';
 
 const today = '2026-12-07';
 
@@ -438,5 +440,35 @@ describe('the totals of the letter count only what they can assert', () => {
     const totals = summaryTotals(rows, ['ВКонтакте'], []);
     expect(totals.activeTotal).toBe(1);
     expect(totals.exemptOrganizations).toBe(1);
+  });
+});
+
+describe('onEdit sees the register-wide exemption warning as the full check does', () => {
+  it('assessRowsInRegister gives the exemption row the same problems as assessRegister', () => {
+    const context = { today, calendar: createCalendar(), timeZone: 'Europe/Moscow' };
+    const raw = [
+      {
+        row: 2,
+        cells: {
+          organization: 'Архив',
+          orgKind: 'Подведомственная организация',
+          exemptionBasis: 'Письмо от 01.02.2024 № 5',
+        },
+      },
+      {
+        row: 3,
+        cells: {
+          organization: 'Архив',
+          orgKind: 'Подведомственная организация',
+          network: 'ВКонтакте',
+          link: 'https://vk.com/archive',
+          createdOn: '2024-01-10',
+        },
+      },
+    ];
+    const full = assessRegister(raw, context).rows.find((one) => one.row === 2);
+    const edited = assessRowsInRegister(raw, new Set([2]), context).get(2);
+    expect(full?.problems).toEqual([expect.objectContaining({ column: 'exemptionBasis', severity: 'warning' })]);
+    expect(edited?.problems).toEqual(full?.problems);
   });
 });
