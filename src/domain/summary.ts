@@ -373,7 +373,7 @@ function eventLines(event: PendingEvent): Array<{ text: string; link?: string; a
         (event.overdue ? ` — ${OVERDUE_MARK.toUpperCase()}` : ''),
       alert: event.overdue,
     },
-    ...(event.overdue && delay ? [{ text: `Сведения от подразделения: ${delay}.` }] : []),
+    ...(event.overdue && delay ? [{ text: `Сообщение подразделения в отдел (п. 3.2.2): ${delay}.` }] : []),
     { text: `Ответственный: ${person || 'не указан'}` },
     {
       text:
