@@ -565,7 +565,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       .filter((part) => part !== '')
       .join('\n');
     // Readable at 600 px: one column of numbered blocks, no wide table.
-    const narrowHtml = `<div style="max-width:600px">\n${html}\n</div>`;
+    const narrowHtml = `<div style="max-width:600px;overflow-wrap:break-word;word-wrap:break-word">\n${html}\n</div>`;
     const text = [
       'Здравствуйте!',
       intro,

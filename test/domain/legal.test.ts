@@ -366,7 +366,7 @@ describe('what goes to ЦУР, the site and the digest', () => {
       /С уважением,\nСаботырев Д\. А\.\nОтдел МКИТ\nтел\. \+7 \(86553\) 0-00-00\ne-mail: omkit@x\.ru/,
     );
     // HTML: the same numbers, 600 px
-    expect(letter.message.htmlBody).toContain('<div style="max-width:600px">');
+    expect(letter.message.htmlBody).toContain('<div style="max-width:600px;overflow-wrap:break-word');
     expect(letter.message.htmlBody).toContain('<b>2. Дом культуры');
     expect(letter.message.htmlBody).not.toContain('<table');
   });
