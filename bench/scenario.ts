@@ -153,8 +153,10 @@ function pastedRows(columns: Record<string, number>, width: number, first: numbe
     put('responsibleEmail', 'paste@shpakovsky.example.ru');
     put('authorizedName', 'Учителев У. У.');
     put('esiaVerified', true);
-    put('govMark', false);
-    put('govPublics', false);
+    // Complete rows: with Госметка and «Госпаблики» unticked each row would get two warnings (issue 10),
+    // whose notes cost one getRange + setNotes more (32 calls, still none per row).
+    put('govMark', true);
+    put('govPublics', true);
     return values;
   });
 }

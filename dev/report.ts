@@ -25,6 +25,8 @@ export interface ReportEvent {
   reportedToDept: IsoDate | null;
   reportedToTsur: IsoDate | null;
   overdue: boolean;
+  /** Before decree No. 1199 came into force: no deadline ran (reported once, in its own section). */
+  beforeDecree: boolean;
 }
 
 export interface ReportProblem {
@@ -53,6 +55,8 @@ export interface Report {
     /** Events with an obligation (to the coordinator or to ЦУР) open after its deadline. */
     overdueEvents: number;
     recipients: string[];
+    /** Rows whose events the summary leaves out until corrected (an error in what the letter states). */
+    excludedRows: number[];
   };
 }
 
@@ -135,6 +139,7 @@ export function assessSpreadsheet(input: SpreadsheetValues, today: IsoDate): Spr
     calendar,
     timeZone: input.timeZone,
     extraNetworks: extraNetworksOf(settings.settings),
+    inForce: settings.settings.decreeInForce,
   });
   const written = new Map(
     rawRows.map((raw) => [
@@ -163,6 +168,7 @@ function reportRow(row: RowAssessment): ReportRow {
       reportedToDept: event.reportedToDept,
       reportedToTsur: event.reportedToTsur,
       overdue: event.overdue,
+      beforeDecree: event.beforeDecree,
     })),
     problems: row.problems.map((problem) => ({
       column: problem.column === null ? '' : COLUMN_BY_KEY[problem.column].header,
@@ -175,13 +181,17 @@ function reportRow(row: RowAssessment): ReportRow {
 /** report.json from an assessed spreadsheet. */
 export function buildReport(input: SpreadsheetAssessment): Report {
   const rows = input.assessment.rows;
+  const selection = selectPendingEvents(rows, input.today, {
+    extraNetworks: extraNetworksOf(input.settings.settings),
+  });
   return {
     today: input.today,
     rows: rows.map(reportRow),
     summary: {
-      pendingEvents: selectPendingEvents(rows, input.today).events.length,
+      pendingEvents: selection.events.length,
       overdueEvents: rows.reduce((sum, row) => sum + row.events.filter((event) => event.overdue).length, 0),
       recipients: [...input.settings.settings.tsurRecipients],
+      excludedRows: selection.excluded.map((excluded) => excluded.row),
     },
   };
 }

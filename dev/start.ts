@@ -166,6 +166,11 @@ function fillSettings(run: Run): string[] {
     if (!sample) lines.push('получателей сводки в файле не было — вписаны адреса-заглушки примера');
   } else lines.push(`получатели сводки из файла: ${settings.tsurRecipients.join(', ')}`);
   if (sample) lines.push(enterSetting(run, 'coordinators', SAMPLE_SETTINGS.coordinators.join(', ')));
+  if (sample) {
+    for (const key of ['signatureName', 'signaturePhone', 'signatureEmail'] as const) {
+      lines.push(enterSetting(run, key, SAMPLE_SETTINGS[key]));
+    }
+  }
   return lines;
 }
 

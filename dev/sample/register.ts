@@ -1,8 +1,9 @@
 /**
  * The built-in sample register of `npm start`: the sheet «Реестр» as the departments have been filling
  * it in before the add-on was set up — their own column «№ п/п» first, some headers under their
- * everyday names («Наименование организации», «Соцсеть», «Ссылка»), and no ID, «Срок», «Состояние»,
- * «Госметка» or «Госпаблики» columns yet (setup appends them).
+ * everyday names («Наименование организации», «Соцсеть», «Ссылка», «Госпаблики»), and no ID, «Срок» or
+ * «Состояние» columns yet (setup appends them). «Госметка» and «Госпаблики» are ticked on every page
+ * unless a row says otherwise.
  *
  * The dates are designed around SAMPLE_TODAY (Tuesday 01.12.2026) so that the run shows the whole mix:
  * reported in time and late, overdue to ЦУР and to the coordinator, due today, pending, deleted (reported
@@ -28,6 +29,10 @@ export const SAMPLE_COORDINATOR = 'omkit@shpakovsky.example.ru';
 export const SAMPLE_SETTINGS = {
   tsurRecipients: ['cur@stavregion.example.ru', 'proektofis@stavregion.example.ru'],
   coordinators: [SAMPLE_COORDINATOR, 'sabotyrev@shpakovsky.example.ru'],
+  /** The signature of the letters to ЦУР (the decree's п. 2.3: the head of the coordinating department). */
+  signatureName: 'Саботырев Денис Анатольевич',
+  signaturePhone: '8 (86553) 6-00-00',
+  signatureEmail: SAMPLE_COORDINATOR,
 } as const;
 
 /** The header row as the departments wrote it: (alias of) a catalogue column, or a column of their own. */
@@ -46,6 +51,9 @@ export const SAMPLE_COLUMNS: ReadonlyArray<{ header: string; key: ColumnKey | nu
   { header: 'Идентификация в ЕСИА', key: 'esiaVerified' },
   { header: 'Основание освобождения (п. 4)', key: 'exemptionBasis' },
   { header: 'ОГРН', key: 'ogrn' },
+  { header: 'ИНН', key: 'inn' },
+  { header: 'Госметка', key: 'govMark' },
+  { header: 'Госпаблики', key: 'govPublics' },
   { header: 'Сообщено в отдел (создание)', key: 'deptReportedCreation' },
   { header: 'Сообщено в отдел (удаление)', key: 'deptReportedDeletion' },
   { header: 'Сообщено в ЦУР (создание)', key: 'tsurReportedCreation' },
@@ -103,9 +111,26 @@ function administrationPage(network: string, link: string): SampleRow {
 
 /** Sheet rows 2… in order. */
 export const SAMPLE_ROWS: readonly SampleRow[] = [
-  // Rows 2–5: the administration (clauses 2.1–2.3).
-  administrationPage(VK, 'https://vk.com/public197204238'),
-  administrationPage(VK, 'https://vk.com/shpakray'),
+  // Rows 2, 4, 5: the administration (clauses 2.1–2.3). П. 2.1 writes one community twice —
+  // «https://vk.com/public197204238; (https://vk.com/shpakray)» — so row 2 holds both writings of it.
+  administrationPage(VK, 'https://vk.com/public197204238; (https://vk.com/shpakray)'),
+  {
+    scenario:
+      'страница создана в 2019 году, до вступления постановления в силу; в ЦУР не сообщалась (Создана до вступления в силу)', // row 3
+    cells: {
+      organization: 'Отдел записи актов гражданского состояния администрации Шпаковского муниципального округа',
+      orgKind: 'Структурное подразделение',
+      network: VK,
+      link: 'https://vk.com/zags_shmo',
+      createdOn: '2019-05-14',
+      responsibleName: 'Белоусова Татьяна Михайловна',
+      responsiblePosition: 'Начальник отдела ЗАГС',
+      responsibleEmail: 'zags@shpakovsky.example.ru',
+      authorizedName: 'Лихачёва Ольга Петровна',
+      esiaVerified: true,
+      inn: '2623011220',
+    },
+  },
   administrationPage(VK, 'https://vk.com/igorserov_26'),
   administrationPage(OK, 'https://ok.ru/igorserov26'),
   {
@@ -410,7 +435,7 @@ export const SAMPLE_ROWS: readonly SampleRow[] = [
         'Отдел по делам гражданской обороны и чрезвычайных ситуаций администрации Шпаковского муниципального округа',
       orgKind: DEPARTMENT,
       network: VK,
-      link: 'https://vk.com/gochs_shmo',
+      link: 'https://new.vk.com/gochs_shmo',
       createdOn: '2024-01-15',
       responsibleName: 'Кириченко Юрий Степанович',
       responsiblePosition: 'Начальник отдела',
@@ -435,6 +460,7 @@ export const SAMPLE_ROWS: readonly SampleRow[] = [
       authorizedName: 'Рудь Алёна Викторовна',
       esiaVerified: true,
       ogrn: '1022603023112',
+      inn: '2623023458',
       ...reported('creation', '2023-09-20', '2023-09-21'),
     },
   },
@@ -543,7 +569,7 @@ export const SAMPLE_ROWS: readonly SampleRow[] = [
       organization: 'МБУК «Межпоселенческая центральная библиотека Шпаковского муниципального округа»',
       orgKind: SUBORDINATE,
       network: VK,
-      link: 'https://vk.com/biblioteka_shmo',
+      link: 'https://m.vk.com/biblioteka_shmo',
       createdOn: '2023-10-16',
       responsibleName: 'Ищенко Маргарита Львовна',
       responsiblePosition: 'Заместитель директора',
@@ -633,6 +659,164 @@ export const SAMPLE_ROWS: readonly SampleRow[] = [
       ...reported('creation', '2025-04-15', '2025-04-22'),
     },
   },
+  {
+    scenario:
+      'создана 20.11, отдел сообщил 25.11 при сроке 24.11, в ЦУР нет — срок 25.11 истёк по вине отдела (Просрочено: ЦУР (отдел сообщил поздно))', // row 39
+    cells: {
+      organization: 'Управление по делам территорий администрации Шпаковского муниципального округа',
+      orgKind: DEPARTMENT,
+      network: VK,
+      link: 'https://vk.com/territorii_shmo',
+      createdOn: '2026-11-20',
+      responsibleName: 'Гриценко Павел Андреевич',
+      responsiblePosition: 'Врио начальника управления',
+      responsibleEmail: 'territorii@shpakovsky.example.ru',
+      authorizedName: 'Сафонова Юлия Игоревна',
+      esiaVerified: true,
+      deptReportedCreation: '2026-11-25',
+    },
+  },
+  {
+    scenario: 'предупреждение: ссылка на личную страницу vk.com/id… (профиль, а не сообщество)', // row 40
+    cells: {
+      organization: 'МБУ «Молодёжный центр Шпаковского муниципального округа»',
+      orgKind: SUBORDINATE,
+      network: VK,
+      link: 'https://vk.com/id5551234',
+      createdOn: '2024-05-13',
+      responsibleName: 'Кравченко Олег Викторович',
+      responsiblePosition: 'Замдиректора по ВР',
+      responsibleEmail: 'mc@shpakovsky.example.ru',
+      authorizedName: 'Кравченко Олег Викторович',
+      esiaVerified: true,
+      ...reported('creation', '2024-05-14', '2024-05-15'),
+    },
+  },
+  {
+    scenario: 'ошибка: вместо страницы — ссылка на запись vk.com/wall-…; в сводку не входит', // row 41
+    cells: {
+      organization: 'МБУК «Шпаковская межпоселенческая библиотека»',
+      orgKind: SUBORDINATE,
+      network: VK,
+      link: 'https://vk.com/wall-123456_789',
+      createdOn: '2026-11-30',
+      responsibleName: 'Ефимова Нина Степановна',
+      responsiblePosition: 'Директор',
+      responsibleEmail: 'mpb@shpakovsky.example.ru',
+      authorizedName: 'Ефимова Нина Степановна',
+      esiaVerified: true,
+      deptReportedCreation: '2026-11-30',
+    },
+  },
+  {
+    scenario: 'группа «Одноклассников», записанная как ok.ru/group…, сообщено в срок', // row 42
+    cells: {
+      organization: 'МБУ ДО «Центр детского творчества»',
+      orgKind: SUBORDINATE,
+      network: OK,
+      link: 'https://ok.ru/group53038939046008',
+      createdOn: '2024-10-07',
+      responsibleName: 'Мирошниченко Алла Юрьевна',
+      responsiblePosition: 'Генеральный директор',
+      responsibleEmail: 'cdt@shpakovsky.example.ru',
+      authorizedName: 'Щербак Светлана Олеговна',
+      esiaVerified: true,
+      ...reported('creation', '2024-10-08', '2024-10-09'),
+    },
+  },
+  {
+    scenario: 'ошибка: та же группа по старой ссылке ok.ru/dk?st.groupId=… (строку внесли ещё раз)', // row 43
+    cells: {
+      organization: 'МБУ ДО «Центр детского творчества»',
+      orgKind: SUBORDINATE,
+      network: OK,
+      link: 'https://ok.ru/dk?st.cmd=altGroupMain&st.groupId=53038939046008',
+      createdOn: '2024-10-07',
+      responsibleName: 'Мирошниченко Алла Юрьевна',
+      responsiblePosition: 'Генеральный директор',
+      responsibleEmail: 'cdt@shpakovsky.example.ru',
+      authorizedName: 'Щербак Светлана Олеговна',
+      esiaVerified: true,
+      ...reported('creation', '2024-10-08', '2024-10-09'),
+    },
+  },
+  {
+    scenario: 'ошибка: освобождение (п. 4) у администрации округа — она обязана вести страницы по 8-ФЗ', // row 44
+    cells: {
+      organization: ADMINISTRATION,
+      orgKind: 'Администрация округа',
+      exemptionBasis: 'Не требуется',
+    },
+  },
+  {
+    scenario: 'предупреждение: основание освобождения без реквизитов согласования («не нужно»)', // row 45
+    cells: {
+      organization: 'МКУ «Единая дежурно-диспетчерская служба Шпаковского муниципального округа»',
+      orgKind: SUBORDINATE,
+      exemptionBasis: 'не нужно',
+    },
+  },
+  {
+    scenario: 'предупреждение: освобождение у организации, у которой есть действующая страница (строка 29)', // row 46
+    cells: {
+      organization:
+        'МКУ «Многофункциональный центр предоставления государственных и муниципальных услуг Шпаковского муниципального округа»',
+      orgKind: SUBORDINATE,
+      exemptionBasis: 'Согласовано письмом администрации от 01.02.2024 № 01-15/512',
+    },
+  },
+  {
+    scenario: 'предупреждение: ответственный — заведующий хозяйством (руководит частью школы, а не школой)', // row 47
+    cells: {
+      organization: 'МБОУ СОШ № 3 с. Пелагиада',
+      orgKind: SUBORDINATE,
+      network: VK,
+      link: 'https://vk.com/school3_pelagiada',
+      createdOn: '2024-02-12',
+      responsibleName: 'Тарасенко Николай Петрович',
+      responsiblePosition: 'Заведующий хозяйством',
+      responsibleEmail: 'school3@pelagiada-edu.example.ru',
+      authorizedName: 'Руденко Ирина Олеговна',
+      esiaVerified: true,
+      ...reported('creation', '2024-02-13', '2024-02-14'),
+    },
+  },
+  {
+    scenario: 'ошибка: в «ОГРН» — ГРН записи (начинается с 2), а не ОГРН; ошибка: ИНН с неверной контрольной цифрой', // row 48
+    cells: {
+      organization: 'МБОУ СОШ № 4 с. Надежда',
+      orgKind: SUBORDINATE,
+      network: VK,
+      link: 'https://vk.com/school4_nadezhda',
+      createdOn: '2024-02-12',
+      responsibleName: 'Литвиненко Ольга Ивановна',
+      responsiblePosition: 'Директор',
+      responsibleEmail: 'school4@nadezhda-edu.example.ru',
+      authorizedName: 'Зинченко Анна Сергеевна',
+      esiaVerified: true,
+      ogrn: '2202600123458',
+      inn: '2623023459',
+      ...reported('creation', '2024-02-13', '2024-02-14'),
+    },
+  },
+  {
+    scenario: 'предупреждения: нет метки «Госорганизация» и не подключено к «Госпабликам»', // row 49
+    cells: {
+      organization: 'МБУ «Спортивный комплекс Шпаковского муниципального округа»',
+      orgKind: SUBORDINATE,
+      network: OK,
+      link: 'https://ok.ru/sportkompleks.shmo',
+      createdOn: '2025-03-03',
+      responsibleName: 'Бондаренко Сергей Юрьевич',
+      responsiblePosition: 'Директор',
+      responsibleEmail: 'sk@shpakovsky.example.ru',
+      authorizedName: 'Бондаренко Сергей Юрьевич',
+      esiaVerified: true,
+      govMark: false,
+      govPublics: false,
+      ...reported('creation', '2025-03-04', '2025-03-05'),
+    },
+  },
 ];
 
 /** Midnight of an ISO day in Moscow (UTC+3 all year): how getValues returns a date cell. */
@@ -656,6 +840,10 @@ function sampleValues(typed: boolean): Array<Array<string | number | boolean | D
     index + 1,
     ...SAMPLE_COLUMNS.slice(1).map((column) => {
       const value = column.key === null ? undefined : row.cells[column.key];
+      // Госметка and «Госпаблики» are ticked on every page unless the row says otherwise.
+      if ((column.key === 'govMark' || column.key === 'govPublics') && value === undefined) {
+        return row.cells.link !== undefined;
+      }
       // An unticked checkbox reads as false; other empty cells as ''.
       return column.key === 'esiaVerified' && value === undefined ? false : cellValue(value, typed);
     }),
@@ -691,5 +879,6 @@ export function sampleDateColumns(): number[] {
 
 /** Columns of the sample that hold checkboxes (0-based). */
 export function sampleCheckboxColumns(): number[] {
-  return SAMPLE_COLUMNS.flatMap((column, index) => (column.key === 'esiaVerified' ? [index] : []));
+  const checkboxes: ReadonlySet<ColumnKey | null> = new Set<ColumnKey>(['esiaVerified', 'govMark', 'govPublics']);
+  return SAMPLE_COLUMNS.flatMap((column, index) => (checkboxes.has(column.key) ? [index] : []));
 }

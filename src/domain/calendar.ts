@@ -29,7 +29,13 @@ export interface CalendarData {
   approvedYears?: readonly number[];
 }
 
-export const LABOUR_CODE_BASIS = 'ТК РФ ст. 112';
+/** The public holidays themselves (Labour Code art. 112 part 1). */
+export const LABOUR_CODE_BASIS = 'ТК РФ ст. 112 ч. 1';
+/** A day off moved from a holiday that fell on a weekend to the next working day (art. 112 part 2). */
+export const TRANSFER_BASIS = 'ТК РФ ст. 112 ч. 2 (перенос выходного дня, совпавшего с праздником)';
+
+/** Non-January holidays (art. 112 part 2 moves a weekend that falls on them; January's are moved by the Government). */
+const TRANSFERABLE_HOLIDAYS: readonly string[] = ['02-23', '03-08', '05-01', '05-09', '06-12', '11-04'];
 
 /** Public holidays of Labour Code art. 112 as 'MM-DD'. */
 export const FIXED_HOLIDAYS: readonly string[] = [
@@ -52,8 +58,10 @@ export const FIXED_HOLIDAYS: readonly string[] = [
 interface YearDecree {
   year: number;
   decree: string;
-  /** Weekdays off besides the fixed holidays. */
+  /** Weekdays off besides the fixed holidays: by the decree, or by art. 112 part 2 (`transfers`). */
   daysOff: readonly IsoDate[];
+  /** Those of daysOff that art. 112 part 2 moves by itself (a holiday on a weekend), not the decree. */
+  transfers?: readonly IsoDate[];
   /** Saturdays made working days. */
   workingSaturdays: readonly IsoDate[];
 }
@@ -62,32 +70,35 @@ interface YearDecree {
 const YEAR_DECREES: readonly YearDecree[] = [
   {
     year: 2023,
-    decree: 'Постановление Правительства РФ № 1505',
+    decree: 'Постановление Правительства РФ от 29.08.2022 № 1505',
     daysOff: ['2023-02-24', '2023-05-08', '2023-11-06'],
+    transfers: ['2023-11-06'], // 04.11 was a Saturday
     workingSaturdays: [],
   },
   {
     year: 2024,
-    decree: 'Постановление Правительства РФ № 1314',
+    decree: 'Постановление Правительства РФ от 10.08.2023 № 1314',
     daysOff: ['2024-04-29', '2024-04-30', '2024-05-10', '2024-12-30', '2024-12-31'],
     workingSaturdays: ['2024-04-27', '2024-11-02', '2024-12-28'],
   },
   {
     year: 2025,
-    decree: 'Постановление Правительства РФ № 1335',
+    decree: 'Постановление Правительства РФ от 04.10.2024 № 1335',
     daysOff: ['2025-05-02', '2025-05-08', '2025-06-13', '2025-11-03', '2025-12-31'],
     workingSaturdays: ['2025-11-01'],
   },
   {
     year: 2026,
-    decree: 'Постановление Правительства РФ № 1466',
+    decree: 'Постановление Правительства РФ от 24.09.2025 № 1466',
     daysOff: ['2026-01-09', '2026-03-09', '2026-05-11', '2026-12-31'],
+    transfers: ['2026-03-09', '2026-05-11'], // 08.03 a Sunday, 09.05 a Saturday
     workingSaturdays: [],
   },
   {
     year: 2027,
     decree: 'Постановление Правительства РФ № 1187',
     daysOff: ['2027-02-22', '2027-05-03', '2027-05-10', '2027-06-14', '2027-11-05', '2027-12-31'],
+    transfers: ['2027-05-03', '2027-05-10', '2027-06-14'], // 01.05 and 12.06 Saturdays, 09.05 a Sunday
     workingSaturdays: ['2027-02-20'],
   },
 ];
@@ -97,13 +108,17 @@ function compareEntries(a: CalendarEntry, b: CalendarEntry): number {
 }
 
 function builtInEntries(): CalendarEntry[] {
-  const entries = YEAR_DECREES.flatMap(({ year, decree, daysOff, workingSaturdays }) => [
+  const entries = YEAR_DECREES.flatMap(({ year, decree, daysOff, transfers = [], workingSaturdays }) => [
     ...FIXED_HOLIDAYS.map((monthDay): CalendarEntry => ({
       date: `${year}-${monthDay}`,
       kind: 'holiday',
       basis: LABOUR_CODE_BASIS,
     })),
-    ...daysOff.map((date): CalendarEntry => ({ date, kind: 'holiday', basis: decree })),
+    ...daysOff.map((date): CalendarEntry => ({
+      date,
+      kind: 'holiday',
+      basis: transfers.includes(date) ? TRANSFER_BASIS : decree,
+    })),
     ...workingSaturdays.map((date): CalendarEntry => ({ date, kind: 'workday', basis: decree })),
   ]);
   return entries.sort(compareEntries);
@@ -138,11 +153,23 @@ export function createCalendar(extra?: CalendarData): WorkingCalendar {
   }
   for (const year of extra?.approvedYears ?? []) approved.add(year);
 
+  // A year with no list: art. 112 part 2 moves a non-January holiday on a weekend to the next working day.
+  const transfersOfYear = new Map<number, ReadonlySet<IsoDate>>();
+  const transfers = (year: number): ReadonlySet<IsoDate> => {
+    let days = transfersOfYear.get(year);
+    if (days === undefined) {
+      days = provisionalTransfers(year);
+      transfersOfYear.set(year, days);
+    }
+    return days;
+  };
   const isWorkingDay = (date: IsoDate): boolean => {
     const entry = byDate.get(date);
     if (entry) return entry.kind === 'workday';
     const day = weekday(date);
-    return day !== 0 && day !== 6 && !FIXED_HOLIDAY_SET.has(date.slice(5));
+    if (day === 0 || day === 6 || FIXED_HOLIDAY_SET.has(date.slice(5))) return false;
+    const year = yearOf(date);
+    return approved.has(year) || !transfers(year).has(date);
   };
 
   return {
@@ -160,6 +187,28 @@ export function createCalendar(extra?: CalendarData): WorkingCalendar {
     },
     isProvisional: (year: number): boolean => !approved.has(year),
   };
+}
+
+function isPlainWorkingDay(date: IsoDate): boolean {
+  const day = weekday(date);
+  return day !== 0 && day !== 6 && !FIXED_HOLIDAY_SET.has(date.slice(5));
+}
+
+/**
+ * The days off that Labour Code art. 112 part 2 gives a year by itself: each non-January holiday on a
+ * Saturday or Sunday moves the day off to the next weekday that is neither a holiday nor already moved
+ * to. What the Government's decree of that year may change is not known: such a year stays provisional.
+ */
+export function provisionalTransfers(year: number): Set<IsoDate> {
+  const days = new Set<IsoDate>();
+  for (const monthDay of TRANSFERABLE_HOLIDAYS) {
+    const holiday = `${String(year).padStart(4, '0')}-${monthDay}`;
+    if (!isIsoDate(holiday) || ![0, 6].includes(weekday(holiday))) continue;
+    let next = addDays(holiday, 1);
+    while (!isPlainWorkingDay(next) || days.has(next)) next = addDays(next, 1);
+    days.add(next);
+  }
+  return days;
 }
 
 /** How many working days the calendar has in a year. */

@@ -1,7 +1,7 @@
 import type { ColumnKey } from './types';
 
 /** How a column's cells are read and validated. */
-export type ColumnKind = 'id' | 'text' | 'list' | 'url' | 'date' | 'email' | 'checkbox' | 'ogrn';
+export type ColumnKind = 'id' | 'text' | 'list' | 'url' | 'date' | 'email' | 'checkbox' | 'ogrn' | 'inn';
 
 /** Who writes the column: people, the add-on on events (service), or the add-on on every recompute. */
 export type ColumnRole = 'input' | 'service' | 'computed';
@@ -78,7 +78,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     aliases: ['Создана', 'Дата создания страницы'],
     kind: 'date',
     role: 'input',
-    help: 'Дата в формате ДД.ММ.ГГГГ, не позже сегодняшней.',
+    help: 'День, когда страница стала официальной: создана или определена официальной. ДД.ММ.ГГГГ, не позже сегодняшней.',
   },
   {
     key: 'deletedOn',
@@ -190,7 +190,15 @@ export const COLUMNS: readonly ColumnSpec[] = [
     aliases: ['ОГРН организации'],
     kind: 'ogrn',
     role: 'input',
-    help: '13 цифр; проверяется контрольная цифра.',
+    help: '13 цифр, начинается с 1 или 5; проверяется контрольная цифра.',
+  },
+  {
+    key: 'inn',
+    header: 'ИНН',
+    aliases: ['ИНН организации'],
+    kind: 'inn',
+    role: 'input',
+    help: 'Необязательно. ИНН организации: 10 цифр; проверяется контрольная цифра.',
   },
   {
     key: 'govMark',

@@ -6,7 +6,7 @@
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { addDays, formatRuDate, weekday } from './isoDate';
 import { htmlTable, mailMessage, paragraph, type Cell, type MailMessage } from './letter';
-import { EVENT_KIND_LABELS } from './summary';
+import { EVENT_KIND_LABELS, statedErrors } from './summary';
 import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalendar } from './types';
 
 export type Obligation = 'dept' | 'tsur';
@@ -28,6 +28,8 @@ export interface DigestItem {
   obligation: Obligation;
   deadline: IsoDate;
   status: ObligationStatus;
+  /** In the coordinator's digest a row is listed once: every obligation of the row in this state. */
+  obligations?: Obligation[];
 }
 
 function itemsOf(
@@ -63,15 +65,49 @@ const byDeadline = (a: DigestItem, b: DigestItem): number =>
 export interface CoordinatorDigestItems {
   overdue: DigestItem[];
   dueToday: DigestItem[];
+  /**
+   * Rows with an unreported event and an error in what the deadline or the ЦУР letter rests on
+   * (summary.ts, STATED_COLUMNS): their deadlines are not asserted until the row is fixed. Once per row.
+   */
+  withErrors: Array<{ row: number; organization: string; message: string }>;
 }
 
-/** Every obligation (department's and ЦУР) that is overdue or due today. */
+/** The first item of each row (the nearest deadline), carrying every obligation of the row's items. */
+function onePerRow(items: readonly DigestItem[]): DigestItem[] {
+  const byRow = new Map<number, DigestItem>();
+  for (const item of items) {
+    const first = byRow.get(item.row);
+    if (first === undefined) byRow.set(item.row, { ...item, obligations: [item.obligation] });
+    else if (!first.obligations?.includes(item.obligation)) first.obligations?.push(item.obligation);
+  }
+  return [...byRow.values()];
+}
+
+/**
+ * Every row with an obligation (department's or ЦУР) overdue or due today, once (overdue wins), and the
+ * rows left out because of an error in a stated column.
+ */
 export function coordinatorDigestItems(rows: readonly RowAssessment[]): CoordinatorDigestItems {
-  const all = rows.flatMap((row) => itemsOf(row, ['dept', 'tsur'], ['overdue', 'dueToday']));
-  return {
-    overdue: all.filter((item) => item.status === 'overdue').sort(byDeadline),
-    dueToday: all.filter((item) => item.status === 'dueToday').sort(byDeadline),
-  };
+  const withErrors: CoordinatorDigestItems['withErrors'] = [];
+  const usable: RowAssessment[] = [];
+  for (const row of rows) {
+    const errors = statedErrors(row);
+    if (errors.length === 0) usable.push(row);
+    else if (row.events.some((event) => event.reportedToTsur === null)) {
+      withErrors.push({
+        row: row.row,
+        organization: row.page.organization ?? '',
+        message: errors.map((e) => e.message).join(' '),
+      });
+    }
+  }
+  const all = usable.flatMap((row) => itemsOf(row, ['dept', 'tsur'], ['overdue', 'dueToday']));
+  const overdue = onePerRow(all.filter((item) => item.status === 'overdue').sort(byDeadline));
+  const overdueRows = new Set(overdue.map((item) => item.row));
+  const dueToday = onePerRow(
+    all.filter((item) => item.status === 'dueToday' && !overdueRows.has(item.row)).sort(byDeadline),
+  );
+  return { overdue, dueToday, withErrors };
 }
 
 const ITEM_HEADERS = ['Строка', 'Организация', 'Сеть', 'Ссылка', 'Событие', 'Что сделать', 'Срок'] as const;
@@ -86,7 +122,7 @@ function itemsTable(items: readonly DigestItem[], highlight: boolean): string {
         item.network,
         { html: linkHtml(item.link) },
         `${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}`,
-        OBLIGATION_LABELS[item.obligation],
+        obligationsText(item),
         formatRuDate(item.deadline),
       ];
       return { cells, highlight };
@@ -94,12 +130,16 @@ function itemsTable(items: readonly DigestItem[], highlight: boolean): string {
   );
 }
 
+function obligationsText(item: DigestItem): string {
+  return (item.obligations ?? [item.obligation]).map((obligation) => OBLIGATION_LABELS[obligation]).join('; ');
+}
+
 function itemsText(items: readonly DigestItem[]): string {
   return items
     .map(
       (item) =>
         `- строка ${item.row}: ${item.organization} — ${item.network} ${item.link}\n` +
-        `  ${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}; ${OBLIGATION_LABELS[item.obligation]}; срок ${formatRuDate(item.deadline)}`,
+        `  ${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}; ${obligationsText(item)}; срок ${formatRuDate(item.deadline)}`,
     )
     .join('\n');
 }
@@ -117,9 +157,13 @@ export interface CoordinatorDigestInput {
 
 /** The coordinator's digest, or null when nothing is due today or overdue and there are no notes. */
 export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessage | null {
-  const { overdue, dueToday } = coordinatorDigestItems(input.rows);
+  const { overdue, dueToday, withErrors } = coordinatorDigestItems(input.rows);
   const notes = input.notes ?? [];
-  if (overdue.length === 0 && dueToday.length === 0 && notes.length === 0) return null;
+  if (overdue.length === 0 && dueToday.length === 0 && withErrors.length === 0 && notes.length === 0) return null;
+  const errorsTitle = `Ошибки заполнения: сроки не считаются и в сводку в ЦУР не входят, пока строку не исправят (${withErrors.length})`;
+  const errorLines = withErrors.map(
+    (entry) => `строка ${entry.row}: ${entry.organization || '(организация не указана)'} — ${entry.message}`,
+  );
   const subject = `Реестр страниц на ${formatRuDate(input.today)}: просрочено — ${overdue.length}, срок сегодня — ${dueToday.length}`;
   const pendingLine = input.pendingTsurEvents
     ? `Ожидают сводки в ЦУР: ${input.pendingTsurEvents} (меню «Реестр страниц» → «Сводка для ЦУР…»).`
@@ -137,15 +181,21 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
         (section) =>
           `<h3 style="font-size:15px">${escapeHtml(section.title)}</h3>\n${itemsTable(section.items, section.highlight)}`,
       ),
+    withErrors.length
+      ? `<h3 style="font-size:15px">${escapeHtml(errorsTitle)}</h3>\n<ul>${errorLines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+      : '',
     paragraph(pendingLine),
     `<p>${linkHtml(input.spreadsheetUrl, 'Открыть реестр')}</p>`,
-  ].join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
   const text = [
     ...notes,
     `Ежедневная проверка реестра официальных страниц, ${formatRuDate(input.today)}.`,
     ...sections
       .filter((section) => section.items.length > 0)
       .map((section) => `${section.title.toUpperCase()}\n${itemsText(section.items)}`),
+    ...(withErrors.length ? [`${errorsTitle.toUpperCase()}\n${errorLines.map((line) => `- ${line}`).join('\n')}`] : []),
     pendingLine,
     `Реестр: ${input.spreadsheetUrl}`,
   ].join('\n\n');

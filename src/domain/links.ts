@@ -40,10 +40,10 @@ export function networkList(extra: readonly NetworkSpec[] = []): NetworkSpec[] {
   return list;
 }
 
-/** The host without the www. and m. prefixes: m.vk.com → vk.com. */
+/** The host without the www., m., mobile. and new. prefixes: m.vk.com and new.vk.com → vk.com. */
 function bareHost(host: string): string {
   let bare = host.toLowerCase().replace(/\.$/, '');
-  while (/^(?:www|m)\.[^.]+\.[^.]+/.test(bare)) bare = bare.replace(/^(?:www|m)\./, '');
+  while (/^(?:www|m|mobile|new)\.[^.]+\.[^.]+/.test(bare)) bare = bare.replace(/^(?:www|m|mobile|new)\./, '');
   return bare;
 }
 
@@ -56,10 +56,12 @@ export interface ParsedLink {
   port: string;
   /** '/' when none is given; percent-escapes kept. */
   pathname: string;
+  /** The query without '?', '' when none. */
+  query: string;
 }
 
 // scheme://[user[:password]@]host[:port][/path][?query][#fragment]
-const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^?#]*)(?:\?[^#]*)?(?:#.*)?$/i;
+const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
 
 /**
  * The link's parts, or null when it is not a web address. A link typed without a scheme
@@ -75,7 +77,7 @@ export function parseLink(link: string): ParsedLink | null {
       : `https://${text.replace(/^\/\//, '')}`;
   const match = WEB_ADDRESS.exec(withScheme);
   if (match === null) return null;
-  const [, scheme = '', userInfo, host = '', port = '', path = ''] = match;
+  const [, scheme = '', userInfo, host = '', port = '', path = '', query = ''] = match;
   if (userInfo !== undefined) return null;
   const hostname = host.toLowerCase().replace(/\.$/, '');
   if (!/^[^.]+(\.[^.]+)+$/.test(hostname) || /[^\p{L}\p{N}.-]/u.test(hostname)) return null;
@@ -84,6 +86,7 @@ export function parseLink(link: string): ParsedLink | null {
     hostname,
     port: port === '' || port === (scheme.toLowerCase() === 'http' ? '80' : '443') ? '' : port,
     pathname: path === '' ? '/' : path,
+    query,
   };
 }
 
@@ -104,11 +107,13 @@ function networkForHost(host: string | null, networks: readonly NetworkSpec[]): 
 }
 
 /**
- * The normal form of a link for finding duplicates: https, lowercase host without www. and m., the
- * network's first host for its aliases (vk.ru → vk.com), no query, fragment or trailing slash.
+ * The normal form of a link for finding duplicates: https, lowercase host without www., m., new.,
+ * the network's first host for its aliases (vk.ru → vk.com), no query, fragment or trailing slash.
  * VK and OK short names are case-insensitive (vk.com/ShpakRay is vk.com/shpakray), so for their
  * networks the path is lowercased too; other sites keep the path's case. A VK community's
- * numeric addresses club123, public123 and event123 are one page, written club123.
+ * numeric addresses club123, public123 and event123 are one page, written club123; an OK group's
+ * ok.ru/group123, ok.ru/group/123 and an old deep link ok.ru/dk?st.groupId=123 are one page,
+ * written ok.ru/group/123 (and ok.ru/dk?st.friendId=5 is ok.ru/profile/5).
  * Null when the text is not a web address.
  */
 export function normalizeLink(link: string, extra: readonly NetworkSpec[] = []): string | null {
@@ -119,8 +124,107 @@ export function normalizeLink(link: string, extra: readonly NetworkSpec[] = []):
   let path = safeDecode(url.pathname).replace(/\/+$/, '');
   if (network?.caseInsensitivePaths) path = path.toLowerCase();
   if (network?.name === 'ВКонтакте') path = path.replace(/^\/(?:club|public|event)(\d+)$/, '/club$1');
+  if (network?.name === 'Одноклассники') path = okPath(path, url.query);
   const port = url.port === '' ? '' : `:${url.port}`;
   return `https://${network?.hosts[0] ?? host}${port}${path}`;
+}
+
+/** An OK path in its one form: /group123 → /group/123; /dk?st.groupId=123 → /group/123, st.friendId → /profile/…. */
+function okPath(path: string, query: string): string {
+  const group = /^\/group(\d+)(\/.*)?$/.exec(path);
+  if (group) return `/group/${group[1]}${group[2] ?? ''}`;
+  if (path === '/dk' || path === '') {
+    const parameters = new Map(
+      query.split('&').map((pair) => {
+        const at = pair.indexOf('=');
+        return at === -1 ? [pair.toLowerCase(), ''] : [pair.slice(0, at).toLowerCase(), pair.slice(at + 1)];
+      }),
+    );
+    const groupId = parameters.get('st.groupid') ?? '';
+    if (/^\d+$/.test(groupId)) return `/group/${groupId}`;
+    const friendId = parameters.get('st.friendid') ?? '';
+    if (/^\d+$/.test(friendId)) return `/profile/${friendId}`;
+  }
+  return path;
+}
+
+/**
+ * What a link to a VK or OK address is: a community (VK «сообщество», OK «группа»: an official page
+ * can only be one), a person's profile, or no page at all (a post, a photo, the feed, messages, an app,
+ * a search, a section of a page). A short name (vk.com/shpakray) may be either a community or a
+ * profile: it is taken as a community. Other networks' links are 'community' (nothing is known of them).
+ */
+export type PageLinkKind = { kind: 'community' } | { kind: 'profile' } | { kind: 'notPage'; what: string };
+
+/** VK addresses that are not pages, by the first part of the path (after the slash). */
+const VK_NOT_PAGES: ReadonlyArray<[RegExp, string]> = [
+  [/^wall-?\d*(_\d+)?$/, 'запись на стене'],
+  [/^(photo|photos|album|albums)-?\d*(_\d+)?$/, 'фотография или альбом'],
+  [/^(video|videos|clip|clips)-?\d*(_\d+)?$/, 'видеозапись'],
+  [/^(audio|audios|music|playlist)-?\d*(_\d+)?$/, 'музыка'],
+  [/^(topic|board)-?\d+(_\d+)?$/, 'обсуждение'],
+  [/^(doc|docs)-?\d*(_\d+)?$/, 'документ'],
+  [/^(market|product)-?\d*(_\d+)?$/, 'товары'],
+  [/^(app|apps)\d*(_-?\d+)?$/, 'приложение'],
+  [/^(feed|news)$/, 'лента новостей'],
+  [/^(im|mail|write\d*)$/, 'сообщения'],
+  [/^(search|people|communities)$/, 'поиск'],
+  [/^(friends|groups|settings|edit|login|join|support|services|away\.php|share\.php)$/, 'служебный раздел'],
+];
+
+const OK_NOT_PAGES: ReadonlyArray<[RegExp, string]> = [
+  [/^(feed|main)$/, 'лента новостей'],
+  [/^(messages|discussions|notifications|guests|events)$/, 'сообщения и оповещения'],
+  [/^search$/, 'поиск'],
+  [/^(app|apps|game|games|vitrine)$/, 'приложение или игра'],
+  [/^(video|music|photos|topic|album)$/, 'видео, музыка, фотографии или обсуждение'],
+  [/^(friends|groups|settings|dk)$/, 'служебный раздел'],
+];
+
+export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = []): PageLinkKind {
+  const normal = normalizeLink(link, extra);
+  if (normal === null) return { kind: 'community' };
+  const slash = normal.indexOf('/', 'https://'.length);
+  const host = normal.slice('https://'.length, slash === -1 ? undefined : slash);
+  const parts = (slash === -1 ? '' : normal.slice(slash)).split('/').filter((part) => part !== '');
+  const first = parts[0] ?? '';
+  if (host === 'vk.com') {
+    for (const [pattern, what] of VK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
+    if (parts.length > 1) return { kind: 'notPage', what: 'раздел страницы, а не сама страница' };
+    if (/^id\d+$/.test(first)) return { kind: 'profile' };
+  }
+  if (host === 'ok.ru') {
+    for (const [pattern, what] of OK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
+    if (first === 'profile')
+      return parts.length === 2 ? { kind: 'profile' } : { kind: 'notPage', what: 'раздел профиля' };
+    if (first === 'group' && parts.length !== 2) return { kind: 'notPage', what: 'раздел группы, а не сама группа' };
+    if (first !== 'group' && parts.length > 1) return { kind: 'notPage', what: 'раздел страницы, а не сама страница' };
+  }
+  return { kind: 'community' };
+}
+
+/**
+ * The links of a «Ссылка на страницу» cell. One page may be written in two ways — decree No. 1199,
+ * п. 2.1: «https://vk.com/public197204238; (https://vk.com/shpakray)» — so a cell may hold several
+ * links of the same page separated by «;» (brackets around a link are allowed). A cell with one link
+ * gives it alone.
+ */
+export function pageLinks(text: string): string[] {
+  return text
+    .split(';')
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^\((.*)\)$/, '$1')
+        .trim(),
+    )
+    .filter((part) => part !== '');
+}
+
+/** The normal forms of every link of a cell (pageLinks); empty when one of them is no address. */
+export function pageLinkKeys(text: string, extra: readonly NetworkSpec[] = []): string[] {
+  const keys = pageLinks(text).map((link) => normalizeLink(link, extra));
+  return keys.every((key): key is string => key !== null) ? [...new Set(keys)] : [];
 }
 
 function safeDecode(path: string): string {

@@ -72,6 +72,13 @@ export const STATES = {
   dueToday: 'Срок сегодня',
   onTime: 'В срок',
   reportedLate: 'Сообщено с опозданием',
+  /** ЦУР overdue because the department reported after its own deadline (п. 3.2.2) — the delay began there. */
+  overdueTsurDeptLate: 'Просрочено: ЦУР (отдел сообщил поздно)',
+  /** Reported late to ЦУР, but the department was late first. */
+  reportedLateDept: 'Сообщено с опозданием (отдел сообщил поздно)',
+  /** An event before the decree came into force, not yet reported to ЦУР (it is, once, in its own section). */
+  beforeDecree: 'Создана до вступления в силу',
+  deletedBeforeDecree: 'Удалена до вступления в силу',
   deleted: 'Удалена',
   reported: 'Сообщено',
   noData: 'Нет данных',
@@ -85,7 +92,14 @@ export interface ObligationsAssessment {
   deadline: IsoDate | null;
 }
 
-function status(reported: IsoDate | null, deadline: IsoDate, today: IsoDate): ObligationStatus {
+/**
+ * Decree No. 1199 of 29.08.2023 came into force the day after its official publication (п. 7); the
+ * earliest such day is 30.08.2023. The coordinator sets the true day in «Настройки» (settings.ts).
+ */
+export const DEFAULT_DECREE_IN_FORCE: IsoDate = '2023-08-30';
+
+function status(reported: IsoDate | null, deadline: IsoDate, today: IsoDate, beforeDecree = false): ObligationStatus {
+  if (beforeDecree) return reported === null ? 'beforeDecree' : 'reportedInTime';
   if (reported !== null) return reported <= deadline ? 'reportedInTime' : 'reportedLate';
   if (today > deadline) return 'overdue';
   return today === deadline ? 'dueToday' : 'pending';
@@ -106,6 +120,7 @@ function assessEvent(
   tsurStampRead: IsoDate | null,
   calendar: WorkingCalendar,
   today: IsoDate,
+  inForce: IsoDate,
 ): EventAssessment {
   const deptDeadline = calendar.addWorkingDays(date, DEPT_WORKING_DAYS);
   const tsurDeadline = calendar.addWorkingDays(date, TSUR_WORKING_DAYS);
@@ -113,8 +128,10 @@ function assessEvent(
   // ЦУР can only have been told what the coordinator already knew: a ЦУР stamp proves the department
   // had reported by that day, whether or not its own stamp is there (or is later, after an edit).
   const reportedToDept = earlier(stampOfEvent(deptStamp, date), tsurStamp);
-  const deptStatus = status(reportedToDept, deptDeadline, today);
-  const tsurStatus = status(tsurStamp, tsurDeadline, today);
+  // No duty ran before the rules did: such an event is reported once and is never late.
+  const beforeDecree = date < inForce;
+  const deptStatus = status(reportedToDept, deptDeadline, today, beforeDecree);
+  const tsurStatus = status(tsurStamp, tsurDeadline, today, beforeDecree);
   // Provisional when any day counted (from the day after the event to the last deadline) lies in a
   // year without an approved list.
   let provisional = false;
@@ -132,6 +149,7 @@ function assessEvent(
     tsurStatus,
     overdue: deptStatus === 'overdue' || tsurStatus === 'overdue',
     provisional,
+    beforeDecree,
   };
 }
 
@@ -142,12 +160,19 @@ function assessEvent(
  * its event's date is not counted (stampOfEvent): the obligation is open again. A row with an
  * exemption and no dates has no events.
  */
-export function assessObligations(page: Page, calendar: WorkingCalendar, today: IsoDate): ObligationsAssessment {
+export function assessObligations(
+  page: Page,
+  calendar: WorkingCalendar,
+  today: IsoDate,
+  inForce: IsoDate = DEFAULT_DECREE_IN_FORCE,
+): ObligationsAssessment {
   const events: EventAssessment[] = [];
   for (const kind of EVENT_KINDS) {
     const columns = EVENT_COLUMNS[kind];
     const date = page[columns.date];
-    if (date !== null) events.push(assessEvent(kind, date, page[columns.dept], page[columns.tsur], calendar, today));
+    if (date !== null) {
+      events.push(assessEvent(kind, date, page[columns.dept], page[columns.tsur], calendar, today, inForce));
+    }
   }
   let deadline: IsoDate | null = null;
   for (const event of events) {
@@ -157,22 +182,37 @@ export function assessObligations(page: Page, calendar: WorkingCalendar, today: 
   return { events, deadline };
 }
 
+/** The department told the coordinator after its own deadline (п. 3.2.2), or has not told yet and that deadline passed. */
+export function departmentLate(event: EventAssessment): boolean {
+  return event.deptStatus === 'reportedLate' || event.deptStatus === 'overdue';
+}
+
 /**
  * The «Состояние» of a row. Precedence, first match wins:
  * filling errors (nothing else can be trusted) → no events: exemption or no data →
- * something overdue, ЦУР before department (the later, coordinator-side breach is the one to act on) →
- * due today → open but not yet due → all reported: late before deleted before plain «Сообщено».
+ * something overdue: ЦУР before department (the later, coordinator-side breach is the one to act on),
+ * and whose delay it is (the ЦУР deadline runs from the event, п. 3.1.5: a department that reported
+ * late, or not at all, made the coordinator late too) → due today → open but not yet due →
+ * an event before the decree came into force, not yet reported → all reported: late (whose) before
+ * deleted before plain «Сообщено».
  */
 export function rowState(input: { page: Page; events: readonly EventAssessment[]; hasErrors: boolean }): RowState {
   const { page, events, hasErrors } = input;
   if (hasErrors) return STATES.errors;
   if (events.length === 0) return (page.exemptionBasis ?? '').trim() !== '' ? STATES.exemption : STATES.noData;
   const statuses = events.flatMap((event) => [event.deptStatus, event.tsurStatus]);
-  if (events.some((event) => event.tsurStatus === 'overdue')) return STATES.overdueTsur;
+  const tsurOverdue = events.filter((event) => event.tsurStatus === 'overdue');
+  if (tsurOverdue.some((event) => event.reportedToDept === null)) return STATES.overdueDept;
+  if (tsurOverdue.some(departmentLate)) return STATES.overdueTsurDeptLate;
+  if (tsurOverdue.length > 0) return STATES.overdueTsur;
   if (events.some((event) => event.deptStatus === 'overdue')) return STATES.overdueDept;
   if (statuses.includes('dueToday')) return STATES.dueToday;
   if (statuses.includes('pending')) return STATES.onTime;
-  if (statuses.includes('reportedLate')) return STATES.reportedLate;
+  const before = events.find((event) => event.tsurStatus === 'beforeDecree');
+  if (before !== undefined) return before.kind === 'deletion' ? STATES.deletedBeforeDecree : STATES.beforeDecree;
+  const late = events.filter((event) => event.tsurStatus === 'reportedLate' || event.deptStatus === 'reportedLate');
+  if (late.some(departmentLate)) return STATES.reportedLateDept;
+  if (late.length > 0) return STATES.reportedLate;
   if (page.deletedOn !== null) return STATES.deleted;
   return STATES.reported;
 }

@@ -52,16 +52,101 @@ const HEAD = new RegExp(
 
 /** Lowercase, ё→е, dots, commas, slashes and dashes as spaces, spaces collapsed. */
 function normalizePosition(position: string): string {
-  return position
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[.,;:/()«»"—–]|\s-\s/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    position
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/[.,;:/()«»"—–]|\s-\s/g, ' ')
+      // One-word forms: «замглавы», «замдиректора по ВР», «врио» stays, «заместитель» stays.
+      .replace(/(^| )зам(?!ести)(?=[а-я])/g, '$1зам ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function isHeadOrDeputy(position: string): boolean {
   let rest = normalizePosition(position);
   for (let match = PREFIX.exec(rest); match !== null; match = PREFIX.exec(rest)) rest = rest.slice(match[0].length);
   return HEAD.test(rest);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The head of THAT organisation, judged by its kind (п. 3.2.1.2; for the administration п. 2.2).
+
+/** Head titles by kind of organisation, nominative or (after a prefix) genitive; the head word comes first. */
+const HEADS_BY_KIND: Readonly<Record<string, { pattern: RegExp; names: string }>> = {
+  'Администрация округа': {
+    pattern: /^глав[аы](?: |$)/,
+    names: 'глава округа, первый заместитель или заместитель главы администрации (п. 2.2)',
+  },
+  'Структурное подразделение': {
+    pattern: /^(?:начальни(?:к|ка|ца|цы)|руководител[ья]|председател[ья])(?: |$)/,
+    names: 'начальник (руководитель, председатель) подразделения или его заместитель',
+  },
+  'Подведомственная организация': {
+    pattern: /^(?:(?:генеральн(?:ый|ого) )?директора?|заведующ(?:ий|ая|его|ей)|главн(?:ый|ого) врача?|ректора?)(?: |$)/,
+    names: 'директор (заведующий, главный врач, ректор, генеральный директор) организации или его заместитель',
+  },
+};
+
+/** Words (their beginnings) naming a part of an organisation: its head is not the organisation's head. */
+const PART_WORDS: readonly string[] = [
+  'хозяйств',
+  'кружк',
+  'кружок',
+  'секци',
+  'смен',
+  'профком',
+  'профсоюз',
+  'сектор',
+  'групп',
+  'склад',
+  'гараж',
+  'столов',
+  'участк',
+  'цех',
+  'лаборатор',
+  'кафедр',
+  'части',
+  'частью',
+  'методическ',
+  'канцеляр',
+];
+/** In a subordinate organisation (a school, a hospital) its отдел, отделение or служба is a part too. */
+const SUBORDINATE_PART_WORDS: readonly string[] = ['отдел', 'служб', 'кадр', 'бухгалтер', 'библиотек'];
+
+const ORG_KIND_WORDS: Readonly<Record<string, string>> = {
+  'Администрация округа': 'администрации округа',
+  'Структурное подразделение': 'структурного подразделения',
+  'Подведомственная организация': 'подведомственной организации',
+};
+
+/**
+ * Why the position does not read as the head or a deputy head of an organisation of this kind (a
+ * warning's text, to follow «Должность ответственного»: «…» —), or null when it does. `orgKind` null or
+ * unknown: any head title counts. A heuristic: the warning names its reason and the person decides.
+ */
+export function responsiblePositionWarning(position: string, orgKind: string | null): string | null {
+  let rest = normalizePosition(position);
+  for (let match = PREFIX.exec(rest); match !== null; match = PREFIX.exec(rest)) rest = rest.slice(match[0].length);
+  const rule = orgKind === null ? undefined : HEADS_BY_KIND[orgKind];
+  const expected =
+    rule === undefined
+      ? 'руководитель организации или его заместитель'
+      : `для ${ORG_KIND_WORDS[orgKind ?? ''] ?? 'организации'} — ${rule.names}`;
+  const duty = `Ответственный — не ниже заместителя руководителя (п. 3.2.1.2): ${expected}. Проверьте должность.`;
+  const head = Object.values(HEADS_BY_KIND)
+    .map((one) => one.pattern.exec(rest))
+    .find((match) => match !== null);
+  if (head !== undefined && head !== null) {
+    const complement = rest.slice(head[0].length).split(' ');
+    const parts = orgKind === 'Подведомственная организация' ? [...PART_WORDS, ...SUBORDINATE_PART_WORDS] : PART_WORDS;
+    const part = complement.find((word) => parts.some((stem) => word.startsWith(stem)));
+    if (part !== undefined) return `руководит частью организации («${part}»), а не самой организацией. ${duty}`;
+  }
+  if (rule === undefined ? head === undefined || head === null : !rule.pattern.test(rest)) {
+    const whose = rule === undefined ? '' : ` ${ORG_KIND_WORDS[orgKind ?? ''] ?? ''}`;
+    return `не читается как должность руководителя или заместителя руководителя${whose}. ${duty}`;
+  }
+  return null;
 }

@@ -24,6 +24,8 @@ export interface RegisterContext {
   timeZone: string;
   /** Networks configured in «Настройки» besides ВКонтакте and Одноклассники. */
   extraNetworks?: readonly NetworkSpec[];
+  /** The day decree No. 1199 came into force («Настройки»); events before it have no deadline. */
+  inForce?: IsoDate;
 }
 
 /**
@@ -63,7 +65,7 @@ function assessed(
   reading: { page: RowAssessment['page']; problems: Problem[] },
   context: RegisterContext,
 ): RowAssessment {
-  const { events, deadline } = assessObligations(reading.page, context.calendar, context.today);
+  const { events, deadline } = assessObligations(reading.page, context.calendar, context.today, context.inForce);
   const problems = [...reading.problems, ...staleStampProblems(reading.page)];
   const state = rowState({ page: reading.page, events, hasErrors: hasError(problems) });
   return { row, page: reading.page, problems, events, deadline, state };
@@ -145,8 +147,11 @@ export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: 
   return { rows: rows.map((reading) => assessed(reading.row, reading, context)), gaps };
 }
 
-/** The cells of every row that the register-wide checks read: the same ID twice, the same page twice. */
-export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedOn'];
+/**
+ * The cells of every row that the register-wide checks read: the same ID twice, the same page twice, an
+ * exemption (п. 4) of an organisation that has an active page.
+ */
+export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedOn', 'organization', 'exemptionBasis'];
 
 /**
  * The rows numbered in `wanted`, each assessed exactly as assessRegister assesses it in `register`

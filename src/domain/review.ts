@@ -4,7 +4,7 @@
  * Pure.
  */
 import { normalizeHeader } from './columns';
-import { normalizeLink, type NetworkSpec } from './links';
+import { pageLinkKeys, type NetworkSpec } from './links';
 import { columnProblem } from './schemas';
 import type { Page, Problem } from './types';
 
@@ -38,18 +38,19 @@ export function isActivePage(page: Page): boolean {
 }
 
 /**
- * What makes two rows the same page: the normal form of the link (links.ts) of a page not deleted. Null
- * for a deleted page or a link that does not read: such a row registers nothing another could repeat.
+ * What makes two rows the same page: the normal form of any of its links (links.ts; a cell may write one
+ * page twice, pageLinks) of a page not deleted. Empty for a deleted page or a link that does not read:
+ * such a row registers nothing another could repeat.
  */
-export function registeredPageKey(
+export function registeredPageKeys(
   page: Pick<Page, 'link' | 'deletedOn'>,
   extraNetworks: readonly NetworkSpec[] = [],
-): string | null {
-  if (page.deletedOn !== null || page.link === null) return null;
-  return normalizeLink(page.link, extraNetworks);
+): string[] {
+  if (page.deletedOn !== null || page.link === null) return [];
+  return pageLinkKeys(page.link, extraNetworks);
 }
 
-/** Rows registering a page that an earlier row already registers, each with the first row. */
+/** Rows registering a page that an earlier row already registers (under any of its links), each with the first row. */
 export function duplicatePageRows(
   rows: ReadonlyArray<Pick<ReviewedRow, 'row' | 'page'>>,
   options: { extraNetworks?: readonly NetworkSpec[] } = {},
@@ -57,11 +58,10 @@ export function duplicatePageRows(
   const firstRowOfPage = new Map<string, number>();
   const duplicates = new Map<number, number>();
   for (const { row, page } of [...rows].sort((a, b) => a.row - b.row)) {
-    const key = registeredPageKey(page, options.extraNetworks);
-    if (key === null) continue;
-    const first = firstRowOfPage.get(key);
-    if (first === undefined) firstRowOfPage.set(key, row);
-    else duplicates.set(row, first);
+    const keys = registeredPageKeys(page, options.extraNetworks);
+    const first = keys.map((key) => firstRowOfPage.get(key)).find((found) => found !== undefined);
+    if (first !== undefined) duplicates.set(row, first);
+    else for (const key of keys) firstRowOfPage.set(key, row);
   }
   return duplicates;
 }
@@ -92,6 +92,28 @@ export function reviewRegister(
     entry.exempt ||= page.exemptionBasis !== null;
     entry.deleted ||= page.deletedOn !== null && page.exemptionBasis === null;
     organizations.set(key, entry);
+  }
+  // An exemption (п. 4) says the organisation need not have a page; with an active page one of the two is wrong.
+  const firstActiveRow = new Map<string, number>();
+  for (const { row, page } of ordered) {
+    if (page.organization === null || !isActivePage(page)) continue;
+    const key = organizationKey(page.organization);
+    if (!firstActiveRow.has(key)) firstActiveRow.set(key, row);
+  }
+  for (const { row, page } of ordered) {
+    if (page.organization === null || page.exemptionBasis === null) continue;
+    const active = firstActiveRow.get(organizationKey(page.organization));
+    if (active === undefined) continue;
+    rowProblems
+      .get(row)
+      ?.push(
+        columnProblem(
+          'exemptionBasis',
+          'warning',
+          `у организации есть действующая страница (строка ${active}), а здесь указано освобождение (п. 4): ` +
+            'уберите освобождение или отметьте удаление страницы.',
+        ),
+      );
   }
   const gaps: RegisterGap[] = [];
   for (const { name, active, exempt, deleted } of organizations.values()) {

@@ -15,11 +15,11 @@ import * as z from 'zod';
 import { ru } from 'zod/locales';
 import { readCheckboxCell, readDateCell, readTextCell, type CellReading } from './cellValues';
 import { COLUMN_BY_KEY, COLUMNS, ORG_KINDS, normalizeHeader } from './columns';
-import { linkHost, networkForUrl, networkList, parseLink, type NetworkSpec } from './links';
+import { linkHost, networkForUrl, networkList, pageLinkKind, pageLinks, parseLink, type NetworkSpec } from './links';
 import { MOSCOW_TIME_ZONE } from './isoDate';
 import { isEmailAddress } from './email';
-import { ogrnError } from './ogrn';
-import { isHeadOrDeputy } from './positions';
+import { innError, ogrnError } from './ogrn';
+import { responsiblePositionWarning } from './positions';
 import type { ColumnKey, IsoDate, Page, PageInput, Problem, Severity } from './types';
 
 export interface CheckOptions {
@@ -64,6 +64,7 @@ export const EMPTY_PAGE: Readonly<Page> = Object.freeze<Page>({
   tsurReportedCreation: null,
   tsurReportedDeletion: null,
   ogrn: null,
+  inn: null,
   govMark: false,
   govPublics: false,
   note: null,
@@ -194,6 +195,40 @@ function quotedList(items: readonly string[]): string {
   return items.map((item) => `«${item}»`).join(', ');
 }
 
+/**
+ * Why a «Ссылка на страницу» cell is no page's address (null when it is one): not a web address, a site's
+ * home page, or a link into a network that is no page (a post, the feed, an app…). A cell may hold two
+ * writings of one page separated by «;» (pageLinks); each is checked, and they must lead to one network.
+ */
+function linkError(text: string, extraNetworks: readonly NetworkSpec[] = []): string | null {
+  const links = pageLinks(text);
+  for (const link of links) {
+    const url = parseLink(link);
+    if (url === null) {
+      return links.length > 1
+        ? `«${link}» — не похоже на адрес страницы; два написания одной страницы разделяйте точкой с запятой: https://vk.com/public197204238; https://vk.com/shpakray.`
+        : `«${link}» — не похоже на адрес страницы; пример: https://vk.com/shpakray.`;
+    }
+    if (url.pathname.replace(/\/+$/, '') === '' && url.query === '') {
+      return `ссылка ведёт на главную страницу ${linkHost(link)}, а нужен адрес самой страницы.`;
+    }
+    const kind = pageLinkKind(link, extraNetworks);
+    if (kind.kind === 'notPage') {
+      return `«${link}» — это не страница, а ${kind.what}: укажите адрес самого сообщества или группы, например https://vk.com/shpakray.`;
+    }
+  }
+  const networks = new Set(links.map((link) => networkForUrl(link, extraNetworks) ?? linkHost(link)));
+  if (networks.size > 1) return 'ссылки в ячейке ведут в разные сети: в одной строке — одна страница одной сети.';
+  return null;
+}
+
+/** A basis of exemption names the agreement when it has a date (15.09.2023, «15 сентября 2023») and a number (№ 12). */
+function namesAgreement(basis: string): boolean {
+  const date = /\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+[а-яё]+\s+\d{4}/i.test(basis);
+  const number = /(?:№|номер)\s*[\dа-яa-z]|\bN\s?\d/i.test(basis);
+  return date && number;
+}
+
 /** Checks a read row: `page` holds what was read, `readProblems` what could not be. */
 function checkPage(read: Page, readProblems: readonly Problem[], options: CheckOptions): RowReading {
   const networks = networkList(options.extraNetworks);
@@ -223,12 +258,8 @@ function checkPage(read: Page, readProblems: readonly Problem[], options: CheckO
     else page.network = network;
   }
   if (page.link !== null) {
-    const url = parseLink(page.link);
-    if (url === null) {
-      reject('link', `«${page.link}» — не похоже на адрес страницы; пример: https://vk.com/shpakray.`);
-    } else if (url.pathname.replace(/\/+$/, '') === '') {
-      reject('link', `ссылка ведёт на главную страницу ${linkHost(page.link)}, а нужен адрес самой страницы.`);
-    }
+    const error = linkError(page.link, options.extraNetworks);
+    if (error !== null) reject('link', error);
   }
   if (page.responsibleEmail !== null && !isEmailAddress(page.responsibleEmail)) {
     reject('responsibleEmail', `«${page.responsibleEmail}» — не похоже на адрес электронной почты.`);
@@ -237,13 +268,17 @@ function checkPage(read: Page, readProblems: readonly Problem[], options: CheckO
     const error = ogrnError(page.ogrn);
     if (error !== null) reject('ogrn', error);
   }
+  if (page.inn !== null) {
+    const error = innError(page.inn);
+    if (error !== null) reject('inn', error);
+  }
 
   // Rules between fields.
   const exempt = page.exemptionBasis !== null;
   if (missing('organization')) report('organization', 'error', 'не заполнено.');
   if (!exempt) {
     if (missing('network')) {
-      const byLink = page.link === null ? null : networkForUrl(page.link, options.extraNetworks);
+      const byLink = page.link === null ? null : networkForUrl(pageLinks(page.link)[0] ?? '', options.extraNetworks);
       report('network', 'error', byLink === null ? REQUIRED_FOR_PAGE : `не выбрана; по ссылке это «${byLink}».`);
     }
     for (const key of ['link', 'createdOn', 'responsibleName', 'authorizedName'] as const) {
@@ -252,10 +287,19 @@ function checkPage(read: Page, readProblems: readonly Problem[], options: CheckO
   }
   if (page.link !== null && page.network !== null) {
     const network = networks.find((n) => n.name === page.network);
-    const host = linkHost(page.link);
-    if (network && network.hosts.length > 0 && host !== null && !network.hosts.includes(host)) {
+    const hosts = pageLinks(page.link).map(linkHost);
+    const host = hosts.find((one) => one !== null && network !== undefined && !network.hosts.includes(one));
+    if (network && network.hosts.length > 0 && host !== undefined && host !== null) {
       report('link', 'error', `ссылка ведёт на ${host}, а выбрана сеть «${network.name}».`);
     }
+  }
+  if (page.link !== null && pageLinkKind(pageLinks(page.link)[0] ?? '', options.extraNetworks).kind === 'profile') {
+    report(
+      'link',
+      'warning',
+      'это личная страница (профиль) человека, а официальной страницей может быть только сообщество («ВКонтакте») или ' +
+        'группа («Одноклассники»): только им ставится метка «Госорганизация» и подключаются «Госпаблики».',
+    );
   }
   if (page.createdOn !== null && page.createdOn > options.today) {
     report('createdOn', 'error', 'дата позже сегодняшнего дня: страница не может быть создана в будущем.');
@@ -273,12 +317,37 @@ function checkPage(read: Page, readProblems: readonly Problem[], options: CheckO
   if (missing('responsiblePosition') && (!exempt || page.responsibleName !== null)) {
     report('responsiblePosition', 'error', 'не заполнено.');
   }
-  if (page.responsiblePosition !== null && !isHeadOrDeputy(page.responsiblePosition)) {
+  if (page.responsiblePosition !== null) {
+    const warning = responsiblePositionWarning(page.responsiblePosition, page.orgKind);
+    if (warning !== null) report('responsiblePosition', 'warning', `«${page.responsiblePosition}» — ${warning}`);
+  }
+  if (exempt && page.orgKind === ORG_KINDS[0]) {
     report(
-      'responsiblePosition',
-      'warning',
-      `«${page.responsiblePosition}» — ответственным должен быть руководитель или его заместитель (п. 3.2.1.2); проверьте должность.`,
+      'exemptionBasis',
+      'error',
+      'администрация округа обязана вести официальные страницы по федеральному закону (ст. 10 Федерального закона ' +
+        '№ 8-ФЗ); освобождение по п. 4 — только для структурных подразделений и подведомственных организаций.',
     );
+  } else if (exempt && !namesAgreement(page.exemptionBasis ?? '')) {
+    report(
+      'exemptionBasis',
+      'warning',
+      `«${page.exemptionBasis ?? ''}» — не видно реквизитов согласования с администрацией округа (п. 4): укажите дату ` +
+        'и номер документа, например «письмо администрации от 15.09.2023 № 01-12/345».',
+    );
+  }
+  if (!exempt && page.deletedOn === null && page.link !== null) {
+    if (!page.govMark && !unreadable('govMark')) {
+      report('govMark', 'warning', 'не отмечена: на официальной странице должна стоять метка «Госорганизация».');
+    }
+    if (!page.govPublics && !unreadable('govPublics')) {
+      report(
+        'govPublics',
+        'warning',
+        'не отмечено: официальная страница подключается к «Госпабликам» Госуслуг (Федеральный закон № 8-ФЗ в ред. ' +
+          '№ 270-ФЗ; постановление Правительства РФ от 31.12.2022 № 2560).',
+      );
+    }
   }
   if (!exempt && page.deletedOn === null && !page.esiaVerified && !unreadable('esiaVerified')) {
     report(

@@ -7,6 +7,10 @@ import * as z from 'zod';
 import { isEmailAddress } from './email';
 import { normalizeHeader } from './columns';
 import type { NetworkSpec } from './links';
+import { readDateCell } from './cellValues';
+import { formatRuDate, MOSCOW_TIME_ZONE } from './isoDate';
+import { DEFAULT_DECREE_IN_FORCE } from './obligations';
+import type { IsoDate } from './types';
 
 export interface Settings {
   /** Where the ЦУР summary goes. */
@@ -22,11 +26,18 @@ export interface Settings {
   sendSummaryAutomatically: boolean;
   /** The networks of the «Социальная сеть» dropdown. */
   networks: string[];
+  /** The day decree No. 1199 came into force (п. 7: the day after its official publication). */
+  decreeInForce: IsoDate;
+  /** The signature of the coordinator's letters to ЦУР: department, name, phone, e-mail (each may be empty). */
+  signatureDepartment: string;
+  signatureName: string;
+  signaturePhone: string;
+  signatureEmail: string;
 }
 
 export type SettingKey = keyof Settings;
 
-export type SettingKind = 'emails' | 'text' | 'hour' | 'yesNo' | 'list';
+export type SettingKind = 'emails' | 'text' | 'hour' | 'yesNo' | 'list' | 'date';
 
 export interface SettingSpec {
   key: SettingKey;
@@ -46,6 +57,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   remindResponsible: true,
   sendSummaryAutomatically: false,
   networks: ['ВКонтакте', 'Одноклассники'],
+  decreeInForce: DEFAULT_DECREE_IN_FORCE,
+  signatureDepartment:
+    'Отдел массовых коммуникаций и информационных технологий администрации Шпаковского муниципального округа',
+  signatureName: '',
+  signaturePhone: '',
+  signatureEmail: '',
 });
 
 /** The rows of «Настройки» in the order setup writes them. The one definition of the labels. */
@@ -94,6 +111,24 @@ export const SETTINGS_SPECS: readonly SettingSpec[] = [
     kind: 'list',
     help: 'Значения списка «Социальная сеть» через запятую.',
   },
+  {
+    key: 'decreeInForce',
+    label: 'Дата вступления в силу постановления № 1199',
+    kind: 'date',
+    help:
+      'Следующий день после официального опубликования постановления от 29.08.2023 № 1199 (п. 7). По умолчанию ' +
+      '30.08.2023 — самый ранний возможный день; укажите точный по дате опубликования. События до этой даты ' +
+      'сообщаются в ЦУР один раз отдельным разделом и не считаются просроченными.',
+  },
+  {
+    key: 'signatureDepartment',
+    label: 'Подпись писем: отдел',
+    kind: 'text',
+    help: 'Подразделение, от имени которого уходит сводка в ЦУР.',
+  },
+  { key: 'signatureName', label: 'Подпись писем: ФИО', kind: 'text', help: 'Кто подписывает сводку в ЦУР.' },
+  { key: 'signaturePhone', label: 'Подпись писем: телефон', kind: 'text', help: 'Телефон для связи с ЦУР.' },
+  { key: 'signatureEmail', label: 'Подпись писем: e-mail', kind: 'text', help: 'Адрес для ответа ЦУР.' },
 ];
 
 export const SETTING_BY_KEY: Readonly<Record<SettingKey, SettingSpec>> = Object.fromEntries(
@@ -232,7 +267,19 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
       }
       case 'text': {
         const text = cellText(value);
-        if (text !== '') settings.districtName = text;
+        const key = spec.key as
+          'districtName' | 'signatureDepartment' | 'signatureName' | 'signaturePhone' | 'signatureEmail';
+        if (text !== '' || key !== 'districtName') settings[key] = text;
+        break;
+      }
+      case 'date': {
+        const reading = readDateCell(value, MOSCOW_TIME_ZONE);
+        if (reading.ok && reading.value !== null) settings.decreeInForce = reading.value;
+        else if (!reading.ok || cellText(value) !== '')
+          report(
+            `${labelOf(spec.key)}: «${cellText(value)}» — укажите дату ДД.ММ.ГГГГ. Пока используется ` +
+              `${formatRuDate(DEFAULT_SETTINGS.decreeInForce)}.`,
+          );
         break;
       }
     }
@@ -243,6 +290,8 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
 /** How a setting is written into column B. */
 export function settingCellValue(settings: Settings, key: SettingKey): string | number {
   const value = settings[key];
+  // A date as the Russian locale types it (the sheet reads it as a date).
+  if (SETTING_BY_KEY[key].kind === 'date' && typeof value === 'string') return formatRuDate(value);
   if (typeof value === 'boolean') return value ? YES : NO;
   if (Array.isArray(value)) return value.join(', ');
   return value;

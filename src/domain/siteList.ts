@@ -4,21 +4,22 @@
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
-import { normalizeLink, type NetworkSpec } from './links';
+import { pageLinkKeys, pageLinks, type NetworkSpec } from './links';
 import { isActivePage, organizationKey } from './review';
-import { orgKindRank } from './summary';
+import { orgKindRank, statedErrors } from './summary';
 import type { IsoDate, RowAssessment } from './types';
 
 export interface SiteListOrganization {
   organization: string;
   orgKind: string;
-  pages: Array<{ network: string; link: string }>;
+  /** `link` is the page's first writing; `otherLinks` the others of the same cell (pageLinks). */
+  pages: Array<{ network: string; link: string; otherLinks?: string[] }>;
 }
 
 export interface SiteList {
   organizations: SiteListOrganization[];
   pageCount: number;
-  /** Rows left out because their link or network has an error (row numbers). */
+  /** Rows left out because of an error in what the list states (organisation, kind, network, link, dates). */
   skippedRows: number[];
   html: string;
   text: string;
@@ -49,17 +50,15 @@ export function buildSiteList(
   for (const row of rows) {
     const { page } = row;
     if (!isActivePage(page) || (page.network ?? '').trim() === '') continue;
-    const broken = row.problems.some(
-      (problem) => problem.severity === 'error' && (problem.column === 'link' || problem.column === 'network'),
-    );
-    if (broken) {
+    if (statedErrors(row).length > 0) {
       skippedRows.push(row.row);
       continue;
     }
-    const link = (page.link ?? '').trim();
-    const linkKey = normalizeLink(link, options.extraNetworks) ?? link.toLowerCase();
-    if (seenLinks.has(linkKey)) continue;
-    seenLinks.add(linkKey);
+    const [link = '', ...otherLinks] = pageLinks(page.link ?? '');
+    const keys = pageLinkKeys(page.link ?? '', options.extraNetworks);
+    if (keys.length === 0) keys.push(link.toLowerCase());
+    if (keys.some((key) => seenLinks.has(key))) continue;
+    for (const key of keys) seenLinks.add(key);
     const organization = (page.organization ?? '').trim() || '(организация не указана)';
     const key = organizationKey(organization);
     let group = groups.get(key);
@@ -67,7 +66,7 @@ export function buildSiteList(
       group = { organization, orgKind: (page.orgKind ?? '').trim(), pages: [] };
       groups.set(key, group);
     }
-    group.pages.push({ network: (page.network ?? '').trim(), link });
+    group.pages.push({ network: (page.network ?? '').trim(), link, ...(otherLinks.length ? { otherLinks } : {}) });
   }
   const organizations = [...groups.values()].sort(
     (a, b) => orgKindRank(a.orgKind) - orgKindRank(b.orgKind) || a.organization.localeCompare(b.organization, 'ru'),
@@ -88,14 +87,24 @@ export function buildSiteList(
       .map(
         (group) =>
           `<h3>${escapeHtml(group.organization)}</h3>\n<ul>\n` +
-          group.pages.map((p) => `<li>${escapeHtml(p.network)}: ${linkHtml(p.link)}</li>`).join('\n') +
+          group.pages
+            .map(
+              (p) =>
+                `<li>${escapeHtml(p.network)}: ${[p.link, ...(p.otherLinks ?? [])].map((one) => linkHtml(one)).join('; ')}</li>`,
+            )
+            .join('\n') +
           '\n</ul>',
       )
       .join('\n');
   const text =
     `${heading}\n\n` +
     organizations
-      .map((group) => [group.organization, ...group.pages.map((p) => `  ${p.network}: ${p.link}`)].join('\n'))
+      .map((group) =>
+        [
+          group.organization,
+          ...group.pages.map((p) => `  ${p.network}: ${[p.link, ...(p.otherLinks ?? [])].join('; ')}`),
+        ].join('\n'),
+      )
       .join('\n\n') +
     '\n';
   return { organizations, pageCount, skippedRows, html, text };

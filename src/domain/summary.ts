@@ -5,10 +5,11 @@
 import { ORG_KINDS } from './columns';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
-import { htmlTable, mailMessage, paragraph, toCsv, utf8ByteLength, type Cell, type MailMessage } from './letter';
+import { mailMessage, paragraph, toCsv, utf8ByteLength, type MailMessage } from './letter';
 import type { NetworkSpec } from './links';
 import { EVENT_COLUMNS } from './obligations';
 import { duplicatePageRows, isActivePage, organizationKey } from './review';
+import { pageLinks } from './links';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment } from './types';
 
 /** One creation or deletion not yet reported to ЦУР. */
@@ -29,12 +30,27 @@ export interface PendingEvent {
   overdue: boolean;
   /** The deadline rests on a year with no approved calendar. */
   provisional: boolean;
+  /** Before decree No. 1199 came into force: reported once, in its own section, with no deadline. */
+  beforeDecree: boolean;
+  /** The department's deadline (п. 3.2.2) and the day the coordinator learnt of the event (null: not known). */
+  deptDeadline: IsoDate;
+  reportedToDept: IsoDate | null;
+  ogrn: string;
+  inn: string;
+  responsibleName: string;
+  responsiblePosition: string;
+  authorizedName: string;
+  esiaVerified: boolean;
+  govMark: boolean;
+  govPublics: boolean;
 }
 
 /** A row whose unreported events cannot go into the summary until it is corrected, and why (Russian). */
 export interface ExcludedRow {
   row: number;
   reasons: string[];
+  /** The cells to fix (the sheet adapter names them «Реестр!E12»). */
+  columns: ColumnKey[];
 }
 
 export interface PendingSelection {
@@ -70,8 +86,9 @@ export function parseEventId(id: string): { pageId: string; kind: EventKind } | 
   return { pageId: id.slice(0, at), kind };
 }
 
-/** Overdue first; then the nearest deadline, the event date, the organisation, the row. */
+/** Events before the decree last (their own section); overdue first; then the nearest deadline, the event date, the organisation, the row. */
 export function compareEvents(a: PendingEvent, b: PendingEvent): number {
+  if (a.beforeDecree !== b.beforeDecree) return a.beforeDecree ? 1 : -1;
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   return (
     a.deadline.localeCompare(b.deadline) ||
@@ -79,6 +96,29 @@ export function compareEvents(a: PendingEvent, b: PendingEvent): number {
     a.organization.localeCompare(b.organization, 'ru') ||
     a.row - b.row ||
     a.kind.localeCompare(b.kind)
+  );
+}
+
+/**
+ * The columns the letter states or an event's deadline depends on: an error in any of them keeps every
+ * event of the row out of the letter (and off the site list) until it is fixed, since what the add-on
+ * would assert about the page could be wrong.
+ */
+export const STATED_COLUMNS: readonly ColumnKey[] = [
+  'organization',
+  'orgKind',
+  'network',
+  'link',
+  'createdOn',
+  'deletedOn',
+];
+
+/** The errors of a row in the stated columns, each with its column. */
+export function statedErrors(row: RowAssessment): Array<{ column: ColumnKey; message: string }> {
+  return row.problems.flatMap((problem) =>
+    problem.severity === 'error' && problem.column !== null && STATED_COLUMNS.includes(problem.column)
+      ? [{ column: problem.column, message: problem.message }]
+      : [],
   );
 }
 
@@ -110,14 +150,24 @@ export function selectPendingEvents(
       continue;
     }
     const reasons: string[] = [];
+    const columns: ColumnKey[] = [];
+    const add = (column: ColumnKey, messages: readonly string[]): void => {
+      if (messages.length === 0) return;
+      reasons.push(...messages);
+      if (!columns.includes(column)) columns.push(column);
+    };
     const first = duplicates.get(row.row);
     if (first !== undefined)
-      reasons.push(`та же страница уже внесена в строке ${first} — удалите или исправьте повтор.`);
-    reasons.push(...errorsOf(row, 'id'));
-    const stampErrors = pending.flatMap((event) => errorsOf(row, EVENT_COLUMNS[event.kind].tsur));
-    reasons.push(...stampErrors);
+      add('link', [`та же страница уже внесена в строке ${first} — удалите или исправьте повтор.`]);
+    for (const error of statedErrors(row)) {
+      if (!(first !== undefined && error.column === 'link' && /уже внесена в строке/.test(error.message))) {
+        add(error.column, [error.message]);
+      }
+    }
+    add('id', errorsOf(row, 'id'));
+    for (const event of pending) add(EVENT_COLUMNS[event.kind].tsur, errorsOf(row, EVENT_COLUMNS[event.kind].tsur));
     if (reasons.length > 0) {
-      excluded.push({ row: row.row, reasons });
+      excluded.push({ row: row.row, reasons, columns });
       continue;
     }
     for (const event of pending) {
@@ -134,6 +184,17 @@ export function selectPendingEvents(
         deadline: event.tsurDeadline,
         overdue: event.tsurStatus === 'overdue',
         provisional: event.provisional,
+        beforeDecree: event.beforeDecree,
+        deptDeadline: event.deptDeadline,
+        reportedToDept: event.reportedToDept,
+        ogrn: row.page.ogrn ?? '',
+        inn: row.page.inn ?? '',
+        responsibleName: row.page.responsibleName ?? '',
+        responsiblePosition: row.page.responsiblePosition ?? '',
+        authorizedName: row.page.authorizedName ?? '',
+        esiaVerified: row.page.esiaVerified,
+        govMark: row.page.govMark,
+        govPublics: row.page.govPublics,
       });
     }
   }
@@ -154,7 +215,8 @@ export interface SummaryTotals {
 /**
  * The register's totals for the letter. `networks` (from «Настройки») fixes the order and shows a network
  * with no page as 0. `gaps` are the register review's organisations with no active page and no exemption.
- * A page registered in two rows is counted once.
+ * A page registered in two rows is counted once; a row with an error in what the letter states (or in its
+ * exemption) is not counted.
  */
 export function summaryTotals(
   rows: readonly RowAssessment[],
@@ -166,11 +228,14 @@ export function summaryTotals(
   const exempt = new Set<string>();
   // A page registered twice counts once: its first row.
   const duplicates = duplicatePageRows(rows, options);
-  for (const { row, page } of rows) {
-    if (duplicates.has(row)) continue;
+  for (const assessed of rows) {
+    const { row, page } = assessed;
+    // What the letter cannot assert is not counted: a row in error in a stated column or in its exemption.
+    if (duplicates.has(row) || statedErrors(assessed).length > 0) continue;
     const organization = (page.organization ?? '').trim();
     if ((page.exemptionBasis ?? '').trim() !== '') {
-      if (organization !== '') exempt.add(organizationKey(organization));
+      const wrong = assessed.problems.some((p) => p.column === 'exemptionBasis' && p.severity === 'error');
+      if (organization !== '' && !wrong) exempt.add(organizationKey(organization));
     } else if (isActivePage(page)) {
       const network = (page.network ?? '').trim();
       counts.set(network, (counts.get(network) ?? 0) + 1);
@@ -200,6 +265,17 @@ export interface SummaryLetterInput {
   spreadsheetUrl: string;
   /** Defaults to SUMMARY_BODY_LIMIT_BYTES. */
   bodyLimitBytes?: number;
+  /** The signature block («Настройки»: отдел, ФИО, телефон, e-mail); empty parts are left out. */
+  signature?: LetterSignature;
+  /** The day decree No. 1199 came into force, named in the section of earlier events. */
+  inForce?: IsoDate;
+}
+
+export interface LetterSignature {
+  department: string;
+  name: string;
+  phone: string;
+  email: string;
 }
 
 export interface SummaryLetter {
@@ -216,52 +292,156 @@ export interface SummaryLetter {
 const TABLE_HEADERS = [
   'Организация',
   'Вид организации',
+  'ОГРН',
+  'ИНН',
   'Социальная сеть',
   'Ссылка на страницу',
   'Событие',
   'Дата события',
   'Срок сообщения в ЦУР',
   'Отметка о просрочке',
+  'Сведения от подразделения',
+  'Ответственный (ФИО)',
+  'Должность ответственного',
+  'Уполномоченное лицо (ФИО)',
+  'Идентификация в ЕСИА',
+  'Госметка',
+  'Подключено к «Госпабликам»',
 ] as const;
 
 const OVERDUE_MARK = 'Просрочено';
+const BEFORE_DECREE_MARK = 'До вступления в силу постановления';
+
+const yesNo = (value: boolean, yes: string, no: string): string => (value ? yes : no);
+
+/**
+ * Whose delay (п. 3.1.5 runs from the event, so a department that reported late made the coordinator
+ * late too): when the coordinator learnt of the event against the department's deadline (п. 3.2.2).
+ */
+export function departmentReportText(
+  event: Pick<PendingEvent, 'reportedToDept' | 'deptDeadline' | 'beforeDecree'>,
+): string {
+  if (event.beforeDecree) return '';
+  const deadline = `срок подразделения — ${formatRuDate(event.deptDeadline)}`;
+  if (event.reportedToDept === null) return `дата поступления сведений от подразделения не отмечена, ${deadline}`;
+  const late = event.reportedToDept > event.deptDeadline ? ' (подразделение сообщило с опозданием)' : '';
+  return `сведения поступили ${formatRuDate(event.reportedToDept)}, ${deadline}${late}`;
+}
+
+function deadlineText(event: PendingEvent): string {
+  return event.beforeDecree ? 'срок не установлен (до вступления в силу постановления)' : formatRuDate(event.deadline);
+}
 
 function eventCells(event: PendingEvent): string[] {
   return [
     event.organization,
     event.orgKind,
+    event.ogrn,
+    event.inn,
     event.network,
     event.link,
     EVENT_KIND_LABELS[event.kind],
     formatRuDate(event.date),
-    formatRuDate(event.deadline),
-    event.overdue ? OVERDUE_MARK : '',
+    deadlineText(event),
+    event.overdue ? OVERDUE_MARK : event.beforeDecree ? BEFORE_DECREE_MARK : '',
+    departmentReportText(event),
+    event.responsibleName,
+    event.responsiblePosition,
+    event.authorizedName,
+    yesNo(event.esiaVerified, 'пройдена', 'не подтверждена'),
+    yesNo(event.govMark, 'есть', 'нет'),
+    yesNo(event.govPublics, 'подключено', 'не подключено'),
   ];
 }
 
-function eventsTableHtml(events: readonly PendingEvent[]): string {
-  return htmlTable(
-    TABLE_HEADERS,
-    events.map((event) => {
-      const cells: Cell[] = eventCells(event);
-      cells[3] = { html: linkHtml(event.link) };
-      if (event.overdue) cells[7] = { html: `<b style="color:#b00020">${escapeHtml(OVERDUE_MARK)}</b>` };
-      return { cells, highlight: event.overdue };
-    }),
+/** The lines of one event after its number: the same in the text and the HTML letter. */
+function eventLines(event: PendingEvent): Array<{ text: string; link?: string; alert?: boolean }> {
+  const ids = [event.ogrn && `ОГРН ${event.ogrn}`, event.inn && `ИНН ${event.inn}`].filter(Boolean).join(', ');
+  const heading =
+    `${event.organization || '(без названия)'}${event.orgKind ? ` (${event.orgKind})` : ''}` + (ids ? `, ${ids}` : '');
+  const deadline = event.beforeDecree
+    ? 'срок сообщения в ЦУР не установлен: событие до вступления в силу постановления'
+    : `срок сообщения в ЦУР ${formatRuDate(event.deadline)}`;
+  const delay = departmentReportText(event);
+  const person = [event.responsibleName, event.responsiblePosition].filter(Boolean).join(', ');
+  return [
+    { text: heading },
+    { text: `${event.network}: `, link: event.link },
+    {
+      text:
+        `${EVENT_KIND_LABELS[event.kind]} ${formatRuDate(event.date)}, ${deadline}` +
+        (event.overdue ? ` — ${OVERDUE_MARK.toUpperCase()}` : ''),
+      alert: event.overdue,
+    },
+    ...(event.overdue && delay ? [{ text: `Сообщение подразделения в отдел (п. 3.2.2): ${delay}.` }] : []),
+    { text: `Ответственный: ${person || 'не указан'}` },
+    {
+      text:
+        `Уполномоченное лицо: ${event.authorizedName || 'не указано'}, ЕСИА — ` +
+        yesNo(event.esiaVerified, 'идентификация пройдена', 'идентификация не подтверждена'),
+    },
+    {
+      text:
+        `Метка «Госорганизация»: ${yesNo(event.govMark, 'есть', 'нет')}; «Госпаблики»: ` +
+        yesNo(event.govPublics, 'подключено', 'не подключено'),
+    },
+  ];
+}
+
+/** Each link of a cell written twice (pageLinks) as its own link. */
+function linksHtml(cell: string): string {
+  const links = pageLinks(cell);
+  return (links.length ? links : [cell]).map((link) => linkHtml(link)).join('; ');
+}
+
+interface NumberedEvent {
+  number: number;
+  event: PendingEvent;
+}
+
+function eventsHtml(numbered: readonly NumberedEvent[]): string {
+  return numbered
+    .map(({ number, event }) => {
+      const lines = eventLines(event).map((line) => {
+        const body = escapeHtml(line.text) + (line.link === undefined ? '' : linksHtml(line.link));
+        return line.alert ? `<b style="color:#b00020">${body}</b>` : body;
+      });
+      const [first, ...rest] = lines;
+      const style = event.overdue
+        ? 'margin:0 0 10px;padding:6px 8px;background:#fde8e8'
+        : 'margin:0 0 10px;padding:6px 8px';
+      return `<p style="${style}"><b>${number}. ${first ?? ''}</b><br>\n${rest.join('<br>\n')}</p>`;
+    })
+    .join('\n');
+}
+
+function eventsText(numbered: readonly NumberedEvent[]): string {
+  return numbered
+    .map(({ number, event }) =>
+      eventLines(event)
+        .map((line, index) => `${index === 0 ? `${number}. ` : '   '}${line.text}${line.link ?? ''}`)
+        .join('\n'),
+    )
+    .join('\n\n');
+}
+
+function beforeDecreeTitle(inForce: IsoDate | undefined): string {
+  return (
+    'События до вступления в силу постановления № 1199' +
+    (inForce ? ` (${formatRuDate(inForce)})` : '') +
+    ': сообщаются один раз, срок к ним не применяется'
   );
 }
 
-function eventsText(events: readonly PendingEvent[]): string {
-  return events
-    .map((event, index) => {
-      const mark = event.overdue ? ` — ${OVERDUE_MARK.toUpperCase()}` : '';
-      return (
-        `${index + 1}. ${event.organization || '(без названия)'}${event.orgKind ? ` (${event.orgKind})` : ''}\n` +
-        `   ${event.network} — ${event.link}\n` +
-        `   ${EVENT_KIND_LABELS[event.kind]} ${formatRuDate(event.date)}, срок сообщения в ЦУР ${formatRuDate(event.deadline)}${mark}`
-      );
-    })
-    .join('\n');
+function signatureLines(signature: LetterSignature | undefined): string[] {
+  if (signature === undefined) return [];
+  const lines = [
+    signature.name.trim(),
+    signature.department.trim(),
+    signature.phone.trim() && `тел. ${signature.phone.trim()}`,
+    signature.email.trim() && `e-mail: ${signature.email.trim()}`,
+  ].filter((line) => line !== '');
+  return lines.length ? ['С уважением,', ...lines] : [];
 }
 
 function totalsLines(totals: SummaryTotals, gapsFile: string | null): string[] {
@@ -303,10 +483,19 @@ function totalsText(totals: SummaryTotals, gapsFile: string | null): string {
 
 function countsLine(events: readonly PendingEvent[]): string {
   const created = events.filter((event) => event.kind === 'creation').length;
-  const overdue = events.filter((event) => event.overdue).length;
+  const overdue = events.filter((event) => event.overdue);
+  const deptLate = overdue.filter(
+    (event) => event.reportedToDept === null || event.reportedToDept > event.deptDeadline,
+  );
+  const before = events.filter((event) => event.beforeDecree).length;
   return (
     `Событий: ${events.length} (создание страниц — ${created}, удаление — ${events.length - created})` +
-    (overdue ? `, из них с нарушенным сроком сообщения: ${overdue}.` : '.')
+    (overdue.length
+      ? `, из них с нарушенным сроком сообщения: ${overdue.length}` +
+        (deptLate.length ? ` (в том числе из-за позднего сообщения подразделения: ${deptLate.length})` : '')
+      : '') +
+    (before ? `; до вступления в силу постановления: ${before}` : '') +
+    '.'
   );
 }
 
@@ -350,6 +539,11 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
 
   const compose = (layout: SummaryLetter['layout'], gapsAttached: boolean): MailMessage => {
     const shown = layout === 'full' ? events : layout === 'overdue' ? overdue : [];
+    const numbered = shown.map((event, index) => ({ number: index + 1, event }));
+    const current = numbered.filter(({ event }) => !event.beforeDecree);
+    const earlier = numbered.filter(({ event }) => event.beforeDecree);
+    const beforeTitle = beforeDecreeTitle(input.inForce);
+    const signature = signatureLines(input.signature);
     const gapsFile = gapsAttached ? gapsName : null;
     const attachmentNote =
       layout === 'full'
@@ -361,21 +555,27 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       paragraph(intro),
       paragraph(countsLine(events)),
       attachmentNote ? `<p><b>${escapeHtml(attachmentNote)}</b></p>` : '',
-      shown.length ? eventsTableHtml(shown) : '',
+      current.length ? eventsHtml(current) : '',
+      earlier.length ? `<h3 style="font-size:15px">${escapeHtml(beforeTitle)}</h3>\n${eventsHtml(earlier)}` : '',
       totalsHtml(input.totals, gapsFile),
       `<p>${escapeHtml(registerLine)} ${linkHtml(input.spreadsheetUrl, 'открыть таблицу')}</p>`,
+      signature.length ? `<p>${signature.map((line) => escapeHtml(line)).join('<br>\n')}</p>` : '',
       `<p style="color:#666;font-size:12px">${escapeHtml(closing)}</p>`,
     ]
       .filter((part) => part !== '')
       .join('\n');
+    // Readable at 600 px: one column of numbered blocks, no wide table.
+    const narrowHtml = `<div style="max-width:600px;overflow-wrap:break-word;word-wrap:break-word">\n${html}\n</div>`;
     const text = [
       'Здравствуйте!',
       intro,
       countsLine(events),
       attachmentNote ?? '',
-      shown.length ? eventsText(shown) : '',
+      current.length ? eventsText(current) : '',
+      earlier.length ? `${beforeTitle.toUpperCase()}\n\n${eventsText(earlier)}` : '',
       totalsText(input.totals, gapsFile),
       `${registerLine} ${input.spreadsheetUrl}`,
+      signature.join('\n'),
       closing,
     ]
       .filter((part) => part !== '')
@@ -384,7 +584,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       to: input.recipients,
       subject,
       text,
-      html,
+      html: narrowHtml,
       attachments: [
         ...(layout === 'full' ? [] : [{ fileName: csvName, mimeType: 'text/csv', content: summaryCsv(events) }]),
         ...(gapsFile === null

@@ -25,6 +25,7 @@ export type ColumnKey =
   | 'deadline'
   | 'state'
   | 'ogrn'
+  | 'inn'
   | 'govMark'
   | 'govPublics'
   | 'note';
@@ -58,6 +59,8 @@ export interface Page {
   tsurReportedCreation: IsoDate | null;
   tsurReportedDeletion: IsoDate | null;
   ogrn: string | null;
+  /** An organisation's ИНН, 10 digits (optional). */
+  inn: string | null;
   govMark: boolean;
   govPublics: boolean;
   note: string | null;
@@ -95,7 +98,8 @@ export interface WorkingCalendar {
   isProvisional(year: number): boolean;
 }
 
-export type ObligationStatus = 'pending' | 'dueToday' | 'overdue' | 'reportedInTime' | 'reportedLate';
+/** 'beforeDecree': an event before the decree came into force, not yet reported: no deadline ran for it. */
+export type ObligationStatus = 'pending' | 'dueToday' | 'overdue' | 'reportedInTime' | 'reportedLate' | 'beforeDecree';
 
 /** One creation or deletion of a page and its two reporting obligations. */
 export interface EventAssessment {
@@ -111,6 +115,8 @@ export interface EventAssessment {
   overdue: boolean;
   /** Deadline falls in a year whose calendar is provisional. */
   provisional: boolean;
+  /** The event happened before decree No. 1199 came into force: reported once, as such, never overdue. */
+  beforeDecree: boolean;
 }
 
 /** Everything the add-on knows about one register row on a given day. */

@@ -25,7 +25,13 @@ export function loadDayContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
 }
 
 export function registerContext(settings: Settings, calendar: CalendarRead, timeZone: string): RegisterContext {
-  return { today: todayIn(timeZone), calendar: calendar.calendar, timeZone, extraNetworks: extraNetworksOf(settings) };
+  return {
+    today: todayIn(timeZone),
+    calendar: calendar.calendar,
+    timeZone,
+    extraNetworks: extraNetworksOf(settings),
+    inForce: settings.decreeInForce,
+  };
 }
 
 function sameText(value: unknown, wanted: string): boolean {

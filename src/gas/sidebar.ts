@@ -10,7 +10,7 @@ import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import { LINK_ERASED, linkAsSaved } from '../domain/linkInput';
 import { networkList, normalizeLink, type NetworkSpec } from '../domain/links';
 import { assessRow, type RegisterContext } from '../domain/register';
-import { duplicatePageProblem, organizationKey, registeredPageKey } from '../domain/review';
+import { duplicatePageProblem, organizationKey, registeredPageKeys } from '../domain/review';
 import { validatePageInput, type SheetCells } from '../domain/schemas';
 import { extraNetworksOf } from '../domain/settings';
 import type { ColumnKey, EventAssessment, IsoDate, Page, PageInput, Problem } from '../domain/types';
@@ -437,7 +437,7 @@ function rememberSubmit(
 
 /**
  * The row that already registers this page, other than `self`: the register review's rule
- * (registeredPageKey: the same normal form of the link, neither row deleted), on rows as read.
+ * (registeredPageKeys: the same normal form of a link, neither row deleted), on rows as read.
  */
 function duplicateOf(
   rows: readonly RawRow[],
@@ -445,14 +445,16 @@ function duplicateOf(
   self: RawRow | undefined,
   options: { timeZone: string; extraNetworks: readonly NetworkSpec[] },
 ): RawRow | undefined {
-  const wanted = registeredPageKey(page, options.extraNetworks);
-  if (wanted === null) return undefined;
+  const wanted = registeredPageKeys(page, options.extraNetworks);
+  if (wanted.length === 0) return undefined;
   return rows.find((raw) => {
     if (raw === self) return false;
     const link = cellText(raw.cells.link);
     const deleted = readDateCell(raw.cells.deletedOn, options.timeZone);
     const deletedOn = deleted.ok ? deleted.value : null;
-    return link !== '' && registeredPageKey({ link, deletedOn }, options.extraNetworks) === wanted;
+    return (
+      link !== '' && registeredPageKeys({ link, deletedOn }, options.extraNetworks).some((key) => wanted.includes(key))
+    );
   });
 }
 

@@ -49,7 +49,7 @@ export function siteListPage(list: SiteList): string {
   if (list.skippedRows.length) {
     notes.push(
       `<p class="warning">${escapeHtml(
-        `Не вошли в список из-за ошибок в ссылке или сети: строки ${list.skippedRows.join(', ')}. Исправьте их и откройте список снова.`,
+        `Не вошли в список из-за ошибок в организации, виде организации, сети, ссылке или датах: строки ${list.skippedRows.join(', ')}. Исправьте их (меню «Проверить реестр» покажет ячейки) и откройте список снова.`,
       )}</p>`,
     );
   }

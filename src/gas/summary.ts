@@ -33,6 +33,7 @@ import { withScriptLock } from './lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from './mail';
 import {
   openRegister,
+  cellAddress,
   openRegisterTable,
   readAllRows,
   writeColumns,
@@ -100,13 +101,22 @@ export function summaryFor(
       options,
     ),
     spreadsheetUrl,
+    signature: {
+      department: settings.signatureDepartment,
+      name: settings.signatureName,
+      phone: settings.signaturePhone,
+      email: settings.signatureEmail,
+    },
+    inForce: settings.decreeInForce,
   });
   return { selection, events, letter };
 }
 
-/** «Строка 5 не входит в сводку, пока её не исправят: …». */
-export function excludedRowText(row: ExcludedRow): string {
-  return `Строка ${row.row} не входит в сводку, пока её не исправят: ${row.reasons.join(' ')}`;
+/** «Строка 5 не входит в сводку, пока её не исправят (Реестр!E5): …». */
+export function excludedRowText(row: ExcludedRow, table?: RegisterTable): string {
+  const cells = table === undefined ? [] : row.columns.flatMap((key) => cellAddress(table, row.row, key) ?? []);
+  const where = cells.length ? ` (исправьте ${cells.join(', ')})` : '';
+  return `Строка ${row.row} не входит в сводку, пока её не исправят${where}: ${row.reasons.join(' ')}`;
 }
 
 /** Token of a preview: the IDs of exactly the events it showed. */
@@ -352,7 +362,7 @@ export function summaryDraft(spreadsheet: Spreadsheet = SpreadsheetApp.getActive
     const noId = selection.rowsWithoutId.length
       ? ` Строки ${selection.rowsWithoutId.join(', ')} без ID в сводку не входят: запустите «Настроить реестр».`
       : '';
-    const excluded = selection.excluded.map((row) => ` ${excludedRowText(row)}`).join('');
+    const excluded = selection.excluded.map((row) => ` ${excludedRowText(row, opened.table)}`).join('');
     return { ok: false, reason: NOTHING_TO_REPORT_MESSAGE + noId + excluded };
   }
   return {
@@ -364,7 +374,7 @@ export function summaryDraft(spreadsheet: Spreadsheet = SpreadsheetApp.getActive
     quota: remainingMailQuota(),
     layout: letter.layout,
     rowsWithoutId: selection.rowsWithoutId,
-    excludedRows: selection.excluded.map(excludedRowText),
+    excludedRows: selection.excluded.map((row) => excludedRowText(row, opened.table)),
     settingsProblems: [
       ...opened.day.settings.problems.map((problem) => problem.message),
       ...opened.day.calendar.problems.map((problem) => problem.message),

@@ -60,7 +60,9 @@ export function linkPattern(networks: readonly string[]): string {
   );
   if (unknown) return '^(https?://)?[^\\s/]+\\.[^\\s/]+(/\\S*)?$';
   const hosts = known.flatMap((network) => network.hosts).map(escapeRegex);
-  return `^(https?://)?((www|m)\\.)?(${hosts.join('|')})(/\\S*)?$`;
+  // One page may be written twice in one cell, «;» between (links.ts, pageLinks).
+  const one = `\\(?(https?://)?((www|m|mobile|new)\\.)?(${hosts.join('|')})(/[^\\s;()]*)?\\)?`;
+  return `^${one}(;\\s*${one})*$`;
 }
 
 /** The «Социальная сеть» dropdown: the same list the checks accept (built-in networks, then the configured ones). */
@@ -108,8 +110,12 @@ export function validationSpec(
       return warn({
         type: 'formula',
         formula:
-          `=AND(REGEXMATCH(${text},"^\\d{13}$"),` + `MOD(MOD(VALUE(LEFT(${text},12)),11),10)=VALUE(RIGHT(${text},1)))`,
+          `=AND(REGEXMATCH(${text},"^[15]\\d{12}$"),` +
+          `MOD(MOD(VALUE(LEFT(${text},12)),11),10)=VALUE(RIGHT(${text},1)))`,
       });
+    case 'inn':
+      // The control digit is checked by the add-on (schemas.ts); the rule flags what is not 10 digits.
+      return warn({ type: 'formula', formula: `=REGEXMATCH(${text},"^\\d{10}$")` });
     case 'text':
       if (spec.role === 'computed') return null;
       return warn({ type: 'formula', formula: `=LEN(${text})<=${MAX_TEXT_LENGTH}` });

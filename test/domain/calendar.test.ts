@@ -4,6 +4,8 @@ import {
   CALENDAR_SHEET_HEADERS,
   FIXED_HOLIDAYS,
   LABOUR_CODE_BASIS,
+  TRANSFER_BASIS,
+  provisionalTransfers,
   calendarSheetRows,
   createCalendar,
   parseCalendarRows,
@@ -89,12 +91,12 @@ describe('built-in production calendar', () => {
     expect(BUILT_IN_CALENDAR.entries).toContainEqual({
       date: '2026-01-09',
       kind: 'holiday',
-      basis: 'Постановление Правительства РФ № 1466',
+      basis: 'Постановление Правительства РФ от 24.09.2025 № 1466',
     });
     expect(BUILT_IN_CALENDAR.entries).toContainEqual({
       date: '2024-04-27',
       kind: 'workday',
-      basis: 'Постановление Правительства РФ № 1314',
+      basis: 'Постановление Правительства РФ от 10.08.2023 № 1314',
     });
     // 14 fixed holidays a year, plus 23 decree days off and 5 working Saturdays over the five years.
     expect(BUILT_IN_CALENDAR.entries).toHaveLength(5 * 14 + 23 + 5);
@@ -210,8 +212,9 @@ describe('years without a list, and lists from the sheet', () => {
   it('computes 2028 from weekends and fixed holidays, and says it is provisional', () => {
     expect(calendar.isProvisional(2028)).toBe(true);
     expect(calendar.isProvisional(2022)).toBe(true);
-    // 2028: 366 days, 106 weekend days, 10 of the 14 fixed holidays on weekdays (01.01, 08.01, 04.11 are not).
-    expect(workingDaysInYear(calendar, 2028)).toBe(250);
+    // 2028: 366 days, 106 weekend days, 10 of the 14 fixed holidays on weekdays (01.01, 08.01, 04.11 are not),
+    // and 04.11 (a Saturday) moves the day off to Monday 06.11 (ТК РФ ст. 112 ч. 2).
+    expect(workingDaysInYear(calendar, 2028)).toBe(249);
     expect(calendar.isWorkingDay('2028-01-10')).toBe(true);
   });
 
@@ -232,7 +235,8 @@ describe('years without a list, and lists from the sheet', () => {
     const extended = createCalendar({ entries: [], approvedYears: [2029] });
     expect(extended.isProvisional(2029)).toBe(false);
     expect(extended.isProvisional(2028)).toBe(true);
-    expect(workingDaysInYear(extended, 2029)).toBe(workingDaysInYear(calendar, 2029));
+    // An approved year has exactly its list: no provisional art. 112 part 2 transfers (04.11.2029 is a Sunday).
+    expect(workingDaysInYear(extended, 2029)).toBe(workingDaysInYear(calendar, 2029) + provisionalTransfers(2029).size);
   });
 
   it('a year named in the sheet comes from the sheet alone: a built-in day it does not list is gone', () => {
@@ -281,8 +285,8 @@ describe('the sheet «Производственный календарь»', ()
     expect(CALENDAR_SHEET_HEADERS).toEqual(['Дата', 'Вид дня', 'Основание']);
     const rows = calendarSheetRows();
     expect(rows).toHaveLength(BUILT_IN_CALENDAR.entries.length);
-    expect(rows[0]).toEqual(['2023-01-01', 'Нерабочий', 'ТК РФ ст. 112']);
-    expect(rows).toContainEqual(['2024-04-27', 'Рабочий', 'Постановление Правительства РФ № 1314']);
+    expect(rows[0]).toEqual(['2023-01-01', 'Нерабочий', 'ТК РФ ст. 112 ч. 1']);
+    expect(rows).toContainEqual(['2024-04-27', 'Рабочий', 'Постановление Правительства РФ от 10.08.2023 № 1314']);
     expect(rows).toContainEqual(['2027-12-31', 'Нерабочий', 'Постановление Правительства РФ № 1187']);
   });
 
@@ -362,5 +366,37 @@ describe('the sheet «Производственный календарь»', ()
         expect(() => createCalendar({ entries })).not.toThrow();
       }),
     );
+  });
+});
+
+describe('Labour Code art. 112 part 2 for a year with no list', () => {
+  it('gives the same transfers as the approved years list as art. 112 part 2 days', () => {
+    for (const year of [2023, 2026, 2027]) {
+      const listed = BUILT_IN_CALENDAR.entries
+        .filter((entry) => entry.basis === TRANSFER_BASIS && entry.date.startsWith(`${year}-`))
+        .map((entry) => entry.date);
+      expect([...provisionalTransfers(year)].sort()).toEqual(listed);
+    }
+  });
+
+  it('moves 04.11.2028 (a Saturday) to Monday 06.11.2028, and the year stays provisional', () => {
+    const calendar = createCalendar();
+    expect(provisionalTransfers(2028)).toEqual(new Set(['2028-11-06']));
+    expect(calendar.isWorkingDay('2028-11-06')).toBe(false);
+    expect(calendar.isWorkingDay('2028-11-07')).toBe(true);
+    expect(calendar.addWorkingDays('2028-11-03', 1)).toBe('2028-11-07');
+    expect(calendar.isProvisional(2028)).toBe(true);
+  });
+
+  it('names the Government decree with its number and date, or art. 112 part 2, as the basis of each day', () => {
+    const bases = new Set(BUILT_IN_CALENDAR.entries.map((entry) => entry.basis));
+    for (const basis of bases) {
+      expect(basis).toMatch(/^(ТК РФ ст\. 112 ч\. [12]|Постановление Правительства РФ (от \d\d\.\d\d\.\d{4} )?№ \d+)/);
+    }
+    expect(BUILT_IN_CALENDAR.entries).toContainEqual({
+      date: '2026-01-09',
+      kind: 'holiday',
+      basis: 'Постановление Правительства РФ от 24.09.2025 № 1466',
+    });
   });
 });

@@ -61,11 +61,10 @@ rows[2]!.problems.push({
 });
 
 describe('the coordinator digest', () => {
-  it('lists the overdue and the due today, both obligations', () => {
+  it('lists the overdue and the due today, a row once with all its obligations', () => {
     const { overdue, dueToday } = coordinatorDigestItems(rows);
-    expect(overdue.map((item) => [item.pageId, item.obligation, item.deadline])).toEqual([
-      ['B', 'dept', '2026-01-14'],
-      ['B', 'tsur', '2026-01-15'],
+    expect(overdue.map((item) => [item.pageId, item.obligations, item.deadline])).toEqual([
+      ['B', ['dept', 'tsur'], '2026-01-14'],
     ]);
     expect(dueToday.map((item) => [item.pageId, item.obligation])).toEqual([['A', 'tsur']]);
   });
@@ -79,11 +78,12 @@ describe('the coordinator digest', () => {
       pendingTsurEvents: 3,
     })!;
     expect(message.to).toBe('c1@x.ru,c2@x.ru');
-    expect(message.subject).toBe('Реестр страниц на 20.01.2026: просрочено — 2, срок сегодня — 1');
+    expect(message.subject).toBe('Реестр страниц на 20.01.2026: просрочено — 1, срок сегодня — 1');
     expect(message.htmlBody).toContain('Отдел &lt;b&gt;культуры&lt;/b&gt;');
     expect(message.htmlBody).toContain('A &amp; B');
     expect(message.body).toContain('Ожидают сводки в ЦУР: 3');
-    expect(message.body).toContain('ПРОСРОЧЕНО (2)');
+    expect(message.body).toContain('ПРОСРОЧЕНО (1)');
+    expect(message.body).toContain('Сообщить в отдел (п. 3.2.2); Сообщить в ЦУР (п. 3.1.5)');
   });
 
   it('is not sent when nothing is due or overdue', () => {

@@ -51,7 +51,7 @@ describe('networkForUrl', () => {
 
 describe('parseLink and linkHost', () => {
   it('reads a link typed without a scheme as https', () => {
-    const expected = { protocol: 'https:', hostname: 'vk.com', port: '', pathname: '/shpakray' };
+    const expected = { protocol: 'https:', hostname: 'vk.com', port: '', pathname: '/shpakray', query: '' };
     expect(parseLink('vk.com/shpakray')).toEqual(expected);
     expect(parseLink('//vk.com/shpakray')).toEqual(expected);
     expect(parseLink('vk.com:443/shpakray')).toEqual(expected);
@@ -67,6 +67,7 @@ describe('parseLink and linkHost', () => {
         hostname: 'm.vk.com',
         port: '',
         pathname: '/ShpakRay',
+        query: 'w=wall',
       });
       expect(normalizeLink('https://www.vk.ru/ShpakRay/')).toBe('https://vk.com/shpakray');
       expect(parseLink('https://user:pw@vk.com/x')).toBeNull();

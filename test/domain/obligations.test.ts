@@ -42,6 +42,7 @@ describe('assessObligations', () => {
         tsurStatus: 'pending',
         overdue: false,
         provisional: false,
+        beforeDecree: false,
       },
     ]);
     expect(deadline).toBe('2024-05-02');
@@ -176,6 +177,7 @@ describe('assessObligations', () => {
           page({ createdOn, deptReportedCreation: dept, tsurReportedCreation: tsur }),
           calendar,
           today,
+          '2000-01-01',
         );
         const [event] = events;
         if (event === undefined) throw new Error('no event');
@@ -216,7 +218,8 @@ describe('stamps earlier than their event (a page deleted, restored, and deleted
       overdue: true,
     });
     expect(deadline).toBe('2024-05-02');
-    expect(stateOf(AGAIN, '2024-05-06')).toBe(STATES.overdueTsur);
+    // Nothing reached the coordinator: the delay is the department's (the ЦУР deadline is lost with it).
+    expect(stateOf(AGAIN, '2024-05-06')).toBe(STATES.overdueDept);
   });
 
   it('a stamp on the event day or later counts as before', () => {
@@ -256,6 +259,10 @@ describe('rowState', () => {
       'Срок сегодня',
       'В срок',
       'Сообщено с опозданием',
+      'Просрочено: ЦУР (отдел сообщил поздно)',
+      'Сообщено с опозданием (отдел сообщил поздно)',
+      'Создана до вступления в силу',
+      'Удалена до вступления в силу',
       'Удалена',
       'Сообщено',
       'Нет данных',
@@ -270,7 +277,36 @@ describe('rowState', () => {
     ['no dates, no exemption', STATES.noData, {}, '2024-05-06'],
     ['a blank exemption is no exemption', STATES.noData, { exemptionBasis: '  ' }, '2024-05-06'],
     ['exemption, no dates', STATES.exemption, { exemptionBasis: 'Письмо ЦУР № 12' }, '2024-05-06'],
-    ['both obligations overdue', STATES.overdueTsur, CREATED, '2024-05-06'],
+    [
+      'both obligations overdue, nothing reached the coordinator: the department’s delay',
+      STATES.overdueDept,
+      CREATED,
+      '2024-05-06',
+    ],
+    [
+      'ЦУР overdue after the department reported late',
+      STATES.overdueTsurDeptLate,
+      { ...CREATED, deptReportedCreation: '2024-05-03' },
+      '2024-05-06',
+    ],
+    [
+      'created before the decree came into force, not reported',
+      STATES.beforeDecree,
+      { createdOn: '2019-03-01' },
+      '2026-12-01',
+    ],
+    [
+      'created before the decree, reported once',
+      STATES.reported,
+      { createdOn: '2019-03-01', tsurReportedCreation: '2026-12-01' },
+      '2026-12-07',
+    ],
+    [
+      'created and deleted before the decree',
+      STATES.deletedBeforeDecree,
+      { createdOn: '2019-03-01', deletedOn: '2021-06-01', tsurReportedCreation: '2026-12-01' },
+      '2026-12-07',
+    ],
     ['department overdue, ЦУР due today', STATES.overdueDept, CREATED, '2024-05-03'],
     [
       'ЦУР overdue after the department reported',
@@ -295,7 +331,7 @@ describe('rowState', () => {
     ],
     [
       'ЦУР told on its deadline, so the department was late',
-      STATES.reportedLate,
+      STATES.reportedLateDept,
       { ...CREATED, tsurReportedCreation: '2024-05-03' },
       '2024-06-01',
     ],
@@ -313,7 +349,7 @@ describe('rowState', () => {
     ],
     [
       'deleted, the deletion reported late to the department',
-      STATES.reportedLate,
+      STATES.reportedLateDept,
       { ...DELETED, deptReportedDeletion: '2024-05-20', tsurReportedDeletion: '2024-05-20' },
       '2024-06-01',
     ],
@@ -332,6 +368,22 @@ describe('rowState', () => {
     ],
   ] as const)('%s → %s', (_name, expected, fields, today) => {
     expect(stateOf(fields, today)).toBe(expected);
+  });
+
+  it('an event before the entry into force has no deadline and is never overdue', () => {
+    const event = assessObligations(page({ createdOn: '2019-03-01' }), calendar, '2026-12-01').events[0];
+    expect(event).toMatchObject({
+      beforeDecree: true,
+      overdue: false,
+      deptStatus: 'beforeDecree',
+      tsurStatus: 'beforeDecree',
+    });
+    expect(assessObligations(page({ createdOn: '2019-03-01' }), calendar, '2026-12-01').deadline).toBeNull();
+    // The day itself is under the decree: an event on the entry into force counts from the next day.
+    const onTheDay = assessObligations(page({ createdOn: '2023-09-05' }), calendar, '2026-12-01', '2023-09-05');
+    expect(onTheDay.events[0]).toMatchObject({ beforeDecree: false, overdue: true });
+    const dayBefore = assessObligations(page({ createdOn: '2023-09-04' }), calendar, '2026-12-01', '2023-09-05');
+    expect(dayBefore.events[0]).toMatchObject({ beforeDecree: true, overdue: false });
   });
 
   it('filling errors win over everything', () => {

@@ -35,7 +35,7 @@ function sheetRow(overrides: SheetCells = {}): SheetCells {
     state: 'В срок',
     ogrn: 1027700132195,
     govMark: true,
-    govPublics: false,
+    govPublics: true,
     note: '',
     ...overrides,
   };
@@ -59,7 +59,7 @@ function formInput(overrides: Partial<PageInput> = {}): PageInput {
     exemptionBasis: '',
     ogrn: '1027700132195',
     govMark: true,
-    govPublics: false,
+    govPublics: true,
     note: '',
     ...overrides,
   };
@@ -114,8 +114,9 @@ describe('a correct row', () => {
       tsurReportedCreation: null,
       tsurReportedDeletion: null,
       ogrn: '1027700132195',
+      inn: null,
       govMark: true,
-      govPublics: false,
+      govPublics: true,
       note: null,
     });
   });
@@ -133,7 +134,7 @@ describe('a correct row', () => {
       createdOn: '05.03.2024',
       esiaVerified: 'да',
       govMark: 'TRUE',
-      govPublics: 'нет',
+      govPublics: 'да',
       ogrn: '1027700132195',
       deptReportedCreation: '',
     });
@@ -233,7 +234,7 @@ const RULE_CASES: Array<[string, Partial<PageInput>, Problem[]]> = [
     [
       warning(
         'responsiblePosition',
-        '«Должность ответственного»: «Главный специалист» — ответственным должен быть руководитель или его заместитель (п. 3.2.1.2); проверьте должность.',
+        '«Должность ответственного»: «Главный специалист» — не читается как должность руководителя или заместителя руководителя структурного подразделения. Ответственный — не ниже заместителя руководителя (п. 3.2.1.2): для структурного подразделения — начальник (руководитель, председатель) подразделения или его заместитель. Проверьте должность.',
       ),
     ],
   ],
@@ -337,7 +338,10 @@ describe('the sheet path', () => {
   });
 
   it('reads a row of a sheet that lacks columns', () => {
-    const { page, problems } = readSheetRow({ organization: 'Отдел культуры', exemptionBasis: 'Письмо' }, { today });
+    const { page, problems } = readSheetRow(
+      { organization: 'Отдел культуры', exemptionBasis: 'Письмо администрации от 15.09.2023 № 01-12/345' },
+      { today },
+    );
     expect(page.organization).toBe('Отдел культуры');
     expect(problems).toEqual([]);
   });

@@ -119,7 +119,7 @@ describe('the daily run', () => {
     const { result, calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
     expect(result).toMatchObject({ status: 'done', today: '2026-01-20', failures: [] });
     expect(registerRows(rt).map((row) => [row['Срок'], row['Состояние']])).toEqual([
-      ['2026-01-14', 'Просрочено: ЦУР'],
+      ['2026-01-14', 'Просрочено: отдел'],
       ['2026-01-20', 'Срок сегодня'],
       ['', 'Сообщено'],
     ]);
@@ -127,7 +127,7 @@ describe('the daily run', () => {
     expect(calls.byMethod['Range.setValues']).toBe(3);
     expect(rt.mail.map((mail) => mail.to)).toEqual([`${COORDINATOR},${COORDINATOR_2}`, 'ivanov@shpakovsky.example.ru']);
     const [digest, reminder] = rt.mail;
-    expect(digest!.subject).toBe('Реестр страниц на 20.01.2026: просрочено — 2, срок сегодня — 1');
+    expect(digest!.subject).toBe('Реестр страниц на 20.01.2026: просрочено — 1, срок сегодня — 1');
     expect(digest!.htmlBody).toContain('A &amp; B');
     expect(digest!.body).toContain('Ожидают сводки в ЦУР: 2');
     expect(reminder!.subject).toMatch(/^Реестр официальных страниц: требуется ваше внимание \(1\)/);
@@ -360,7 +360,7 @@ describe('when «Журнал» cannot be written', () => {
     );
     expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'failed' });
     const subjects = rt.mail.map((mail) => mail.subject);
-    expect(subjects[0]).toBe('Реестр страниц на 20.01.2026: просрочено — 2, срок сегодня — 1');
+    expect(subjects[0]).toBe('Реестр страниц на 20.01.2026: просрочено — 1, срок сегодня — 1');
     expect(subjects[1]).toBe('Реестр страниц: ежедневная проверка не выполнена — 20.01.2026');
     expect(rt.mail[1]!.body).toContain('Запись в «Журнал» не сделана');
     expect(rt.mail[1]!.body).toContain('«Реестр страниц → Настроить реестр»');

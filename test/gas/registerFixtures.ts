@@ -109,6 +109,8 @@ const page = (spec: RowSpec): RowSpec => ({
   responsiblePosition: 'Начальник отдела',
   authorizedName: 'Петров П. П.',
   esiaVerified: true,
+  govMark: true,
+  govPublics: true,
   ...spec,
 });
 
@@ -214,6 +216,7 @@ export function fullRegisterRows(): unknown[][] {
       page({
         organization: '<b>Школа</b> & «Сад»',
         orgKind: 'Подведомственная организация',
+        responsiblePosition: 'Директор',
         createdOn: day('2026-01-12'),
         deptReportedCreation: day('2026-01-13'),
         tsurReportedCreation: day('2026-01-14'),

@@ -45,10 +45,12 @@ export function pageRow(id: string, fields: RowSpec = {}): RowSpec {
     network: 'ВКонтакте',
     link: `https://vk.com/page_${id.toLowerCase().replace(/[^a-z0-9]/g, '')}`,
     responsibleName: 'Петров Пётр Петрович',
-    responsiblePosition: 'Заместитель главы администрации',
+    responsiblePosition: 'Заместитель начальника управления',
     responsibleEmail: 'petrov@shpakovsky.example.ru',
     authorizedName: 'Сидорова Анна',
     esiaVerified: true,
+    govMark: true,
+    govPublics: true,
     ...fields,
   };
 }

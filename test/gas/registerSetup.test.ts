@@ -210,6 +210,7 @@ describe('setup on the departments’ own sheet', () => {
       'Сообщено в ЦУР (удаление)',
       'Срок',
       'Состояние',
+      'ИНН',
       'Госметка',
       'Подключено к «Госпабликам»',
       'Примечание',
@@ -226,7 +227,8 @@ describe('setup on the departments’ own sheet', () => {
     for (const id of given) expect(id).toMatch(ID_PATTERN);
     expect(new Set(given).size).toBe(4);
     const states = values.slice(1).map((row) => row[(columns['Состояние'] as number) - 1]);
-    expect(states).toEqual(['Просрочено: ЦУР', 'Просрочено: ЦУР', 'Просрочено: ЦУР', '', 'Ошибки заполнения']);
+    // Nothing reached the coordinator before setup, so the delay is the departments' (whose delay, п. 3.2.2).
+    expect(states).toEqual(['Просрочено: отдел', 'Просрочено: отдел', 'Просрочено: отдел', '', 'Ошибки заполнения']);
   });
 
   it('invents no «Сообщено в отдел/ЦУР» dates for the rows already there, and says plainly what is unreported', () => {
@@ -372,7 +374,7 @@ describe('columns of the departments’ own named like the add-on’s', () => {
     const columns = headerColumns(rt, 'Реестр');
     for (const name of ['ID', 'Срок', 'Состояние']) expect(columns[name]).toBeGreaterThan(header.length);
     expect(after[1]?.[(columns.ID as number) - 1]).toMatch(ID_PATTERN);
-    expect(after[1]?.[(columns['Состояние'] as number) - 1]).toBe('Просрочено: ЦУР');
+    expect(after[1]?.[(columns['Состояние'] as number) - 1]).toBe('Просрочено: отдел');
     // A second run changes nothing of theirs either.
     rt.menu('menuSetup');
     expect(valuesOf(rt, 'Реестр').map((cells) => cells.slice(0, header.length))).toEqual(before);

@@ -427,7 +427,7 @@ describe('rows that cannot be reported safely', () => {
     const { html, token } = preview(rt);
     expect(JSON.parse(token)).toEqual(['S1:creation']);
     expect(html).toContain(
-      'Строка 3 не входит в сводку, пока её не исправят: та же страница уже внесена в строке 2 — удалите или исправьте повтор.',
+      'Строка 3 не входит в сводку, пока её не исправят (исправьте Реестр!E3): та же страница уже внесена в строке 2 — удалите или исправьте повтор.',
     );
     send(rt, token);
     expect(rt.mail[0]!.body).toContain('Действующих официальных страниц: 1 (ВКонтакте — 1, Одноклассники — 0).');
@@ -442,7 +442,7 @@ describe('rows that cannot be reported safely', () => {
     rt.menu('menuTsurSummary');
     expect(rt.ui.panels).toHaveLength(0);
     expect(rt.ui.alerts.at(-1)?.prompt).toContain(
-      'Строка 2 не входит в сводку, пока её не исправят: «Сообщено в ЦУР (создание)»: «по телефону» не похоже на дату',
+      'Строка 2 не входит в сводку, пока её не исправят (исправьте Реестр!P2): «Сообщено в ЦУР (создание)»: «по телефону» не похоже на дату',
     );
     expect(rt.mail).toHaveLength(0);
   });

@@ -28,17 +28,17 @@ function sampleReport() {
 }
 
 describe('the sample register', () => {
-  it('is dated around 01.12.2026 and has the decree’s four administration pages first', () => {
+  it('is dated around 01.12.2026 and has the decree’s administration pages, one of them written twice (п. 2.1)', () => {
     expect(SAMPLE_TODAY).toBe('2026-12-01');
     const values = sampleRegisterValues();
     expect(values).toHaveLength(SAMPLE_ROWS.length + 1);
-    expect(values.slice(1, 5).map((row) => row[4])).toEqual([
-      'https://vk.com/public197204238',
-      'https://vk.com/shpakray',
+    const administration = [values[1], values[3], values[4]];
+    expect(administration.map((row) => row?.[4])).toEqual([
+      'https://vk.com/public197204238; (https://vk.com/shpakray)',
       'https://vk.com/igorserov_26',
       'https://ok.ru/igorserov26',
     ]);
-    for (const row of values.slice(1, 5)) {
+    for (const row of administration) {
       expect(row).toEqual(
         expect.arrayContaining([
           'Администрация округа',
@@ -89,6 +89,16 @@ describe('the sample register', () => {
       28: ['warning: Идентификация в ЕСИА'],
       30: ['error: Ссылка на страницу'],
       31: ['error: E-mail ответственного'],
+      40: ['warning: Ссылка на страницу'],
+      41: ['error: Ссылка на страницу'],
+      43: ['error: Ссылка на страницу'],
+      44: ['error: Основание освобождения (п. 4)', 'warning: Основание освобождения (п. 4)'],
+      45: ['warning: Основание освобождения (п. 4)'],
+      46: ['warning: Основание освобождения (п. 4)'],
+      47: ['warning: Должность ответственного'],
+      48: ['error: ОГРН', 'error: ИНН'],
+      49: ['warning: Госметка', 'warning: Подключено к «Госпабликам»'],
     });
+    expect(report.summary.excludedRows).toEqual(SAMPLE_DESIGN.excludedRows);
   });
 });

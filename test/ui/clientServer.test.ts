@@ -104,6 +104,7 @@ describe('result texts', () => {
           tsurStatus: 'pending',
           overdue: false,
           provisional: false,
+          beforeDecree: false,
         },
       ],
       warnings: [{ column: 'esiaVerified', severity: 'warning', message: 'Нет ЕСИА.' }],
@@ -142,6 +143,7 @@ describe('result texts', () => {
       tsurStatus: 'pending' as const,
       overdue: false,
       provisional: true,
+      beforeDecree: false,
     };
     expect(describeEvent(event)).toEqual([
       'Координатор сообщит в ЦУР об удалении до 13.01.2028.',
