@@ -7,6 +7,7 @@ import { escapeHtml, linkHtml } from './htmlEscape';
 import { addDays, formatRuDate, weekday } from './isoDate';
 import { htmlTable, mailMessage, paragraph, type Cell, type MailMessage } from './letter';
 import { EVENT_KIND_LABELS } from './summary';
+import { isInMailDomains } from './settings';
 import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalendar } from './types';
 
 export type Obligation = 'dept' | 'tsur';
@@ -187,6 +188,8 @@ export interface ResponsibleDigestsInput {
    * and a letter every working day about the same warning teaches people to ignore the letters.
    */
   includeWarnings?: boolean;
+  /** «Домены для рассылки» (mailDomainsOf): an address outside them gets no letter. */
+  mailDomains: readonly string[];
 }
 
 /**
@@ -199,6 +202,7 @@ export function buildResponsibleDigests(input: ResponsibleDigestsInput): Respons
   const byEmail = new Map<string, { name: string; rows: ResponsibleRow[] }>();
   for (const row of input.rows) {
     if (!isMailableAddress(row.page.responsibleEmail)) continue;
+    if (!isInMailDomains(row.page.responsibleEmail, input.mailDomains)) continue;
     const items = itemsOf(row, ['dept'], ['pending', 'dueToday', 'overdue']).sort(byDeadline);
     const problems = row.problems
       .filter((problem) => input.includeWarnings === true || problem.severity === 'error')
@@ -298,14 +302,14 @@ export interface FailureLetterInput {
   spreadsheetUrl: string;
 }
 
-/** The one letter telling the coordinator that the daily check failed (not repeated while the failure stays the same). */
+/** The letter telling the coordinators that the daily check failed (sent every day it fails). */
 export function buildFailureLetter(input: FailureLetterInput): MailMessage {
   const subject = `Реестр страниц: ежедневная проверка не выполнена — ${formatRuDate(input.today)}`;
   const lines = [
     `Ежедневная проверка реестра официальных страниц ${formatRuDate(input.today)} не выполнена.`,
     `Причина: ${input.text}`,
     'Подробности — на листе «Журнал». Пока причина не устранена, проверка будет повторяться каждый рабочий день, ' +
-      'но это письмо повторно не придёт. Когда проверка снова пройдёт без ошибок, в «Журнале» появится запись об этом.',
+      'и это письмо будет приходить каждый раз. Когда проверка снова пройдёт без ошибок, в «Журнале» появится запись об этом.',
   ];
   const html = [...lines.map(paragraph), `<p>${linkHtml(input.spreadsheetUrl, 'Открыть реестр')}</p>`].join('\n');
   return mailMessage({

@@ -4,7 +4,7 @@
  */
 import { readDateCell } from '../domain/cellValues';
 import type { RegisterContext } from '../domain/register';
-import { extraNetworksOf, type Settings } from '../domain/settings';
+import { extraNetworksOf, mailDomainsOf, type Settings } from '../domain/settings';
 import type { RowAssessment } from '../domain/types';
 import { readCalendar, type CalendarRead } from './calendarSheet';
 import type { RawRow, RegisterTable, RowUpdate } from './registerTable';
@@ -25,7 +25,13 @@ export function loadDayContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
 }
 
 export function registerContext(settings: Settings, calendar: CalendarRead, timeZone: string): RegisterContext {
-  return { today: todayIn(timeZone), calendar: calendar.calendar, timeZone, extraNetworks: extraNetworksOf(settings) };
+  return {
+    today: todayIn(timeZone),
+    calendar: calendar.calendar,
+    timeZone,
+    extraNetworks: extraNetworksOf(settings),
+    mailDomains: mailDomainsOf(settings),
+  };
 }
 
 function sameText(value: unknown, wanted: string): boolean {

@@ -6,10 +6,11 @@
  * responsible person with a deadline open or an error in their rows (warnings alone: on the first working
  * day of the week only). On other days it does nothing at all. Started by hand, only a coordinator may run it.
  *
- * Mail quota: the coordinator's digest comes first — its recipients are reserved before the automatic
- * summary, and responsible persons get what is left, in a fixed order; what could not go is journaled.
- * A failure is journaled every time and mailed to the coordinators once: the same failure is not mailed
- * again until a run succeeds.
+ * Mail budget (mailBudget.ts): the ЦУР summary, the coordinators' digest and one failure letter are reserved
+ * first; reminders go only to «Домены для рассылки», at most «Напоминаний в день не более», those deferred
+ * before going first; the ones that wait are listed in the coordinators' digest and journaled.
+ * A failure is journaled every time and mailed to the coordinators every day the run fails (at most once a
+ * day), until a run succeeds: a failure mailed once and then silent is a check that quietly stopped.
  */
 import {
   buildCoordinatorDigest,
@@ -22,6 +23,7 @@ import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import type { IsoDate } from '../domain/types';
 import { requireCoordinator } from './access';
 import { readSettings } from './settingsSheet';
+import { planReminders, reminderAllowance, type MailReservation } from '../domain/mailBudget';
 import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
 import { calendarExceptions, highlightYears, refreshHighlighting } from './highlighting';
 import { tryAppendJournal, type JournalEntry } from './journal';
@@ -37,6 +39,8 @@ import {
   lastDailyRun,
   readDailyCheckState,
   recordDailyRun,
+  deferredReminders,
+  rememberDeferredReminders,
   rememberHighlightedCalendar,
   rememberReportedFailure,
   reportedFailure,
@@ -107,7 +111,8 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
     const summary = sendSummaryLocked(spreadsheet, {
       onlyIds: null,
       checkAccess: false,
-      reserveQuota: coordinators.length,
+      // The coordinators' digest and one failure letter stay possible after the summary.
+      reserveQuota: 2 * coordinators.length,
       journalUser: AUTO_USER,
       opened: { table, day },
     });
@@ -136,6 +141,35 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   recordDailyRun(today);
   let quota = remainingMailQuota();
   const url = spreadsheet.getUrl();
+
+  // The reminders are planned before the coordinators' digest, which lists those that wait for tomorrow.
+  // What must go is reserved first: the coordinators' letters and one failure letter (the ЦУР summary,
+  // when automatic, went already under its own reservation of these).
+  const reservations: MailReservation[] = [
+    { kind: 'digest', recipients: coordinators.length },
+    { kind: 'failure', recipients: coordinators.length },
+  ];
+  const reminders = settings.remindResponsible
+    ? buildResponsibleDigests({
+        rows,
+        today,
+        spreadsheetUrl: url,
+        includeWarnings: isFirstWorkingDayOf('week', today, day.calendar.calendar),
+        mailDomains: day.register.mailDomains ?? [],
+      })
+    : [];
+  const plan = planReminders(
+    reminders,
+    reminderAllowance(quota, reservations, settings.reminderLimit),
+    deferredReminders(),
+  );
+  if (plan.deferred.length > 0) {
+    notes.push(
+      `Напоминаний не отправлено сегодня (лимит «Напоминаний в день не более» или дневной лимит писем Google): ` +
+        `${plan.deferred.length} — ${plan.deferred.map((reminder) => reminder.email).join(', ')}. ` +
+        'Они будут отправлены в следующий рабочий день.',
+    );
+  }
 
   // False when the coordinators' digest could not go for lack of quota: then nobody else is mailed either.
   let coordinatorFirst = true;
@@ -179,32 +213,28 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
       action: 'Напоминания ответственным',
       details: 'Не отправлялись: дневного лимита писем не хватило даже на письмо координатору.',
     });
+    rememberDeferredReminders(reminders.map((reminder) => reminder.email));
   } else if (settings.remindResponsible) {
     const sent: string[] = [];
-    const overQuota: string[] = [];
     const failed: string[] = [];
-    const includeWarnings = isFirstWorkingDayOf('week', today, day.calendar.calendar);
-    for (const reminder of buildResponsibleDigests({ rows, today, spreadsheetUrl: url, includeWarnings })) {
-      if (quota < 1) {
-        overQuota.push(reminder.email);
-        continue;
-      }
+    for (const reminder of plan.send) {
       try {
         sendMail(reminder.message);
-        quota -= 1;
         sent.push(reminder.email);
       } catch (error) {
         failed.push(`${reminder.email} (${errorText(error)})`);
       }
     }
+    const waiting = plan.deferred.map((reminder) => reminder.email);
+    rememberDeferredReminders(waiting);
     outcome.mailed.push(...sent);
-    if (sent.length + overQuota.length + failed.length > 0) {
+    if (sent.length + waiting.length + failed.length > 0) {
       entries.push({
         action: 'Напоминания ответственным',
         details:
           `Отправлено: ${sent.length}${sent.length ? ` (${sent.join(', ')})` : ''}.` +
-          (overQuota.length
-            ? ` Не отправлено из-за дневного лимита писем: ${overQuota.length} (${overQuota.join(', ')}).`
+          (waiting.length
+            ? ` Перенесено на следующий рабочий день (лимит напоминаний или писем): ${waiting.length} (${waiting.join(', ')}).`
             : '') +
           (failed.length ? ` Ошибка отправки: ${failed.join('; ')}.` : ''),
       });
@@ -236,13 +266,13 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   return outcome.failures.length ? { ...outcome, status: 'failed' } : outcome;
 }
 
-/** Journals a failure and mails it to the coordinators unless this very failure was mailed already. */
+/** Journals a failure and mails it to the coordinators: every day the run fails, once a day. */
 function reportFailure(spreadsheet: Spreadsheet, today: IsoDate, failure: string, journaled: boolean): void {
   const journalFailure = journaled
     ? null
     : tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Ошибка: ${failure}`, user: AUTO_USER }]);
   const text = journalFailure === null ? failure : `${failure} ${journalFailure}`;
-  if (reportedFailure()?.text === text) return;
+  if (reportedFailure()?.since === today) return;
   try {
     const recipients = coordinatorsOf(readSettings(spreadsheet).settings.coordinators);
     if (recipients.length === 0 || quotaRefusal(recipients.length, remainingMailQuota()) !== null) return;

@@ -17,6 +17,7 @@ const STATE_PROPERTY = 'dailyCheckState';
 const LAST_RUN_PROPERTY = 'dailyCheckLastRun';
 const FAILURE_PROPERTY = 'dailyCheckFailure';
 const HIGHLIGHT_PROPERTY = 'dailyCheckHighlightedCalendar';
+const DEFERRED_PROPERTY = 'dailyCheckDeferredReminders';
 
 export interface DailyCheckState {
   on: boolean;
@@ -128,6 +129,18 @@ export function rememberReportedFailure(failure: ReportedFailure | null): void {
   if (failure === null) {
     if (properties().getProperty(FAILURE_PROPERTY) !== null) properties().deleteProperty(FAILURE_PROPERTY);
   } else properties().setProperty(FAILURE_PROPERTY, JSON.stringify(failure));
+}
+
+/** Addresses whose reminders waited for a later working day (they go first next time). */
+export function deferredReminders(): string[] {
+  const list = readJson<unknown>(DEFERRED_PROPERTY);
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export function rememberDeferredReminders(emails: readonly string[]): void {
+  if (emails.length === 0) {
+    if (readProperty(DEFERRED_PROPERTY) !== null) properties().deleteProperty(DEFERRED_PROPERTY);
+  } else properties().setProperty(DEFERRED_PROPERTY, JSON.stringify(emails));
 }
 
 /** The calendar exceptions the highlighting's formula was last refreshed with by the daily check (JSON). */
