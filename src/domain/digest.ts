@@ -5,7 +5,17 @@
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { addDays, formatRuDate, weekday } from './isoDate';
-import { htmlTable, mailMessage, paragraph, type Cell, type MailMessage } from './letter';
+import {
+  MESSAGE_TEXT_LIMIT,
+  htmlTable,
+  letterText,
+  mailMessage,
+  pageLinkHtml,
+  pageLinkText,
+  paragraph,
+  type Cell,
+  type MailMessage,
+} from './letter';
 import { EVENT_KIND_LABELS } from './summary';
 import { isInMailDomains } from './settings';
 import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalendar } from './types';
@@ -44,8 +54,8 @@ function itemsOf(
       items.push({
         pageId: row.page.id ?? '',
         row: row.row,
-        organization: row.page.organization ?? '',
-        network: row.page.network ?? '',
+        organization: letterText(row.page.organization),
+        network: letterText(row.page.network),
         link: row.page.link ?? '',
         kind: event.kind,
         date: event.date,
@@ -85,7 +95,7 @@ function itemsTable(items: readonly DigestItem[], highlight: boolean): string {
         String(item.row),
         item.organization,
         item.network,
-        { html: linkHtml(item.link) },
+        { html: pageLinkHtml(item.link) },
         `${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}`,
         OBLIGATION_LABELS[item.obligation],
         formatRuDate(item.deadline),
@@ -99,7 +109,7 @@ function itemsText(items: readonly DigestItem[]): string {
   return items
     .map(
       (item) =>
-        `- строка ${item.row}: ${item.organization} — ${item.network} ${item.link}\n` +
+        `- строка ${item.row}: ${item.organization} — ${item.network} ${pageLinkText(item.link)}\n` +
         `  ${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}; ${OBLIGATION_LABELS[item.obligation]}; срок ${formatRuDate(item.deadline)}`,
     )
     .join('\n');
@@ -130,7 +140,7 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     { title: `Срок сегодня (${dueToday.length})`, items: dueToday, highlight: false },
   ];
   const html = [
-    ...notes.map((note) => `<p><b>${escapeHtml(note)}</b></p>`),
+    ...notes.map((note) => `<p><b>${escapeHtml(letterText(note, MESSAGE_TEXT_LIMIT * 10))}</b></p>`),
     paragraph(`Ежедневная проверка реестра официальных страниц, ${formatRuDate(input.today)}.`),
     ...sections
       .filter((section) => section.items.length > 0)
@@ -150,7 +160,16 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     pendingLine,
     `Реестр: ${input.spreadsheetUrl}`,
   ].join('\n\n');
-  return mailMessage({ to: input.recipients, subject, text, html });
+  const counts = `Просрочено: ${overdue.length}, срок сегодня: ${dueToday.length}. ${pendingLine}`;
+  const brief = {
+    text: [...notes, counts, `Реестр: ${input.spreadsheetUrl}`].join('\n\n'),
+    html: [
+      ...notes.map((note) => `<p><b>${escapeHtml(letterText(note, MESSAGE_TEXT_LIMIT * 10))}</b></p>`),
+      paragraph(counts),
+      `<p>${linkHtml(input.spreadsheetUrl, 'Открыть реестр')}</p>`,
+    ].join('\n'),
+  };
+  return mailMessage({ to: input.recipients, subject, text, html, brief });
 }
 
 /** One responsible person's row that needs something, and why. */
@@ -206,18 +225,18 @@ export function buildResponsibleDigests(input: ResponsibleDigestsInput): Respons
     const items = itemsOf(row, ['dept'], ['pending', 'dueToday', 'overdue']).sort(byDeadline);
     const problems = row.problems
       .filter((problem) => input.includeWarnings === true || problem.severity === 'error')
-      .map(({ severity, message }) => ({ severity, message }));
+      .map(({ severity, message }) => ({ severity, message: letterText(message, MESSAGE_TEXT_LIMIT) }));
     if (items.length === 0 && problems.length === 0) continue;
     const email = row.page.responsibleEmail.trim().toLowerCase();
     let entry = byEmail.get(email);
     if (!entry) {
-      entry = { name: (row.page.responsibleName ?? '').trim(), rows: [] };
+      entry = { name: letterText(row.page.responsibleName), rows: [] };
       byEmail.set(email, entry);
     }
     entry.rows.push({
       row: row.row,
-      organization: row.page.organization ?? '',
-      network: row.page.network ?? '',
+      organization: letterText(row.page.organization),
+      network: letterText(row.page.network),
       link: row.page.link ?? '',
       items,
       problems,
@@ -261,7 +280,7 @@ function responsibleMessage(
     paragraph(intro),
     ...rows.map(
       (row) =>
-        `<p><b>${escapeHtml(rowTitle(row))}</b><br>${linkHtml(row.link)}</p>\n<ul>` +
+        `<p><b>${escapeHtml(rowTitle(row))}</b><br>${pageLinkHtml(row.link)}</p>\n<ul>` +
         rowLines(row)
           .map((line) => `<li>${escapeHtml(line)}</li>`)
           .join('') +
@@ -274,12 +293,21 @@ function responsibleMessage(
     greeting,
     intro,
     ...rows.map((row) =>
-      [rowTitle(row), row.link, ...rowLines(row).map((line) => `- ${line}`)].filter(Boolean).join('\n'),
+      [rowTitle(row), pageLinkText(row.link), ...rowLines(row).map((line) => `- ${line}`)].filter(Boolean).join('\n'),
     ),
     outro,
     `Реестр: ${input.spreadsheetUrl}`,
   ].join('\n\n');
-  return mailMessage({ to: email, subject, text, html });
+  const brief = {
+    text: [greeting, intro, ...rows.map(rowTitle), outro].join('\n\n'),
+    html: [
+      paragraph(greeting),
+      paragraph(intro),
+      ...rows.map((row) => paragraph(rowTitle(row))),
+      paragraph(outro),
+    ].join('\n'),
+  };
+  return mailMessage({ to: email, subject, text, html, brief });
 }
 
 /**
@@ -307,7 +335,7 @@ export function buildFailureLetter(input: FailureLetterInput): MailMessage {
   const subject = `Реестр страниц: ежедневная проверка не выполнена — ${formatRuDate(input.today)}`;
   const lines = [
     `Ежедневная проверка реестра официальных страниц ${formatRuDate(input.today)} не выполнена.`,
-    `Причина: ${input.text}`,
+    `Причина: ${letterText(input.text, MESSAGE_TEXT_LIMIT * 10)}`,
     'Подробности — на листе «Журнал». Пока причина не устранена, проверка будет повторяться каждый рабочий день, ' +
       'и это письмо будет приходить каждый раз. Когда проверка снова пройдёт без ошибок, в «Журнале» появится запись об этом.',
   ];

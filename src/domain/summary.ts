@@ -5,7 +5,18 @@
 import { ORG_KINDS } from './columns';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
-import { htmlTable, mailMessage, paragraph, toCsv, utf8ByteLength, type Cell, type MailMessage } from './letter';
+import {
+  htmlTable,
+  letterText,
+  mailMessage,
+  pageLinkHtml,
+  pageLinkText,
+  paragraph,
+  toCsv,
+  utf8ByteLength,
+  type Cell,
+  type MailMessage,
+} from './letter';
 import type { NetworkSpec } from './links';
 import { EVENT_COLUMNS } from './obligations';
 import { duplicatePageRows, isActivePage, organizationKey } from './review';
@@ -244,7 +255,7 @@ function eventsTableHtml(events: readonly PendingEvent[]): string {
     TABLE_HEADERS,
     events.map((event) => {
       const cells: Cell[] = eventCells(event);
-      cells[3] = { html: linkHtml(event.link) };
+      cells[3] = { html: pageLinkHtml(event.link) };
       if (event.overdue) cells[7] = { html: `<b style="color:#b00020">${escapeHtml(OVERDUE_MARK)}</b>` };
       return { cells, highlight: event.overdue };
     }),
@@ -257,7 +268,7 @@ function eventsText(events: readonly PendingEvent[]): string {
       const mark = event.overdue ? ` — ${OVERDUE_MARK.toUpperCase()}` : '';
       return (
         `${index + 1}. ${event.organization || '(без названия)'}${event.orgKind ? ` (${event.orgKind})` : ''}\n` +
-        `   ${event.network} — ${event.link}\n` +
+        `   ${event.network} — ${pageLinkText(event.link)}\n` +
         `   ${EVENT_KIND_LABELS[event.kind]} ${formatRuDate(event.date)}, срок сообщения в ЦУР ${formatRuDate(event.deadline)}${mark}`
       );
     })
@@ -336,7 +347,16 @@ export function gapsCsvFileName(today: IsoDate): string {
  */
 export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
   const limit = input.bodyLimitBytes ?? SUMMARY_BODY_LIMIT_BYTES;
-  const events = [...input.events].sort(compareEvents);
+  // Cell text as letters show it (letterText): cut short, no control characters, foreign addresses defanged.
+  const events = input.events
+    .map((event) => ({
+      ...event,
+      organization: letterText(event.organization),
+      orgKind: letterText(event.orgKind),
+      network: letterText(event.network),
+    }))
+    .sort(compareEvents);
+  const totals: SummaryTotals = { ...input.totals, gaps: input.totals.gaps.map((name) => letterText(name)) };
   const overdue = events.filter((event) => event.overdue);
   const subject = summarySubject(input.districtName, input.today);
   const district = input.districtName.trim();
@@ -362,7 +382,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       paragraph(countsLine(events)),
       attachmentNote ? `<p><b>${escapeHtml(attachmentNote)}</b></p>` : '',
       shown.length ? eventsTableHtml(shown) : '',
-      totalsHtml(input.totals, gapsFile),
+      totalsHtml(totals, gapsFile),
       `<p>${escapeHtml(registerLine)} ${linkHtml(input.spreadsheetUrl, 'открыть таблицу')}</p>`,
       `<p style="color:#666;font-size:12px">${escapeHtml(closing)}</p>`,
     ]
@@ -374,7 +394,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       countsLine(events),
       attachmentNote ?? '',
       shown.length ? eventsText(shown) : '',
-      totalsText(input.totals, gapsFile),
+      totalsText(totals, gapsFile),
       `${registerLine} ${input.spreadsheetUrl}`,
       closing,
     ]
@@ -385,6 +405,8 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       subject,
       text,
       html,
+      // The layouts below choose what stays in the body; only the last falls back to attaching the whole letter.
+      bodyLimitBytes: layout === 'totals' ? limit : Number.POSITIVE_INFINITY,
       attachments: [
         ...(layout === 'full' ? [] : [{ fileName: csvName, mimeType: 'text/csv', content: summaryCsv(events) }]),
         ...(gapsFile === null
@@ -393,7 +415,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
               {
                 fileName: gapsFile,
                 mimeType: 'text/csv',
-                content: toCsv([['Организация'], ...input.totals.gaps.map((name) => [name])]),
+                content: toCsv([['Организация'], ...totals.gaps.map((name) => [name])]),
               },
             ]),
       ],
@@ -409,7 +431,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     ['overdue', true],
     ['totals', true],
   ];
-  const hasGaps = input.totals.gaps.length > 0;
+  const hasGaps = totals.gaps.length > 0;
   let chosen: [SummaryLetter['layout'], boolean] = ['totals', hasGaps];
   let message: MailMessage | null = null;
   for (const [layout, attachGaps] of attempts) {
