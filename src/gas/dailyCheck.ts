@@ -35,7 +35,7 @@ import { readSnapshot, sendSummaryLocked } from './summary';
 import {
   highlightedCalendar,
   installDailyCheck,
-  isCurrentTrigger,
+  classifyTriggerCall,
   lastDailyRun,
   readDailyCheckState,
   recordDailyRun,
@@ -292,6 +292,9 @@ function mayRun(triggerUid: string, settings: DayContext['settings']['settings']
   return access.ok ? { ok: true as const } : { ok: false as const, reason: `${MANUAL_REFUSAL} ${access.reason}` };
 }
 
+export const FORGED_REFUSAL =
+  'Ежедневная проверка не запущена: вызов выдан за срабатывание триггера, но такого триггера у этого пользователя нет.';
+
 export const MANUAL_REFUSAL = 'Ежедневная проверка не запущена: вручную её запускает только координатор реестра.';
 
 /**
@@ -300,11 +303,17 @@ export const MANUAL_REFUSAL = 'Ежедневная проверка не зап
  */
 export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
-  const triggerUid = event?.triggerUid ? String(event.triggerUid) : '';
-  if (triggerUid !== '' && !isCurrentTrigger(triggerUid)) {
-    return { status: 'stale', today: null, mailed: [], failures: [] };
-  }
+  const triggerUid = event !== null && typeof event === 'object' && event.triggerUid ? String(event.triggerUid) : '';
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (triggerUid !== '') {
+    const call = classifyTriggerCall(triggerUid, effectiveUser());
+    if (call === 'stale') return { status: 'stale', today: null, mailed: [], failures: [] };
+    if (call === 'forged') {
+      // Not this user's trigger: a call made to look like one. Refused, and journaled when the caller may write.
+      tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Отказано: ${FORGED_REFUSAL}` }]);
+      return { status: 'refused', today: null, mailed: [], failures: [FORGED_REFUSAL] };
+    }
+  }
   let today: IsoDate | null = null;
   try {
     const locked = withScriptLock(

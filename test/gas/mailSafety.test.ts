@@ -7,6 +7,8 @@ import type { Runtime } from '../../dev/runtime';
 import {
   COORDINATOR,
   COORDINATOR_2,
+  CLERK,
+  scriptRunAs,
   TSUR,
   createRegisterRuntime,
   journalRows,
@@ -180,4 +182,34 @@ describe('headers carry no line breaks', () => {
       expect(controls(mail.name)).toEqual([]);
     }
   });
+});
+
+describe('the trigger cannot be forged', () => {
+  const triggerId = (rt: Runtime) =>
+    (rt.services.ScriptApp as unknown as { triggers: Array<{ id: string; handler: string }> }).triggers.find(
+      (trigger) => trigger.handler === 'dailyCheck',
+    )!.id;
+
+  it.each([
+    ['a department user', CLERK],
+    ['another coordinator', COORDINATOR_2],
+  ])(
+    '%s passing the stored trigger ID through google.script.run is refused and journaled; the real trigger still runs',
+    (_who, user) => {
+      const rt = runtime([overdueRow(1, 'ivanov@shpakovsky.example.ru')], {
+        settings: { sendSummaryAutomatically: true },
+      });
+      const result = scriptRunAs(rt, user, 'dailyCheck', { triggerUid: triggerId(rt) }) as { status: string };
+      expect(result.status).toBe('refused');
+      expect(rt.mail).toHaveLength(0);
+      expect(journalRows(rt).at(-1)).toEqual([
+        expect.anything(),
+        user,
+        'Ежедневная проверка',
+        expect.stringMatching(/^Отказано: .*такого триггера у этого пользователя нет/),
+      ]);
+      expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
+      expect(rt.mail.map((mail) => mail.to)).toContain(TSUR.join(','));
+    },
+  );
 });
