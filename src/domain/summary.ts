@@ -368,7 +368,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
   const csvName = summaryCsvFileName(input.today);
   const gapsName = gapsCsvFileName(input.today);
 
-  const compose = (layout: SummaryLetter['layout'], gapsAttached: boolean): MailMessage => {
+  const compose = (layout: SummaryLetter['layout'], gapsAttached: boolean, fallbackLimit?: number): MailMessage => {
     const shown = layout === 'full' ? events : layout === 'overdue' ? overdue : [];
     const gapsFile = gapsAttached ? gapsName : null;
     const attachmentNote =
@@ -406,7 +406,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       text,
       html,
       // The layouts below choose what stays in the body; only the last falls back to attaching the whole letter.
-      bodyLimitBytes: layout === 'totals' ? limit : Number.POSITIVE_INFINITY,
+      bodyLimitBytes: fallbackLimit ?? Number.POSITIVE_INFINITY,
       attachments: [
         ...(layout === 'full' ? [] : [{ fileName: csvName, mimeType: 'text/csv', content: summaryCsv(events) }]),
         ...(gapsFile === null
@@ -435,14 +435,15 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
   let chosen: [SummaryLetter['layout'], boolean] = ['totals', hasGaps];
   let message: MailMessage | null = null;
   for (const [layout, attachGaps] of attempts) {
-    if (attachGaps && !hasGaps) continue;
-    const candidate = compose(layout, attachGaps);
-    chosen = [layout, attachGaps];
+    // Without organisations lacking a page there is nothing to attach: the step is the same layout without it.
+    const candidate = compose(layout, attachGaps && hasGaps);
+    chosen = [layout, attachGaps && hasGaps];
     message = candidate;
     if (fits(candidate)) break;
   }
   return {
-    message: message ?? compose(...chosen),
+    // Even the totals too large (cell text is cut short, so hardly ever): the whole letter as an attachment.
+    message: message !== null && fits(message) ? message : compose(...chosen, limit),
     eventIds: events.map((event) => event.id),
     overdueCount: overdue.length,
     layout: chosen[0],

@@ -3,6 +3,7 @@
  * link to arbitrary sites or stop the daily letters (issue 11). Each case runs the built bundle in the
  * offline runtime, the way a department user with edit rights would try it.
  */
+import { parse } from 'csv-parse/sync';
 import type { Runtime } from '../../dev/runtime';
 import {
   COORDINATOR,
@@ -173,7 +174,7 @@ describe('headers carry no line breaks', () => {
     const rt = runtime([overdueRow(1, 'ivanov@shpakovsky.example.ru')], {
       settings: { sendSummaryAutomatically: true, districtName: 'Шпаковский\r\nBcc: spy@evil.example.com\u0007' },
     });
-    rt.fireTimeDriven('dailyCheck');
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
     const tsur = rt.mail.find((mail) => mail.to === TSUR.join(','))!;
     expect(tsur.subject).toContain('Шпаковский Bcc: spy@evil.example.com');
     const controls = (text: string) => [...text].filter((character) => character.charCodeAt(0) < 0x20);
@@ -212,4 +213,30 @@ describe('the trigger cannot be forged', () => {
       expect(rt.mail.map((mail) => mail.to)).toContain(TSUR.join(','));
     },
   );
+});
+
+describe('the CSV attachment', () => {
+  it('quotes every field, keeps formulas as text, and reads back with a real CSV parser', () => {
+    const rows = Array.from({ length: 300 }, (_, index) =>
+      overdueRow(index + 1, 'ivanov@shpakovsky.example.ru', {
+        // The apostrophe keeps the cell text (as a person types it): the formula is what the CSV must not revive.
+        organization: index === 0 ? `'=HYPERLINK("x";"y")` : `Учреждение; «${index}» "кавычки"\n${'ш'.repeat(400)}`,
+      }),
+    );
+    const rt = runtime(rows, { settings: { sendSummaryAutomatically: true, remindResponsible: false } });
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done', failures: [] });
+    const tsur = rt.mail.find((mail) => mail.to === TSUR.join(','))!;
+    const file = tsur.attachments.find((attachment) => attachment.name?.endsWith('.csv'))!;
+    const text = file.data.toString('utf8');
+    const records = parse(text, { delimiter: ';', bom: true, relax_quotes: false }) as string[][];
+    expect(records).toHaveLength(301);
+    expect(records[0]![0]).toBe('ID');
+    const byId = new Map(records.slice(1).map((record) => [record[0], record]));
+    expect(byId.get('R1')![1]).toBe(`'=HYPERLINK("x";"y")`);
+    expect(byId.get('R2')![1]).toBe(`Учреждение; «1» "кавычки"\n${'ш'.repeat(400)}`.slice(0, 299) + '…');
+    // Every field quoted: each record, as raw text, is "…";"…";… with nothing outside the quotes.
+    const raw = parse(text, { delimiter: ';', bom: true, raw: true }) as unknown as Array<{ raw: string }>;
+    for (const { raw: line } of raw)
+      expect(line.replace(/[\r\n]+$/, '')).toMatch(/^"(?:[^"]|"")*"(?:;"(?:[^"]|"")*")*$/);
+  });
 });
