@@ -21,6 +21,7 @@ import {
   assessSpreadsheet,
   buildReport,
   disagreements,
+  mailReport,
   reportCounts,
   type Report,
   type SheetDisagreement,
@@ -166,6 +167,7 @@ function fillSettings(run: Run): string[] {
     if (!sample) lines.push('получателей сводки в файле не было — вписаны адреса-заглушки примера');
   } else lines.push(`получатели сводки из файла: ${settings.tsurRecipients.join(', ')}`);
   if (sample) lines.push(enterSetting(run, 'coordinators', SAMPLE_SETTINGS.coordinators.join(', ')));
+  if (sample) lines.push(enterSetting(run, 'mailDomains', SAMPLE_SETTINGS.mailDomains.join(', ')));
   return lines;
 }
 
@@ -468,6 +470,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const { summary } = coordinatorRun(run);
   const { report, disagreements: disagreeing } = reportFromSheets(run);
+  report.mail = mailReport(rt.mail, currentSettings(run), today);
   if (disagreeing.length > 0)
     run.failures.push(`расхождения «Состояние»/«Срок» в таблице с расчётом: ${disagreeing.length}`);
   const written: string[] = [];

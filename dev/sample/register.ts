@@ -28,6 +28,13 @@ export const SAMPLE_COORDINATOR = 'omkit@shpakovsky.example.ru';
 export const SAMPLE_SETTINGS = {
   tsurRecipients: ['cur@stavregion.example.ru', 'proektofis@stavregion.example.ru'],
   coordinators: [SAMPLE_COORDINATOR, 'sabotyrev@shpakovsky.example.ru'],
+  /** The administration's domain and its subordinate schools' (reminders go only there). */
+  mailDomains: [
+    'shpakovsky.example.ru',
+    'mihailovsk-edu.example.ru',
+    'nadezhda-edu.example.ru',
+    'pelagiada-edu.example.ru',
+  ],
 } as const;
 
 /** The header row as the departments wrote it: (alias of) a catalogue column, or a column of their own. */

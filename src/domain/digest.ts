@@ -22,6 +22,11 @@ import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalend
 
 export type Obligation = 'dept' | 'tsur';
 
+/** How the subjects of the daily letters begin (also how `npm start` tells the kinds apart in report.json). */
+export const DIGEST_SUBJECT_START = 'Реестр страниц на ';
+export const REMINDER_SUBJECT_START = 'Реестр официальных страниц: требуется ваше внимание';
+export const FAILURE_SUBJECT_START = 'Реестр страниц: ежедневная проверка не выполнена';
+
 export const OBLIGATION_LABELS: Readonly<Record<Obligation, string>> = {
   dept: 'Сообщить в отдел (п. 3.2.2)',
   tsur: 'Сообщить в ЦУР (п. 3.1.5)',
@@ -131,7 +136,7 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
   const { overdue, dueToday } = coordinatorDigestItems(input.rows);
   const notes = input.notes ?? [];
   if (overdue.length === 0 && dueToday.length === 0 && notes.length === 0) return null;
-  const subject = `Реестр страниц на ${formatRuDate(input.today)}: просрочено — ${overdue.length}, срок сегодня — ${dueToday.length}`;
+  const subject = `${DIGEST_SUBJECT_START}${formatRuDate(input.today)}: просрочено — ${overdue.length}, срок сегодня — ${dueToday.length}`;
   const pendingLine = input.pendingTsurEvents
     ? `Ожидают сводки в ЦУР: ${input.pendingTsurEvents} (меню «Реестр страниц» → «Сводка для ЦУР…»).`
     : 'Неотправленных в ЦУР событий нет.';
@@ -270,7 +275,7 @@ function responsibleMessage(
   rows: readonly ResponsibleRow[],
   input: ResponsibleDigestsInput,
 ): MailMessage {
-  const subject = `Реестр официальных страниц: требуется ваше внимание (${rows.length}) — ${formatRuDate(input.today)}`;
+  const subject = `${REMINDER_SUBJECT_START} (${rows.length}) — ${formatRuDate(input.today)}`;
   const greeting = name ? `Здравствуйте, ${name}!` : 'Здравствуйте!';
   const intro = 'По официальным страницам, за которые вы отвечаете, в реестре есть незакрытые вопросы:';
   const outro =
@@ -332,7 +337,7 @@ export interface FailureLetterInput {
 
 /** The letter telling the coordinators that the daily check failed (sent every day it fails). */
 export function buildFailureLetter(input: FailureLetterInput): MailMessage {
-  const subject = `Реестр страниц: ежедневная проверка не выполнена — ${formatRuDate(input.today)}`;
+  const subject = `${FAILURE_SUBJECT_START} — ${formatRuDate(input.today)}`;
   const lines = [
     `Ежедневная проверка реестра официальных страниц ${formatRuDate(input.today)} не выполнена.`,
     `Причина: ${letterText(input.text, MESSAGE_TEXT_LIMIT * 10)}`,

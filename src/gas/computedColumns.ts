@@ -25,12 +25,15 @@ export function loadDayContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
 }
 
 export function registerContext(settings: Settings, calendar: CalendarRead, timeZone: string): RegisterContext {
+  // No domains and no coordinators yet: nothing to warn against (the daily check then mails the domain of
+  // the user it runs as, see dailyCheck.ts).
+  const mailDomains = mailDomainsOf(settings);
   return {
     today: todayIn(timeZone),
     calendar: calendar.calendar,
     timeZone,
     extraNetworks: extraNetworksOf(settings),
-    mailDomains: mailDomainsOf(settings),
+    ...(mailDomains.length > 0 ? { mailDomains } : {}),
   };
 }
 

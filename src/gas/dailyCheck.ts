@@ -23,6 +23,7 @@ import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import type { IsoDate } from '../domain/types';
 import { requireCoordinator } from './access';
 import { readSettings } from './settingsSheet';
+import { mailDomainsOf } from '../domain/settings';
 import { planReminders, reminderAllowance, type MailReservation } from '../domain/mailBudget';
 import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
 import { calendarExceptions, highlightYears, refreshHighlighting } from './highlighting';
@@ -155,7 +156,8 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
         today,
         spreadsheetUrl: url,
         includeWarnings: isFirstWorkingDayOf('week', today, day.calendar.calendar),
-        mailDomains: day.register.mailDomains ?? [],
+        // The coordinators as this run knows them (the user it runs as when «Настройки» names none).
+        mailDomains: mailDomainsOf({ ...settings, coordinators }),
       })
     : [];
   const plan = planReminders(
