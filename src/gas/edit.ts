@@ -139,5 +139,11 @@ export function handleEdit(
 
 /** The onEdit entry point. An error is left to Apps Script, which records it with the execution. */
 export function onEditEvent(event: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(event.source ?? SpreadsheetApp.getActiveSpreadsheet(), event.range);
+  // onEdit is a global too: google.script.run.onEdit() passes no event, or JSON that only looks like one.
+  // Only Apps Script's own event carries a range object; anything else is ignored. The spreadsheet is
+  // always the active one (the event's `source` is the same in a real trigger).
+  const range: unknown = event !== null && typeof event === 'object' ? event.range : null;
+  if (range === null || typeof range !== 'object' || typeof (range as { getRow?: unknown }).getRow !== 'function')
+    return;
+  handleEdit(SpreadsheetApp.getActiveSpreadsheet(), event.range);
 }
