@@ -111,7 +111,11 @@ export function isLetterLinkAllowed(url: string): boolean {
 
 /** «https://evil» → «hxxps://evil»: readable, and no mail program makes a link of it. */
 export function defangUrls(text: string): string {
-  return text.replace(ANY_URL, (url) => (isLetterLinkAllowed(url) ? url : url.replace(WEB_ADDRESS, 'hxxp$1://')));
+  return text.replace(ANY_URL, (url) =>
+    isLetterLinkAllowed(url)
+      ? url
+      : url.replace(WEB_ADDRESS, (_scheme, secure: string) => `hxxp${secure.toLowerCase()}://`),
+  );
 }
 
 /** Cell text as a letter shows it: no control characters, foreign addresses defanged, at most `limit` characters. */
