@@ -89,7 +89,9 @@ describe('npm start --send on a register with outside addresses', () => {
       expect(['digest', 'reminder', 'tsur', 'control', 'failure']).toContain(mail.kind);
       expect(mail.subject).not.toBe('');
       for (const href of mail.links)
-        expect(href).toMatch(/^https?:\/\/(?:(?:www\.|m\.)?(?:vk\.com|vk\.ru|ok\.ru)|docs\.google\.com\/spreadsheets)\//);
+        expect(href).toMatch(
+          /^https?:\/\/(?:(?:www\.|m\.)?(?:vk\.com|vk\.ru|ok\.ru)|docs\.google\.com\/spreadsheets)\//,
+        );
     }
     expect(report.mail.find((mail) => mail.kind === 'digest')?.links.length).toBeGreaterThan(0);
   });
