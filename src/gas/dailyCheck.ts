@@ -107,6 +107,7 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   const coordinators = coordinatorsOf(settings.coordinators);
   const entries: JournalEntry[] = [];
   const notes: string[] = [];
+  let tsurSent = false;
 
   if (settings.sendSummaryAutomatically) {
     const summary = sendSummaryLocked(spreadsheet, {
@@ -118,6 +119,7 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
       opened: { table, day },
     });
     if (summary.status === 'sent') {
+      tsurSent = true;
       notes.push(`Сводка в ЦУР отправлена автоматически. ${summary.message}`);
       outcome.mailed.push(...settings.tsurRecipients);
     } else if (summary.status !== 'nothing') {
@@ -144,9 +146,10 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   const url = spreadsheet.getUrl();
 
   // The reminders are planned before the coordinators' digest, which lists those that wait for tomorrow.
-  // What must go is reserved first: the coordinators' letters and one failure letter (the ЦУР summary,
-  // when automatic, went already under its own reservation of these).
+  // What must go is reserved first: the ЦУР summary, the coordinators' letters and one failure letter.
   const reservations: MailReservation[] = [
+    // The ЦУР summary the coordinator sends from the menu later today (unless it just went automatically).
+    { kind: 'tsur', recipients: tsurSent ? 0 : settings.tsurRecipients.length },
     { kind: 'digest', recipients: coordinators.length },
     { kind: 'failure', recipients: coordinators.length },
   ];

@@ -264,8 +264,9 @@ describe('the daily check', () => {
   });
 
   it('the quota running out as counted: the coordinators and a failure letter reserved, the rest named in the journal', () => {
-    // Two coordinators: 2 for their digest + 2 for a possible failure letter are reserved; one reminder fits.
-    const rt = runtime({ mailQuota: 5 });
+    // 2 ЦУР recipients, 2 coordinators for their digest + 2 for a possible failure letter are reserved; one
+    // reminder fits.
+    const rt = runtime({ mailQuota: 7 });
     turnOn(rt);
     rt.fireTimeDriven('dailyCheck');
     expect(rt.mail[0]?.subject).toMatch(/^Реестр страниц/);

@@ -194,10 +194,10 @@ describe('the daily run', () => {
   });
 
   it('respects the mail quota: the coordinators’ digest and a failure letter reserved, the rest waits for tomorrow', () => {
-    // Two coordinators: two recipients for their digest and two for a failure letter are reserved of five;
+    // Two ЦУР recipients, two coordinators for their digest and two for a failure letter are reserved of seven;
     // P1's and P2's responsible persons are both due a reminder once P2's department report is taken back,
     // so one of them must wait for tomorrow, and goes first then.
-    const rt = runtime({ mailQuota: 5 });
+    const rt = runtime({ mailQuota: 7 });
     rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange('N3').clearContent());
     turnOn(rt);
     rt.fireTimeDriven('dailyCheck');
@@ -211,7 +211,7 @@ describe('the daily run', () => {
     expect(rt.mail[0]!.body).toContain(waiting);
     const reminders = journalRows(rt).find((row) => row[2] === 'Напоминания ответственным')![3];
     expect(reminders).toMatch(/^Отправлено: 1 \(.*\)\. Перенесено на следующий рабочий день .*: 1 \(/);
-    mailApp(rt).remaining = 5;
+    mailApp(rt).remaining = 7;
     rt.setNow(moscowTime('2026-01-21'));
     rt.fireTimeDriven('dailyCheck');
     expect(rt.mail[3]!.to).toBe(waiting);

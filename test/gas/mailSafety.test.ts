@@ -82,6 +82,17 @@ describe('the mail budget protects the ЦУР letter', () => {
     expect(rt.mail.at(-1)!.to).toBe(TSUR.join(','));
   });
 
+  it('with a tight quota the reminders leave room for the ЦУР summary and a failure letter', () => {
+    const rows = Array.from({ length: 80 }, (_, index) =>
+      overdueRow(index + 1, `person${String(index + 1).padStart(3, '0')}@shpakovsky.example.ru`),
+    );
+    const rt = runtime(rows, { mailQuota: 40 });
+    rt.fireTimeDriven('dailyCheck');
+    // 40 − 2 ЦУР − 2 coordinators (sent) − 2 for a failure letter = 34 reminders; 4 left for ЦУР and a failure.
+    expect(rt.mail.filter((mail) => mail.to.startsWith('person'))).toHaveLength(34);
+    expect(mailApp(rt).remaining).toBe(TSUR.length + 2);
+  });
+
   it('«Напоминаний в день не более» from «Настройки» caps the reminders', () => {
     const rows = Array.from({ length: 5 }, (_, index) => overdueRow(index + 1, `p${index}@shpakovsky.example.ru`));
     const rt = runtime(rows, { settings: { reminderLimit: 2 } });
