@@ -12,8 +12,16 @@ import { createCalendar, parseCalendarRows } from '../src/domain/calendar';
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../src/domain/columns';
 import { readDateCell } from '../src/domain/cellValues';
 import { assessRegister, type RegisterAssessment } from '../src/domain/register';
-import { extraNetworksOf, parseSettings, type ParsedSettings } from '../src/domain/settings';
-import { selectPendingEvents } from '../src/domain/summary';
+import {
+  extraNetworksOf,
+  mailDomainsOf,
+  parseSettings,
+  type ParsedSettings,
+  type Settings,
+} from '../src/domain/settings';
+import { selectPendingEvents, summarySubject } from '../src/domain/summary';
+import { DIGEST_SUBJECT_START, FAILURE_SUBJECT_START, REMINDER_SUBJECT_START } from '../src/domain/digest';
+import { headerText, letterLinks } from '../src/domain/letter';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment, Severity } from '../src/domain/types';
 import { HEADER_SCAN_ROWS, locateHeader, MIN_MATCHED_COLUMNS } from '../src/gas/registerTable';
 
@@ -46,8 +54,23 @@ export interface ReportRow {
   problems: ReportProblem[];
 }
 
+/** The kinds of the add-on's letters. */
+export type MailKind = 'digest' | 'reminder' | 'tsur' | 'control' | 'failure';
+
+/** One letter the run sent. */
+export interface ReportMail {
+  /** Recipients, «a@b, c@d». */
+  to: string;
+  kind: MailKind;
+  subject: string;
+  /** The hrefs of the HTML part, in order. */
+  links: string[];
+}
+
 export interface Report {
   today: IsoDate;
+  /** The letters of the run (npm start adds them; absent when the report is built from sheets alone). */
+  mail?: ReportMail[];
   rows: ReportRow[];
   summary: {
     /** Events the ЦУР summary would report now (not yet reported to ЦУР, dated today or earlier). */
@@ -140,6 +163,7 @@ export function assessSpreadsheet(input: SpreadsheetValues, today: IsoDate): Spr
     timeZone: input.timeZone,
     extraNetworks: extraNetworksOf(settings.settings),
     inForce: settings.settings.decreeInForce,
+    ...(mailDomainsOf(settings.settings).length > 0 ? { mailDomains: mailDomainsOf(settings.settings) } : {}),
   });
   const written = new Map(
     rawRows.map((raw) => [
@@ -261,4 +285,43 @@ export function disagreements(input: SpreadsheetAssessment): SheetDisagreement[]
     }
   }
   return found;
+}
+
+/**
+ * How a sent letter's kind is told from its subject. One row per kind; a new kind of letter adds its row
+ * (e.g. the control letter: { kind: 'control', matches: (subject) => subject.startsWith(CONTROL_SUBJECT_START) }).
+ */
+export const MAIL_KINDS: ReadonlyArray<{
+  kind: MailKind;
+  matches(subject: string, settings: Settings, today: IsoDate): boolean;
+}> = [
+  {
+    kind: 'tsur',
+    matches: (subject, settings, today) => subject === headerText(summarySubject(settings.districtName, today)),
+  },
+  { kind: 'digest', matches: (subject) => subject.startsWith(DIGEST_SUBJECT_START) },
+  { kind: 'reminder', matches: (subject) => subject.startsWith(REMINDER_SUBJECT_START) },
+  { kind: 'failure', matches: (subject) => subject.startsWith(FAILURE_SUBJECT_START) },
+];
+
+/** The letters MailApp recorded, for report.json; a letter of no known kind is an error of the run. */
+export function mailReport(
+  sent: ReadonlyArray<{ to: string; subject: string; htmlBody?: string | undefined }>,
+  settings: Settings,
+  today: IsoDate,
+): ReportMail[] {
+  return sent.map((mail) => {
+    const kind = MAIL_KINDS.find((candidate) => candidate.matches(mail.subject, settings, today))?.kind;
+    if (kind === undefined)
+      throw new Error(`report.json: письмо неизвестного вида «${mail.subject}» (добавьте его в MAIL_KINDS)`);
+    return {
+      to: mail.to
+        .split(',')
+        .map((address) => address.trim())
+        .join(', '),
+      kind,
+      subject: mail.subject,
+      links: letterLinks(mail.htmlBody ?? ''),
+    };
+  });
 }

@@ -21,6 +21,7 @@ import {
   assessSpreadsheet,
   buildReport,
   disagreements,
+  mailReport,
   reportCounts,
   type Report,
   type SheetDisagreement,
@@ -171,6 +172,7 @@ function fillSettings(run: Run): string[] {
       lines.push(enterSetting(run, key, SAMPLE_SETTINGS[key]));
     }
   }
+  if (sample) lines.push(enterSetting(run, 'mailDomains', SAMPLE_SETTINGS.mailDomains.join(', ')));
   return lines;
 }
 
@@ -473,6 +475,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const { summary } = coordinatorRun(run);
   const { report, disagreements: disagreeing } = reportFromSheets(run);
+  report.mail = mailReport(rt.mail, currentSettings(run), today);
   if (disagreeing.length > 0)
     run.failures.push(`расхождения «Состояние»/«Срок» в таблице с расчётом: ${disagreeing.length}`);
   const written: string[] = [];

@@ -33,6 +33,13 @@ export const SAMPLE_SETTINGS = {
   signatureName: 'Саботырев Денис Анатольевич',
   signaturePhone: '8 (86553) 6-00-00',
   signatureEmail: SAMPLE_COORDINATOR,
+  /** The administration's domain and its subordinate schools' (reminders go only there). */
+  mailDomains: [
+    'shpakovsky.example.ru',
+    'mihailovsk-edu.example.ru',
+    'nadezhda-edu.example.ru',
+    'pelagiada-edu.example.ru',
+  ],
 } as const;
 
 /** The header row as the departments wrote it: (alias of) a catalogue column, or a column of their own. */

@@ -5,11 +5,27 @@
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { addDays, formatRuDate, weekday } from './isoDate';
-import { htmlTable, mailMessage, paragraph, type Cell, type MailMessage } from './letter';
+import {
+  MESSAGE_TEXT_LIMIT,
+  htmlTable,
+  letterText,
+  mailMessage,
+  pageLinkHtml,
+  pageLinkText,
+  paragraph,
+  type Cell,
+  type MailMessage,
+} from './letter';
 import { EVENT_KIND_LABELS, statedErrors } from './summary';
+import { isInMailDomains } from './settings';
 import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalendar } from './types';
 
 export type Obligation = 'dept' | 'tsur';
+
+/** How the subjects of the daily letters begin (also how `npm start` tells the kinds apart in report.json). */
+export const DIGEST_SUBJECT_START = 'Реестр страниц на ';
+export const REMINDER_SUBJECT_START = 'Реестр официальных страниц: требуется ваше внимание';
+export const FAILURE_SUBJECT_START = 'Реестр страниц: ежедневная проверка не выполнена';
 
 export const OBLIGATION_LABELS: Readonly<Record<Obligation, string>> = {
   dept: 'Сообщить в отдел (п. 3.2.2)',
@@ -45,8 +61,8 @@ function itemsOf(
       items.push({
         pageId: row.page.id ?? '',
         row: row.row,
-        organization: row.page.organization ?? '',
-        network: row.page.network ?? '',
+        organization: letterText(row.page.organization),
+        network: letterText(row.page.network),
         link: row.page.link ?? '',
         kind: event.kind,
         date: event.date,
@@ -96,8 +112,8 @@ export function coordinatorDigestItems(rows: readonly RowAssessment[]): Coordina
     else if (row.events.some((event) => event.reportedToTsur === null)) {
       withErrors.push({
         row: row.row,
-        organization: row.page.organization ?? '',
-        message: errors.map((e) => e.message).join(' '),
+        organization: letterText(row.page.organization ?? ''),
+        message: letterText(errors.map((e) => e.message).join(' '), MESSAGE_TEXT_LIMIT),
       });
     }
   }
@@ -120,7 +136,7 @@ function itemsTable(items: readonly DigestItem[], highlight: boolean): string {
         String(item.row),
         item.organization,
         item.network,
-        { html: linkHtml(item.link) },
+        { html: pageLinkHtml(item.link) },
         `${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}`,
         obligationsText(item),
         formatRuDate(item.deadline),
@@ -138,7 +154,7 @@ function itemsText(items: readonly DigestItem[]): string {
   return items
     .map(
       (item) =>
-        `- строка ${item.row}: ${item.organization} — ${item.network} ${item.link}\n` +
+        `- строка ${item.row}: ${item.organization} — ${item.network} ${pageLinkText(item.link)}\n` +
         `  ${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}; ${obligationsText(item)}; срок ${formatRuDate(item.deadline)}`,
     )
     .join('\n');
@@ -164,7 +180,7 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
   const errorLines = withErrors.map(
     (entry) => `строка ${entry.row}: ${entry.organization || '(организация не указана)'} — ${entry.message}`,
   );
-  const subject = `Реестр страниц на ${formatRuDate(input.today)}: просрочено — ${overdue.length}, срок сегодня — ${dueToday.length}`;
+  const subject = `${DIGEST_SUBJECT_START}${formatRuDate(input.today)}: просрочено — ${overdue.length}, срок сегодня — ${dueToday.length}`;
   const pendingLine = input.pendingTsurEvents
     ? `Ожидают сводки в ЦУР: ${input.pendingTsurEvents} (меню «Реестр страниц» → «Сводка для ЦУР…»).`
     : 'Неотправленных в ЦУР событий нет.';
@@ -173,7 +189,7 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     { title: `Срок сегодня (${dueToday.length})`, items: dueToday, highlight: false },
   ];
   const html = [
-    ...notes.map((note) => `<p><b>${escapeHtml(note)}</b></p>`),
+    ...notes.map((note) => `<p><b>${escapeHtml(letterText(note, MESSAGE_TEXT_LIMIT * 10))}</b></p>`),
     paragraph(`Ежедневная проверка реестра официальных страниц, ${formatRuDate(input.today)}.`),
     ...sections
       .filter((section) => section.items.length > 0)
@@ -199,7 +215,16 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     pendingLine,
     `Реестр: ${input.spreadsheetUrl}`,
   ].join('\n\n');
-  return mailMessage({ to: input.recipients, subject, text, html });
+  const counts = `Просрочено: ${overdue.length}, срок сегодня: ${dueToday.length}. ${pendingLine}`;
+  const brief = {
+    text: [...notes, counts, `Реестр: ${input.spreadsheetUrl}`].join('\n\n'),
+    html: [
+      ...notes.map((note) => `<p><b>${escapeHtml(letterText(note, MESSAGE_TEXT_LIMIT * 10))}</b></p>`),
+      paragraph(counts),
+      `<p>${linkHtml(input.spreadsheetUrl, 'Открыть реестр')}</p>`,
+    ].join('\n'),
+  };
+  return mailMessage({ to: input.recipients, subject, text, html, brief });
 }
 
 /** One responsible person's row that needs something, and why. */
@@ -237,6 +262,8 @@ export interface ResponsibleDigestsInput {
    * and a letter every working day about the same warning teaches people to ignore the letters.
    */
   includeWarnings?: boolean;
+  /** «Домены для рассылки» (mailDomainsOf): an address outside them gets no letter. */
+  mailDomains: readonly string[];
 }
 
 /**
@@ -249,21 +276,22 @@ export function buildResponsibleDigests(input: ResponsibleDigestsInput): Respons
   const byEmail = new Map<string, { name: string; rows: ResponsibleRow[] }>();
   for (const row of input.rows) {
     if (!isMailableAddress(row.page.responsibleEmail)) continue;
+    if (!isInMailDomains(row.page.responsibleEmail, input.mailDomains)) continue;
     const items = itemsOf(row, ['dept'], ['pending', 'dueToday', 'overdue']).sort(byDeadline);
     const problems = row.problems
       .filter((problem) => input.includeWarnings === true || problem.severity === 'error')
-      .map(({ severity, message }) => ({ severity, message }));
+      .map(({ severity, message }) => ({ severity, message: letterText(message, MESSAGE_TEXT_LIMIT) }));
     if (items.length === 0 && problems.length === 0) continue;
     const email = row.page.responsibleEmail.trim().toLowerCase();
     let entry = byEmail.get(email);
     if (!entry) {
-      entry = { name: (row.page.responsibleName ?? '').trim(), rows: [] };
+      entry = { name: letterText(row.page.responsibleName), rows: [] };
       byEmail.set(email, entry);
     }
     entry.rows.push({
       row: row.row,
-      organization: row.page.organization ?? '',
-      network: row.page.network ?? '',
+      organization: letterText(row.page.organization),
+      network: letterText(row.page.network),
       link: row.page.link ?? '',
       items,
       problems,
@@ -297,7 +325,7 @@ function responsibleMessage(
   rows: readonly ResponsibleRow[],
   input: ResponsibleDigestsInput,
 ): MailMessage {
-  const subject = `Реестр официальных страниц: требуется ваше внимание (${rows.length}) — ${formatRuDate(input.today)}`;
+  const subject = `${REMINDER_SUBJECT_START} (${rows.length}) — ${formatRuDate(input.today)}`;
   const greeting = name ? `Здравствуйте, ${name}!` : 'Здравствуйте!';
   const intro = 'По официальным страницам, за которые вы отвечаете, в реестре есть незакрытые вопросы:';
   const outro =
@@ -307,7 +335,7 @@ function responsibleMessage(
     paragraph(intro),
     ...rows.map(
       (row) =>
-        `<p><b>${escapeHtml(rowTitle(row))}</b><br>${linkHtml(row.link)}</p>\n<ul>` +
+        `<p><b>${escapeHtml(rowTitle(row))}</b><br>${pageLinkHtml(row.link)}</p>\n<ul>` +
         rowLines(row)
           .map((line) => `<li>${escapeHtml(line)}</li>`)
           .join('') +
@@ -320,12 +348,21 @@ function responsibleMessage(
     greeting,
     intro,
     ...rows.map((row) =>
-      [rowTitle(row), row.link, ...rowLines(row).map((line) => `- ${line}`)].filter(Boolean).join('\n'),
+      [rowTitle(row), pageLinkText(row.link), ...rowLines(row).map((line) => `- ${line}`)].filter(Boolean).join('\n'),
     ),
     outro,
     `Реестр: ${input.spreadsheetUrl}`,
   ].join('\n\n');
-  return mailMessage({ to: email, subject, text, html });
+  const brief = {
+    text: [greeting, intro, ...rows.map(rowTitle), outro].join('\n\n'),
+    html: [
+      paragraph(greeting),
+      paragraph(intro),
+      ...rows.map((row) => paragraph(rowTitle(row))),
+      paragraph(outro),
+    ].join('\n'),
+  };
+  return mailMessage({ to: email, subject, text, html, brief });
 }
 
 /**
@@ -348,14 +385,14 @@ export interface FailureLetterInput {
   spreadsheetUrl: string;
 }
 
-/** The one letter telling the coordinator that the daily check failed (not repeated while the failure stays the same). */
+/** The letter telling the coordinators that the daily check failed (sent every day it fails). */
 export function buildFailureLetter(input: FailureLetterInput): MailMessage {
-  const subject = `Реестр страниц: ежедневная проверка не выполнена — ${formatRuDate(input.today)}`;
+  const subject = `${FAILURE_SUBJECT_START} — ${formatRuDate(input.today)}`;
   const lines = [
     `Ежедневная проверка реестра официальных страниц ${formatRuDate(input.today)} не выполнена.`,
-    `Причина: ${input.text}`,
+    `Причина: ${letterText(input.text, MESSAGE_TEXT_LIMIT * 10)}`,
     'Подробности — на листе «Журнал». Пока причина не устранена, проверка будет повторяться каждый рабочий день, ' +
-      'но это письмо повторно не придёт. Когда проверка снова пройдёт без ошибок, в «Журнале» появится запись об этом.',
+      'и это письмо будет приходить каждый раз. Когда проверка снова пройдёт без ошибок, в «Журнале» появится запись об этом.',
   ];
   const html = [...lines.map(paragraph), `<p>${linkHtml(input.spreadsheetUrl, 'Открыть реестр')}</p>`].join('\n');
   return mailMessage({

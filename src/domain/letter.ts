@@ -3,7 +3,9 @@
  * `npm start`), HTML tables whose every cell is escaped, CSV attachments and the size measure used against
  * MailApp's body limit.
  */
-import { escapeHtml } from './htmlEscape';
+import { isEmailAddress } from './email';
+import { escapeHtml, safeHttpUrl } from './htmlEscape';
+import { linkHost, networkForUrl } from './links';
 
 export interface MailAttachment {
   fileName: string;
@@ -77,9 +79,153 @@ export function letterDocument(title: string, content: string): string {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// What a cell may become in a letter. Letters go from the coordinator's account; what a department user
+// typed must not turn them into phishing: a link is clickable only when it is a page of a known network
+// (or the register itself), any other address is defanged text, cell text is cut short, headers carry
+// no line breaks. Every letter kind goes through mailMessage, which applies the same rules once more.
+
+/** The longest cell text a letter shows (names, organisations, positions). */
+export const CELL_TEXT_LIMIT = 300;
+/** The longest problem message or note a letter shows (they quote cells). */
+export const MESSAGE_TEXT_LIMIT = 600;
+/** MailApp's body limit is 200 KB on consumer accounts; body and HTML together stay under this. */
+export const LETTER_BODY_LIMIT_BYTES = 150 * 1024;
+/** The file a letter too large for its body is attached as. */
+export const OVERSIZED_LETTER_FILE = 'pismo.html';
+
+// C0 and C1 controls (tab and line feed kept in text), the Unicode line and paragraph separators, and
+// the bidirectional overrides that can disguise an address.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAKS = /[\r\n\t]+/g;
+const WEB_ADDRESS = /\bhttp(s?):\/\//gi;
+const ANY_URL = /\bhttps?:\/\/[^\s<>"']+/gi;
+
+/** True for the links a letter may make clickable: a page of a known network, or a Google spreadsheet. */
+export function isLetterLinkAllowed(url: string): boolean {
+  if (safeHttpUrl(url) === null) return false;
+  if (networkForUrl(url) !== null) return true;
+  return linkHost(url) === 'docs.google.com' && /^https:\/\/docs\.google\.com\/spreadsheets\//i.test(url.trim());
+}
+
+/** «https://evil» → «hxxps://evil»: readable, and no mail program makes a link of it. */
+export function defangUrls(text: string): string {
+  return text.replace(ANY_URL, (url) =>
+    isLetterLinkAllowed(url)
+      ? url
+      : url.replace(WEB_ADDRESS, (_scheme, secure: string) => `hxxp${secure.toLowerCase()}://`),
+  );
+}
+
+/** Cell text as a letter shows it: no control characters, foreign addresses defanged, at most `limit` characters. */
+export function letterText(value: unknown, limit = CELL_TEXT_LIMIT): string {
+  const text = defangUrls(
+    String(value ?? '')
+      .replace(CONTROL_CHARACTERS, '')
+      .trim(),
+  );
+  const characters = [...text];
+  return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('')}…`;
+}
+
+/** A header (subject, sender's name): one line, no control characters, at most 250 characters. */
+export function headerText(value: string): string {
+  return letterText(value.replace(LINE_BREAKS, ' ').replace(/ {2,}/g, ' '), 250);
+}
+
+/** A page link in the HTML part: clickable only for a page of a known network, otherwise defanged text. */
+export function pageLinkHtml(url: string | null | undefined, label?: string): string {
+  const link = (url ?? '').trim();
+  const text = escapeHtml(letterText(label ?? link));
+  return link !== '' && isLetterLinkAllowed(link) ? `<a href="${escapeHtml(link)}">${text}</a>` : text;
+}
+
+/** A page link in the plain-text part. */
+export function pageLinkText(url: string | null | undefined): string {
+  return letterText(url ?? '');
+}
+
+/** Recipients of a letter: one line each, every one a valid address, or the reason it cannot go. */
+export function checkedRecipients(to: string): { ok: true; to: string } | { ok: false; reason: string } {
+  const addresses = to
+    .replace(CONTROL_CHARACTERS, '')
+    .split(/[,;\r\n]+/)
+    .map((address) => address.trim())
+    .filter((address) => address !== '');
+  const bad = addresses.filter((address) => !isEmailAddress(address));
+  if (addresses.length === 0) return { ok: false, reason: 'у письма нет получателей.' };
+  if (bad.length > 0)
+    return {
+      ok: false,
+      reason: `не похоже на адрес электронной почты: ${bad.map((a) => `«${letterText(a, 80)}»`).join(', ')}.`,
+    };
+  return { ok: true, to: addresses.join(',') };
+}
+
+const ANCHOR = /<a href="([^"]*)">([\s\S]*?)<\/a>/g;
+
+function unescapeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The last line of defence on a finished HTML part: foreign links unlinked, foreign addresses defanged. */
+function safeLetterHtml(html: string): string {
+  return html
+    .replace(ANCHOR, (anchor, href: string, label: string) =>
+      isLetterLinkAllowed(unescapeAttribute(href)) ? anchor : label,
+    )
+    .replace(/>([^<]*)</g, (_match, text: string) => `>${defangUrls(text)}<`);
+}
+
+/** The hrefs of an HTML part (for report.json and tests). */
+export function letterLinks(html: string): string[] {
+  return [...html.matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((match) => unescapeAttribute(match[1] ?? ''));
+}
+
+/** What stays in the body of a letter too large for it (the rest goes into the attachment). */
+export interface LetterBrief {
+  text: string;
+  /** HTML built from escaped parts. */
+  html: string;
+}
+
+/**
+ * A letter whose body would pass MailApp's size limit keeps a short body and carries its full HTML as an
+ * attachment: no letter fails for its size.
+ */
+function withinSizeLimit(message: MailMessage, limit: number, brief: LetterBrief | undefined): MailMessage {
+  if (utf8ByteLength(message.body) + utf8ByteLength(message.htmlBody) <= limit) return message;
+  const note =
+    `Письмо целиком превысило бы допустимый размер, поэтому его полный текст — во вложенном файле ` +
+    `${OVERSIZED_LETTER_FILE} (откройте его в браузере).`;
+  const short = brief ?? { text: '', html: '' };
+  const candidate = {
+    ...message,
+    body: defangUrls([note, short.text].filter(Boolean).join('\n\n')) + '\n',
+    htmlBody: safeLetterHtml(letterDocument(message.subject, `<p><b>${escapeHtml(note)}</b></p>\n${short.html}`)),
+  };
+  // Even the brief too long (it should never be): the note alone.
+  const fits = utf8ByteLength(candidate.body) + utf8ByteLength(candidate.htmlBody) <= limit;
+  return {
+    ...candidate,
+    ...(fits ? {} : { body: `${note}\n`, htmlBody: letterDocument(message.subject, paragraph(note)) }),
+    attachments: [
+      ...message.attachments,
+      { fileName: OVERSIZED_LETTER_FILE, mimeType: 'text/html', content: message.htmlBody },
+    ],
+  };
+}
+
 /**
  * One of the add-on's letters: the HTML content goes into letterDocument, the plain text gets its final
- * newline, the sender's name is SENDER_NAME.
+ * newline, the sender's name is SENDER_NAME. Every letter kind is made here, so the rules above (one-line
+ * headers, only known links clickable, foreign addresses defanged, the size limit) hold for all of them.
  */
 export function mailMessage(input: {
   to: string | readonly string[];
@@ -89,15 +235,24 @@ export function mailMessage(input: {
   /** The HTML content (the body's inside). */
   html: string;
   attachments?: MailAttachment[];
+  /** Defaults to LETTER_BODY_LIMIT_BYTES. */
+  bodyLimitBytes?: number;
+  /** What the body keeps should the letter be too large (its full HTML is then attached). */
+  brief?: LetterBrief;
 }): MailMessage {
-  return {
-    to: typeof input.to === 'string' ? input.to : input.to.join(','),
-    subject: input.subject,
-    body: `${input.text}\n`,
-    htmlBody: letterDocument(input.subject, input.html),
-    name: SENDER_NAME,
-    attachments: input.attachments ?? [],
-  };
+  const subject = headerText(input.subject);
+  return withinSizeLimit(
+    {
+      to: (typeof input.to === 'string' ? input.to : input.to.join(',')).replace(CONTROL_CHARACTERS, ''),
+      subject,
+      body: `${defangUrls(input.text.replace(CONTROL_CHARACTERS, ''))}\n`,
+      htmlBody: safeLetterHtml(letterDocument(subject, input.html)),
+      name: headerText(SENDER_NAME),
+      attachments: input.attachments ?? [],
+    },
+    input.bodyLimitBytes ?? LETTER_BODY_LIMIT_BYTES,
+    input.brief,
+  );
 }
 
 /** A paragraph of escaped text. */
@@ -108,7 +263,8 @@ export function paragraph(text: string): string {
 function csvField(value: string): string {
   // A cell beginning with = + - @ would be a formula in a spreadsheet program: keep it text.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // Every field quoted: no reader has to guess where a field with a separator or line break ends.
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 /**

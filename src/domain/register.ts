@@ -8,6 +8,8 @@ import { networkList, type NetworkSpec } from './links';
 import { assessObligations, rowState, staleStampProblems } from './obligations';
 import { reviewRegister, type RegisterGap } from './review';
 import { columnProblem, readSheetRow } from './schemas';
+import { isEmailAddress } from './email';
+import { isInMailDomains } from './settings';
 import type { ColumnKey, IsoDate, Problem, RowAssessment, WorkingCalendar } from './types';
 
 export interface RawRegisterRow {
@@ -26,6 +28,25 @@ export interface RegisterContext {
   extraNetworks?: readonly NetworkSpec[];
   /** The day decree No. 1199 came into force («Настройки»); events before it have no deadline. */
   inForce?: IsoDate;
+  /** «Домены для рассылки» (mailDomainsOf): an address outside them gets a warning, and no reminder. */
+  mailDomains?: readonly string[];
+}
+
+export const OUTSIDE_DOMAIN_WARNING = 'напоминание на этот адрес не отправляется';
+
+/** The warning on an address outside «Домены для рассылки» (none when the domains are not given). */
+function outsideDomainProblems(page: RowAssessment['page'], context: RegisterContext): Problem[] {
+  const email = page.responsibleEmail;
+  if (context.mailDomains === undefined || email === null || !isEmailAddress(email)) return [];
+  if (isInMailDomains(email, context.mailDomains)) return [];
+  return [
+    columnProblem(
+      'responsibleEmail',
+      'warning',
+      `${OUTSIDE_DOMAIN_WARNING}: домен не входит в «Домены для рассылки» на листе «Настройки»` +
+        (context.mailDomains.length ? ` (${context.mailDomains.join(', ')}).` : ' (список пуст).'),
+    ),
+  ];
 }
 
 /**
@@ -66,7 +87,11 @@ function assessed(
   context: RegisterContext,
 ): RowAssessment {
   const { events, deadline } = assessObligations(reading.page, context.calendar, context.today, context.inForce);
-  const problems = [...reading.problems, ...staleStampProblems(reading.page)];
+  const problems = [
+    ...reading.problems,
+    ...staleStampProblems(reading.page),
+    ...outsideDomainProblems(reading.page, context),
+  ];
   const state = rowState({ page: reading.page, events, hasErrors: hasError(problems) });
   return { row, page: reading.page, problems, events, deadline, state };
 }

@@ -33,11 +33,15 @@ export interface Settings {
   signatureName: string;
   signaturePhone: string;
   signatureEmail: string;
+  /** Domains reminders and digests may go to; empty: the coordinators' domains (mailDomainsOf). */
+  mailDomains: string[];
+  /** At most this many reminders a day; the rest wait for the next working day. */
+  reminderLimit: number;
 }
 
 export type SettingKey = keyof Settings;
 
-export type SettingKind = 'emails' | 'text' | 'hour' | 'yesNo' | 'list' | 'date';
+export type SettingKind = 'emails' | 'text' | 'hour' | 'yesNo' | 'list' | 'date' | 'domains' | 'count';
 
 export interface SettingSpec {
   key: SettingKey;
@@ -63,6 +67,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   signatureName: '',
   signaturePhone: '',
   signatureEmail: '',
+  mailDomains: [],
+  reminderLimit: 50,
 });
 
 /** The rows of «Настройки» in the order setup writes them. The one definition of the labels. */
@@ -129,6 +135,20 @@ export const SETTINGS_SPECS: readonly SettingSpec[] = [
   { key: 'signatureName', label: 'Подпись писем: ФИО', kind: 'text', help: 'Кто подписывает сводку в ЦУР.' },
   { key: 'signaturePhone', label: 'Подпись писем: телефон', kind: 'text', help: 'Телефон для связи с ЦУР.' },
   { key: 'signatureEmail', label: 'Подпись писем: e-mail', kind: 'text', help: 'Адрес для ответа ЦУР.' },
+  {
+    key: 'mailDomains',
+    label: 'Домены для рассылки',
+    kind: 'domains',
+    help:
+      'Домены почты администрации через запятую (например, shpakovsky.ru). Напоминания и сводки сроков уходят ' +
+      'только на адреса этих доменов; пусто — домены адресов координаторов.',
+  },
+  {
+    key: 'reminderLimit',
+    label: 'Напоминаний в день не более',
+    kind: 'count',
+    help: 'Целое число от 0 до 1000. Остальные напоминания уходят в следующий рабочий день.',
+  },
 ];
 
 export const SETTING_BY_KEY: Readonly<Record<SettingKey, SettingSpec>> = Object.fromEntries(
@@ -167,6 +187,8 @@ export function splitList(text: string): string[] {
 }
 
 const hourSchema = z.coerce.number().int().min(0).max(23);
+const countSchema = z.coerce.number().int().min(0).max(1000);
+const DOMAIN_PATTERN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
 
 function labelOf(key: SettingKey): string {
   return `«${SETTING_BY_KEY[key].label}»`;
@@ -224,6 +246,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
     tsurRecipients: [...DEFAULT_SETTINGS.tsurRecipients],
     coordinators: [...DEFAULT_SETTINGS.coordinators],
     networks: [...DEFAULT_SETTINGS.networks],
+    mailDomains: [...DEFAULT_SETTINGS.mailDomains],
   };
   const problems: SettingsProblem[] = [];
   const found: Partial<Record<SettingKey, number>> = {};
@@ -282,6 +305,28 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
           );
         break;
       }
+      case 'domains': {
+        const parts = splitList(cellText(value)).map((part) => part.toLowerCase().replace(/^@/, ''));
+        const bad = parts.filter((part) => !DOMAIN_PATTERN.test(part));
+        settings.mailDomains = [...new Set(parts.filter((part) => !bad.includes(part)))];
+        if (bad.length > 0)
+          report(
+            `${labelOf(spec.key)}: не похоже на домен: ${bad.map((part) => `«${part}»`).join(', ')}. ` +
+              'Укажите домены вида shpakovsky.ru через запятую.',
+          );
+        break;
+      }
+      case 'count': {
+        const text = cellText(value);
+        if (text === '') break;
+        const parsed = countSchema.safeParse(text);
+        if (parsed.success) settings.reminderLimit = parsed.data;
+        else
+          report(
+            `${labelOf(spec.key)}: «${text}» — укажите целое число от 0 до 1000. Пока используется ${DEFAULT_SETTINGS.reminderLimit}.`,
+          );
+        break;
+      }
     }
   });
   return { settings, problems, rows: found };
@@ -311,4 +356,27 @@ export function isCoordinatorEmail(settings: Settings, email: string): boolean {
 /** The configured networks as the schemas take them (hosts unknown: links to them are not matched to a network). */
 export function extraNetworksOf(settings: Settings): NetworkSpec[] {
   return settings.networks.map((name) => ({ name, hosts: [] }));
+}
+
+/** The domain of an address, lowercased ('' when there is none). */
+export function emailDomain(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at === -1
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
+}
+
+/** Where reminders and digests may go: «Домены для рассылки», or the coordinators' domains when it is empty. */
+export function mailDomainsOf(settings: Settings): string[] {
+  if (settings.mailDomains.length > 0) return [...settings.mailDomains];
+  return [...new Set(settings.coordinators.map(emailDomain).filter((domain) => domain !== ''))];
+}
+
+/** True when `email` belongs to one of `domains` (case ignored; subdomains do not count). */
+export function isInMailDomains(email: string, domains: readonly string[]): boolean {
+  const domain = emailDomain(email);
+  return domain !== '' && domains.includes(domain);
 }

@@ -5,7 +5,16 @@
 import { ORG_KINDS } from './columns';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
-import { mailMessage, paragraph, toCsv, utf8ByteLength, type MailMessage } from './letter';
+import {
+  letterText,
+  mailMessage,
+  pageLinkHtml,
+  pageLinkText,
+  paragraph,
+  toCsv,
+  utf8ByteLength,
+  type MailMessage,
+} from './letter';
 import type { NetworkSpec } from './links';
 import { EVENT_COLUMNS } from './obligations';
 import { duplicatePageRows, isActivePage, organizationKey } from './review';
@@ -391,7 +400,7 @@ function eventLines(event: PendingEvent): Array<{ text: string; link?: string; a
 /** Each link of a cell written twice (pageLinks) as its own link. */
 function linksHtml(cell: string): string {
   const links = pageLinks(cell);
-  return (links.length ? links : [cell]).map((link) => linkHtml(link)).join('; ');
+  return (links.length ? links : [cell]).map((link) => pageLinkHtml(link)).join('; ');
 }
 
 interface NumberedEvent {
@@ -419,7 +428,10 @@ function eventsText(numbered: readonly NumberedEvent[]): string {
   return numbered
     .map(({ number, event }) =>
       eventLines(event)
-        .map((line, index) => `${index === 0 ? `${number}. ` : '   '}${line.text}${line.link ?? ''}`)
+        .map(
+          (line, index) =>
+            `${index === 0 ? `${number}. ` : '   '}${line.text}${line.link === undefined ? '' : pageLinkText(line.link)}`,
+        )
         .join('\n'),
     )
     .join('\n\n');
@@ -436,10 +448,10 @@ function beforeDecreeTitle(inForce: IsoDate | undefined): string {
 function signatureLines(signature: LetterSignature | undefined): string[] {
   if (signature === undefined) return [];
   const lines = [
-    signature.name.trim(),
-    signature.department.trim(),
-    signature.phone.trim() && `тел. ${signature.phone.trim()}`,
-    signature.email.trim() && `e-mail: ${signature.email.trim()}`,
+    letterText(signature.name),
+    letterText(signature.department),
+    letterText(signature.phone) && `тел. ${letterText(signature.phone)}`,
+    letterText(signature.email) && `e-mail: ${letterText(signature.email)}`,
   ].filter((line) => line !== '');
   return lines.length ? ['С уважением,', ...lines] : [];
 }
@@ -525,7 +537,21 @@ export function gapsCsvFileName(today: IsoDate): string {
  */
 export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
   const limit = input.bodyLimitBytes ?? SUMMARY_BODY_LIMIT_BYTES;
-  const events = [...input.events].sort(compareEvents);
+  // Cell text as letters show it (letterText): cut short, no control characters, foreign addresses defanged.
+  const events = input.events
+    .map((event) => ({
+      ...event,
+      organization: letterText(event.organization),
+      orgKind: letterText(event.orgKind),
+      network: letterText(event.network),
+      responsibleName: letterText(event.responsibleName),
+      responsiblePosition: letterText(event.responsiblePosition),
+      authorizedName: letterText(event.authorizedName),
+      ogrn: letterText(event.ogrn),
+      inn: letterText(event.inn),
+    }))
+    .sort(compareEvents);
+  const totals: SummaryTotals = { ...input.totals, gaps: input.totals.gaps.map((name) => letterText(name)) };
   const overdue = events.filter((event) => event.overdue);
   const subject = summarySubject(input.districtName, input.today);
   const district = input.districtName.trim();
@@ -537,7 +563,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
   const csvName = summaryCsvFileName(input.today);
   const gapsName = gapsCsvFileName(input.today);
 
-  const compose = (layout: SummaryLetter['layout'], gapsAttached: boolean): MailMessage => {
+  const compose = (layout: SummaryLetter['layout'], gapsAttached: boolean, fallbackLimit?: number): MailMessage => {
     const shown = layout === 'full' ? events : layout === 'overdue' ? overdue : [];
     const numbered = shown.map((event, index) => ({ number: index + 1, event }));
     const current = numbered.filter(({ event }) => !event.beforeDecree);
@@ -557,7 +583,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       attachmentNote ? `<p><b>${escapeHtml(attachmentNote)}</b></p>` : '',
       current.length ? eventsHtml(current) : '',
       earlier.length ? `<h3 style="font-size:15px">${escapeHtml(beforeTitle)}</h3>\n${eventsHtml(earlier)}` : '',
-      totalsHtml(input.totals, gapsFile),
+      totalsHtml(totals, gapsFile),
       `<p>${escapeHtml(registerLine)} ${linkHtml(input.spreadsheetUrl, 'открыть таблицу')}</p>`,
       signature.length ? `<p>${signature.map((line) => escapeHtml(line)).join('<br>\n')}</p>` : '',
       `<p style="color:#666;font-size:12px">${escapeHtml(closing)}</p>`,
@@ -573,7 +599,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       attachmentNote ?? '',
       current.length ? eventsText(current) : '',
       earlier.length ? `${beforeTitle.toUpperCase()}\n\n${eventsText(earlier)}` : '',
-      totalsText(input.totals, gapsFile),
+      totalsText(totals, gapsFile),
       `${registerLine} ${input.spreadsheetUrl}`,
       signature.join('\n'),
       closing,
@@ -585,6 +611,8 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       subject,
       text,
       html: narrowHtml,
+      // The layouts below choose what stays in the body; only the last falls back to attaching the whole letter.
+      bodyLimitBytes: fallbackLimit ?? Number.POSITIVE_INFINITY,
       attachments: [
         ...(layout === 'full' ? [] : [{ fileName: csvName, mimeType: 'text/csv', content: summaryCsv(events) }]),
         ...(gapsFile === null
@@ -593,7 +621,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
               {
                 fileName: gapsFile,
                 mimeType: 'text/csv',
-                content: toCsv([['Организация'], ...input.totals.gaps.map((name) => [name])]),
+                content: toCsv([['Организация'], ...totals.gaps.map((name) => [name])]),
               },
             ]),
       ],
@@ -609,18 +637,19 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     ['overdue', true],
     ['totals', true],
   ];
-  const hasGaps = input.totals.gaps.length > 0;
+  const hasGaps = totals.gaps.length > 0;
   let chosen: [SummaryLetter['layout'], boolean] = ['totals', hasGaps];
   let message: MailMessage | null = null;
   for (const [layout, attachGaps] of attempts) {
-    if (attachGaps && !hasGaps) continue;
-    const candidate = compose(layout, attachGaps);
-    chosen = [layout, attachGaps];
+    // Without organisations lacking a page there is nothing to attach: the step is the same layout without it.
+    const candidate = compose(layout, attachGaps && hasGaps);
+    chosen = [layout, attachGaps && hasGaps];
     message = candidate;
     if (fits(candidate)) break;
   }
   return {
-    message: message ?? compose(...chosen),
+    // Even the totals too large (cell text is cut short, so hardly ever): the whole letter as an attachment.
+    message: message !== null && fits(message) ? message : compose(...chosen, limit),
     eventIds: events.map((event) => event.id),
     overdueCount: overdue.length,
     layout: chosen[0],

@@ -4,7 +4,7 @@
  */
 import { readDateCell } from '../domain/cellValues';
 import type { RegisterContext } from '../domain/register';
-import { extraNetworksOf, type Settings } from '../domain/settings';
+import { extraNetworksOf, mailDomainsOf, type Settings } from '../domain/settings';
 import type { RowAssessment } from '../domain/types';
 import { readCalendar, type CalendarRead } from './calendarSheet';
 import type { RawRow, RegisterTable, RowUpdate } from './registerTable';
@@ -25,12 +25,16 @@ export function loadDayContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
 }
 
 export function registerContext(settings: Settings, calendar: CalendarRead, timeZone: string): RegisterContext {
+  // No domains and no coordinators yet: nothing to warn against (the daily check then mails the domain of
+  // the user it runs as, see dailyCheck.ts).
+  const mailDomains = mailDomainsOf(settings);
   return {
     today: todayIn(timeZone),
     calendar: calendar.calendar,
     timeZone,
     extraNetworks: extraNetworksOf(settings),
     inForce: settings.decreeInForce,
+    ...(mailDomains.length > 0 ? { mailDomains } : {}),
   };
 }
 

@@ -6,10 +6,11 @@
  * responsible person with a deadline open or an error in their rows (warnings alone: on the first working
  * day of the week only). On other days it does nothing at all. Started by hand, only a coordinator may run it.
  *
- * Mail quota: the coordinator's digest comes first — its recipients are reserved before the automatic
- * summary, and responsible persons get what is left, in a fixed order; what could not go is journaled.
- * A failure is journaled every time and mailed to the coordinators once: the same failure is not mailed
- * again until a run succeeds.
+ * Mail budget (mailBudget.ts): the ЦУР summary, the coordinators' digest and one failure letter are reserved
+ * first; reminders go only to «Домены для рассылки», at most «Напоминаний в день не более», those deferred
+ * before going first; the ones that wait are listed in the coordinators' digest and journaled.
+ * A failure is journaled every time and mailed to the coordinators every day the run fails (at most once a
+ * day), until a run succeeds: a failure mailed once and then silent is a check that quietly stopped.
  */
 import {
   buildCoordinatorDigest,
@@ -22,6 +23,8 @@ import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import type { IsoDate } from '../domain/types';
 import { requireCoordinator } from './access';
 import { readSettings } from './settingsSheet';
+import { mailDomainsOf } from '../domain/settings';
+import { planReminders, reminderAllowance, type MailReservation } from '../domain/mailBudget';
 import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
 import { calendarExceptions, highlightYears, refreshHighlighting } from './highlighting';
 import { tryAppendJournal, type JournalEntry } from './journal';
@@ -33,10 +36,12 @@ import { readSnapshot, sendSummaryLocked } from './summary';
 import {
   highlightedCalendar,
   installDailyCheck,
-  isCurrentTrigger,
+  classifyTriggerCall,
   lastDailyRun,
   readDailyCheckState,
   recordDailyRun,
+  deferredReminders,
+  rememberDeferredReminders,
   rememberHighlightedCalendar,
   rememberReportedFailure,
   reportedFailure,
@@ -102,16 +107,19 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   const coordinators = coordinatorsOf(settings.coordinators);
   const entries: JournalEntry[] = [];
   const notes: string[] = [];
+  let tsurSent = false;
 
   if (settings.sendSummaryAutomatically) {
     const summary = sendSummaryLocked(spreadsheet, {
       onlyIds: null,
       checkAccess: false,
-      reserveQuota: coordinators.length,
+      // The coordinators' digest and one failure letter stay possible after the summary.
+      reserveQuota: 2 * coordinators.length,
       journalUser: AUTO_USER,
       opened: { table, day },
     });
     if (summary.status === 'sent') {
+      tsurSent = true;
       notes.push(`Сводка в ЦУР отправлена автоматически. ${summary.message}`);
       outcome.mailed.push(...settings.tsurRecipients);
     } else if (summary.status !== 'nothing') {
@@ -136,6 +144,37 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   recordDailyRun(today);
   let quota = remainingMailQuota();
   const url = spreadsheet.getUrl();
+
+  // The reminders are planned before the coordinators' digest, which lists those that wait for tomorrow.
+  // What must go is reserved first: the ЦУР summary, the coordinators' letters and one failure letter.
+  const reservations: MailReservation[] = [
+    // The ЦУР summary the coordinator sends from the menu later today (unless it just went automatically).
+    { kind: 'tsur', recipients: tsurSent ? 0 : settings.tsurRecipients.length },
+    { kind: 'digest', recipients: coordinators.length },
+    { kind: 'failure', recipients: coordinators.length },
+  ];
+  const reminders = settings.remindResponsible
+    ? buildResponsibleDigests({
+        rows,
+        today,
+        spreadsheetUrl: url,
+        includeWarnings: isFirstWorkingDayOf('week', today, day.calendar.calendar),
+        // The coordinators as this run knows them (the user it runs as when «Настройки» names none).
+        mailDomains: mailDomainsOf({ ...settings, coordinators }),
+      })
+    : [];
+  const plan = planReminders(
+    reminders,
+    reminderAllowance(quota, reservations, settings.reminderLimit),
+    deferredReminders(),
+  );
+  if (plan.deferred.length > 0) {
+    notes.push(
+      `Напоминаний не отправлено сегодня (лимит «Напоминаний в день не более» или дневной лимит писем Google): ` +
+        `${plan.deferred.length} — ${plan.deferred.map((reminder) => reminder.email).join(', ')}. ` +
+        'Они будут отправлены в следующий рабочий день.',
+    );
+  }
 
   // False when the coordinators' digest could not go for lack of quota: then nobody else is mailed either.
   let coordinatorFirst = true;
@@ -179,32 +218,28 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
       action: 'Напоминания ответственным',
       details: 'Не отправлялись: дневного лимита писем не хватило даже на письмо координатору.',
     });
+    rememberDeferredReminders(reminders.map((reminder) => reminder.email));
   } else if (settings.remindResponsible) {
     const sent: string[] = [];
-    const overQuota: string[] = [];
     const failed: string[] = [];
-    const includeWarnings = isFirstWorkingDayOf('week', today, day.calendar.calendar);
-    for (const reminder of buildResponsibleDigests({ rows, today, spreadsheetUrl: url, includeWarnings })) {
-      if (quota < 1) {
-        overQuota.push(reminder.email);
-        continue;
-      }
+    for (const reminder of plan.send) {
       try {
         sendMail(reminder.message);
-        quota -= 1;
         sent.push(reminder.email);
       } catch (error) {
         failed.push(`${reminder.email} (${errorText(error)})`);
       }
     }
+    const waiting = plan.deferred.map((reminder) => reminder.email);
+    rememberDeferredReminders(waiting);
     outcome.mailed.push(...sent);
-    if (sent.length + overQuota.length + failed.length > 0) {
+    if (sent.length + waiting.length + failed.length > 0) {
       entries.push({
         action: 'Напоминания ответственным',
         details:
           `Отправлено: ${sent.length}${sent.length ? ` (${sent.join(', ')})` : ''}.` +
-          (overQuota.length
-            ? ` Не отправлено из-за дневного лимита писем: ${overQuota.length} (${overQuota.join(', ')}).`
+          (waiting.length
+            ? ` Перенесено на следующий рабочий день (лимит напоминаний или писем): ${waiting.length} (${waiting.join(', ')}).`
             : '') +
           (failed.length ? ` Ошибка отправки: ${failed.join('; ')}.` : ''),
       });
@@ -236,13 +271,13 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   return outcome.failures.length ? { ...outcome, status: 'failed' } : outcome;
 }
 
-/** Journals a failure and mails it to the coordinators unless this very failure was mailed already. */
+/** Journals a failure and mails it to the coordinators: every day the run fails, once a day. */
 function reportFailure(spreadsheet: Spreadsheet, today: IsoDate, failure: string, journaled: boolean): void {
   const journalFailure = journaled
     ? null
     : tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Ошибка: ${failure}`, user: AUTO_USER }]);
   const text = journalFailure === null ? failure : `${failure} ${journalFailure}`;
-  if (reportedFailure()?.text === text) return;
+  if (reportedFailure()?.since === today) return;
   try {
     const recipients = coordinatorsOf(readSettings(spreadsheet).settings.coordinators);
     if (recipients.length === 0 || quotaRefusal(recipients.length, remainingMailQuota()) !== null) return;
@@ -262,6 +297,9 @@ function mayRun(triggerUid: string, settings: DayContext['settings']['settings']
   return access.ok ? { ok: true as const } : { ok: false as const, reason: `${MANUAL_REFUSAL} ${access.reason}` };
 }
 
+export const FORGED_REFUSAL =
+  'Ежедневная проверка не запущена: вызов выдан за срабатывание триггера, но такого триггера у этого пользователя нет.';
+
 export const MANUAL_REFUSAL = 'Ежедневная проверка не запущена: вручную её запускает только координатор реестра.';
 
 /**
@@ -270,11 +308,17 @@ export const MANUAL_REFUSAL = 'Ежедневная проверка не зап
  */
 export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
-  const triggerUid = event?.triggerUid ? String(event.triggerUid) : '';
-  if (triggerUid !== '' && !isCurrentTrigger(triggerUid)) {
-    return { status: 'stale', today: null, mailed: [], failures: [] };
-  }
+  const triggerUid = event !== null && typeof event === 'object' && event.triggerUid ? String(event.triggerUid) : '';
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (triggerUid !== '') {
+    const call = classifyTriggerCall(triggerUid, effectiveUser());
+    if (call === 'stale') return { status: 'stale', today: null, mailed: [], failures: [] };
+    if (call === 'forged') {
+      // Not this user's trigger: a call made to look like one. Refused, and journaled when the caller may write.
+      tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Отказано: ${FORGED_REFUSAL}` }]);
+      return { status: 'refused', today: null, mailed: [], failures: [FORGED_REFUSAL] };
+    }
+  }
   let today: IsoDate | null = null;
   try {
     const locked = withScriptLock(

@@ -139,5 +139,13 @@ export function handleEdit(
 
 /** The onEdit entry point. An error is left to Apps Script, which records it with the execution. */
 export function onEditEvent(event: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(event.source ?? SpreadsheetApp.getActiveSpreadsheet(), event.range);
+  // onEdit is a global too: google.script.run.onEdit() passes no event, or JSON that only looks like one.
+  // Only Apps Script's own event carries objects with methods (JSON cannot); anything else is ignored.
+  const hasMethod = (value: unknown, method: string): boolean =>
+    value !== null && typeof value === 'object' && typeof (value as Record<string, unknown>)[method] === 'function';
+  if (event === null || typeof event !== 'object' || !hasMethod(event.range, 'getRow')) return;
+  handleEdit(
+    hasMethod(event.source, 'getSheetByName') ? event.source : SpreadsheetApp.getActiveSpreadsheet(),
+    event.range,
+  );
 }

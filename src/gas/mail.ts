@@ -2,7 +2,7 @@
  * Sending the add-on's letters through MailApp. The quota counts recipients, not letters: a letter to three
  * addresses takes three.
  */
-import { MAX_RECIPIENTS_PER_MAIL, type MailMessage } from '../domain/letter';
+import { MAX_RECIPIENTS_PER_MAIL, checkedRecipients, headerText, type MailMessage } from '../domain/letter';
 import { plural } from '../domain/plural';
 
 /** Addresses of a comma-separated `to`. */
@@ -34,14 +34,19 @@ export function quotaRefusal(recipients: number, remaining: number): string | nu
   );
 }
 
-/** Sends the message; throws what MailApp throws (nothing is sent then). */
+/**
+ * Sends the message; throws what MailApp throws (nothing is sent then), or, before MailApp, a Russian reason
+ * when a recipient is not one valid address. Headers are made one line here too, whatever built the message.
+ */
 export function sendMail(message: MailMessage): void {
+  const recipients = checkedRecipients(message.to);
+  if (!recipients.ok) throw new Error(`Письмо не отправлено: ${recipients.reason}`);
   const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
-    to: message.to,
-    subject: message.subject,
+    to: recipients.to,
+    subject: headerText(message.subject),
     body: message.body,
     htmlBody: message.htmlBody,
-    name: message.name,
+    name: headerText(message.name),
   };
   if (message.attachments.length > 0) {
     options.attachments = message.attachments.map((file) =>

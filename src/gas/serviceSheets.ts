@@ -41,6 +41,16 @@ function settingValidation(sheet: Sheet, row: number, kind: string): void {
           .setHelpText('Целое число от 0 до 23 (московское время).')
           .build(),
       );
+  } else if (kind === 'count') {
+    sheet
+      .getRange(row, 2)
+      .setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireNumberBetween(0, 1000)
+          .setAllowInvalid(false)
+          .setHelpText('Целое число от 0 до 1000.')
+          .build(),
+      );
   }
 }
 

@@ -33,6 +33,7 @@ import {
 } from './registerTable';
 import { ensureCalendarAndJournal, ensureSettingsSheet, protectServiceSheets } from './serviceSheets';
 import { readSettings } from './settingsSheet';
+import type { Settings } from '../domain/settings';
 import { applyValidation, keptValidationHeaders } from './validationRules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,6 +66,9 @@ export interface SetupReport {
   firstSetupUnreported: number | null;
   /** The spreadsheet's time zone before setup set it to Europe/Moscow, or null when it already was. */
   previousTimeZone: string | null;
+  /** Who may act as coordinator after this run, and where the ЦУР summary goes (every result names them). */
+  coordinators: string[];
+  tsurRecipients: string[];
 }
 
 /**
@@ -226,6 +230,8 @@ export function setupRegister(
     settingsChange,
     ...reportingCounts(assessment.rows, day.register.today, createdSheets.includes(SHEET_NAMES.journal)),
     previousTimeZone,
+    coordinators: [...day.settings.settings.coordinators],
+    tsurRecipients: [...day.settings.settings.tsurRecipients],
   };
   appendJournal(spreadsheet, [{ action: SETUP_TITLE, details: setupDetails(report) }]);
   return report;
@@ -253,6 +259,10 @@ function reportingCounts(
       ? rows.flatMap((row) => row.events).filter((event) => event.reportedToDept === null).length
       : null,
   };
+}
+
+function listText(emails: readonly string[]): string {
+  return emails.length > 0 ? emails.join(', ') : 'не указаны';
 }
 
 /** The journal's and the dialog's account of a run. */
@@ -293,6 +303,10 @@ export function setupDetails(report: SetupReport): string {
         `${report.tsurOverdue}. Их перечислит «Сводка для ЦУР»; если о каком-то ЦУР уже знает, ` +
         'впишите дату в «Сообщено в ЦУР (…)» этой строки.',
     );
+  parts.push(
+    `Координаторы (кроме владельца таблицы): ${listText(report.coordinators)}. ` +
+      `Получатели сводки в ЦУР: ${listText(report.tsurRecipients)}.`,
+  );
   if (report.problems.length > 0) parts.push(`Замечания к настройкам: ${report.problems.join(' ')}`);
   return parts.join(' ');
 }
@@ -321,20 +335,48 @@ export function chooseRegisterSheet(
   return { sheet: named, created: false };
 }
 
+export const FOREIGN_SETTINGS_DECLINED =
+  'Настройка остановлена: список на листе «Настройки» не подтверждён. Исправьте «Координаторы (e-mail)» и ' +
+  '«Получатели сводки в ЦУР» на этом листе и запустите «Настроить реестр» ещё раз.';
+
+/** Shows the coordinators and ЦУР recipients of a «Настройки» found before the first setup; true when confirmed. */
+function confirmForeignSettings(ui: GoogleAppsScript.Base.Ui, settings: Settings): boolean {
+  const answer = ui.alert(
+    SETUP_TITLE,
+    'Лист «Настройки» уже был в таблице до первой настройки: его мог заполнить любой, у кого есть право ' +
+      'редактирования. Координаторы получат право управлять реестром, отправлять сводку и письма от имени надстройки.\n\n' +
+      `Координаторы на листе: ${listText(settings.coordinators)}.\n` +
+      `Получатели сводки в ЦУР: ${listText(settings.tsurRecipients)}.\n\n` +
+      'Подтверждаете эти списки? «Да» — продолжить настройку с ними; «Нет» — остановить настройку, чтобы исправить лист.',
+    ui.ButtonSet.YES_NO,
+  );
+  return answer === ui.Button.YES;
+}
+
 /** The menu action. */
 export function runSetup(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
   const settings = readSettings(spreadsheet);
   const email = currentUserEmail();
-  let access = requireCoordinator(settings.settings, spreadsheet);
-  // First run: no «Настройки» yet. The owner sets up; on a shared drive (no owner to be seen) whoever
-  // runs it. The person becomes the first coordinator.
-  if (!access.ok && !settings.exists && email !== '' && ownerEmail(spreadsheet) === '') {
+  const owner = ownerEmail(spreadsheet);
+  // «Настройки» written before our first setup (no «Журнал» yet) is anybody's: any editor could have
+  // listed themselves as coordinator. Until the owner confirms it, its coordinator list counts for nothing.
+  const untrusted = settings.exists && spreadsheet.getSheetByName(SHEET_NAMES.journal) === null;
+  let access = untrusted
+    ? checkCoordinator({ ...settings.settings, coordinators: [] }, email, owner)
+    : requireCoordinator(settings.settings, spreadsheet);
+  // First run: no «Настройки» of ours yet. The owner sets up; on a shared drive (no owner to be seen)
+  // whoever runs it. The person becomes the first coordinator.
+  if (!access.ok && (!settings.exists || untrusted) && email !== '' && owner === '') {
     access = checkCoordinator({ ...settings.settings, coordinators: [email] }, email, '');
   }
   if (!access.ok) {
     ui.alert(SETUP_TITLE, access.reason, ui.ButtonSet.OK);
+    return;
+  }
+  if (untrusted && !confirmForeignSettings(ui, settings.settings)) {
+    ui.alert(SETUP_TITLE, FOREIGN_SETTINGS_DECLINED, ui.ButtonSet.OK);
     return;
   }
   const choice = chooseRegisterSheet(spreadsheet, ui);

@@ -5,7 +5,7 @@
  *
  * Never two checks: turning it on deletes this user's triggers of the handler before creating one; a
  * trigger another user installed cannot be seen or deleted from here, so the state names the one current
- * trigger, and any other that fires deletes itself (see isCurrentTrigger). The day's run is also
+ * trigger, and any other that fires deletes itself (see classifyTriggerCall). The day's run is also
  * recorded, so even a stray trigger in the same hour sends nothing twice.
  */
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
@@ -17,6 +17,7 @@ const STATE_PROPERTY = 'dailyCheckState';
 const LAST_RUN_PROPERTY = 'dailyCheckLastRun';
 const FAILURE_PROPERTY = 'dailyCheckFailure';
 const HIGHLIGHT_PROPERTY = 'dailyCheckHighlightedCalendar';
+const DEFERRED_PROPERTY = 'dailyCheckDeferredReminders';
 
 export interface DailyCheckState {
   on: boolean;
@@ -92,17 +93,23 @@ export function uninstallDailyCheck(): DailyCheckState | null {
   return previous;
 }
 
+/** What a call of the handler with a trigger ID is. */
+export type TriggerCall = 'current' | 'stale' | 'forged';
+
 /**
- * True when the trigger that fired (its `triggerUid` from the event) is the current one. A trigger left
- * from before (another user's, or the state was turned off) is deleted when this user owns it.
+ * Whether a call with `triggerUid` comes from the current trigger. ScriptApp.getProjectTriggers() lists only
+ * the running user's triggers, so an ID that is not among them was not fired for this user: someone passed
+ * it (google.script.run.dailyCheck({triggerUid}) from any page of the add-on) — 'forged'. One of this user's
+ * triggers that is not the recorded one, or whose recorded owner is someone else, is a leftover: it is
+ * deleted — 'stale'. `user` is the effective user's e-mail.
  */
-export function isCurrentTrigger(triggerUid: string): boolean {
+export function classifyTriggerCall(triggerUid: string, user: string): TriggerCall {
+  const mine = handlerTriggers().find((trigger) => trigger.getUniqueId() === triggerUid);
+  if (mine === undefined) return 'forged';
   const state = readDailyCheckState();
-  if (state !== null && state.triggerId === triggerUid) return true;
-  for (const trigger of handlerTriggers()) {
-    if (trigger.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(trigger);
-  }
-  return false;
+  if (state !== null && state.triggerId === triggerUid && user !== '' && state.owner === user) return 'current';
+  ScriptApp.deleteTrigger(mine);
+  return 'stale';
 }
 
 /** The day the check last ran to completion. */
@@ -128,6 +135,18 @@ export function rememberReportedFailure(failure: ReportedFailure | null): void {
   if (failure === null) {
     if (properties().getProperty(FAILURE_PROPERTY) !== null) properties().deleteProperty(FAILURE_PROPERTY);
   } else properties().setProperty(FAILURE_PROPERTY, JSON.stringify(failure));
+}
+
+/** Addresses whose reminders waited for a later working day (they go first next time). */
+export function deferredReminders(): string[] {
+  const list = readJson<unknown>(DEFERRED_PROPERTY);
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export function rememberDeferredReminders(emails: readonly string[]): void {
+  if (emails.length === 0) {
+    if (readProperty(DEFERRED_PROPERTY) !== null) properties().deleteProperty(DEFERRED_PROPERTY);
+  } else properties().setProperty(DEFERRED_PROPERTY, JSON.stringify(emails));
 }
 
 /** The calendar exceptions the highlighting's formula was last refreshed with by the daily check (JSON). */

@@ -74,7 +74,7 @@ describe('required columns deleted, headers renamed and duplicated, a title abov
 
   it('setup appends the missing columns after theirs, leaves the title and the duplicate alone', () => {
     const { messages } = operate(rt, sheets, 'menuSetup', () => rt.menu('menuSetup', OWNER));
-    expect(messages.alerts[0]).toMatch(
+    expect(messages.alerts.at(-1)).toMatch(
       /^Готово\..*Добавлены колонки: .*«Ссылка на страницу».*«Уполномоченное лицо \(ФИО\)»/,
     );
     const header = rt.quietly(() => {
@@ -154,7 +154,7 @@ describe('the register on a sheet with a hostile name, beside a sheet that looks
 
   it('setup takes the sheet that names the most columns, says which, and touches nothing else', () => {
     const { messages } = operate(rt, sheets, 'menuSetup', () => rt.menu('menuSetup', OWNER));
-    expect(messages.alerts[0]).toMatch(/^Готово\. Лист реестра: «=Реестр/);
+    expect(messages.alerts.at(-1)).toMatch(/^Готово\. Лист реестра: «=Реестр/);
     expect(rt.quietly(() => rt.spreadsheet.getSheetByName('Копия для печати')!.getLastColumn())).toBe(6);
   });
 

@@ -112,17 +112,33 @@ describe('the coordinator digest', () => {
 });
 
 describe('the responsible persons’ digests', () => {
-  const digests = buildResponsibleDigests({ rows, today: TODAY, spreadsheetUrl: 'https://s', includeWarnings: true });
+  const digests = buildResponsibleDigests({
+    rows,
+    today: TODAY,
+    spreadsheetUrl: 'https://s',
+    includeWarnings: true,
+    mailDomains: ['example.ru'],
+  });
 
   it('every working day only for deadlines and errors; warnings alone only when asked (once a week)', () => {
-    const daily = buildResponsibleDigests({ rows, today: TODAY, spreadsheetUrl: 'https://s' });
+    const daily = buildResponsibleDigests({
+      rows,
+      today: TODAY,
+      spreadsheetUrl: 'https://s',
+      mailDomains: ['example.ru'],
+    });
     expect(daily.map((digest) => digest.email)).toEqual(['ivanov@example.ru']);
     const withError = assess([{ id: 'E', organization: 'Музей', responsibleEmail: 'sidorov@example.ru' }], TODAY);
     withError[0]!.problems.push(
       { column: 'link', severity: 'error', message: '«Ссылка на страницу»: не заполнено.' },
       { column: 'esiaVerified', severity: 'warning', message: 'ЕСИА не подтверждена.' },
     );
-    const [sidorov] = buildResponsibleDigests({ rows: withError, today: TODAY, spreadsheetUrl: 'https://s' });
+    const [sidorov] = buildResponsibleDigests({
+      rows: withError,
+      today: TODAY,
+      spreadsheetUrl: 'https://s',
+      mailDomains: ['example.ru'],
+    });
     expect(sidorov!.message.body).toContain('Ошибка: «Ссылка на страницу»: не заполнено.');
     expect(sidorov!.message.body).not.toContain('ЕСИА');
   });

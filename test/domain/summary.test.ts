@@ -284,6 +284,6 @@ describe('buildSummaryLetter', () => {
       bodyLimitBytes: 4000,
     });
     expect(small.layout).toBe('totals');
-    expect(small.message.attachments[0]!.content).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(small.message.attachments[0]!.content).toContain(`"'=HYPERLINK(""hxxp://evil"")"`);
   });
 });

@@ -193,17 +193,28 @@ describe('the daily run', () => {
     expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done', today: '2026-01-21' });
   });
 
-  it('respects the mail quota: the coordinators’ digest first, the rest journaled as not sent', () => {
-    // Two coordinators take two of the three recipients; P1's and P2's responsible persons are both due
-    // a reminder once P2's department report is taken back, so one of them must wait for tomorrow.
-    const rt = runtime({ mailQuota: 3 });
+  it('respects the mail quota: the coordinators’ digest and a failure letter reserved, the rest waits for tomorrow', () => {
+    // Two ЦУР recipients, two coordinators for their digest and two for a failure letter are reserved of seven;
+    // P1's and P2's responsible persons are both due a reminder once P2's department report is taken back,
+    // so one of them must wait for tomorrow, and goes first then.
+    const rt = runtime({ mailQuota: 7 });
     rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange('N3').clearContent());
     turnOn(rt);
     rt.fireTimeDriven('dailyCheck');
     expect(rt.mail[0]!.to).toBe(`${COORDINATOR},${COORDINATOR_2}`);
+    expect(rt.mail[0]!.body).toContain('Напоминаний не отправлено сегодня');
     expect(rt.mail).toHaveLength(2);
+    const waiting =
+      rt.mail[1]!.to === 'ivanov@shpakovsky.example.ru'
+        ? 'petrov@shpakovsky.example.ru'
+        : 'ivanov@shpakovsky.example.ru';
+    expect(rt.mail[0]!.body).toContain(waiting);
     const reminders = journalRows(rt).find((row) => row[2] === 'Напоминания ответственным')![3];
-    expect(reminders).toMatch(/^Отправлено: 1 \(.*\)\. Не отправлено из-за дневного лимита писем: \d/);
+    expect(reminders).toMatch(/^Отправлено: 1 \(.*\)\. Перенесено на следующий рабочий день .*: 1 \(/);
+    mailApp(rt).remaining = 7;
+    rt.setNow(moscowTime('2026-01-21'));
+    rt.fireTimeDriven('dailyCheck');
+    expect(rt.mail[3]!.to).toBe(waiting);
   });
 
   it('with no quota for the coordinators: journals the failure and mails nothing', () => {
@@ -245,7 +256,7 @@ describe('the daily run', () => {
     expect(summaryEntry[3]).toContain('ID событий: P1 (создание), P2 (создание)');
   });
 
-  it('mails a failure to the coordinators once, journals it every day, and notes the recovery', () => {
+  it('mails a failure to the coordinators every working day it lasts, journals it, and notes the recovery', () => {
     const rt = runtime();
     turnOn(rt);
     rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.setName('Старый реестр'));
@@ -253,7 +264,10 @@ describe('the daily run', () => {
     expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'failed' });
     rt.setNow(moscowTime('2026-01-21'));
     expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'failed' });
-    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail.map((mail) => mail.subject)).toEqual([
+      'Реестр страниц: ежедневная проверка не выполнена — 20.01.2026',
+      'Реестр страниц: ежедневная проверка не выполнена — 21.01.2026',
+    ]);
     expect(rt.mail[0]).toMatchObject({ to: `${COORDINATOR},${COORDINATOR_2}` });
     expect(rt.mail[0]!.subject).toBe('Реестр страниц: ежедневная проверка не выполнена — 20.01.2026');
     expect(rt.mail[0]!.body).toContain('лист реестра не найден');
@@ -348,7 +362,7 @@ describe('the highlighting of near deadlines', () => {
 });
 
 describe('when «Журнал» cannot be written', () => {
-  it('the failure letter to the coordinators says so (once), and the letters of the day still go', () => {
+  it('the failure letter to the coordinators says so (every day), and the letters of the day still go', () => {
     const rt = runtime({ settings: { remindResponsible: false } });
     turnOn(rt);
     // «Журнал» protected for the owner alone: the coordinator the trigger runs as may not write it.
@@ -366,7 +380,7 @@ describe('when «Журнал» cannot be written', () => {
     expect(rt.mail[1]!.body).toContain('«Реестр страниц → Настроить реестр»');
     rt.setNow(moscowTime('2026-01-21'));
     rt.fireTimeDriven('dailyCheck');
-    expect(rt.mail.filter((mail) => /не выполнена/.test(mail.subject))).toHaveLength(1);
+    expect(rt.mail.filter((mail) => /не выполнена/.test(mail.subject))).toHaveLength(2);
   });
 });
 

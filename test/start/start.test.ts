@@ -137,7 +137,7 @@ describe('npm start -- --no-serve on the sample (01.12.2026)', () => {
 
   it('report.json keeps the contract shape', () => {
     const report = readReport(out);
-    expect(Object.keys(report)).toEqual(['today', 'rows', 'summary']);
+    expect(Object.keys(report)).toEqual(['today', 'rows', 'summary', 'mail']);
     expect(report.today).toBe('2026-12-01');
     expect(Object.keys(report.summary)).toEqual(['pendingEvents', 'overdueEvents', 'recipients', 'excludedRows']);
     for (const row of report.rows) {

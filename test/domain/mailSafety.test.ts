@@ -1,0 +1,128 @@
+/**
+ * The pure parts of issue 11: the letters' rendering helper (links, defanging, truncation, headers,
+ * recipients), the mail budget, and the two new settings.
+ */
+import {
+  checkedRecipients,
+  defangUrls,
+  headerText,
+  isLetterLinkAllowed,
+  letterLinks,
+  letterText,
+  mailMessage,
+  pageLinkHtml,
+} from '../../src/domain/letter';
+import { planReminders, reminderAllowance } from '../../src/domain/mailBudget';
+import { DEFAULT_SETTINGS, isInMailDomains, mailDomainsOf, parseSettings } from '../../src/domain/settings';
+
+describe('links in letters', () => {
+  it.each([
+    ['https://vk.com/shpakray', true],
+    ['https://m.ok.ru/group/123', true],
+    ['https://docs.google.com/spreadsheets/d/abc/edit', true],
+    ['https://docs.google.com/forms/d/abc', false],
+    ['https://vk.com.evil.example.com/x', false],
+    ['javascript:alert(1)', false],
+    ['https://evil.example.com/vk.com', false],
+  ])('%s clickable: %s', (url, allowed) => {
+    expect(isLetterLinkAllowed(url)).toBe(allowed);
+    expect(letterLinks(pageLinkHtml(url))).toEqual(allowed ? [url] : []);
+  });
+
+  it('defangs every other address, in any case, and leaves the known ones', () => {
+    expect(defangUrls('см. HTTPS://evil.example.com и http://x.example.org, https://vk.com/a')).toBe(
+      'см. hxxps://evil.example.com и hxxp://x.example.org, https://vk.com/a',
+    );
+  });
+
+  it('a finished letter keeps no foreign link even when a builder made one', () => {
+    const message = mailMessage({
+      to: 'a@shpakovsky.example.ru',
+      subject: 'x',
+      text: 'https://evil.example.com',
+      html: '<p><a href="https://evil.example.com">жми</a> https://evil.example.com <a href="https://vk.com/a">vk</a></p>',
+    });
+    expect(letterLinks(message.htmlBody)).toEqual(['https://vk.com/a']);
+    expect(message.htmlBody).toContain('hxxps://evil.example.com');
+    expect(message.body).toBe('hxxps://evil.example.com\n');
+  });
+});
+
+describe('cell text and headers', () => {
+  it('cuts cell text to the limit with an ellipsis, dropping control characters', () => {
+    expect(letterText(`a\u0000b\u202e${'я'.repeat(400)}`)).toHaveLength(300);
+    expect(letterText('x'.repeat(10), 5)).toBe('xxxx…');
+  });
+
+  it('makes headers one line', () => {
+    expect(headerText('Шпаковский\r\nBcc: spy@evil.example.com\u0007')).toBe('Шпаковский Bcc: spy@evil.example.com');
+  });
+
+  it.each([
+    ['a@x.ru, b@y.ru', { ok: true, to: 'a@x.ru,b@y.ru' }],
+    ['a@x.ru\r\nBcc: c@z.ru', { ok: false }],
+    ['', { ok: false }],
+    ['not an address', { ok: false }],
+  ])('recipients %j', (to, expected) => {
+    expect(checkedRecipients(to)).toMatchObject(expected);
+  });
+
+  it('a letter too large keeps its brief and attaches the whole HTML', () => {
+    const message = mailMessage({
+      to: 'a@x.ru',
+      subject: 's',
+      text: 'т'.repeat(1000),
+      html: `<p>${'т'.repeat(1000)}</p>`,
+      bodyLimitBytes: 1500,
+      brief: { text: 'кратко', html: '<p>кратко</p>' },
+    });
+    expect(message.body).toContain('кратко');
+    expect(message.attachments.map((file) => [file.fileName, file.mimeType])).toEqual([['pismo.html', 'text/html']]);
+    expect(message.attachments[0]!.content).toContain('т'.repeat(1000));
+  });
+});
+
+describe('the mail budget', () => {
+  it('reserves first, caps by the limit, never below zero', () => {
+    const reserved = [
+      { kind: 'tsur', recipients: 2 },
+      { kind: 'digest', recipients: 2 },
+      { kind: 'failure', recipients: 2 },
+    ];
+    expect(reminderAllowance(100, reserved, 50)).toBe(50);
+    expect(reminderAllowance(20, reserved, 50)).toBe(14);
+    expect(reminderAllowance(3, reserved, 50)).toBe(0);
+    expect(reminderAllowance(100, [...reserved, { kind: 'control', recipients: 90 }], 50)).toBe(4);
+  });
+
+  it('those deferred before go first', () => {
+    const reminders = ['a', 'b', 'c', 'd'].map((email) => ({ email }));
+    expect(planReminders(reminders, 2, ['d', 'c'])).toEqual({
+      send: [{ email: 'c' }, { email: 'd' }],
+      deferred: [{ email: 'a' }, { email: 'b' }],
+    });
+  });
+});
+
+describe('«Домены для рассылки» and «Напоминаний в день не более»', () => {
+  it('default to the coordinators’ domains and 50', () => {
+    const { settings } = parseSettings([['Координаторы (e-mail)', 'a@shpak.example.ru, b@SHPAK.example.ru']]);
+    expect(mailDomainsOf(settings)).toEqual(['shpak.example.ru']);
+    expect(settings.reminderLimit).toBe(DEFAULT_SETTINGS.reminderLimit);
+    expect(isInMailDomains('x@shpak.example.ru', ['shpak.example.ru'])).toBe(true);
+    expect(isInMailDomains('x@sub.shpak.example.ru', ['shpak.example.ru'])).toBe(false);
+  });
+
+  it('read from «Настройки», bad values reported in Russian', () => {
+    const parsed = parseSettings([
+      ['Домены для рассылки', '@school.example.org, not a domain'],
+      ['Напоминаний в день не более', '5000'],
+    ]);
+    expect(parsed.settings.mailDomains).toEqual(['school.example.org']);
+    expect(parsed.settings.reminderLimit).toBe(50);
+    expect(parsed.problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^«Домены для рассылки»: не похоже на домен: «not a domain»/),
+      expect.stringMatching(/^«Напоминаний в день не более»: «5000» — укажите целое число от 0 до 1000/),
+    ]);
+  });
+});
