@@ -172,7 +172,7 @@ describe('no letter fails for its size', () => {
       expect(Buffer.byteLength(mail.body) + Buffer.byteLength(mail.htmlBody ?? '')).toBeLessThan(200 * 1024);
     }
     const digest = rt.mail.find((mail) => mail.to === `${COORDINATOR},${COORDINATOR_2}`)!;
-    expect(digest.body).toContain('Просрочено: 800'); // the department's and ЦУР's report of each
+    expect(digest.body).toContain('Просрочено: 400'); // one line a row, with both the department's and ЦУР's report
     expect(digest.attachments.map((file) => file.name)).toEqual(['pismo.html']);
     expect(digest.attachments[0]!.data.toString('utf8')).toContain('Учреждение 399');
     const reminder = rt.mail.find((mail) => mail.to === 'ivanov@shpakovsky.example.ru')!;
