@@ -81,6 +81,26 @@ function readTop(sheet: Sheet): { rows: unknown[][]; lastRow: number; width: num
   return { rows, lastRow, width };
 }
 
+/** The table of a header row already read (positions by mapHeaders, as locateHeader gives for it). */
+export function tableOfHeader(
+  sheet: Sheet,
+  place: { name: string; headerRow: number; lastRow: number; timeZone: string },
+  header: unknown[],
+): RegisterTable {
+  const map = mapHeaders(header);
+  return {
+    sheet,
+    name: place.name,
+    headerRow: place.headerRow,
+    width: Math.max(1, header.length),
+    headers: header,
+    positions: map.positions,
+    duplicates: map.duplicates,
+    lastRow: place.lastRow,
+    timeZone: place.timeZone,
+  };
+}
+
 function tableOf(sheet: Sheet, top: ReturnType<typeof readTop>, timeZone: string): RegisterTable {
   const location = locateHeader(top.rows);
   return {
@@ -188,12 +208,21 @@ export function isBlankRow(values: readonly unknown[]): boolean {
   return values.every((value) => value === '' || value === null || value === undefined);
 }
 
-function rawRowOf(table: RegisterTable, row: number, values: unknown[]): RawRow {
-  const cells: Partial<Record<ColumnKey, unknown>> = {};
-  for (const [key, position] of Object.entries(table.positions) as Array<[ColumnKey, number]>) {
-    cells[key] = values[position];
+/**
+ * Rows of getValues as RawRows, the first being sheet row `first`. The catalogue's positions are listed
+ * once for the whole block, and each row's cells filled by index: no object spread or entry list per row.
+ */
+export function rawRowsOf(table: RegisterTable, first: number, block: unknown[][]): RawRow[] {
+  const keys = Object.keys(table.positions) as ColumnKey[];
+  const positions = keys.map((key) => table.positions[key] as number);
+  const rows: RawRow[] = new Array<RawRow>(block.length);
+  for (let index = 0; index < block.length; index++) {
+    const values = block[index] as unknown[];
+    const cells: Partial<Record<ColumnKey, unknown>> = {};
+    for (let k = 0; k < keys.length; k++) cells[keys[k] as ColumnKey] = values[positions[k] as number];
+    rows[index] = { row: first + index, cells, values };
   }
-  return { row, cells, values };
+  return rows;
 }
 
 /** First data row (below the header). */
@@ -204,8 +233,7 @@ export function firstDataRow(table: RegisterTable): number {
 /** Rows `first`..`first + count - 1`, full width, in one getValues. */
 export function readRows(table: RegisterTable, first: number, count: number): RawRow[] {
   if (count <= 0) return [];
-  const values = table.sheet.getRange(first, 1, count, table.width).getValues();
-  return values.map((cells, index) => rawRowOf(table, first + index, cells));
+  return rawRowsOf(table, first, table.sheet.getRange(first, 1, count, table.width).getValues());
 }
 
 /** Every data row, blank ones included, in one getValues. */
