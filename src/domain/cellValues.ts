@@ -132,6 +132,19 @@ function looksLikeDate(text: string): boolean {
  * '05032024' (ДДММГГГГ), '2024-03-05'.
  */
 export function parseDateText(text: string): IsoDate | null {
+  // A register repeats the same typed dates many times; date-fns's parse is the costly step.
+  const known = PARSED_DATES.get(text);
+  if (known !== undefined) return known;
+  const day = parseDateTextOnce(text);
+  if (PARSED_DATES.size >= PARSED_DATES_LIMIT) PARSED_DATES.clear();
+  PARSED_DATES.set(text, day);
+  return day;
+}
+
+const PARSED_DATES = new Map<string, IsoDate | null>();
+const PARSED_DATES_LIMIT = 50_000;
+
+function parseDateTextOnce(text: string): IsoDate | null {
   const trimmed = text.trim();
   const pattern = shapeOf(trimmed);
   if (pattern === null) return null;

@@ -143,9 +143,30 @@ export function yearOf(date: IsoDate): number {
 /** Formatters by time zone: building one is costly, and a sheet read converts every date cell. */
 const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Days already found, by zone and instant: a register's date cells are midnights of a few thousand
+ * days, and Intl's formatToParts is the costliest step of reading a row. Emptied when it grows large.
+ */
+const DAYS_AT = new Map<string, Map<number, IsoDate>>();
+const DAYS_AT_LIMIT = 200_000;
+
 /** The calendar day an instant falls on in a time zone: today = isoDateAt(new Date(), MOSCOW_TIME_ZONE). */
 export function isoDateAt(instant: Date, timeZone: string = MOSCOW_TIME_ZONE): IsoDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid Date');
+  let known = DAYS_AT.get(timeZone);
+  const day = known?.get(time);
+  if (day !== undefined) return day;
+  const result = dayInZone(instant, timeZone);
+  if (known === undefined || known.size >= DAYS_AT_LIMIT) {
+    known = new Map();
+    DAYS_AT.set(timeZone, known);
+  }
+  known.set(time, result);
+  return result;
+}
+
+function dayInZone(instant: Date, timeZone: string): IsoDate {
   let dayFormat = DAY_FORMATS.get(timeZone);
   if (dayFormat === undefined) {
     dayFormat = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });

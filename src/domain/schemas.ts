@@ -187,8 +187,29 @@ const REQUIRED_FOR_PAGE = `не заполнено — обязательно д
 
 /** The list item a value names, case, spaces and quotes ignored; null when it names none. */
 function listItem(value: string, items: readonly string[]): string | null {
-  return items.find((item) => normalizeHeader(item) === normalizeHeader(value)) ?? null;
+  let index = LIST_INDEXES.get(items);
+  if (index === undefined) {
+    index = new Map();
+    for (const item of items) if (!index.has(normalizeHeader(item))) index.set(normalizeHeader(item), item);
+    LIST_INDEXES.set(items, index);
+  }
+  return index.get(normalizeHeader(value)) ?? null;
 }
+
+/** Each list's items by their normal form, built once per list (the lists live for a run). */
+const LIST_INDEXES = new WeakMap<readonly string[], Map<string, string>>();
+
+/** The names of a network list, one array per list, so that its index above is built once. */
+function networkNamesOf(networks: readonly NetworkSpec[]): readonly string[] {
+  let names = NETWORK_NAMES.get(networks);
+  if (names === undefined) {
+    names = networks.map((network) => network.name);
+    NETWORK_NAMES.set(networks, names);
+  }
+  return names;
+}
+
+const NETWORK_NAMES = new WeakMap<readonly NetworkSpec[], readonly string[]>();
 
 function quotedList(items: readonly string[]): string {
   return items.map((item) => `«${item}»`).join(', ');
@@ -197,7 +218,7 @@ function quotedList(items: readonly string[]): string {
 /** Checks a read row: `page` holds what was read, `readProblems` what could not be. */
 function checkPage(read: Page, readProblems: readonly Problem[], options: CheckOptions): RowReading {
   const networks = networkList(options.extraNetworks);
-  const networkNames = networks.map((network) => network.name);
+  const networkNames = networkNamesOf(networks);
   const page: Page = { ...read };
   const problems: Problem[] = [...readProblems];
   const report = (key: ColumnKey, severity: Severity, message: string): void => {
