@@ -19,10 +19,10 @@ import { bumpContextVersion, lookUpContext, storeContext, type CachedContext } f
 import { newPageId } from './ids';
 import { contextOf, headerTexts } from './registerRead';
 import {
-  columnLetter,
   HEADER_SCAN_ROWS,
   isRegisterSheetName,
   openRegisterTable,
+  readKeyColumns,
   readRows,
   tableOfHeader,
   writeColumns,
@@ -101,41 +101,6 @@ function applied(rows: readonly RawRow[], updates: readonly RowUpdate[]): RawRow
   });
 }
 
-/** Positions (0-based) as runs of adjacent columns: [4,5,6,19] → [[4,6],[19,19]]. */
-function adjacentSpans(positions: readonly number[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const position of [...positions].sort((a, b) => a - b)) {
-    const last = spans[spans.length - 1];
-    if (last !== undefined && last[1] === position - 1) last[1] = position;
-    else spans.push([position, position]);
-  }
-  return spans;
-}
-
-/**
- * The register-wide key columns (REGISTER_WIDE_KEYS) of every data row, one open-ended getValues per
- * run of adjacent key columns (no getLastRow): rows whose cells hold only those keys.
- */
-function readKeyRows(table: RegisterTable): RawRow[] {
-  const keys = REGISTER_WIDE_KEYS.filter((key) => table.positions[key] !== undefined);
-  const dataStart = table.headerRow + 1;
-  const byRow: RawRow[] = [];
-  for (const [from, to] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
-    const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}`;
-    const block = table.sheet.getRange(a1).getValues();
-    block.forEach((cells, index) => {
-      const raw = (byRow[index] ??= { row: dataStart + index, cells: {}, values: [] });
-      for (const key of keys) {
-        const position = table.positions[key] as number;
-        if (position >= from && position <= to) raw.cells[key] = cells[position - from];
-      }
-    });
-  }
-  let last = byRow.length - 1;
-  while (last >= 0 && keys.every((key) => isEmptyCell((byRow[last] as RawRow).cells[key]))) last -= 1;
-  return byRow.slice(0, last + 1);
-}
-
 interface EditRead {
   table: RegisterTable;
   day: DayContext;
@@ -159,7 +124,7 @@ function readFromCache(
   if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
   const place = { name: context.registerName, headerRow: context.headerRow, lastRow: last, timeZone: context.timeZone };
   const table = tableOfHeader(sheet, place, header);
-  const keys = readKeyRows(table);
+  const keys = readKeyColumns(table, REGISTER_WIDE_KEYS);
   table.lastRow = Math.max(last, table.headerRow + keys.length);
   const read = readRows(table, first, last - first + 1);
   return {

@@ -4,7 +4,8 @@
  * and every row below it (the header row read is compared with the cached one, so a moved column is
  * never trusted); without one, the sheets are read as before and the entry stored for the next time.
  */
-import { dayContextOfRows, type DayContext } from './computedColumns';
+import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
+import { dayContextOfRows, loadDayContext, type DayContext } from './computedColumns';
 import { readCalendarRows } from './calendarSheet';
 import { lookUpContext, storeContext, type CachedContext } from './contextCache';
 import {
@@ -118,4 +119,12 @@ export function readRegister(spreadsheet: Spreadsheet): RegisterRead | null {
     rows: readAllRows(table),
     day: dayContextOfRows(settingsRows, calendarRows, table.timeZone),
   };
+}
+
+/** The day's context alone (settings, calendar, today): one cache read when the cache is current. */
+export function readDayContext(spreadsheet: Spreadsheet): DayContext {
+  const lookup = lookUpContext();
+  const { context } = lookup;
+  if (context !== null) return dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone);
+  return loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE);
 }

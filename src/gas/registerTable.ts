@@ -241,6 +241,46 @@ export function readAllRows(table: RegisterTable): RawRow[] {
   return readRows(table, firstDataRow(table), table.lastRow - table.headerRow);
 }
 
+/** Positions (0-based) as runs of adjacent columns: [4,5,6,19] → [[4,6],[19,19]]. */
+function adjacentSpans(positions: readonly number[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const position of [...positions].sort((a, b) => a - b)) {
+    const last = spans[spans.length - 1];
+    if (last !== undefined && last[1] === position - 1) last[1] = position;
+    else spans.push([position, position]);
+  }
+  return spans;
+}
+
+/**
+ * Some catalogue columns of every data row: one open-ended getValues (to the sheet's last row, no
+ * getLastRow) per run of adjacent columns. Rows whose cells hold only those keys, up to the last row
+ * with one of them filled; `values` is empty.
+ */
+export function readKeyColumns(table: RegisterTable, wanted: readonly ColumnKey[]): RawRow[] {
+  const keys = wanted.filter((key) => table.positions[key] !== undefined);
+  const dataStart = table.headerRow + 1;
+  const byRow: RawRow[] = [];
+  for (const [from, to] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
+    const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}`;
+    const block = table.sheet.getRange(a1).getValues();
+    block.forEach((cells, index) => {
+      const raw = (byRow[index] ??= { row: dataStart + index, cells: {}, values: [] });
+      for (const key of keys) {
+        const position = table.positions[key] as number;
+        if (position >= from && position <= to) raw.cells[key] = cells[position - from];
+      }
+    });
+  }
+  let last = byRow.length - 1;
+  while (last >= 0 && keys.every((key) => isBlankCell((byRow[last] as RawRow).cells[key]))) last -= 1;
+  return byRow.slice(0, last + 1);
+}
+
+function isBlankCell(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
 /** Notes of rows `first`..`first + count - 1`, full width, in one getNotes. */
 export function readNotes(table: RegisterTable, first: number, count: number): string[][] {
   if (count <= 0) return [];

@@ -17,6 +17,7 @@ import { checkCoordinator, currentUserEmail, ownerEmail } from './access';
 import { loadDayContext } from './computedColumns';
 import { newPageId } from './ids';
 import { withScriptLock } from './lock';
+import { readDayContext, readRegister } from './registerRead';
 import {
   isBlankRow,
   missingColumns,
@@ -423,7 +424,7 @@ export function sidebarSubmit(input: PageInput, requestId: string, original?: Pa
   const given = original === undefined || original === null ? null : readSubmittedInput(original);
   const startedFrom = given !== null && given.ok && given.input.id === shaped.input.id ? given.input : null;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const context = loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE).register;
+  const context = readDayContext(spreadsheet).register;
   const checked = validatePageInput(shaped.input, context);
   if (!checked.ok) {
     const count = checked.problems.filter((problem) => problem.severity === 'error').length;
@@ -450,11 +451,11 @@ function submitLocked(
   context: RegisterContext,
 ): SidebarSubmitResult {
   const { input, page } = submitted;
-  const table = openRegister(spreadsheet);
-  if (table === null) return failure(REGISTER_NOT_FOUND);
+  const read = readRegister(spreadsheet);
+  if (read === null) return failure(REGISTER_NOT_FOUND);
+  const { table, rows } = read;
   const missing = missingColumns(table);
   if (missing.length > 0) return failure(missingColumnsMessage(missing));
-  const rows = readAllRows(table);
   const byId = (id: string): RawRow | undefined => rows.find((raw) => cellText(raw.cells.id) === id);
   const properties = PropertiesService.getDocumentProperties();
 

@@ -55,8 +55,9 @@ describe('service calls', () => {
     expect(large.preview.roundTrips).toBeLessThanOrEqual(30);
     expect(large.send.roundTrips).toBeLessThanOrEqual(50);
     // Eight of them MailApp.sendEmail; about ten the highlighting's refresh, which this first run makes (as on
-    // the first working day of a month, or after the calendar changed): 57 on a day without it.
-    expect(large.daily.roundTrips).toBeLessThanOrEqual(70);
+    // the first working day of a month, or after the calendar changed). This register was never set up, so
+    // the context cache is empty: the sheets are read and the cache filled (a few calls more).
+    expect(large.daily.roundTrips).toBeLessThanOrEqual(75);
     if (process.env.SHOW_CALLS) console.log(JSON.stringify({ 100: small, 1000: large }, null, 1));
   });
 });
