@@ -7,7 +7,7 @@
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import { dayContextOfRows, loadDayContext, type DayContext } from './computedColumns';
 import { readCalendarRows } from './calendarSheet';
-import { lookUpContext, storeContext, type CachedContext } from './contextCache';
+import { lookUpContext, storeContext, type CachedContext, type ContextLookup } from './contextCache';
 import {
   columnLetter,
   isBlankRow,
@@ -92,6 +92,8 @@ function fromCache(spreadsheet: Spreadsheet, context: CachedContext): RegisterRe
     },
     header,
   );
+  // The open-ended read went to the sheet's last row: its size is known without asking.
+  table.maxRows = context.headerRow + block.length - 1;
   return {
     table,
     rows: rawRowsOf(table, context.headerRow + 1, block.slice(1, last + 1)),
@@ -103,8 +105,7 @@ function fromCache(spreadsheet: Spreadsheet, context: CachedContext): RegisterRe
  * The register, all its data rows and the day's context; null when the spreadsheet has no register.
  * With a current cache entry: one cache read and one getValues.
  */
-export function readRegister(spreadsheet: Spreadsheet): RegisterRead | null {
-  const lookup = lookUpContext();
+export function readRegister(spreadsheet: Spreadsheet, lookup: ContextLookup = lookUpContext()): RegisterRead | null {
   if (lookup.context !== null) {
     const read = fromCache(spreadsheet, lookup.context);
     if (read !== null) return read;
@@ -122,8 +123,7 @@ export function readRegister(spreadsheet: Spreadsheet): RegisterRead | null {
 }
 
 /** The day's context alone (settings, calendar, today): one cache read when the cache is current. */
-export function readDayContext(spreadsheet: Spreadsheet): DayContext {
-  const lookup = lookUpContext();
+export function readDayContext(spreadsheet: Spreadsheet, lookup: ContextLookup = lookUpContext()): DayContext {
   const { context } = lookup;
   if (context !== null) return dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone);
   return loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE);

@@ -37,6 +37,8 @@ export interface RegisterTable {
   lastRow: number;
   /** The spreadsheet's time zone: date cells are midnight of the day in it. */
   timeZone: string;
+  /** The sheet's number of rows, when a read already told it (registerRead.ts). */
+  maxRows?: number;
 }
 
 /** One data row as read: the catalogue columns by key, and the whole row as getValues gave it. */
