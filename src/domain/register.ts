@@ -8,8 +8,8 @@ import { COLUMNS } from './columns';
 import { networkList, type NetworkSpec } from './links';
 import { assessObligations, rowState, staleStampProblems } from './obligations';
 import { reviewRegister, type RegisterGap } from './review';
-import { columnProblem, readSheetRow } from './schemas';
-import type { ColumnKey, IsoDate, Problem, RowAssessment, WorkingCalendar } from './types';
+import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow } from './schemas';
+import type { ColumnKey, IsoDate, Page, Problem, RowAssessment, WorkingCalendar } from './types';
 
 export interface RawRegisterRow {
   /** 1-based sheet row. */
@@ -186,9 +186,9 @@ export function assessRowsInRegister(
       readings.push({ row: raw.row, ...readRow(raw, context) });
       continue;
     }
-    const cells: RawRegisterRow['cells'] = {};
-    for (const key of REGISTER_WIDE_KEYS) cells[key] = raw.cells[key];
-    readings.push({ row: raw.row, ...readRow({ row: raw.row, cells }, context) });
+    // Only what the register-wide checks compare; the row's own problems are not needed here.
+    const page: Page = { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) };
+    readings.push({ row: raw.row, page, problems: [] });
   }
   const result = new Map<number, RowAssessment>();
   for (const reading of withRegisterChecks(readings, idsInOrder(register, context), context).rows) {

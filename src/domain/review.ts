@@ -43,11 +43,27 @@ export function isActivePage(page: Page): boolean {
  */
 export function registeredPageKey(
   page: Pick<Page, 'link' | 'deletedOn'>,
-  extraNetworks: readonly NetworkSpec[] = [],
+  extraNetworks: readonly NetworkSpec[] = NO_NETWORKS,
 ): string | null {
   if (page.deletedOn !== null || page.link === null) return null;
-  return normalizeLink(page.link, extraNetworks);
+  // One normal form per link text and list of networks: the checks compare every row's.
+  let known = NORMAL_LINKS.get(extraNetworks);
+  if (known === undefined) {
+    known = new Map();
+    NORMAL_LINKS.set(extraNetworks, known);
+  }
+  let normal = known.get(page.link);
+  if (normal === undefined) {
+    normal = normalizeLink(page.link, extraNetworks);
+    if (known.size >= NORMAL_LINKS_LIMIT) known.clear();
+    known.set(page.link, normal);
+  }
+  return normal;
 }
+
+const NO_NETWORKS: readonly NetworkSpec[] = [];
+const NORMAL_LINKS = new WeakMap<readonly NetworkSpec[], Map<string, string | null>>();
+const NORMAL_LINKS_LIMIT = 100_000;
 
 /** Rows registering a page that an earlier row already registers, each with the first row. */
 export function duplicatePageRows(

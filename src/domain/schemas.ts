@@ -94,6 +94,33 @@ function readCell(key: PageKey, raw: unknown, timeZone: string): CellReading<Pag
   }
 }
 
+/** Why a link cannot be a page's address (the link is then not used), or null when it can be. */
+function linkProblem(link: string): string | null {
+  const url = parseLink(link);
+  if (url === null) return `«${link}» — не похоже на адрес страницы; пример: https://vk.com/shpakray.`;
+  if (url.pathname.replace(/\/+$/, '') === '') {
+    return `ссылка ведёт на главную страницу ${linkHost(link)}, а нужен адрес самой страницы.`;
+  }
+  return null;
+}
+
+/**
+ * The fields the register-wide checks compare (ID, link, deletion date) exactly as readSheetRow reads
+ * them, without reading or checking the rest of the row: what onEdit needs of every other row.
+ */
+export function readKeyFields(cells: SheetCells, options: SheetRowOptions): Pick<Page, 'id' | 'link' | 'deletedOn'> {
+  const timeZone = options.timeZone ?? MOSCOW_TIME_ZONE;
+  const id = readCell('id', cells.id, timeZone);
+  const link = readCell('link', cells.link, timeZone);
+  const deletedOn = readCell('deletedOn', cells.deletedOn, timeZone);
+  const linkText = link.ok ? (link.value as string | null) : null;
+  return {
+    id: id.ok ? (id.value as string | null) : null,
+    link: linkText !== null && linkProblem(linkText) === null ? linkText : null,
+    deletedOn: deletedOn.ok ? (deletedOn.value as string | null) : null,
+  };
+}
+
 /** Reads and checks one sheet row. Never throws: an unreadable cell is a Problem and its field null (false for checkboxes). */
 export function readSheetRow(cells: SheetCells, options: SheetRowOptions): RowReading {
   const timeZone = options.timeZone ?? MOSCOW_TIME_ZONE;
@@ -244,12 +271,8 @@ function checkPage(read: Page, readProblems: readonly Problem[], options: CheckO
     else page.network = network;
   }
   if (page.link !== null) {
-    const url = parseLink(page.link);
-    if (url === null) {
-      reject('link', `«${page.link}» — не похоже на адрес страницы; пример: https://vk.com/shpakray.`);
-    } else if (url.pathname.replace(/\/+$/, '') === '') {
-      reject('link', `ссылка ведёт на главную страницу ${linkHost(page.link)}, а нужен адрес самой страницы.`);
-    }
+    const problem = linkProblem(page.link);
+    if (problem !== null) reject('link', problem);
   }
   if (page.responsibleEmail !== null && !isEmailAddress(page.responsibleEmail)) {
     reject('responsibleEmail', `«${page.responsibleEmail}» — не похоже на адрес электронной почты.`);
@@ -315,6 +338,7 @@ const COLUMN_ORDER = new Map(COLUMNS.map((column, index) => [column.key, index])
 
 /** Problems in the order of the columns (the row's own first), errors before warnings; stable otherwise. */
 function sortByColumn(problems: Problem[]): Problem[] {
+  if (problems.length < 2) return problems;
   const rank = (problem: Problem): number =>
     (problem.column === null ? -1 : (COLUMN_ORDER.get(problem.column) ?? 0)) * 2 +
     (problem.severity === 'error' ? 0 : 1);
