@@ -29,10 +29,10 @@ const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
   check: 7,
   editCell: 10,
   paste50: 10,
-  sidebarSubmit: 16,
-  dailyCheck: 40,
-  summaryPreview: 12,
-  summarySend: 24,
+  sidebarSubmit: 10,
+  dailyCheck: 18,
+  summaryPreview: 5,
+  summarySend: 14,
 };
 
 let small: RunMeasurements;
