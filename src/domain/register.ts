@@ -7,7 +7,7 @@ import { readTextCell } from './cellValues';
 import { COLUMNS } from './columns';
 import { networkList, type NetworkSpec } from './links';
 import { assessObligations, rowState, staleStampProblems } from './obligations';
-import { reviewRegister, type RegisterGap } from './review';
+import { duplicatePageProblem, duplicatePageRows, reviewRegister, type RegisterGap } from './review';
 import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow } from './schemas';
 import type { ColumnKey, IsoDate, Page, Problem, RowAssessment, WorkingCalendar } from './types';
 
@@ -190,9 +190,19 @@ export function assessRowsInRegister(
     const page: Page = { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) };
     readings.push({ row: raw.row, page, problems: [] });
   }
+  // The register-wide findings as withRegisterChecks adds them (page first, then ID), for the wanted
+  // rows only: the other rows' problems and the organisations' gaps are not needed here.
+  const samePage = duplicatePageRows(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
+  const sameId = duplicateIdProblems(idsInOrder(register, context));
   const result = new Map<number, RowAssessment>();
-  for (const reading of withRegisterChecks(readings, idsInOrder(register, context), context).rows) {
-    if (wanted.has(reading.row)) result.set(reading.row, assessed(reading.row, reading, context));
+  for (const reading of readings) {
+    if (!wanted.has(reading.row)) continue;
+    const problems = [...reading.problems];
+    const first = samePage.get(reading.row);
+    if (first !== undefined) problems.push(duplicatePageProblem(first));
+    const duplicate = sameId.get(reading.row);
+    if (duplicate !== undefined) problems.push(duplicate);
+    result.set(reading.row, assessed(reading.row, { page: reading.page, problems }, context));
   }
   return result;
 }
