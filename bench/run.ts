@@ -1,14 +1,19 @@
 /**
  * `npm run bench`: the built bundle (build/Code.js) in the offline runtime on generated registers of
- * 100, 1,000 and 10,000 rows. For each size and operation: the service calls by method, the cells moved,
- * the Node time (median of several runs) and the estimated Apps Script wall time (bench/costModel.ts)
- * against its limit; beside ours, a naive full check (bench/naive.ts) on the same spreadsheet, and the
- * ratios. Prints Markdown tables and writes bench/results.json (git-ignored).
+ * 100, 1,000, 10,000 and 50,000 rows. For each size and operation: the service calls split into server
+ * and local (bench/costModel.ts says which is which and why), the cells read and written, the Node time
+ * in the fakes, `pureMs` (src/ alone on in-memory sheets: bench/pure.ts) for the full check and onEdit,
+ * and the estimated Apps Script time against its limit; the targets of issue 14 checked at 10,000 and
+ * 50,000 rows; beside ours, a naive full check (bench/naive.ts) up to 10,000 rows. Prints Markdown and
+ * writes bench/results.json (git-ignored).
  *
- *   npm run bench                              # 100, 1,000, 10,000 rows; 5 runs (3 at 10,000)
+ *   npm run bench                                  # 100, 1,000, 10,000, 50,000 rows
  *   npm run bench -- --sizes 100,1000 --runs 3
+ * Runs: --runs (default 3) below 10,000 rows, --big-runs (default 2) at 10,000, one at 50,000 (the
+ * machine has 2 cores shared with others: a 50,000-row run in the fakes takes minutes).
  */
 import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { CallSnapshot } from '../dev/fakes/callCounter';
 import {
@@ -17,9 +22,9 @@ import {
   COST_RULES,
   ROUND_TRIP_MS,
   ROUND_TRIP_SOURCE,
-  estimate,
+  callCost,
   limitFor,
-  type Estimate,
+  splitCalls,
 } from './costModel';
 import { RECENT_COUNT, RESPONSIBLE_POOL, generateRegister } from './generate';
 import {
@@ -32,17 +37,20 @@ import {
 } from './scenario';
 
 type Row = (typeof OPERATIONS)[number] | 'naiveCheck';
-const ROWS: readonly Row[] = [...OPERATIONS, 'naiveCheck'];
 
 interface Options {
   sizes: number[];
   runs: number;
-  /** Runs at 10,000 rows and more (slow). */
   bigRuns: number;
 }
 
+const HUGE = 50_000;
+const BIG = 10_000;
+/** The naive check makes a call per cell: left out above this size. */
+const NAIVE_MAX = 10_000;
+
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [100, 1000, 10_000], runs: 5, bigRuns: 3 };
+  const options: Options = { sizes: [100, 1000, BIG, HUGE], runs: 3, bigRuns: 2 };
   for (let index = 0; index < argv.length; index++) {
     const value = argv[index + 1] ?? '';
     if (argv[index] === '--sizes') options.sizes = value.split(',').map(Number);
@@ -56,6 +64,10 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
+function runsFor(size: number, options: Options): number {
+  return size >= HUGE ? 1 : size >= BIG ? options.bigRuns : options.runs;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -64,168 +76,206 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-interface Result {
-  calls: CallSnapshot;
-  cells: number;
+export interface Result {
+  calls: {
+    server: number;
+    local: number;
+    total: number;
+    serverByMethod: Record<string, number>;
+    byMethod: Record<string, number>;
+  };
+  cellsRead: number;
+  cellsWritten: number;
   nodeMs: number[];
   medianNodeMs: number;
-  estimate: Estimate;
+  pureMs: number | null;
+  estimate: { callsMs: number; cellsMs: number; computeMs: number; totalMs: number; computeFrom: 'pureMs' | 'nodeMs' };
   limitMs: number;
 }
 
 const integer = (n: number): string => Math.round(n).toLocaleString('en-US');
 const seconds = (ms: number): string => (ms < 10_000 ? (ms / 1000).toFixed(2) : (ms / 1000).toFixed(0)) + ' s';
 
-function sameCalls(a: CallSnapshot, b: CallSnapshot): boolean {
-  return JSON.stringify(a.byMethod) === JSON.stringify(b.byMethod);
+function estimateOf(calls: CallSnapshot, cells: number, pureMs: number | null, nodeMs: number): Result['estimate'] {
+  let callsMs = 0;
+  for (const [method, count] of Object.entries(calls.byMethod)) callsMs += callCost(method) * count;
+  const cellsMs = cells * CELL_MS;
+  const computeMs = pureMs ?? nodeMs;
+  return {
+    callsMs,
+    cellsMs,
+    computeMs,
+    totalMs: callsMs + cellsMs + computeMs,
+    computeFrom: pureMs === null ? 'nodeMs' : 'pureMs',
+  };
 }
 
-function measureSize(size: number, runs: number): Record<Row, Result> {
+function measureSize(size: number, runs: number): Partial<Record<Row, Result>> {
   const register = generateRegister(size);
   const all: RunMeasurements[] = [];
   for (let run = 0; run < runs; run++) {
     process.stderr.write(`  ${integer(size)} rows: run ${run + 1}/${runs}\n`);
-    all.push(runScenario(register, { naive: true }));
+    all.push(runScenario(register, { naive: size <= NAIVE_MAX, pureRuns: size >= HUGE ? 3 : 5 }));
   }
-  const result = {} as Record<Row, Result>;
-  for (const row of ROWS) {
-    const samples = all.map((measurements) => measurements[row] as Measurement);
-    const first = samples[0] as Measurement;
+  const result: Partial<Record<Row, Result>> = {};
+  for (const row of [...OPERATIONS, 'naiveCheck'] as Row[]) {
+    const samples = all.map((measurements) => measurements[row]).filter((m): m is Measurement => m !== undefined);
+    const first = samples[0];
+    if (first === undefined) continue;
     for (const sample of samples)
-      if (!sameCalls(sample.calls, first.calls))
+      if (JSON.stringify(sample.calls.byMethod) !== JSON.stringify(first.calls.byMethod))
         process.stderr.write(`  warning: ${row} made different calls in one run\n`);
     const nodeMs = samples.map((sample) => sample.nodeMs);
     const medianNodeMs = median(nodeMs);
+    const pures = samples.map((sample) => sample.pureMs).filter((ms): ms is number => ms !== undefined);
+    const pureMs = pures.length > 0 ? median(pures) : null;
+    const split = splitCalls(first.calls);
     result[row] = {
-      calls: first.calls,
-      cells: first.cells,
+      calls: {
+        server: split.server,
+        local: split.local,
+        total: first.calls.total,
+        serverByMethod: split.serverByMethod,
+        byMethod: first.calls.byMethod,
+      },
+      cellsRead: first.cellsRead,
+      cellsWritten: first.cellsWritten,
       nodeMs,
       medianNodeMs,
-      estimate: estimate(first.calls, first.cells, medianNodeMs),
+      pureMs,
+      estimate: estimateOf(first.calls, first.cellsRead + first.cellsWritten, pureMs, medianNodeMs),
       limitMs: limitFor(SIMPLE_TRIGGER_OPERATIONS.has(row)),
     };
   }
   return result;
 }
 
-function summaryTable(sizes: readonly number[], results: Record<number, Record<Row, Result>>, runs: string): string {
+type Results = Record<number, Partial<Record<Row, Result>>>;
+
+function summaryTable(sizes: readonly number[], results: Results): string {
   const lines = [
-    `| operation | rows | calls: total (round trips + builder) | cells moved | Node ms (median of ${runs}) | est. Apps Script | limit | share of limit |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| operation | rows | server calls | local calls | cells read | cells written | Node ms (fakes) | pureMs | est. Apps Script | share of limit |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const row of ROWS) {
+  for (const row of [...OPERATIONS, 'naiveCheck'] as Row[]) {
     for (const size of sizes) {
-      const r = (results[size] as Record<Row, Result>)[row];
+      const r = results[size]?.[row];
+      if (r === undefined) continue;
+      const share = (100 * r.estimate.totalMs) / r.limitMs;
       lines.push(
-        `| ${OPERATION_LABELS[row]} | ${integer(size)} | ${integer(r.calls.total)} (${integer(r.calls.roundTrips)} + ${integer(r.calls.builder)}) | ` +
-          `${integer(r.cells)} | ${r.medianNodeMs.toFixed(0)} | ${seconds(r.estimate.totalMs)} | ${seconds(r.limitMs)} | ` +
-          `${((100 * r.estimate.totalMs) / r.limitMs).toFixed(r.estimate.totalMs > r.limitMs ? 0 : 1)} %${r.estimate.totalMs > r.limitMs ? ' **over**' : ''} |`,
+        `| ${OPERATION_LABELS[row]} | ${integer(size)} | ${integer(r.calls.server)} | ${integer(r.calls.local)} | ` +
+          `${integer(r.cellsRead)} | ${integer(r.cellsWritten)} | ${r.medianNodeMs.toFixed(0)} | ${r.pureMs === null ? '—' : r.pureMs.toFixed(0)} | ` +
+          `${seconds(r.estimate.totalMs)} | ${share.toFixed(share >= 100 ? 0 : 1)} %${share > 100 ? ' **over**' : ''} |`,
       );
     }
   }
   return lines.join('\n');
 }
 
-function methodTable(sizes: readonly number[], results: Record<number, Record<Row, Result>>): string {
+function serverTable(sizes: readonly number[], results: Results): string {
   const parts: string[] = [];
   for (const row of OPERATIONS) {
     const methods = new Set<string>();
     for (const size of sizes)
-      for (const method of Object.keys(results[size]?.[row].calls.byMethod ?? {})) methods.add(method);
+      for (const method of Object.keys(results[size]?.[row]?.calls.serverByMethod ?? {})) methods.add(method);
     const lines = [
-      `**${OPERATION_LABELS[row]}**`,
+      `**${OPERATION_LABELS[row]}** (server calls)`,
       '',
       `| method | ${sizes.map((size) => `${integer(size)} rows`).join(' | ')} |`,
       `| --- | ${sizes.map(() => '---:').join(' | ')} |`,
     ];
     for (const method of [...methods].sort())
       lines.push(
-        `| ${method} | ${sizes.map((size) => String(results[size]?.[row].calls.byMethod[method] ?? 0)).join(' | ')} |`,
+        `| ${method} | ${sizes.map((size) => String(results[size]?.[row]?.calls.serverByMethod[method] ?? 0)).join(' | ')} |`,
       );
-    lines.push(`| **total** | ${sizes.map((size) => `**${results[size]?.[row].calls.total ?? 0}**`).join(' | ')} |`);
+    lines.push(`| **server** | ${sizes.map((size) => `**${results[size]?.[row]?.calls.server ?? 0}**`).join(' | ')} |`);
     parts.push(lines.join('\n'));
   }
   return parts.join('\n\n');
 }
 
-interface Ratio {
+export interface Target {
+  operation: Row;
   size: number;
-  oursCalls: number;
-  naiveCalls: number;
-  callsRatio: number;
-  oursMs: number;
-  naiveMs: number;
-  timeRatio: number;
+  what: string;
+  limit: number;
+  actual: number | null;
+  met: boolean | null;
 }
 
-/** Ours against the naive check, from the first run (calls do not vary between runs). */
-function ratios(sizes: readonly number[], results: Record<number, Record<Row, Result>>): Ratio[] {
-  return sizes.map((size) => {
-    const ours = (results[size] as Record<Row, Result>).check;
-    const naive = (results[size] as Record<Row, Result>).naiveCheck;
-    const oursMs = estimate(ours.calls, ours.cells, ours.nodeMs[0] as number).totalMs;
-    const naiveMs = estimate(naive.calls, naive.cells, naive.nodeMs[0] as number).totalMs;
-    return {
-      size,
-      oursCalls: ours.calls.total,
-      naiveCalls: naive.calls.total,
-      callsRatio: naive.calls.total / ours.calls.total,
-      oursMs,
-      naiveMs,
-      timeRatio: naiveMs / oursMs,
-    };
-  });
+/** Issue 14's targets, checked on what was measured (null: the size was not run). */
+function targets(results: Results): Target[] {
+  const list: Target[] = [];
+  const add = (operation: Row, size: number, what: string, limit: number, pick: (r: Result) => number): void => {
+    const r = results[size]?.[operation];
+    const actual = r === undefined ? null : pick(r);
+    list.push({ operation, size, what, limit, actual, met: actual === null ? null : actual <= limit });
+  };
+  add('check', BIG, 'server calls (≤ 8, including issue 12’s getFormulas: ours ≤ 7)', 7, (r) => r.calls.server);
+  add('check', BIG, 'pureMs', 300, (r) => r.pureMs ?? Number.POSITIVE_INFINITY);
+  add('editCell', BIG, 'server calls', 6, (r) => r.calls.server);
+  add('editCell', BIG, 'cells read', 40_000, (r) => r.cellsRead);
+  add('editCell', BIG, 'pureMs', 50, (r) => r.pureMs ?? Number.POSITIVE_INFINITY);
+  add('sidebarSubmit', BIG, 'server calls', 8, (r) => r.calls.server);
+  add('summarySend', BIG, 'server calls', 10, (r) => r.calls.server);
+  add(
+    'dailyCheck',
+    BIG,
+    'server calls besides MailApp.sendEmail',
+    12,
+    (r) => r.calls.server - (r.calls.byMethod['MailApp.sendEmail'] ?? 0),
+  );
+  add('check', HUGE, 'estimated Apps Script ms', 60_000, (r) => r.estimate.totalMs);
+  add('editCell', HUGE, 'estimated Apps Script ms', 5_000, (r) => r.estimate.totalMs);
+  return list;
 }
 
-function ratioTable(list: readonly Ratio[]): string {
+function targetTable(list: readonly Target[]): string {
   return [
-    '| rows | our check: calls | naive: calls | calls ratio | our check: est. | naive: est. | time ratio |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| operation | rows | measure | target | measured | met |',
+    '| --- | ---: | --- | ---: | ---: | --- |',
     ...list.map(
-      (r) =>
-        `| ${integer(r.size)} | ${integer(r.oursCalls)} | ${integer(r.naiveCalls)} | ${integer(r.callsRatio)}× | ` +
-        `${seconds(r.oursMs)} | ${seconds(r.naiveMs)} | ${integer(r.timeRatio)}× |`,
+      (t) =>
+        `| ${OPERATION_LABELS[t.operation]} | ${integer(t.size)} | ${t.what} | ≤ ${integer(t.limit)} | ${t.actual === null ? 'not run' : integer(t.actual)} | ${t.met === null ? '—' : t.met ? 'yes' : '**no**'} |`,
     ),
   ].join('\n');
 }
 
 function costModelText(): string {
   return [
-    'Per-call cost assumed for the Apps Script estimate (bench/costModel.ts):',
+    'Cost per server call (bench/costModel.ts, with sources and what is extrapolated):',
     ...COST_RULES.map((rule) => `- ${rule.methods.join(', ')}: ${rule.ms} ms — ${rule.source}`),
-    `- every other call except builders: ${ROUND_TRIP_MS} ms — ${ROUND_TRIP_SOURCE}`,
-    '- builder and rule-object calls: 0 ms (built locally)',
-    `- cells moved by getValues/setValues/getNotes/setNotes: ${CELL_MS} ms a cell — ${CELL_SOURCE}`,
-    '- plus the computation: the Node time measured (median).',
+    `- every other server call: ${ROUND_TRIP_MS} ms — ${ROUND_TRIP_SOURCE}`,
+    '- local calls (references, geometry, builders, HtmlService…): 0 ms',
+    `- cells read + written: ${CELL_MS} ms a cell — ${CELL_SOURCE} (extrapolated to reads and to large ranges)`,
+    '- plus the computation: pureMs where measured (check, onEdit), else the Node time in the fakes.',
     'Limits: 30 s for onEdit (simple trigger), 6 min for the rest.',
   ].join('\n');
 }
 
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
-  const results: Record<number, Record<Row, Result>> = {};
+  const results: Results = {};
   const started = Date.now();
-  for (const size of options.sizes) results[size] = measureSize(size, size >= 10_000 ? options.bigRuns : options.runs);
-  const runsText =
-    options.sizes.some((size) => size >= 10_000) && options.bigRuns !== options.runs
-      ? `${options.runs}, ${options.bigRuns} at 10,000`
-      : String(options.runs);
-  const ratioList = ratios(options.sizes, results);
+  for (const size of options.sizes) results[size] = measureSize(size, runsFor(size, options));
+  const targetList = targets(results);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
   const output = [
-    `# Benchmark: the built bundle in the offline runtime (${new Date().toISOString().slice(0, 10)}, Node ${process.version})`,
+    `# Benchmark: the built bundle in the offline runtime (${new Date().toISOString().slice(0, 10)}; ${machine})`,
     '',
     `Registers: ${options.sizes.map(integer).join(', ')} generated rows (seeded) + the same ${RECENT_COUNT} recent events; ` +
-      `reminders go to at most ${RESPONSIBLE_POOL} responsible addresses + the recent rows' own.`,
+      `reminders go to at most ${RESPONSIBLE_POOL} responsible addresses + the recent rows' own. ` +
+      `Runs: ${options.runs} below 10,000 rows, ${options.bigRuns} at 10,000, 1 at 50,000 (medians).`,
     '',
-    summaryTable(options.sizes, results, runsText),
+    summaryTable(options.sizes, results),
     '',
-    '## Our full check against a naive one (getValue per cell, getLastRow() in the loop condition)',
+    '## Targets (issue 14)',
     '',
-    ratioTable(ratioList),
+    targetTable(targetList),
     '',
-    '## Service calls by method',
+    '## Server calls by method',
     '',
-    methodTable(options.sizes, results),
+    serverTable(options.sizes, results),
     '',
     costModelText(),
     '',
@@ -234,9 +284,9 @@ function main(): void {
   console.log(output);
   const json = {
     date: new Date().toISOString(),
-    node: process.version,
+    machine,
     sizes: options.sizes,
-    runs: { default: options.runs, atTenThousand: options.bigRuns },
+    runs: { belowTenThousand: options.runs, atTenThousand: options.bigRuns, atFiftyThousand: 1 },
     costModel: {
       rules: COST_RULES,
       roundTripMs: ROUND_TRIP_MS,
@@ -245,10 +295,10 @@ function main(): void {
       cellSource: CELL_SOURCE,
     },
     results,
-    naiveRatios: ratioList,
+    targets: targetList,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(json, null, 1)}\n`);
-  console.error(`\nbench/results.json written.`);
+  console.error('\nbench/results.json written.');
 }
 
 main();

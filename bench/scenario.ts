@@ -14,6 +14,8 @@ import { emptyInput } from '../src/ui/form/model';
 import { cellVolume, installCellVolume, resetCellVolume } from './cellVolume';
 import { BENCH_CLERK, BENCH_COORDINATOR, BENCH_OWNER, BENCH_TODAY, moscowDay, type BenchRegister } from './generate';
 import { naiveCheck } from './naive';
+import { pureOps, snapshotBook } from './pure';
+import type { BookSnapshot } from './pureOps';
 
 export const OPERATIONS = [
   'setup',
@@ -44,8 +46,13 @@ export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set(['editCell
 
 export interface Measurement {
   calls: CallSnapshot;
-  cells: number;
+  /** Cells read and written (values, formulas, notes, validations: bench/cellVolume.ts). */
+  cellsRead: number;
+  cellsWritten: number;
+  /** The operation in the offline runtime: src/ plus the fakes' work. */
   nodeMs: number;
+  /** src/ alone on in-memory sheets (bench/pure.ts), for the operations measured so. */
+  pureMs?: number;
 }
 
 export type RunMeasurements = Record<Operation, Measurement> & { naiveCheck?: Measurement };
@@ -57,7 +64,7 @@ export function measured<T>(rt: Runtime, fn: () => T): { result: T; measurement:
   const start = performance.now();
   const { result, calls } = rt.measure(fn);
   const nodeMs = performance.now() - start;
-  return { result, measurement: { calls, cells: cellVolume(), nodeMs } };
+  return { result, measurement: { calls, ...cellVolume(), nodeMs } };
 }
 
 /** A runtime holding the generated register and «Настройки», with the bundle loaded. */
@@ -184,7 +191,30 @@ function sidebarPage(index: number): PageInput {
  * Every operation once, on a fresh runtime of `register`, in order. With `naive`, the naive check runs
  * last on the same spreadsheet.
  */
-export function runScenario(register: BenchRegister, options: { naive?: boolean } = {}): RunMeasurements {
+export function runScenario(
+  register: BenchRegister,
+  options: { naive?: boolean; pureRuns?: number } = {},
+): RunMeasurements {
+  const { out, pure } = runInRuntime(register, options);
+  // pureMs is timed here, once the runtime (and its large heap) is gone.
+  if (pure !== null) {
+    const ops = pureOps();
+    out.check.pureMs = ops.pureCheckMs(pure.beforeCheck, options.pureRuns ?? 1);
+    out.editCell.pureMs = ops.pureEditMs(pure.beforeEdit, pure.edit, options.pureRuns ?? 1);
+  }
+  return out;
+}
+
+interface PureSnapshots {
+  beforeCheck: BookSnapshot;
+  beforeEdit: BookSnapshot;
+  edit: { sheet: string; row: number; column: number; value: unknown };
+}
+
+function runInRuntime(
+  register: BenchRegister,
+  options: { naive?: boolean; pureRuns?: number },
+): { out: RunMeasurements; pure: PureSnapshots | null } {
   const rt = benchRuntime(register);
   const out: Partial<RunMeasurements> = {};
 
@@ -201,6 +231,7 @@ export function runScenario(register: BenchRegister, options: { naive?: boolean 
     rt.spreadsheet.getSheetByName(SHEET_NAMES.register)?.getRange(2, stateColumn, rows, 1).setValue('устарело'),
   );
   alerts = rt.ui.alerts.length;
+  const beforeCheck = options.pureRuns ? snapshotBook(rt) : null;
   out.check = measured(rt, () => rt.menu('menuCheckRegister')).measurement;
   expectAlertFree(rt, 'check', alerts);
 
@@ -209,7 +240,9 @@ export function runScenario(register: BenchRegister, options: { naive?: boolean 
   const linkCell = rt.quietly(() =>
     rt.spreadsheet.getSheetByName(SHEET_NAMES.register)!.getRange(middle, columnOf(columns, 'link')),
   );
+  const beforeEdit = options.pureRuns ? snapshotBook(rt) : null;
   out.editCell = measured(rt, () => rt.simulateEdit(linkCell, { value: 'не ссылка', user: BENCH_CLERK })).measurement;
+  const edit = { sheet: SHEET_NAMES.register, row: middle, column: columnOf(columns, 'link'), value: 'не ссылка' };
 
   const first = lastRow(rt) + 1;
   const pasteRange = rt.quietly(() =>
@@ -270,5 +303,6 @@ export function runScenario(register: BenchRegister, options: { naive?: boolean 
       ),
     ).measurement;
   }
-  return out as RunMeasurements;
+  const pure = beforeCheck !== null && beforeEdit !== null ? { beforeCheck, beforeEdit, edit } : null;
+  return { out: out as RunMeasurements, pure };
 }

@@ -21,6 +21,8 @@ export const GAS_INTERFACES = {
   MailApp: 'Mail.MailApp',
   PropertiesService: 'Properties.PropertiesService',
   Properties: 'Properties.Properties',
+  CacheService: 'Cache.CacheService',
+  Cache: 'Cache.Cache',
   LockService: 'Lock.LockService',
   Lock: 'Lock.Lock',
   ScriptApp: 'Script.ScriptApp',

@@ -648,6 +648,8 @@ export const GAS_METHODS = {
     'setProperties',
     'setProperty',
   ],
+  CacheService: ['getDocumentCache', 'getScriptCache', 'getUserCache'],
+  Cache: ['get', 'getAll', 'put', 'putAll', 'remove', 'removeAll'],
   LockService: ['getDocumentLock', 'getScriptLock', 'getUserLock'],
   Lock: ['hasLock', 'releaseLock', 'tryLock', 'waitLock'],
   ScriptApp: [
@@ -786,6 +788,8 @@ export const GAS_METHODS_MATCH_TYPINGS: {
   MailApp: Exact<GoogleAppsScript.Mail.MailApp, (typeof GAS_METHODS)['MailApp']>;
   PropertiesService: Exact<GoogleAppsScript.Properties.PropertiesService, (typeof GAS_METHODS)['PropertiesService']>;
   Properties: Exact<GoogleAppsScript.Properties.Properties, (typeof GAS_METHODS)['Properties']>;
+  CacheService: Exact<GoogleAppsScript.Cache.CacheService, (typeof GAS_METHODS)['CacheService']>;
+  Cache: Exact<GoogleAppsScript.Cache.Cache, (typeof GAS_METHODS)['Cache']>;
   LockService: Exact<GoogleAppsScript.Lock.LockService, (typeof GAS_METHODS)['LockService']>;
   Lock: Exact<GoogleAppsScript.Lock.Lock, (typeof GAS_METHODS)['Lock']>;
   ScriptApp: Exact<GoogleAppsScript.Script.ScriptApp, (typeof GAS_METHODS)['ScriptApp']>;
@@ -822,6 +826,8 @@ export const GAS_METHODS_MATCH_TYPINGS: {
   MailApp: true,
   PropertiesService: true,
   Properties: true,
+  CacheService: true,
+  Cache: true,
   LockService: true,
   Lock: true,
   ScriptApp: true,

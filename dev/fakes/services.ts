@@ -1,4 +1,5 @@
 /** All the fake services a bundle sees as globals, wired to one context and one spreadsheet. */
+import { FakeCacheService } from './cache';
 import type { FakeContext } from './context';
 import { FakeHtmlService } from './html';
 import { FakeLockService } from './lock';
@@ -16,6 +17,7 @@ export interface FakeServices {
   SpreadsheetApp: FakeSpreadsheetApp;
   MailApp: FakeMailApp;
   PropertiesService: FakePropertiesService;
+  CacheService: FakeCacheService;
   LockService: FakeLockService;
   ScriptApp: FakeScriptApp;
   Session: FakeSession;
@@ -36,6 +38,7 @@ export function createServices(ctx: FakeContext, spreadsheet: FakeSpreadsheet, o
     SpreadsheetApp: new FakeSpreadsheetApp(ctx, spreadsheet, ui),
     MailApp: new FakeMailApp(ctx, options.mail),
     PropertiesService: new FakePropertiesService(ctx),
+    CacheService: new FakeCacheService(ctx),
     LockService: new FakeLockService(ctx),
     ScriptApp: new FakeScriptApp(ctx),
     Session: new FakeSession(ctx),

@@ -10,7 +10,17 @@
  */
 import { readDateCell } from './cellValues';
 import { SHEET_NAMES } from './columns';
-import { addDays, formatRuDate, isIsoDate, isoDateOf, MOSCOW_TIME_ZONE, weekday, yearOf } from './isoDate';
+import {
+  addDays,
+  dayNumber,
+  formatRuDate,
+  fromDayNumber,
+  isIsoDate,
+  isoDateOf,
+  MOSCOW_TIME_ZONE,
+  weekday,
+  yearOf,
+} from './isoDate';
 import type { IsoDate, WorkingCalendar } from './types';
 
 export type DayKind = 'holiday' | 'workday';
@@ -174,17 +184,7 @@ export function createCalendar(extra?: CalendarData): WorkingCalendar {
 
   return {
     isWorkingDay,
-    addWorkingDays(date: IsoDate, n: number): IsoDate {
-      if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0: ${n}`);
-      if (!isIsoDate(date)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${String(date)}`);
-      let current = date;
-      let left = n;
-      while (left > 0) {
-        current = addDays(current, 1);
-        if (isWorkingDay(current)) left -= 1;
-      }
-      return current;
-    },
+    addWorkingDays: memoisedAddWorkingDays(isWorkingDay),
     isProvisional: (year: number): boolean => !approved.has(year),
   };
 }
@@ -209,6 +209,47 @@ export function provisionalTransfers(year: number): Set<IsoDate> {
     days.add(next);
   }
   return days;
+}
+
+/**
+ * addWorkingDays over `isWorkingDay`, memoised per (date, n). A register of 50,000 rows has a few
+ * thousand distinct event dates, and every event asks for two deadlines, so the loop runs once per
+ * distinct (date, n). It steps over integer day numbers, each day's answer memoised too: no Date and
+ * no regex per step. That is also why date-fns (isoDate.ts) is not used here: an addDays per step
+ * allocates a Date and formats a string, which made deadlines a third of the full check's time.
+ */
+export function memoisedAddWorkingDays(
+  isWorkingDay: (date: IsoDate) => boolean,
+): (date: IsoDate, n: number) => IsoDate {
+  const working = new Map<number, boolean>();
+  const isWorkingNumber = (day: number): boolean => {
+    let answer = working.get(day);
+    if (answer === undefined) {
+      answer = isWorkingDay(fromDayNumber(day));
+      working.set(day, answer);
+    }
+    return answer;
+  };
+  const deadlines: Array<Map<IsoDate, IsoDate>> = [];
+  return (date: IsoDate, n: number): IsoDate => {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0: ${n}`);
+    let byDate = deadlines[n];
+    if (byDate === undefined) {
+      byDate = new Map();
+      deadlines[n] = byDate;
+    }
+    const known = byDate.get(date);
+    if (known !== undefined) return known;
+    if (!isIsoDate(date)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${String(date)}`);
+    let current = dayNumber(date);
+    for (let left = n; left > 0;) {
+      current += 1;
+      if (isWorkingNumber(current)) left -= 1;
+    }
+    const result = n === 0 ? date : fromDayNumber(current);
+    byDate.set(date, result);
+    return result;
+  };
 }
 
 /** How many working days the calendar has in a year. */

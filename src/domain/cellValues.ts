@@ -5,7 +5,11 @@
  * Each reader returns the value or a Russian message saying what is wrong with the cell; the message
  * does not name the column (the caller knows it) and the cell itself is never changed.
  */
-import { addDays, formatRuDate, isoDateAt, isoDateOf, MOSCOW_TIME_ZONE } from './isoDate';
+import { UTCDate } from '@date-fns/utc';
+import { addDays as addDaysFns } from 'date-fns/addDays';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { formatRuDate, isoDateAt, isoDateOfUtc, MOSCOW_TIME_ZONE } from './isoDate';
 import type { IsoDate } from './types';
 
 export type CellReading<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -66,8 +70,8 @@ export function readCheckboxCell(raw: unknown): CellReading<boolean> {
 /**
  * A date, as the calendar day it names:
  * - a Date object (a date cell): its day in `timeZone` (the spreadsheet's, Europe/Moscow);
- * - text 'ДД.ММ.ГГГГ' or 'Д.М.ГГГГ' (optionally followed by 'г.'), 'ГГГГ-ММ-ДД', or 'ДД.ММ.ГГ':
- *   a two-digit year is 20ГГ (pages in social networks are all from this century);
+ * - text 'ДД.ММ.ГГГГ' or 'Д.М.ГГГГ' (optionally followed by 'г.'), 'ДДММГГГГ', 'ГГГГ-ММ-ДД', or
+ *   'ДД.ММ.ГГ': a two-digit year is 20ГГ (pages in social networks are all from this century);
  * - a number: a spreadsheet serial day (days since 30.12.1899), when it falls within 2000–2099 — a
  *   number outside that is more likely a year or a count typed into the wrong cell.
  * An empty cell is no date (null).
@@ -97,30 +101,59 @@ export function readDateCell(raw: unknown, timeZone: string = MOSCOW_TIME_ZONE):
   return fail('не удалось прочитать значение ячейки');
 }
 
-const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s*г\.?)?$/;
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The shapes of a typed date; date-fns then reads the day and refuses one the calendar lacks (31.02). */
+const DATE_SHAPES: ReadonlyArray<{ shape: RegExp; pattern: string }> = [
+  { shape: /^\d{1,2}\.\d{1,2}\.\d{4}$/, pattern: 'd.M.yyyy' },
+  { shape: /^\d{1,2}\.\d{1,2}\.\d{2}$/, pattern: 'd.M.yy' },
+  { shape: /^\d{8}$/, pattern: 'ddMMyyyy' },
+  { shape: /^\d{4}-\d{2}-\d{2}$/, pattern: 'yyyy-MM-dd' },
+];
+
+/** «г.» after a date, as in «05.03.2024 г.». */
+const YEAR_WORD = /\s*г\.?$/;
+
+/**
+ * The reference day of date-fns's parse: a two-digit year is read within 50 years of it, so
+ * 2050 makes 00–99 the years 2000–2099 (pages in social networks are all from this century).
+ */
+const PARSE_REFERENCE = new UTCDate(2050, 0, 1);
+
+function shapeOf(text: string): string | null {
+  const bare = text.replace(YEAR_WORD, '');
+  return DATE_SHAPES.find(({ shape }) => shape.test(bare))?.pattern ?? null;
+}
 
 function looksLikeDate(text: string): boolean {
-  return DMY.test(text) || YMD.test(text);
+  return shapeOf(text.trim()) !== null;
 }
 
-/** The day a date text names ('05.03.2024', '5.3.2024', '05.03.24', '05.03.2024 г.', '2024-03-05'), or null. */
+/**
+ * The day a date text names, or null: '05.03.2024', '5.3.2024', '05.03.24', '5.3.24', '05.03.2024 г.',
+ * '05032024' (ДДММГГГГ), '2024-03-05'.
+ */
 export function parseDateText(text: string): IsoDate | null {
-  const trimmed = text.trim();
-  const dmy = DMY.exec(trimmed);
-  if (dmy) {
-    const [, day, month, year] = dmy as unknown as [string, string, string, string];
-    return isoDateOf(year.length === 2 ? 2000 + Number(year) : Number(year), Number(month), Number(day));
-  }
-  const ymd = YMD.exec(trimmed);
-  if (ymd) {
-    const [, year, month, day] = ymd as unknown as [string, string, string, string];
-    return isoDateOf(Number(year), Number(month), Number(day));
-  }
-  return null;
+  // A register repeats the same typed dates many times; date-fns's parse is the costly step.
+  const known = PARSED_DATES.get(text);
+  if (known !== undefined) return known;
+  const day = parseDateTextOnce(text);
+  if (PARSED_DATES.size >= PARSED_DATES_LIMIT) PARSED_DATES.clear();
+  PARSED_DATES.set(text, day);
+  return day;
 }
 
-const SERIAL_EPOCH: IsoDate = '1899-12-30';
+const PARSED_DATES = new Map<string, IsoDate | null>();
+const PARSED_DATES_LIMIT = 50_000;
+
+function parseDateTextOnce(text: string): IsoDate | null {
+  const trimmed = text.trim();
+  const pattern = shapeOf(trimmed);
+  if (pattern === null) return null;
+  const parsed = parse(trimmed.replace(YEAR_WORD, ''), pattern, PARSE_REFERENCE);
+  return isValid(parsed) ? isoDateOfUtc(parsed) : null;
+}
+
+/** Day 0 of spreadsheet serial numbers: 30.12.1899. */
+const SERIAL_EPOCH = new UTCDate(1899, 11, 30);
 const FIRST_SERIAL = 36526; // 01.01.2000
 const LAST_SERIAL = 73050; // 31.12.2099
 
@@ -128,7 +161,7 @@ const LAST_SERIAL = 73050; // 31.12.2099
 export function serialToIsoDate(serial: number): IsoDate | null {
   if (!Number.isFinite(serial)) return null;
   const days = Math.floor(serial);
-  return days < FIRST_SERIAL || days > LAST_SERIAL ? null : addDays(SERIAL_EPOCH, days);
+  return days < FIRST_SERIAL || days > LAST_SERIAL ? null : isoDateOfUtc(addDaysFns(SERIAL_EPOCH, days));
 }
 
 function describe(raw: unknown): string {

@@ -232,6 +232,19 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnSpec>> = Object.fro
 
 /** Lowercase, ё→е, quotes and trailing punctuation dropped, spaces collapsed: «  Дата  создания: » = «дата создания». */
 export function normalizeHeader(text: string): string {
+  // Every row's organisation, network and kind go through here: the same few hundred texts.
+  const known = NORMALIZED.get(text);
+  if (known !== undefined) return known;
+  const normal = normalizeHeaderOnce(text);
+  if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
+  NORMALIZED.set(text, normal);
+  return normal;
+}
+
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_LIMIT = 50_000;
+
+function normalizeHeaderOnce(text: string): string {
   return text
     .toLowerCase()
     .replace(/ё/g, 'е')

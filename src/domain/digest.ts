@@ -4,7 +4,7 @@
  * letters are built from assessed rows; the caller decides what to send.
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
-import { addDays, formatRuDate, weekday } from './isoDate';
+import { addDays, formatRuDate, formatRuLongDate, ruWeekdayName, weekday } from './isoDate';
 import {
   MESSAGE_TEXT_LIMIT,
   htmlTable,
@@ -188,9 +188,11 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     { title: `Просрочено (${overdue.length})`, items: overdue, highlight: true },
     { title: `Срок сегодня (${dueToday.length})`, items: dueToday, highlight: false },
   ];
+  // «пятница, 27 ноября 2026 г.»: the day in words, as a letter names it.
+  const checkDay = `${ruWeekdayName(input.today)}, ${formatRuLongDate(input.today)}`;
   const html = [
     ...notes.map((note) => `<p><b>${escapeHtml(letterText(note, MESSAGE_TEXT_LIMIT * 10))}</b></p>`),
-    paragraph(`Ежедневная проверка реестра официальных страниц, ${formatRuDate(input.today)}.`),
+    paragraph(`Ежедневная проверка реестра официальных страниц, ${checkDay}.`),
     ...sections
       .filter((section) => section.items.length > 0)
       .map(
@@ -207,7 +209,7 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     .join('\n');
   const text = [
     ...notes,
-    `Ежедневная проверка реестра официальных страниц, ${formatRuDate(input.today)}.`,
+    `Ежедневная проверка реестра официальных страниц, ${checkDay}.`,
     ...sections
       .filter((section) => section.items.length > 0)
       .map((section) => `${section.title.toUpperCase()}\n${itemsText(section.items)}`),

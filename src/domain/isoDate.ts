@@ -1,12 +1,17 @@
 /**
  * Calendar days as ISO strings 'YYYY-MM-DD' (the IsoDate of types.ts).
  *
- * An IsoDate is a day, not an instant. Arithmetic is done on UTC day numbers, so the host's time zone
- * and its daylight-saving changes never come into it (date-fns works on local-time Dates, which in a
- * zone that once skipped a whole day, e.g. Pacific/Apia on 30.12.2011, lands on the wrong day). The
- * only place an instant becomes a day is isoDateAt, which names the time zone explicitly. Reading
- * cells people typed (ДД.ММ.ГГГГ, serial numbers, Date objects) is cellValues.ts's job.
+ * An IsoDate is a day, not an instant. General arithmetic, parsing and formatting are date-fns's, on
+ * UTCDate (@date-fns/utc): a UTCDate counts in UTC whatever the host's zone, so daylight saving and
+ * zones that skipped a day (Pacific/Apia on 30.12.2011) never move a day. The hot loop of working-day
+ * deadlines (calendar.ts) counts on integer day numbers (dayNumber / fromDayNumber below) instead: it
+ * steps through thousands of days per run, and a Date (or a regex) per step costs more there than all
+ * the rest of the check. The only place an instant becomes a day is isoDateAt, which names the zone.
  */
+import { UTCDate } from '@date-fns/utc';
+import { addDays as addDaysFns } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { ru } from 'date-fns/locale/ru';
 import type { IsoDate } from './types';
 
 /** The district keeps Moscow time; dates in the sheet are days in this zone. */
@@ -46,22 +51,71 @@ function assertIsoDate(date: IsoDate): void {
   if (!isIsoDate(date)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${String(date)}`);
 }
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 (UTC), whatever the host's time zone. */
-function dayNumber(date: IsoDate): number {
+/** The day as a UTCDate at its midnight: what date-fns computes on. Years below 100 stay as they are. */
+export function utcDateOf(date: IsoDate): UTCDate {
   assertIsoDate(date);
-  const utc = new Date(0);
-  utc.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return Math.round(utc.getTime() / DAY_MS);
+  const utc = new UTCDate(2000, 0, 1);
+  utc.setFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return utc;
 }
 
-function fromDayNumber(days: number): IsoDate {
-  const utc = new Date(days * DAY_MS);
+/** The IsoDate of a UTCDate (its UTC day). */
+export function isoDateOfUtc(utc: Date): IsoDate {
   const result = isoDateOf(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
-  if (result === null) throw new RangeError(`Date out of range: ${utc.toISOString()}`);
+  if (result === null) throw new RangeError(`Date out of range: ${String(utc)}`);
   return result;
 }
+
+// ---- Integer day numbers: the hot loop's arithmetic (no Date, no regex) ----
+
+const CHAR_0 = 48;
+
+function digits(date: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index++) value = value * 10 + (date.charCodeAt(index) - CHAR_0);
+  return value;
+}
+
+/**
+ * Days since 1970-01-01 of a valid IsoDate, by the proleptic Gregorian calendar (H. Hinnant's
+ * days_from_civil). The caller has checked the date once (isIsoDate); nothing here allocates.
+ */
+export function dayNumber(date: IsoDate): number {
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const day = digits(date, 8, 10);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The IsoDate of a day number (inverse of dayNumber: Hinnant's civil_from_days). */
+export function fromDayNumber(days: number): IsoDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const result = isoDateOf(year, month, day);
+  if (result === null) throw new RangeError(`Day number out of range: ${days}`);
+  return result;
+}
+
+/** Day of the week of a day number as Date#getDay counts it: 0 Sunday … 6 Saturday. */
+export function weekdayOfDayNumber(days: number): number {
+  return (((days + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+// ---- General arithmetic and formatting: date-fns ----
 
 /** Negative when a is earlier, 0 on the same day, positive when a is later. */
 export function compareIsoDates(a: IsoDate, b: IsoDate): number {
@@ -73,12 +127,12 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
 /** The day `days` calendar days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);
-  return fromDayNumber(dayNumber(date) + days);
+  return isoDateOfUtc(addDaysFns(utcDateOf(date), days));
 }
 
 /** Day of the week as Date#getDay counts it: 0 Sunday, 1 Monday … 6 Saturday. */
 export function weekday(date: IsoDate): number {
-  return (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  return utcDateOf(date).getDay();
 }
 
 export function yearOf(date: IsoDate): number {
@@ -89,15 +143,36 @@ export function yearOf(date: IsoDate): number {
 /** Formatters by time zone: building one is costly, and a sheet read converts every date cell. */
 const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Days already found, by zone and instant: a register's date cells are midnights of a few thousand
+ * days, and Intl's formatToParts is the costliest step of reading a row. Emptied when it grows large.
+ */
+const DAYS_AT = new Map<string, Map<number, IsoDate>>();
+const DAYS_AT_LIMIT = 200_000;
+
 /** The calendar day an instant falls on in a time zone: today = isoDateAt(new Date(), MOSCOW_TIME_ZONE). */
 export function isoDateAt(instant: Date, timeZone: string = MOSCOW_TIME_ZONE): IsoDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
-  let format = DAY_FORMATS.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    DAY_FORMATS.set(timeZone, format);
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid Date');
+  let known = DAYS_AT.get(timeZone);
+  const day = known?.get(time);
+  if (day !== undefined) return day;
+  const result = dayInZone(instant, timeZone);
+  if (known === undefined || known.size >= DAYS_AT_LIMIT) {
+    known = new Map();
+    DAYS_AT.set(timeZone, known);
   }
-  const parts = format.formatToParts(instant);
+  known.set(time, result);
+  return result;
+}
+
+function dayInZone(instant: Date, timeZone: string): IsoDate {
+  let dayFormat = DAY_FORMATS.get(timeZone);
+  if (dayFormat === undefined) {
+    dayFormat = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    DAY_FORMATS.set(timeZone, dayFormat);
+  }
+  const parts = dayFormat.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((candidate) => candidate.type === type)?.value);
   const result = isoDateOf(part('year'), part('month'), part('day'));
@@ -107,6 +182,15 @@ export function isoDateAt(instant: Date, timeZone: string = MOSCOW_TIME_ZONE): I
 
 /** 'ДД.ММ.ГГГГ', the way people in the sheet and the letters write dates. */
 export function formatRuDate(date: IsoDate): string {
-  assertIsoDate(date);
-  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+  return format(utcDateOf(date), 'dd.MM.yyyy');
+}
+
+/** «27 ноября 2026 г.»: a date in the words of a letter. */
+export function formatRuLongDate(date: IsoDate): string {
+  return format(utcDateOf(date), "d MMMM yyyy 'г.'", { locale: ru });
+}
+
+/** «пятница»: the weekday's name. */
+export function ruWeekdayName(date: IsoDate): string {
+  return format(utcDateOf(date), 'EEEE', { locale: ru });
 }

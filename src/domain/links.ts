@@ -29,7 +29,19 @@ export const NETWORKS: readonly NetworkSpec[] = [
  * The built-in networks followed by the configured ones. A configured network named like a built-in
  * one (case and spaces ignored) adds its hosts to it instead of appearing twice.
  */
-export function networkList(extra: readonly NetworkSpec[] = []): NetworkSpec[] {
+export function networkList(extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): readonly NetworkSpec[] {
+  // Built once per list of configured networks: every row's check and every link asks for it.
+  const known = NETWORK_LISTS.get(extra);
+  if (known !== undefined) return known;
+  const list = buildNetworkList(extra);
+  NETWORK_LISTS.set(extra, list);
+  return list;
+}
+
+const NETWORK_LISTS = new WeakMap<readonly NetworkSpec[], readonly NetworkSpec[]>();
+const NO_EXTRA_NETWORKS: readonly NetworkSpec[] = [];
+
+function buildNetworkList(extra: readonly NetworkSpec[]): NetworkSpec[] {
   const list: NetworkSpec[] = NETWORKS.map((network) => ({ ...network }));
   for (const network of extra) {
     const hosts = network.hosts.map(bareHost);

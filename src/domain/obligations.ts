@@ -3,7 +3,7 @@
  * reported to the coordinator within 2 working days (3.2.2) and by the coordinator to ЦУР within 3
  * (3.1.5), counted from the day after the event (GK RF art. 191); a report on the deadline day is in time.
  */
-import { addDays, formatRuDate, yearOf } from './isoDate';
+import { formatRuDate, yearOf } from './isoDate';
 import { columnProblem } from './schemas';
 import type { EventAssessment, EventKind, IsoDate, ObligationStatus, Page, Problem, WorkingCalendar } from './types';
 
@@ -135,7 +135,8 @@ function assessEvent(
   // Provisional when any day counted (from the day after the event to the last deadline) lies in a
   // year without an approved list.
   let provisional = false;
-  for (let year = yearOf(addDays(date, 1)); year <= yearOf(tsurDeadline); year += 1) {
+  // (The day after 31 December is in the next year; no date arithmetic needed for that.)
+  for (let year = yearOf(date) + (date.endsWith('-12-31') ? 1 : 0); year <= yearOf(tsurDeadline); year += 1) {
     if (calendar.isProvisional(year)) provisional = true;
   }
   return {

@@ -3,14 +3,21 @@
  * the whole register (review.ts: the same page twice, organisations with no page), the reporting
  * obligations and the «Срок» / «Состояние» of every row (obligations.ts). Pure.
  */
+import { readTextCell } from './cellValues';
 import { COLUMNS } from './columns';
 import { networkList, type NetworkSpec } from './links';
 import { assessObligations, rowState, staleStampProblems } from './obligations';
-import { reviewRegister, type RegisterGap } from './review';
-import { columnProblem, readSheetRow } from './schemas';
+import {
+  duplicatePageProblem,
+  duplicatePageRows,
+  exemptionConflicts,
+  reviewRegister,
+  type RegisterGap,
+} from './review';
+import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow } from './schemas';
 import { isEmailAddress } from './email';
 import { isInMailDomains } from './settings';
-import type { ColumnKey, IsoDate, Problem, RowAssessment, WorkingCalendar } from './types';
+import type { ColumnKey, IsoDate, Page, Problem, RowAssessment, WorkingCalendar } from './types';
 
 export interface RawRegisterRow {
   /** 1-based sheet row. */
@@ -113,14 +120,18 @@ export function assessRow(raw: RawRegisterRow, context: RegisterContext): RowAss
   return assessed(raw.row, readRow(raw, context), context);
 }
 
-/** IDs written twice: every later row gets an error naming the first. */
-function duplicateIdProblems(rows: ReadonlyArray<{ row: number; page: RowAssessment['page'] }>): Map<number, Problem> {
+/**
+ * IDs written twice: every later row gets an error naming the first. Every row of the sheet counts,
+ * a blank one too (a row cleared but for its protected ID still holds that ID), so the rule needs only
+ * the «ID» column: onEdit applies it from that column alone, exactly as the full check does.
+ */
+function duplicateIdProblems(ids: ReadonlyArray<{ row: number; id: string | null }>): Map<number, Problem> {
   const firstRowOfId = new Map<string, number>();
   const problems = new Map<number, Problem>();
-  for (const { row, page } of rows) {
-    if (page.id === null) continue;
-    const first = firstRowOfId.get(page.id);
-    if (first === undefined) firstRowOfId.set(page.id, row);
+  for (const { row, id } of ids) {
+    if (id === null) continue;
+    const first = firstRowOfId.get(id);
+    if (first === undefined) firstRowOfId.set(id, row);
     else {
       problems.set(
         row,
@@ -135,6 +146,19 @@ function duplicateIdProblems(rows: ReadonlyArray<{ row: number; page: RowAssessm
   return problems;
 }
 
+/** The ID of every row as the row's reading gives it (readTextCell), in sheet order. */
+function idsInOrder(
+  rawRows: ReadonlyArray<RawRegisterRow>,
+  context: RegisterContext,
+): Array<{ row: number; id: string | null }> {
+  const ids: Array<{ row: number; id: string | null }> = [];
+  for (const raw of rawRows) {
+    const reading = readTextCell(raw.cells.id, context.timeZone);
+    ids.push({ row: raw.row, id: reading.ok ? reading.value : null });
+  }
+  return ids.sort((a, b) => a.row - b.row);
+}
+
 interface Reading {
   row: number;
   page: RowAssessment['page'];
@@ -144,10 +168,11 @@ interface Reading {
 /** Each reading's problems with the register-wide findings added (the same page twice, the same ID twice). */
 function withRegisterChecks(
   readings: readonly Reading[],
+  ids: ReadonlyArray<{ row: number; id: string | null }>,
   context: RegisterContext,
 ): { rows: Reading[]; gaps: RegisterGap[] } {
   const review = reviewRegister(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
-  const duplicateIds = duplicateIdProblems(readings);
+  const duplicateIds = duplicateIdProblems(ids);
   const rows = readings.map((reading) => {
     const problems = [...(review.rowProblems.get(reading.row) ?? reading.problems)];
     const duplicate = duplicateIds.get(reading.row);
@@ -168,7 +193,7 @@ function nonBlankInOrder(rawRows: ReadonlyArray<RawRegisterRow>): RawRegisterRow
  */
 export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: RegisterContext): RegisterAssessment {
   const readings = nonBlankInOrder(rawRows).map((raw) => ({ row: raw.row, ...readRow(raw, context) }));
-  const { rows, gaps } = withRegisterChecks(readings, context);
+  const { rows, gaps } = withRegisterChecks(readings, idsInOrder(rawRows, context), context);
   return { rows: rows.map((reading) => assessed(reading.row, reading, context)), gaps };
 }
 
@@ -180,24 +205,43 @@ export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedO
 
 /**
  * The rows numbered in `wanted`, each assessed exactly as assessRegister assesses it in `register`
- * (every data row of the sheet): its own problems and the register-wide ones. The other rows are read
- * in REGISTER_WIDE_KEYS only, which is all those checks look at. What onEdit uses: a row it writes
- * never loses the «такой ID уже есть» or «уже внесена» a full check gives it. Blank rows have no entry.
+ * (every data row of the sheet): its own problems and the register-wide ones. Of the other rows only
+ * REGISTER_WIDE_KEYS are looked at (they may be all that was read: onEdit reads just those columns):
+ * a row with neither a link nor a deletion date registers no page, and every row's ID counts. What
+ * onEdit uses: a row it writes never loses the «такой ID уже есть» or «уже внесена» a full check gives
+ * it. Blank rows have no entry.
  */
 export function assessRowsInRegister(
   register: ReadonlyArray<RawRegisterRow>,
   wanted: ReadonlySet<number>,
   context: RegisterContext,
 ): Map<number, RowAssessment> {
-  const readings = nonBlankInOrder(register).map((raw) => {
-    if (wanted.has(raw.row)) return { row: raw.row, ...readRow(raw, context) };
-    const cells: RawRegisterRow['cells'] = {};
-    for (const key of REGISTER_WIDE_KEYS) cells[key] = raw.cells[key];
-    return { row: raw.row, ...readRow({ row: raw.row, cells }, context) };
-  });
+  const readings: Reading[] = [];
+  for (const raw of nonBlankInOrder(register)) {
+    if (wanted.has(raw.row)) {
+      readings.push({ row: raw.row, ...readRow(raw, context) });
+      continue;
+    }
+    // Only what the register-wide checks compare; the row's own problems are not needed here.
+    const page: Page = { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) };
+    readings.push({ row: raw.row, page, problems: [] });
+  }
+  // The register-wide findings as withRegisterChecks adds them (page, exemption, then ID), for the wanted
+  // rows only: the other rows' problems and the organisations' gaps are not needed here.
+  const samePage = duplicatePageRows(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
+  const exemptions = exemptionConflicts(readings);
+  const sameId = duplicateIdProblems(idsInOrder(register, context));
   const result = new Map<number, RowAssessment>();
-  for (const reading of withRegisterChecks(readings, context).rows) {
-    if (wanted.has(reading.row)) result.set(reading.row, assessed(reading.row, reading, context));
+  for (const reading of readings) {
+    if (!wanted.has(reading.row)) continue;
+    const problems = [...reading.problems];
+    const first = samePage.get(reading.row);
+    if (first !== undefined) problems.push(duplicatePageProblem(first));
+    const conflict = exemptions.get(reading.row);
+    if (conflict !== undefined) problems.push(conflict);
+    const duplicate = sameId.get(reading.row);
+    if (duplicate !== undefined) problems.push(duplicate);
+    result.set(reading.row, assessed(reading.row, { page: reading.page, problems }, context));
   }
   return result;
 }

@@ -44,11 +44,27 @@ export function isActivePage(page: Page): boolean {
  */
 export function registeredPageKeys(
   page: Pick<Page, 'link' | 'deletedOn'>,
-  extraNetworks: readonly NetworkSpec[] = [],
+  extraNetworks: readonly NetworkSpec[] = NO_NETWORKS,
 ): string[] {
   if (page.deletedOn !== null || page.link === null) return [];
-  return pageLinkKeys(page.link, extraNetworks);
+  // One reading per link text and list of networks: the checks compare every row's.
+  let known = PAGE_KEYS.get(extraNetworks);
+  if (known === undefined) {
+    known = new Map();
+    PAGE_KEYS.set(extraNetworks, known);
+  }
+  let keys = known.get(page.link);
+  if (keys === undefined) {
+    keys = pageLinkKeys(page.link, extraNetworks);
+    if (known.size >= PAGE_KEYS_LIMIT) known.clear();
+    known.set(page.link, keys);
+  }
+  return keys;
 }
+
+const NO_NETWORKS: readonly NetworkSpec[] = [];
+const PAGE_KEYS = new WeakMap<readonly NetworkSpec[], Map<string, string[]>>();
+const PAGE_KEYS_LIMIT = 100_000;
 
 /** Rows registering a page that an earlier row already registers (under any of its links), each with the first row. */
 export function duplicatePageRows(
@@ -69,6 +85,35 @@ export function duplicatePageRows(
 /** The message of a row that repeats the page of row `first`. */
 export function duplicatePageProblem(first: number): Problem {
   return columnProblem('link', 'error', `эта страница уже внесена в строке ${first}.`);
+}
+
+/**
+ * An exemption (п. 4) says the organisation need not have a page; with an active page one of the two is
+ * wrong: the exemption rows (of `ordered`, by sheet row) each with the warning naming the first active page.
+ */
+export function exemptionConflicts(ordered: ReadonlyArray<Pick<ReviewedRow, 'row' | 'page'>>): Map<number, Problem> {
+  const firstActiveRow = new Map<string, number>();
+  for (const { row, page } of ordered) {
+    if (page.organization === null || !isActivePage(page)) continue;
+    const key = organizationKey(page.organization);
+    if (!firstActiveRow.has(key)) firstActiveRow.set(key, row);
+  }
+  const conflicts = new Map<number, Problem>();
+  for (const { row, page } of ordered) {
+    if (page.organization === null || page.exemptionBasis === null) continue;
+    const active = firstActiveRow.get(organizationKey(page.organization));
+    if (active === undefined) continue;
+    conflicts.set(
+      row,
+      columnProblem(
+        'exemptionBasis',
+        'warning',
+        `у организации есть действующая страница (строка ${active}), а здесь указано освобождение (п. 4): ` +
+          'уберите освобождение или отметьте удаление страницы.',
+      ),
+    );
+  }
+  return conflicts;
 }
 
 export function reviewRegister(
@@ -93,28 +138,7 @@ export function reviewRegister(
     entry.deleted ||= page.deletedOn !== null && page.exemptionBasis === null;
     organizations.set(key, entry);
   }
-  // An exemption (п. 4) says the organisation need not have a page; with an active page one of the two is wrong.
-  const firstActiveRow = new Map<string, number>();
-  for (const { row, page } of ordered) {
-    if (page.organization === null || !isActivePage(page)) continue;
-    const key = organizationKey(page.organization);
-    if (!firstActiveRow.has(key)) firstActiveRow.set(key, row);
-  }
-  for (const { row, page } of ordered) {
-    if (page.organization === null || page.exemptionBasis === null) continue;
-    const active = firstActiveRow.get(organizationKey(page.organization));
-    if (active === undefined) continue;
-    rowProblems
-      .get(row)
-      ?.push(
-        columnProblem(
-          'exemptionBasis',
-          'warning',
-          `у организации есть действующая страница (строка ${active}), а здесь указано освобождение (п. 4): ` +
-            'уберите освобождение или отметьте удаление страницы.',
-        ),
-      );
-  }
+  for (const [row, problem] of exemptionConflicts(ordered)) rowProblems.get(row)?.push(problem);
   const gaps: RegisterGap[] = [];
   for (const { name, active, exempt, deleted } of organizations.values()) {
     if (active || exempt) continue;

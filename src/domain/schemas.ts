@@ -95,6 +95,31 @@ function readCell(key: PageKey, raw: unknown, timeZone: string): CellReading<Pag
   }
 }
 
+/**
+ * The fields the register-wide checks compare (ID, link, deletion date, organisation, exemption) exactly
+ * as readSheetRow reads them, without reading or checking the rest of the row: what onEdit needs of every
+ * other row.
+ */
+export function readKeyFields(
+  cells: SheetCells,
+  options: SheetRowOptions,
+): Pick<Page, 'id' | 'link' | 'deletedOn' | 'organization' | 'exemptionBasis'> {
+  const timeZone = options.timeZone ?? MOSCOW_TIME_ZONE;
+  const text = (key: 'id' | 'link' | 'organization' | 'exemptionBasis'): string | null => {
+    const reading = readCell(key, cells[key], timeZone);
+    return reading.ok ? (reading.value as string | null) : null;
+  };
+  const linkText = text('link');
+  const deletedOn = readCell('deletedOn', cells.deletedOn, timeZone);
+  return {
+    id: text('id'),
+    link: linkText !== null && linkError(linkText, options.extraNetworks) === null ? linkText : null,
+    deletedOn: deletedOn.ok ? (deletedOn.value as string | null) : null,
+    organization: text('organization'),
+    exemptionBasis: text('exemptionBasis'),
+  };
+}
+
 /** Reads and checks one sheet row. Never throws: an unreadable cell is a Problem and its field null (false for checkboxes). */
 export function readSheetRow(cells: SheetCells, options: SheetRowOptions): RowReading {
   const timeZone = options.timeZone ?? MOSCOW_TIME_ZONE;
@@ -188,8 +213,29 @@ const REQUIRED_FOR_PAGE = `не заполнено — обязательно д
 
 /** The list item a value names, case, spaces and quotes ignored; null when it names none. */
 function listItem(value: string, items: readonly string[]): string | null {
-  return items.find((item) => normalizeHeader(item) === normalizeHeader(value)) ?? null;
+  let index = LIST_INDEXES.get(items);
+  if (index === undefined) {
+    index = new Map();
+    for (const item of items) if (!index.has(normalizeHeader(item))) index.set(normalizeHeader(item), item);
+    LIST_INDEXES.set(items, index);
+  }
+  return index.get(normalizeHeader(value)) ?? null;
 }
+
+/** Each list's items by their normal form, built once per list (the lists live for a run). */
+const LIST_INDEXES = new WeakMap<readonly string[], Map<string, string>>();
+
+/** The names of a network list, one array per list, so that its index above is built once. */
+function networkNamesOf(networks: readonly NetworkSpec[]): readonly string[] {
+  let names = NETWORK_NAMES.get(networks);
+  if (names === undefined) {
+    names = networks.map((network) => network.name);
+    NETWORK_NAMES.set(networks, names);
+  }
+  return names;
+}
+
+const NETWORK_NAMES = new WeakMap<readonly NetworkSpec[], readonly string[]>();
 
 function quotedList(items: readonly string[]): string {
   return items.map((item) => `«${item}»`).join(', ');
@@ -232,7 +278,7 @@ function namesAgreement(basis: string): boolean {
 /** Checks a read row: `page` holds what was read, `readProblems` what could not be. */
 function checkPage(read: Page, readProblems: readonly Problem[], options: CheckOptions): RowReading {
   const networks = networkList(options.extraNetworks);
-  const networkNames = networks.map((network) => network.name);
+  const networkNames = networkNamesOf(networks);
   const page: Page = { ...read };
   const problems: Problem[] = [...readProblems];
   const report = (key: ColumnKey, severity: Severity, message: string): void => {
@@ -363,6 +409,7 @@ const COLUMN_ORDER = new Map(COLUMNS.map((column, index) => [column.key, index])
 
 /** Problems in the order of the columns (the row's own first), errors before warnings; stable otherwise. */
 function sortByColumn(problems: Problem[]): Problem[] {
+  if (problems.length < 2) return problems;
   const rank = (problem: Problem): number =>
     (problem.column === null ? -1 : (COLUMN_ORDER.get(problem.column) ?? 0)) * 2 +
     (problem.severity === 'error' ? 0 : 1);

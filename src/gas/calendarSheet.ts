@@ -24,9 +24,18 @@ export interface CalendarRead {
 
 /** The working calendar: the sheet's years from the sheet, the others built in (one getValues). */
 export function readCalendar(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): CalendarRead {
+  return calendarOfRows(readCalendarRows(spreadsheet), timeZone);
+}
+
+/** The sheet's cells, header included (one getValues), or null when there is no sheet. */
+export function readCalendarRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): unknown[][] | null {
   const sheet = spreadsheet.getSheetByName(SHEET_NAMES.calendar);
-  if (sheet === null) return { calendar: createCalendar(), problems: [], exists: false };
-  const rows = sheet.getDataRange().getValues();
+  return sheet === null ? null : sheet.getDataRange().getValues();
+}
+
+/** The calendar from the sheet's cells (null: no sheet, the built-in lists). */
+export function calendarOfRows(rows: unknown[][] | null, timeZone: string): CalendarRead {
+  if (rows === null) return { calendar: createCalendar(), problems: [], exists: false };
   const parsed = parseCalendarRows(rows.slice(1), { firstRow: 2, timeZone });
   return { calendar: createCalendar({ entries: parsed.entries }), problems: parsed.problems, exists: true };
 }

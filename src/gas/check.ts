@@ -1,7 +1,7 @@
 /**
  * «Проверить реестр»: the whole register in one read, «Срок» and «Состояние» in one write, our part of
  * the cell notes in one getNotes and at most one setNotes, and the problems in a dialog grouped by
- * row — each with its cell («Реестр!E12»), column and Russian message — plus a toast with the counts.
+ * row — each with its cell («Реестр!E12»), column and Russian message — headed by the counts.
  * Anyone may run it.
  */
 import { COLUMN_BY_KEY } from '../domain/columns';
@@ -10,14 +10,13 @@ import { assessRegister, type RegisterAssessment } from '../domain/register';
 import type { RegisterGap } from '../domain/review';
 import type { Severity } from '../domain/types';
 import { refreshNotes } from './cellNotes';
-import { computedUpdates, loadDayContext } from './computedColumns';
+import { computedUpdates } from './computedColumns';
 import { withScriptLock } from './lock';
+import { readRegister } from './registerRead';
 import {
   cellAddress,
   firstDataRow,
-  openRegister,
   quotedSheetName,
-  readAllRows,
   writeColumns,
   type RegisterTable,
   REGISTER_NOT_FOUND,
@@ -137,10 +136,9 @@ export function checkReportHtml(result: CheckResult): string {
 
 /** Reads, assesses, writes «Срок»/«Состояние». Null when there is no register. Runs under the script lock. */
 export function checkRegister(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckResult | null {
-  const table = openRegister(spreadsheet);
-  if (table === null) return null;
-  const day = loadDayContext(spreadsheet, table.timeZone);
-  const rows = readAllRows(table);
+  const read = readRegister(spreadsheet);
+  if (read === null) return null;
+  const { table, rows, day } = read;
   const assessment = assessRegister(rows, day.register);
   const byRow = new Map(assessment.rows.map((row) => [row.row, row]));
   writeColumns(table, computedUpdates(table, rows, byRow), { current: rows });
@@ -160,7 +158,8 @@ export function checkRegister(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
 export function runCheck(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
-  const locked = withScriptLock(() => checkRegister(spreadsheet), { timeoutMs: 10_000 });
+  // The dialog is all that follows: the lock goes when the script ends.
+  const locked = withScriptLock(() => checkRegister(spreadsheet), { timeoutMs: 10_000, keepUntilExit: true });
   if (!locked.ok) {
     ui.alert(CHECK_TITLE, locked.message, ui.ButtonSet.OK);
     return;
@@ -170,7 +169,7 @@ export function runCheck(): void {
     ui.alert(CHECK_TITLE, REGISTER_NOT_FOUND, ui.ButtonSet.OK);
     return;
   }
-  spreadsheet.toast(checkSummary(result), CHECK_TITLE, 10);
+  // The counts head the dialog (checkReportHtml); a toast would repeat them at the cost of a call.
   const output = HtmlService.createHtmlOutput(checkReportHtml(result)).setWidth(760).setHeight(560);
   ui.showModalDialog(output, CHECK_TITLE);
 }

@@ -6,9 +6,9 @@ import { readDateCell } from '../domain/cellValues';
 import type { RegisterContext } from '../domain/register';
 import { extraNetworksOf, mailDomainsOf, type Settings } from '../domain/settings';
 import type { RowAssessment } from '../domain/types';
-import { readCalendar, type CalendarRead } from './calendarSheet';
+import { calendarOfRows, readCalendar, type CalendarRead } from './calendarSheet';
 import type { RawRow, RegisterTable, RowUpdate } from './registerTable';
-import { readSettings, type SettingsRead } from './settingsSheet';
+import { readSettings, settingsOfRows, type SettingsRead } from './settingsSheet';
 import { todayIn } from './sheetValues';
 
 export interface DayContext {
@@ -21,6 +21,17 @@ export interface DayContext {
 export function loadDayContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): DayContext {
   const settings = readSettings(spreadsheet);
   const calendar = readCalendar(spreadsheet, timeZone);
+  return { settings, calendar, register: registerContext(settings.settings, calendar, timeZone) };
+}
+
+/** The same from the sheets' rows as getValues gave them (null: no such sheet), e.g. from the context cache. */
+export function dayContextOfRows(
+  settingsRows: unknown[][] | null,
+  calendarRows: unknown[][] | null,
+  timeZone: string,
+): DayContext {
+  const settings = settingsOfRows(settingsRows);
+  const calendar = calendarOfRows(calendarRows, timeZone);
   return { settings, calendar, register: registerContext(settings.settings, calendar, timeZone) };
 }
 

@@ -30,7 +30,8 @@ import { calendarExceptions, highlightYears, refreshHighlighting } from './highl
 import { tryAppendJournal, type JournalEntry } from './journal';
 import { withScriptLock } from './lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from './mail';
-import { openRegister, writeColumns, type RegisterTable } from './registerTable';
+import { readRegister } from './registerRead';
+import { writeColumns, type RawRow, type RegisterTable } from './registerTable';
 import { todayIn } from './sheetValues';
 import { readSnapshot, sendSummaryLocked } from './summary';
 import {
@@ -99,7 +100,7 @@ function refreshHighlightingWhenDue(table: RegisterTable, day: DayContext): bool
 }
 
 /** The run under the script lock, with the register and the day's context read under it. */
-function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayContext): DailyOutcome {
+function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayContext, raw: RawRow[]): DailyOutcome {
   const today = day.register.today;
   const outcome: DailyOutcome = { status: 'done', today, mailed: [], failures: [] };
   if (lastDailyRun() === today) return { ...outcome, status: 'alreadyRan' };
@@ -108,7 +109,6 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   const entries: JournalEntry[] = [];
   const notes: string[] = [];
   let tsurSent = false;
-
   if (settings.sendSummaryAutomatically) {
     const summary = sendSummaryLocked(spreadsheet, {
       onlyIds: null,
@@ -116,7 +116,7 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
       // The coordinators' digest and one failure letter stay possible after the summary.
       reserveQuota: 2 * coordinators.length,
       journalUser: AUTO_USER,
-      opened: { table, day },
+      opened: { table, day, raw },
     });
     if (summary.status === 'sent') {
       tsurSent = true;
@@ -128,8 +128,8 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
     }
   }
 
-  // Read under the lock, after the automatic summary, so that its stamps count.
-  const snapshot = readSnapshot(table, day);
+  // Read under the lock; again after an automatic summary that was sent, so that its stamps count.
+  const snapshot = tsurSent ? readSnapshot(table, day) : readSnapshot(table, day, raw);
   const rows = snapshot.assessment.rows;
   const byRow = new Map(rows.map((row) => [row.row, row]));
   writeColumns(table, computedUpdates(table, snapshot.raw, byRow), { current: snapshot.raw });
@@ -323,15 +323,16 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   try {
     const locked = withScriptLock(
       (): DailyOutcome => {
-        const table = openRegister(spreadsheet);
-        const day = loadDayContext(spreadsheet, table?.timeZone ?? spreadsheet.getSpreadsheetTimeZone());
+        const read = readRegister(spreadsheet);
+        const table = read?.table ?? null;
+        const day = read?.day ?? loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
         today = day.register.today;
         const access = mayRun(triggerUid, day.settings.settings, spreadsheet);
         if (!access.ok) return { status: 'refused', today, mailed: [], failures: [access.reason] };
         if (!day.calendar.calendar.isWorkingDay(today))
           return { status: 'nonWorkingDay', today, mailed: [], failures: [] };
         if (table === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
-        return runLocked(spreadsheet, table, day);
+        return runLocked(spreadsheet, table, day, read?.rows ?? []);
       },
       { timeoutMs: LOCK_WAIT_MS },
     );

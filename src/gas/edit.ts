@@ -8,21 +8,29 @@
  * problem. It never changes what the person typed. Its service calls do not depend on the size of the
  * register.
  */
-import { assessRow, assessRowsInRegister, isBlankRegisterRow } from '../domain/register';
+import { SHEET_NAMES } from '../domain/columns';
+import { assessRow, assessRowsInRegister, isBlankRegisterRow, REGISTER_WIDE_KEYS } from '../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../domain/types';
 import { refreshNotes } from './cellNotes';
-import { computedUpdates, loadDayContext } from './computedColumns';
+import { readCalendarRows } from './calendarSheet';
+import { computedUpdates, dayContextOfRows, type DayContext } from './computedColumns';
+import { bumpContextVersion, lookUpContext, storeContext, type CachedContext } from './contextCache';
 import { newPageId } from './ids';
+import { contextOf, headerTexts } from './registerRead';
 import {
+  HEADER_SCAN_ROWS,
   isRegisterSheetName,
   openRegisterTable,
+  readKeyColumns,
   readRows,
+  tableOfHeader,
   writeColumns,
   type RawRow,
   type RegisterTable,
   type RowUpdate,
 } from './registerTable';
+import { readSettingsRows } from './settingsSheet';
 
 export const EDIT_TOAST_TITLE = 'Реестр страниц';
 
@@ -76,6 +84,15 @@ function serviceUpdates(
   return updates;
 }
 
+/** `register` with `rows` in place of the rows of the same numbers (added when beyond it). */
+function withRows(register: readonly RawRow[], rows: readonly RawRow[]): RawRow[] {
+  const replaced = new Map(rows.map((raw) => [raw.row, raw]));
+  const result = register.map((raw) => replaced.get(raw.row) ?? raw);
+  const present = new Set(register.map((raw) => raw.row));
+  for (const raw of rows) if (!present.has(raw.row)) result.push(raw);
+  return result;
+}
+
 function applied(rows: readonly RawRow[], updates: readonly RowUpdate[]): RawRow[] {
   const byRow = new Map(updates.map((update) => [update.row, update.values]));
   return rows.map((raw) => {
@@ -84,24 +101,97 @@ function applied(rows: readonly RawRow[], updates: readonly RowUpdate[]): RawRow
   });
 }
 
+interface EditRead {
+  table: RegisterTable;
+  day: DayContext;
+  /** Every data row: in full, or (with a current context cache) in the key columns only. */
+  register: RawRow[];
+  /** The edited rows, in full. */
+  read: RawRow[];
+}
+
+/**
+ * With a current context cache entry whose header still matches the sheet (one getValues of the header
+ * row): the key columns of the register and the edited rows in full. Null otherwise.
+ */
+function readFromCache(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  context: CachedContext,
+  first: number,
+  last: number,
+): EditRead | null {
+  const header = sheet.getRange(context.headerRow, 1, 1, context.width).getValues()[0] ?? [];
+  if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
+  const place = { name: context.registerName, headerRow: context.headerRow, lastRow: last, timeZone: context.timeZone };
+  const table = tableOfHeader(sheet, place, header);
+  const keys = readKeyColumns(table, REGISTER_WIDE_KEYS);
+  table.lastRow = Math.max(last, table.headerRow + keys.length);
+  const read = readRows(table, first, last - first + 1);
+  return {
+    table,
+    day: dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone),
+    register: keys,
+    read,
+  };
+}
+
+/** Without the cache: the header, «Настройки», the calendar and the whole data block, as the check reads them. */
+function readFromSheets(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  last: number,
+  version: string | null,
+): EditRead {
+  const table = openRegisterTable(spreadsheet, sheet);
+  const settingsRows = readSettingsRows(spreadsheet);
+  const calendarRows = readCalendarRows(spreadsheet);
+  if (version !== null) storeContext(contextOf(table, settingsRows, calendarRows), version);
+  const dataStart = table.headerRow + 1;
+  const register = readRows(table, dataStart, Math.max(table.lastRow, last) - table.headerRow);
+  const from = Math.max(first, dataStart);
+  return {
+    table,
+    day: dayContextOfRows(settingsRows, calendarRows, table.timeZone),
+    register,
+    read: register.slice(from - dataStart, last - dataStart + 1),
+  };
+}
+
 /** Handles an edit of `range` (the event's range). Returns the rows it assessed, for tests and the toast. */
 export function handleEdit(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   range: GoogleAppsScript.Spreadsheet.Range,
 ): RowAssessment[] {
   const sheet = range.getSheet();
-  if (!isRegisterSheetName(sheet.getName())) return [];
-  const table = openRegisterTable(spreadsheet, sheet);
-  if (Object.keys(table.positions).length === 0) return [];
-  const first = Math.max(range.getRow(), table.headerRow + 1);
-  const last = range.getLastRow();
-  if (last < first) return [];
+  const name = sheet.getName();
+  // «Настройки» and the calendar feed every operation's context: a cached copy is stale now.
+  if (name === SHEET_NAMES.settings || name === SHEET_NAMES.calendar) {
+    bumpContextVersion();
+    return [];
+  }
+  const lookup = lookUpContext();
+  const cached = lookup.context;
+  if (cached !== null ? name !== cached.registerName : !isRegisterSheetName(name)) return [];
+  const edited = { first: range.getRow(), last: range.getLastRow() };
   const columns = { first: range.getColumn(), last: range.getLastColumn() };
 
-  const day = loadDayContext(spreadsheet, table.timeZone);
-  const dataStart = table.headerRow + 1;
-  const register = readRows(table, dataStart, Math.max(table.lastRow, last) - table.headerRow);
-  const read = register.slice(first - dataStart, last - dataStart + 1);
+  let readOrNull =
+    cached !== null && edited.first > cached.headerRow ? readFromCache(sheet, cached, edited.first, edited.last) : null;
+  if (readOrNull === null) {
+    // The header row edited, or a cached header the sheet no longer has: positions may have changed, so
+    // every cached context is made stale. Otherwise (no entry) the sheets read are stored for next time.
+    const headerEdited = edited.first <= (cached?.headerRow ?? HEADER_SCAN_ROWS);
+    const stale = headerEdited || cached !== null;
+    if (stale) bumpContextVersion();
+    readOrNull = readFromSheets(spreadsheet, sheet, edited.first, edited.last, stale ? null : lookup.version);
+  }
+  const { table, day, register, read } = readOrNull;
+  if (Object.keys(table.positions).length === 0) return [];
+  const first = Math.max(edited.first, table.headerRow + 1);
+  const last = edited.last;
+  if (last < first) return [];
+
   const taken = new Set(register.map((raw) => String(raw.cells.id ?? '').trim()).filter((id) => id !== ''));
   const service = serviceUpdates(
     table,
@@ -112,7 +202,7 @@ export function handleEdit(
     taken,
   );
   const rows = applied(read, service);
-  const byRow = assessRowsInRegister(applied(register, service), new Set(rows.map((raw) => raw.row)), day.register);
+  const byRow = assessRowsInRegister(withRows(register, rows), new Set(rows.map((raw) => raw.row)), day.register);
   const assessments = rows.map((raw) => byRow.get(raw.row) ?? null);
   writeColumns(table, [...service, ...computedUpdates(table, rows, byRow)], { current: read });
 

@@ -9,13 +9,24 @@ export const BUSY_MESSAGE =
 
 export type LockResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Runs `fn` holding the script lock; when the lock is not free within `timeoutMs`, returns the busy message. */
-export function withScriptLock<T>(fn: () => T, options: { timeoutMs?: number } = {}): LockResult<T> {
+/**
+ * Runs `fn` holding the script lock; when the lock is not free within `timeoutMs`, returns the busy message.
+ * `keepUntilExit`: for an action whose only step after `fn` is a dialog; Apps Script releases a lock
+ * when the script ends (Lock.releaseLock reference), which saves the releasing call. On an error the
+ * lock is released at once either way.
+ */
+export function withScriptLock<T>(
+  fn: () => T,
+  options: { timeoutMs?: number; keepUntilExit?: boolean } = {},
+): LockResult<T> {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(options.timeoutMs ?? 10_000)) return { ok: false, message: BUSY_MESSAGE };
+  let done = false;
   try {
-    return { ok: true, value: fn() };
+    const value = fn();
+    done = true;
+    return { ok: true, value };
   } finally {
-    lock.releaseLock();
+    if (!done || options.keepUntilExit !== true) lock.releaseLock();
   }
 }

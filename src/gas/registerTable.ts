@@ -37,6 +37,8 @@ export interface RegisterTable {
   lastRow: number;
   /** The spreadsheet's time zone: date cells are midnight of the day in it. */
   timeZone: string;
+  /** The sheet's number of rows, when a read already told it (registerRead.ts). */
+  maxRows?: number;
 }
 
 /** One data row as read: the catalogue columns by key, and the whole row as getValues gave it. */
@@ -79,6 +81,26 @@ function readTop(sheet: Sheet): { rows: unknown[][]; lastRow: number; width: num
   if (lastRow === 0) return { rows: [], lastRow, width };
   const rows = sheet.getRange(1, 1, Math.min(HEADER_SCAN_ROWS, lastRow), width).getValues();
   return { rows, lastRow, width };
+}
+
+/** The table of a header row already read (positions by mapHeaders, as locateHeader gives for it). */
+export function tableOfHeader(
+  sheet: Sheet,
+  place: { name: string; headerRow: number; lastRow: number; timeZone: string },
+  header: unknown[],
+): RegisterTable {
+  const map = mapHeaders(header);
+  return {
+    sheet,
+    name: place.name,
+    headerRow: place.headerRow,
+    width: Math.max(1, header.length),
+    headers: header,
+    positions: map.positions,
+    duplicates: map.duplicates,
+    lastRow: place.lastRow,
+    timeZone: place.timeZone,
+  };
 }
 
 function tableOf(sheet: Sheet, top: ReturnType<typeof readTop>, timeZone: string): RegisterTable {
@@ -188,12 +210,21 @@ export function isBlankRow(values: readonly unknown[]): boolean {
   return values.every((value) => value === '' || value === null || value === undefined);
 }
 
-function rawRowOf(table: RegisterTable, row: number, values: unknown[]): RawRow {
-  const cells: Partial<Record<ColumnKey, unknown>> = {};
-  for (const [key, position] of Object.entries(table.positions) as Array<[ColumnKey, number]>) {
-    cells[key] = values[position];
+/**
+ * Rows of getValues as RawRows, the first being sheet row `first`. The catalogue's positions are listed
+ * once for the whole block, and each row's cells filled by index: no object spread or entry list per row.
+ */
+export function rawRowsOf(table: RegisterTable, first: number, block: unknown[][]): RawRow[] {
+  const keys = Object.keys(table.positions) as ColumnKey[];
+  const positions = keys.map((key) => table.positions[key] as number);
+  const rows: RawRow[] = new Array<RawRow>(block.length);
+  for (let index = 0; index < block.length; index++) {
+    const values = block[index] as unknown[];
+    const cells: Partial<Record<ColumnKey, unknown>> = {};
+    for (let k = 0; k < keys.length; k++) cells[keys[k] as ColumnKey] = values[positions[k] as number];
+    rows[index] = { row: first + index, cells, values };
   }
-  return { row, cells, values };
+  return rows;
 }
 
 /** First data row (below the header). */
@@ -204,13 +235,52 @@ export function firstDataRow(table: RegisterTable): number {
 /** Rows `first`..`first + count - 1`, full width, in one getValues. */
 export function readRows(table: RegisterTable, first: number, count: number): RawRow[] {
   if (count <= 0) return [];
-  const values = table.sheet.getRange(first, 1, count, table.width).getValues();
-  return values.map((cells, index) => rawRowOf(table, first + index, cells));
+  return rawRowsOf(table, first, table.sheet.getRange(first, 1, count, table.width).getValues());
 }
 
 /** Every data row, blank ones included, in one getValues. */
 export function readAllRows(table: RegisterTable): RawRow[] {
   return readRows(table, firstDataRow(table), table.lastRow - table.headerRow);
+}
+
+/** Positions (0-based) as runs of adjacent columns: [4,5,6,19] → [[4,6],[19,19]]. */
+function adjacentSpans(positions: readonly number[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const position of [...positions].sort((a, b) => a - b)) {
+    const last = spans[spans.length - 1];
+    if (last !== undefined && last[1] === position - 1) last[1] = position;
+    else spans.push([position, position]);
+  }
+  return spans;
+}
+
+/**
+ * Some catalogue columns of every data row: one open-ended getValues (to the sheet's last row, no
+ * getLastRow) per run of adjacent columns. Rows whose cells hold only those keys, up to the last row
+ * with one of them filled; `values` is empty.
+ */
+export function readKeyColumns(table: RegisterTable, wanted: readonly ColumnKey[]): RawRow[] {
+  const keys = wanted.filter((key) => table.positions[key] !== undefined);
+  const dataStart = table.headerRow + 1;
+  const byRow: RawRow[] = [];
+  for (const [from, to] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
+    const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}`;
+    const block = table.sheet.getRange(a1).getValues();
+    block.forEach((cells, index) => {
+      const raw = (byRow[index] ??= { row: dataStart + index, cells: {}, values: [] });
+      for (const key of keys) {
+        const position = table.positions[key] as number;
+        if (position >= from && position <= to) raw.cells[key] = cells[position - from];
+      }
+    });
+  }
+  let last = byRow.length - 1;
+  while (last >= 0 && keys.every((key) => isBlankCell((byRow[last] as RawRow).cells[key]))) last -= 1;
+  return byRow.slice(0, last + 1);
+}
+
+function isBlankCell(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
 }
 
 /** Notes of rows `first`..`first + count - 1`, full width, in one getNotes. */

@@ -11,7 +11,17 @@ export interface SettingsRead extends ParsedSettings {
 }
 
 export function readSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SettingsRead {
+  return settingsOfRows(readSettingsRows(spreadsheet));
+}
+
+/** The sheet's cells (one getValues), or null when there is no sheet. */
+export function readSettingsRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): unknown[][] | null {
   const sheet = spreadsheet.getSheetByName(SHEET_NAMES.settings);
-  if (sheet === null) return { ...parseSettings([]), exists: false };
-  return { ...parseSettings(sheet.getDataRange().getValues()), exists: true };
+  return sheet === null ? null : sheet.getDataRange().getValues();
+}
+
+/** The settings from the sheet's cells (null: no sheet, the defaults). */
+export function settingsOfRows(rows: unknown[][] | null): SettingsRead {
+  if (rows === null) return { ...parseSettings([]), exists: false };
+  return { ...parseSettings(rows), exists: true };
 }

@@ -14,7 +14,9 @@ import { assessRegister, isBlankRegisterRow } from '../domain/register';
 import { selectPendingEvents } from '../domain/summary';
 import type { ColumnKey, IsoDate, RowAssessment } from '../domain/types';
 import { currentUserEmail, ownerEmail, requireCoordinator, checkCoordinator } from './access';
-import { computedUpdates, loadDayContext } from './computedColumns';
+import { readCalendarRows } from './calendarSheet';
+import { computedUpdates, dayContextOfRows } from './computedColumns';
+import { resetContext } from './contextCache';
 import { applyHighlighting } from './highlighting';
 import { ID_PATTERN, newPageId } from './ids';
 import { appendJournal } from './journal';
@@ -32,7 +34,8 @@ import {
   type RowUpdate,
 } from './registerTable';
 import { ensureCalendarAndJournal, ensureSettingsSheet, protectServiceSheets } from './serviceSheets';
-import { readSettings } from './settingsSheet';
+import { contextOf } from './registerRead';
+import { readSettings, readSettingsRows } from './settingsSheet';
 import type { Settings } from '../domain/settings';
 import { applyValidation, keptValidationHeaders } from './validationRules';
 
@@ -187,7 +190,9 @@ export function setupRegister(
   const settingsChange = ensureSettingsSheet(spreadsheet, settingsBefore, options.initialCoordinators);
   const createdSheets = ensureCalendarAndJournal(spreadsheet, timeZone);
   if (!settingsBefore.exists) createdSheets.unshift(SHEET_NAMES.settings);
-  const day = loadDayContext(spreadsheet, timeZone);
+  const settingsRows = readSettingsRows(spreadsheet);
+  const calendarRows = readCalendarRows(spreadsheet);
+  const day = dayContextOfRows(settingsRows, calendarRows, timeZone);
 
   const table = openRegisterTable(spreadsheet, sheet);
   const added = addMissingColumns(table);
@@ -210,6 +215,8 @@ export function setupRegister(
   const runner = currentUserEmail();
   protectServiceSheets(spreadsheet, [...day.settings.settings.coordinators, ...(runner === '' ? [] : [runner])]);
   rememberRegisterName(table.name);
+  // A new context version with what setup leaves (contextCache.ts): every older entry is stale now.
+  resetContext(contextOf(table, settingsRows, calendarRows));
 
   const report: SetupReport = {
     registerName: table.name,

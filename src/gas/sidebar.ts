@@ -18,6 +18,8 @@ import { checkCoordinator, currentUserEmail, ownerEmail } from './access';
 import { loadDayContext } from './computedColumns';
 import { newPageId } from './ids';
 import { withScriptLock } from './lock';
+import { lookUpContext, type ContextLookup } from './contextCache';
+import { readDayContext, readRegister } from './registerRead';
 import {
   isBlankRow,
   missingColumns,
@@ -481,14 +483,15 @@ export function sidebarSubmit(input: PageInput, requestId: string, original?: Pa
   const given = original === undefined || original === null ? null : readSubmittedInput(original);
   const startedFrom = given !== null && given.ok && given.input.id === shaped.input.id ? given.input : null;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const context = loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE).register;
+  const lookup = lookUpContext(); // one cache read for the context and the register
+  const context = readDayContext(spreadsheet, lookup).register;
   const checked = validatePageInput(shaped.input, context);
   if (!checked.ok) {
     const count = checked.problems.filter((problem) => problem.severity === 'error').length;
     return failure(`Не сохранено: ошибок в форме — ${count}. Исправьте поля, отмеченные красным.`, checked.problems);
   }
   const locked = withScriptLock(() =>
-    submitLocked(spreadsheet, { input: shaped.input, page: checked.page, startedFrom }, requestId, context),
+    submitLocked(spreadsheet, { input: shaped.input, page: checked.page, startedFrom }, requestId, context, lookup),
   );
   return locked.ok ? locked.value : failure(locked.message);
 }
@@ -506,13 +509,14 @@ function submitLocked(
   submitted: Submitted,
   requestId: string,
   context: RegisterContext,
+  lookup: ContextLookup,
 ): SidebarSubmitResult {
   const { input, page } = submitted;
-  const table = openRegister(spreadsheet);
-  if (table === null) return failure(REGISTER_NOT_FOUND);
+  const read = readRegister(spreadsheet, lookup);
+  if (read === null) return failure(REGISTER_NOT_FOUND);
+  const { table, rows } = read;
   const missing = missingColumns(table);
   if (missing.length > 0) return failure(missingColumnsMessage(missing));
-  const rows = readAllRows(table);
   const byId = (id: string): RawRow | undefined => rows.find((raw) => cellText(raw.cells.id) === id);
   const properties = PropertiesService.getDocumentProperties();
 
@@ -597,7 +601,8 @@ function submitLocked(
     }
   }
   for (const key of Object.keys(values) as ColumnKey[]) values[key] = keepText(key, values[key]);
-  if (target === undefined && row > table.sheet.getMaxRows()) table.sheet.insertRowsAfter(row - 1, 1);
+  if (target === undefined && row > (table.maxRows ?? table.sheet.getMaxRows()))
+    table.sheet.insertRowsAfter(row - 1, 1);
   writeColumns(table, [{ row, values }]);
   const created = target === undefined;
   rememberSubmit(properties, requestId, { id: cellText(values.id ?? id), created });

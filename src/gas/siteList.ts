@@ -4,9 +4,9 @@
  */
 import { escapeHtml } from '../domain/htmlEscape';
 import { buildSiteList, type SiteList } from '../domain/siteList';
-import { loadDayContext } from './computedColumns';
 import { dialogPage, showDialog } from './dialogPage';
-import { openRegister, REGISTER_NOT_FOUND } from './registerTable';
+import { readRegister } from './registerRead';
+import { REGISTER_NOT_FOUND } from './registerTable';
 import { readSnapshot } from './summary';
 
 export const SITE_LIST_TITLE = 'Список страниц для сайта';
@@ -74,10 +74,10 @@ export function siteListPage(list: SiteList): string {
 
 /** The list as of today, or null when there is no register. */
 export function currentSiteList(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SiteList | null {
-  const table = openRegister(spreadsheet);
-  if (table === null) return null;
-  const day = loadDayContext(spreadsheet, table.timeZone);
-  const snapshot = readSnapshot(table, day);
+  const read = readRegister(spreadsheet);
+  if (read === null) return null;
+  const { day } = read;
+  const snapshot = readSnapshot(read.table, day, read.rows);
   return buildSiteList(snapshot.assessment.rows, day.register.today, day.settings.settings.networks, {
     extraNetworks: day.register.extraNetworks ?? [],
   });

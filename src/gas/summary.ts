@@ -24,24 +24,24 @@ import {
   type PendingSelection,
   type SummaryLetter,
 } from '../domain/summary';
-import type { IsoDate } from '../domain/types';
+import type { ColumnKey, IsoDate } from '../domain/types';
 import { requireCoordinator } from './access';
-import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
+import { computedUpdates, type DayContext } from './computedColumns';
 import { showDialog } from './dialogPage';
 import { tryAppendJournal } from './journal';
 import { withScriptLock } from './lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from './mail';
 import {
-  openRegister,
   cellAddress,
-  openRegisterTable,
   readAllRows,
+  readKeyColumns,
   writeColumns,
   type RawRow,
   type RegisterTable,
   type RowUpdate,
   REGISTER_NOT_FOUND,
 } from './registerTable';
+import { readRegister } from './registerRead';
 import { dateCell } from './sheetValues';
 import { summaryPreviewPage, type SummaryPreviewInput } from './summaryPreview';
 
@@ -65,15 +65,25 @@ export interface RegisterSnapshot {
   assessment: RegisterAssessment;
 }
 
-/** Opens the register and reads the day's context (settings, calendar, today); null without a register. */
-function openWithContext(spreadsheet: Spreadsheet): { table: RegisterTable; day: DayContext } | null {
-  const table = openRegister(spreadsheet);
-  return table === null ? null : { table, day: loadDayContext(spreadsheet, table.timeZone) };
+/** The register, its rows and the day's context (registerRead.ts: the context cache); null without a register. */
+function openWithContext(spreadsheet: Spreadsheet): Opened | null {
+  const read = readRegister(spreadsheet);
+  return read === null ? null : { table: read.table, day: read.day, raw: read.rows };
 }
 
-/** The whole register in one read, assessed. */
-export function readSnapshot(table: RegisterTable, day: DayContext): RegisterSnapshot {
-  const raw = readAllRows(table);
+/** A register opened with its day's context; `raw` when its rows were read with it. */
+export interface Opened {
+  table: RegisterTable;
+  day: DayContext;
+  raw?: RawRow[];
+}
+
+/** The whole register assessed: the rows given, or read in one getValues. */
+export function readSnapshot(
+  table: RegisterTable,
+  day: DayContext,
+  raw: RawRow[] = readAllRows(table),
+): RegisterSnapshot {
   return { table, day, raw, assessment: assessRegister(raw, day.register) };
 }
 
@@ -168,7 +178,7 @@ export interface SendOptions {
   /** Who sends, for the journal; defaults to the person running the script. */
   journalUser?: string;
   /** The register and the day's context already read under this lock (the daily check): not read again. */
-  opened?: { table: RegisterTable; day: DayContext };
+  opened?: Opened;
 }
 
 interface StampOutcome {
@@ -187,17 +197,16 @@ interface StampOutcome {
  * neighbouring row's text, formula or a new ID cannot make the stamps fail or be overwritten. «Срок» and
  * «Состояние» follow in a separate write whose failure is harmless (the next check or edit recomputes).
  */
-function stampEvents(
-  spreadsheet: Spreadsheet,
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  day: DayContext,
-  events: readonly PendingEvent[],
-): StampOutcome {
-  let table: RegisterTable;
+/** The «Сообщено в ЦУР (…)» columns the send writes. */
+const STAMP_KEYS: readonly ColumnKey[] = [EVENT_COLUMNS.creation.tsur, EVENT_COLUMNS.deletion.tsur];
+
+function stampEvents(snapshot: RegisterSnapshot, events: readonly PendingEvent[]): StampOutcome {
+  const { table, day } = snapshot;
   let fresh: RawRow[];
   try {
-    table = openRegisterTable(spreadsheet, sheet);
-    fresh = readAllRows(table);
+    // The register was read once, for the letter; now only «ID» and the stamp columns, as they are
+    // now (someone may have typed a date there meanwhile).
+    fresh = readKeyColumns(table, ['id', ...STAMP_KEYS]);
   } catch (error) {
     return { stamped: [], missing: [], failed: [...events], error: errorText(error) };
   }
@@ -240,9 +249,18 @@ function stampEvents(
   }
   outcome.stamped.push(...toStamp);
   try {
-    const assessment = assessRegister(fresh, day.register);
-    const computed = computedUpdates(table, fresh, new Map(assessment.rows.map((row) => [row.row, row])));
-    writeColumns(table, computed, { current: fresh });
+    // The rows read for the letter, with the stamps as they are now.
+    const stampsNow = new Map(fresh.map((raw) => [raw.row, raw.cells]));
+    const rows = snapshot.raw.map((raw) => {
+      const now = stampsNow.get(raw.row);
+      if (now === undefined) return raw;
+      const cells = { ...raw.cells };
+      for (const key of STAMP_KEYS) if (key in now) cells[key] = now[key];
+      return { ...raw, cells };
+    });
+    const assessment = assessRegister(rows, day.register);
+    const computed = computedUpdates(table, rows, new Map(assessment.rows.map((row) => [row.row, row])));
+    writeColumns(table, computed, { current: rows });
   } catch {
     // «Срок» and «Состояние» are recomputed by the next check, edit or daily run.
   }
@@ -280,7 +298,7 @@ export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions
   const refusal = quotaRefusal(recipients.length, remainingMailQuota() - (options.reserveQuota ?? 0));
   if (refusal !== null) return result('refused', refusal + journal(`Не отправлена: ${refusal}`));
 
-  const snapshot = readSnapshot(table, day);
+  const snapshot = readSnapshot(table, day, opened.raw);
   const { events, letter } = summaryFor(snapshot, spreadsheet.getUrl(), options.onlyIds);
   if (letter === null)
     return result('nothing', options.onlyIds === null ? NOTHING_TO_REPORT_MESSAGE : ALREADY_REPORTED_MESSAGE);
@@ -306,9 +324,9 @@ export function sendSummaryLocked(spreadsheet: Spreadsheet, options: SendOptions
     (letter.message.attachments.length ? `; список во вложении ${letter.message.attachments[0]?.fileName ?? ''}` : '') +
     `; ID событий: ${eventList(events)}.`;
   // The letter has gone, so its stamps must follow: after a failure, once more from a fresh read.
-  let stamping = stampEvents(spreadsheet, table.sheet, day, events);
+  let stamping = stampEvents(snapshot, events);
   if (stamping.failed.length > 0) {
-    const again = stampEvents(spreadsheet, table.sheet, day, stamping.failed);
+    const again = stampEvents(snapshot, stamping.failed);
     stamping = { ...again, missing: [...stamping.missing, ...again.missing] };
   }
   const today = day.register.today;
@@ -356,7 +374,7 @@ export function summaryDraft(spreadsheet: Spreadsheet = SpreadsheetApp.getActive
   if (opened === null) return { ok: false, reason: REGISTER_NOT_FOUND };
   const access = requireCoordinator(opened.day.settings.settings, spreadsheet);
   if (!access.ok) return { ok: false, reason: access.reason };
-  const snapshot = readSnapshot(opened.table, opened.day);
+  const snapshot = readSnapshot(opened.table, opened.day, opened.raw);
   const { selection, letter } = summaryFor(snapshot, spreadsheet.getUrl());
   if (letter === null) {
     const noId = selection.rowsWithoutId.length

@@ -1,31 +1,51 @@
 /**
- * The benchmark's budgets, in CI at 1,000 rows against 100 (`npm run bench` measures up to 10,000): the
- * built bundle on generated registers (bench/generate.ts), every operation of bench/scenario.ts.
+ * The benchmark's budgets, in CI at 1,000 rows against 100 (`npm run bench` measures up to 50,000 and
+ * checks issue 14's targets there): the built bundle on generated registers (bench/generate.ts), every
+ * operation of bench/scenario.ts. Call budgets only, no timings (the CI machine's speed is not ours).
  *
  *  - No operation's service calls grow with the register: the same calls, method by method, at 100 and
  *    1,000 rows. One stated exception: the daily check sends one reminder per responsible person with
  *    something to report, so its MailApp.sendEmail count grows with the number of distinct people (not
  *    rows), bounded by the addresses in the register (RESPONSIBLE_POOL in the generator, plus the
  *    recent rows' own) and by the mail quota; everything else it calls stays equal.
- *  - onEdit of one cell and of a 50-row paste stay within EDIT_BUDGET calls.
- *  - Every operation's estimated Apps Script time at 1,000 rows is within its limit, with room to spare.
+ *  - Server calls (bench/costModel.ts: requests that reach Google) within each operation's budget.
+ *  - onEdit of one cell reads the key columns and the edited row, not the register.
  */
-import { estimate, limitFor } from '../../bench/costModel';
+import { splitCalls } from '../../bench/costModel';
+import { REGISTER_WIDE_KEYS } from '../../src/domain/register';
 import { RESPONSIBLE_POOL, generateRegister } from '../../bench/generate';
-import { OPERATIONS, SIMPLE_TRIGGER_OPERATIONS, runScenario, type RunMeasurements } from '../../bench/scenario';
+import { OPERATIONS, runScenario, type RunMeasurements } from '../../bench/scenario';
 
-/** Calls of onEdit (one cell or a paste), all methods: measured 29 and 28 (see the report of issue 7). */
-const EDIT_BUDGET = 30;
 /** The digests the daily check may add between 100 and 1,000 rows: one a person, never one a row. */
 const MAIL_GROWTH_BOUND = RESPONSIBLE_POOL;
+
+/**
+ * Server calls per operation (MailApp.sendEmail not counted for the daily check), as measured at the
+ * end of issue 14. Issue 14's targets: check ≤ 8 with issue 12's getFormulas (so 7 here), onEdit ≤ 6,
+ * sidebar submit ≤ 8, ЦУР send ≤ 10, daily check ≤ 12; where the figure here is higher, the target is
+ * not met yet (README, «Производительность»).
+ */
+const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
+  setup: 140,
+  check: 7,
+  // One getValues per run of adjacent register-wide key columns: ID, link, deletion date, and since issue 10
+  // organisation and exemption (REGISTER_WIDE_KEYS).
+  editCell: 12,
+  paste50: 12,
+  sidebarSubmit: 10,
+  // Issue 11's trigger check (the user's triggers, their handler and ID) and deferred reminders.
+  dailyCheck: 23,
+  summaryPreview: 5,
+  summarySend: 14,
+};
 
 let small: RunMeasurements;
 let large: RunMeasurements;
 
 beforeAll(() => {
-  small = runScenario(generateRegister(100), { naive: true });
-  large = runScenario(generateRegister(1000), { naive: true });
-}, 60_000);
+  small = runScenario(generateRegister(100));
+  large = runScenario(generateRegister(1000));
+}, 120_000);
 
 function without(byMethod: Record<string, number>, method: string): Record<string, number> {
   const copy = { ...byMethod };
@@ -51,34 +71,37 @@ describe('service calls do not grow with the register (100 → 1,000 rows)', () 
     expect(grown).toBeGreaterThanOrEqual(0);
     expect(grown).toBeLessThanOrEqual(MAIL_GROWTH_BOUND);
   });
+});
 
-  it('reads the register in one getValues and writes each column block once', () => {
-    expect(large.check.calls.byMethod['Range.getValues']).toBe(4); // header, «Настройки», calendar, rows
-    expect(large.check.calls.byMethod['Range.setValues']).toBe(1);
-    expect(large.summaryPreview.calls.byMethod['Range.setValues']).toBeUndefined();
+describe('server calls within budget at 1,000 rows', () => {
+  it.each(OPERATIONS)('%s', (op) => {
+    const split = splitCalls(large[op].calls);
+    const mail = op === 'dailyCheck' ? (large[op].calls.byMethod['MailApp.sendEmail'] ?? 0) : 0;
+    expect(split.server - mail).toBeLessThanOrEqual(SERVER_BUDGET[op]);
+  });
+
+  it('the full check: one cache read, one getValues of the register, one setValues, the notes, the dialog', () => {
+    const { serverByMethod } = splitCalls(large.check.calls);
+    expect(serverByMethod['Cache.getAll']).toBe(1);
+    expect(serverByMethod['Range.getValues']).toBe(1);
+    expect(serverByMethod['Range.setValues']).toBe(1);
+    expect(serverByMethod['Spreadsheet.getSheetByName']).toBeUndefined();
+    expect(serverByMethod['Sheet.getLastRow']).toBeUndefined();
+  });
+
+  it('the ЦУР send reads the register once, then only the stamp columns', () => {
+    const { serverByMethod } = splitCalls(large.summarySend.calls);
+    // The register's data block once; «ID» and the two stamp columns (not adjacent here: two reads).
+    expect(large.summarySend.cellsRead).toBeLessThan(large.check.cellsRead + 4 * 1300);
+    expect(serverByMethod['Range.getValues']).toBeLessThanOrEqual(4);
   });
 });
 
-describe('onEdit stays within a handful of calls', () => {
-  it.each(['editCell', 'paste50'] as const)(`%s: at most ${EDIT_BUDGET} calls, none of them per row`, (op) => {
-    expect(large[op].calls.total).toBeLessThanOrEqual(EDIT_BUDGET);
-    expect(large[op].calls.byMethod['Range.getValues']).toBeLessThanOrEqual(4);
-    expect(large[op].calls.byMethod['Range.setValue']).toBeUndefined();
-    expect(large[op].calls.byMethod['Range.getValue']).toBeUndefined();
-  });
-});
-
-describe('estimated Apps Script time at 1,000 rows', () => {
-  it.each(OPERATIONS)('%s: under a quarter of its limit', (op) => {
-    const measurement = large[op];
-    const { totalMs } = estimate(measurement.calls, measurement.cells, measurement.nodeMs);
-    expect(totalMs).toBeLessThan(limitFor(SIMPLE_TRIGGER_OPERATIONS.has(op)) / 4);
-  });
-
-  it('the naive check makes hundreds of times more calls, and more with every row', () => {
-    const naiveSmall = small.naiveCheck?.calls.total ?? 0;
-    const naiveLarge = large.naiveCheck?.calls.total ?? 0;
-    expect(naiveLarge).toBeGreaterThan(100 * large.check.calls.total);
-    expect(naiveLarge).toBeGreaterThan(5 * naiveSmall);
+describe('onEdit of one cell reads the key columns and the edited row, not the register', () => {
+  it('cells read: the key columns of every row plus the header and the edited row', () => {
+    const rows = 1000 + 250; // the sheet's rows below the header, blank ones to the end included
+    expect(large.editCell.cellsRead).toBeLessThanOrEqual(REGISTER_WIDE_KEYS.length * rows + 2 * 30);
+    expect(large.editCell.calls.byMethod['Range.setValue']).toBeUndefined();
+    expect(large.editCell.calls.byMethod['Range.getValue']).toBeUndefined();
   });
 });

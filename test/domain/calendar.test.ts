@@ -8,6 +8,7 @@ import {
   provisionalTransfers,
   calendarSheetRows,
   createCalendar,
+  memoisedAddWorkingDays,
   parseCalendarRows,
   workingDaysInYear,
   type CalendarEntry,
@@ -398,5 +399,49 @@ describe('Labour Code art. 112 part 2 for a year with no list', () => {
       kind: 'holiday',
       basis: 'Постановление Правительства РФ от 24.09.2025 № 1466',
     });
+  });
+});
+
+describe('memoised working-day deadlines', () => {
+  /** Straightforward reference: day by day with date-fns's addDays, nothing remembered. */
+  function plainAddWorkingDays(calendar: ReturnType<typeof createCalendar>, date: string, n: number): string {
+    let current = date;
+    for (let left = n; left > 0;) {
+      current = addDays(current, 1);
+      if (calendar.isWorkingDay(current)) left -= 1;
+    }
+    return current;
+  }
+
+  it('give the same day as counting day by day, asked in any order and repeatedly', () => {
+    const calendar = createCalendar({ entries: [{ date: '2028-01-10', kind: 'holiday', basis: 'лист' }] });
+    const day = fc.integer({ min: 0, max: 365 * 6 }).map((offset) => addDays('2023-01-01', offset));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(day, fc.integer({ min: 0, max: 12 })), { maxLength: 60 }), (asks) => {
+        for (const [date, n] of [...asks, ...asks]) {
+          expect(calendar.addWorkingDays(date, n)).toBe(plainAddWorkingDays(calendar, date, n));
+        }
+      }),
+    );
+  });
+
+  it('ask isWorkingDay once per day however many deadlines cross it', () => {
+    const asked = new Map<string, number>();
+    const addWorkingDays = memoisedAddWorkingDays((date) => {
+      asked.set(date, (asked.get(date) ?? 0) + 1);
+      return true;
+    });
+    for (let i = 0; i < 100; i++) addWorkingDays('2026-11-20', 3);
+    addWorkingDays('2026-11-21', 3);
+    expect(addWorkingDays('2026-11-20', 3)).toBe('2026-11-23');
+    expect([...asked.values()].every((count) => count === 1)).toBe(true);
+    expect(asked.size).toBe(4);
+  });
+
+  it('still refuse bad input', () => {
+    const calendar = createCalendar();
+    expect(() => calendar.addWorkingDays('2026-02-30', 2)).toThrow(RangeError);
+    expect(() => calendar.addWorkingDays('2026-02-03', -1)).toThrow(RangeError);
+    expect(calendar.addWorkingDays('2026-02-03', 0)).toBe('2026-02-03');
   });
 });

@@ -87,6 +87,29 @@ describe('date helpers', () => {
     expect(parseDateText('05.03.2024 10:00')).toBeNull();
   });
 
+  it.each([
+    ['05.03.2024', '2024-03-05'],
+    ['5.3.2024', '2024-03-05'],
+    ['05.03.24', '2024-03-05'],
+    ['5.3.24', '2024-03-05'],
+    ['1.1.00', '2000-01-01'],
+    ['31.12.99', '2099-12-31'],
+    ['05.03.2024 г.', '2024-03-05'],
+    ['05.03.2024г', '2024-03-05'],
+    ['05032024', '2024-03-05'],
+    ['29022024', '2024-02-29'],
+    ['2024-03-05', '2024-03-05'],
+  ])('parseDateText reads the typed form %j (date-fns parse)', (text, iso) => {
+    expect(parseDateText(text)).toBe(iso);
+  });
+
+  it.each(['31.02.2024', '29.02.2023', '31042024', '2024-02-30', '5032024', '13.13.2024', '00.01.2024'])(
+    'parseDateText refuses the day the calendar lacks: %j',
+    (text) => {
+      expect(parseDateText(text)).toBeNull();
+    },
+  );
+
   it('reads Moscow midnight as its own day on every day of a leap year', () => {
     for (let day = 0; day < 366; day += 1) {
       const iso = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);

@@ -3,6 +3,11 @@ import {
   MOSCOW_TIME_ZONE,
   addDays,
   compareIsoDates,
+  dayNumber,
+  formatRuLongDate,
+  fromDayNumber,
+  ruWeekdayName,
+  weekdayOfDayNumber,
   formatRuDate,
   isIsoDate,
   isoDateAt,
@@ -184,5 +189,38 @@ describe('formatRuDate', () => {
         expect(`${year}-${month}-${day}`).toBe(date);
       }),
     );
+  });
+});
+
+describe('Russian dates in words (date-fns, ru)', () => {
+  it('writes the day with the month in the genitive and «г.»', () => {
+    expect(formatRuLongDate('2026-11-27')).toBe('27 ноября 2026 г.');
+    expect(formatRuLongDate('2027-03-01')).toBe('1 марта 2027 г.');
+    expect(formatRuLongDate('2024-05-09')).toBe('9 мая 2024 г.');
+  });
+
+  it('names the weekday', () => {
+    expect(ruWeekdayName('2026-11-27')).toBe('пятница');
+    expect(ruWeekdayName('2026-11-29')).toBe('воскресенье');
+    expect(ruWeekdayName('2011-12-30')).toBe('пятница'); // the day Pacific/Apia skipped
+  });
+});
+
+describe('integer day numbers (the working-day loop)', () => {
+  it('count days from 1970-01-01 like UTC milliseconds, and back', () => {
+    fc.assert(
+      fc.property(isoDateArb, (date) => {
+        expect(dayNumber(date)).toBe(utcDay(date) / DAY_MS);
+        expect(fromDayNumber(dayNumber(date))).toBe(date);
+        expect(weekdayOfDayNumber(dayNumber(date))).toBe(weekday(date));
+      }),
+    );
+  });
+
+  it('handle days before 1970 and leap centuries', () => {
+    expect(dayNumber('1969-12-31')).toBe(-1);
+    expect(fromDayNumber(dayNumber('2000-02-29') + 1)).toBe('2000-03-01');
+    expect(fromDayNumber(dayNumber('2100-02-28') + 1)).toBe('2100-03-01');
+    expect(fromDayNumber(dayNumber('1600-02-28') + 1)).toBe('1600-02-29');
   });
 });

@@ -38,6 +38,7 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, AuthorizationRow>> = {
   menuSiteList: EVERYONE,
   sidebarInit: EVERYONE,
   sidebarFind: EVERYONE,
+  sidebarMyPages: EVERYONE,
   sidebarSubmit: EVERYONE,
   menuSetup: COORDINATORS_ONLY,
   menuTsurSummary: COORDINATORS_ONLY,

@@ -116,7 +116,10 @@ describe('onEdit of a paste of several rows', () => {
     expect(rt.quietly(() => sheet.getRange(2, 1, 12, width).getValues())).toEqual(before11);
     // ID, «Сообщено в отдел (создание)», «Срок»+«Состояние»: three column blocks, one write each.
     expect(calls.byMethod['Range.setValues']).toBe(3);
-    expect(calls.byMethod['Range.getValues']).toBe(4);
+    // With the context cached by setup: the header row, each run of adjacent key columns (REGISTER_WIDE_KEYS:
+    // four runs in this layout), the pasted rows.
+    expect(calls.byMethod['Range.getValues']).toBe(6);
+    expect(calls.byMethod['Cache.getAll']).toBe(1);
   });
 });
 

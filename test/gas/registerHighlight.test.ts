@@ -227,13 +227,10 @@ describe('refreshHighlighting: the due-soon formula kept current, cheaply', () =
         `(+${unchanged.calls.builder} rule-object calls) ${JSON.stringify(unchanged.calls.byMethod)}`,
     );
 
-    rt.quietly(() =>
-      sheetOf(rt, 'Производственный календарь').appendRow([
-        new Date('2026-03-16T00:00:00+03:00'),
-        'Нерабочий',
-        'Проверка',
-      ]),
-    );
+    const calendarSheet = sheetOf(rt, 'Производственный календарь');
+    rt.quietly(() => calendarSheet.appendRow([new Date('2026-03-16T00:00:00+03:00'), 'Нерабочий', 'Проверка']));
+    // The coordinator's edit: onEdit makes the cached calendar stale.
+    rt.simulateEdit(rt.quietly(() => calendarSheet.getRange(calendarSheet.getLastRow(), 1, 1, 3)));
     rt.menu('menuCheckRegister');
     expect(rt.quietly(() => sheet.getRange(2, 18).getValue())).toEqual(new Date('2026-03-17T00:00:00+03:00'));
     // Stale: the formula still counts Monday 16.03 as a working day, so Friday 13.03 is not amber.

@@ -64,10 +64,11 @@ describe('service calls', () => {
     expect(large.preview.roundTrips).toBeLessThanOrEqual(30);
     expect(large.send.roundTrips).toBeLessThanOrEqual(50);
     // Eight of them MailApp.sendEmail; about ten the highlighting's refresh, which this first run makes (as on
-    // the first working day of a month, or after the calendar changed): 57 on a day without it. Issue 11 added
-    // the deferred reminders' property, the digest's attachment and the trigger's check (this user's triggers,
-    // their handler and ID, the effective user): about 80.
-    expect(large.daily.roundTrips).toBeLessThanOrEqual(80);
+    // the first working day of a month, or after the calendar changed). Issue 11 added the deferred reminders'
+    // property, the digest's attachment and the trigger's check (this user's triggers, their handler and ID,
+    // the effective user). This register was never set up, so the context cache is empty: the sheets are read
+    // and the cache filled (a few calls more).
+    expect(large.daily.roundTrips).toBeLessThanOrEqual(85);
     if (process.env.SHOW_CALLS) console.log(JSON.stringify({ 100: small, 1000: large }, null, 1));
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * `pureMs` (see bench/pureOps.ts): takes snapshots of the offline runtime's spreadsheet, cache and
+ * document properties, and times the operations on them with bench/pureOps.ts compiled by esbuild.
+ */
+import { buildSync } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unwrap } from '../dev/fakes/fakeObject';
+import type { Runtime } from '../dev/runtime';
+import type * as PureOps from './pureOps';
+import type { BookSnapshot, SheetSnapshot } from './pureOps';
+
+type Cell = unknown;
+
+function isDateLike(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A value of another realm (the vm's Dates) as Node's own. */
+function local(value: Cell): Cell {
+  return isDateLike(value) ? new Date(value.getTime()) : value;
+}
+
+/** The spreadsheet, cache and document properties of the runtime as they are now (not counted). */
+export function snapshotBook(rt: Runtime): BookSnapshot {
+  const sheets = rt.quietly(() =>
+    rt.spreadsheet.getSheets().map((sheet): SheetSnapshot => {
+      const range = sheet.getRange(1, 1, sheet.getMaxRows(), Math.max(1, sheet.getLastColumn()));
+      return {
+        name: sheet.getName(),
+        values: range.getValues().map((row) => row.map(local)),
+        notes: range.getNotes().map((row) => [...row]),
+      };
+    }),
+  );
+  const services = rt.services as unknown as {
+    CacheService: object;
+    PropertiesService: object;
+  };
+  const cache = unwrap(services.CacheService) as unknown as { document: { entries: Map<string, { value: string }> } };
+  const properties = unwrap(services.PropertiesService) as unknown as { document: { store: Map<string, string> } };
+  return {
+    sheets,
+    timeZone: rt.quietly(() => rt.spreadsheet.getSpreadsheetTimeZone()),
+    cache: new Map([...cache.document.entries].map(([key, entry]) => [key, entry.value])),
+    properties: new Map(properties.document.store),
+  };
+}
+
+let ops: typeof PureOps | undefined;
+
+/** bench/pureOps.ts as esbuild bundles it (target and options of scripts/build.mjs), loaded once. */
+export function pureOps(): typeof PureOps {
+  if (ops !== undefined) return ops;
+  const result = buildSync({
+    entryPoints: [join(__dirname, 'pureOps.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2019',
+    mainFields: ['module', 'main'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const file = join(tmpdir(), `register-pure-${process.pid}.cjs`);
+  writeFileSync(file, result.outputFiles[0]?.text ?? '');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ops = require(file) as typeof PureOps;
+  return ops;
+}

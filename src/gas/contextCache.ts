@@ -1,0 +1,164 @@
+/**
+ * What every operation needs before it reads the register, kept in CacheService so that an operation
+ * makes one cache read instead of a dozen sheet reads: the register sheet's name, its header row and
+ * width, the spreadsheet's time zone, and the raw rows of «Настройки» and «Производственный календарь».
+ *
+ * The entry is valid only under the current version key: setup writes a new version with the entry,
+ * and onEdit of «Настройки», of the calendar or of the register's header row writes a new version
+ * (bumpContextVersion), which makes every older entry stale. An operation that finds no entry, a stale
+ * one, or one it cannot read falls back to reading the sheets and stores what it read under the version
+ * it saw. Only setup and the bumps write the version, so an entry written from sheets read just before
+ * an edit is stale as soon as that edit's bump lands. The register's header is checked against the
+ * sheet by every read that uses the entry (registerRead.ts), so a column moved without an edit (which
+ * fires no onEdit) is never written to by a stale position.
+ */
+export const CONTEXT_KEY = 'registerContext';
+export const VERSION_KEY = 'registerContextVersion';
+/**
+ * How long an entry lives. Deleting a row of «Настройки» or of the calendar (not clearing it) fires no
+ * onEdit, so nothing bumps the version: such a change reaches the operations when the entry expires, at
+ * the next edit of that sheet, or at the next setup. An hour bounds that, at the cost of one read of
+ * the sheets an hour.
+ */
+export const CONTEXT_LIFETIME_SECONDS = 3600;
+/** The version an entry is stored under when no version key exists (expired, or setup never ran). */
+const NO_VERSION = 'none';
+
+export interface CachedContext {
+  registerName: string;
+  /** 1-based. */
+  headerRow: number;
+  width: number;
+  /** The header row as String(cell). */
+  headers: string[];
+  timeZone: string;
+  /** getValues of «Настройки» (getDataRange), null when the sheet does not exist. */
+  settingsRows: unknown[][] | null;
+  /** getValues of the calendar sheet, header included, null when the sheet does not exist. */
+  calendarRows: unknown[][] | null;
+}
+
+export interface ContextLookup {
+  /** The entry when it is there and current. */
+  context: CachedContext | null;
+  /** The version to store a freshly read context under. */
+  version: string;
+}
+
+function documentCache(): GoogleAppsScript.Cache.Cache | null {
+  try {
+    return CacheService.getDocumentCache();
+  } catch {
+    return null;
+  }
+}
+
+/** JSON with Date cells kept as {$date: ms}. */
+function serialise(value: CachedContext & { version: string }): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, item: unknown) {
+    const original = this[key];
+    return original instanceof Date ? { $date: original.getTime() } : item;
+  });
+}
+
+function revive(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      if (keys.length === 1 && keys[0] === '$date' && typeof record.$date === 'number') return new Date(record.$date);
+    }
+    return value;
+  });
+}
+
+function isRows(value: unknown): value is unknown[][] | null {
+  return value === null || (Array.isArray(value) && value.every(Array.isArray));
+}
+
+function isContext(value: unknown): value is CachedContext & { version: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return (
+    typeof c.version === 'string' &&
+    typeof c.registerName === 'string' &&
+    Number.isInteger(c.headerRow) &&
+    (c.headerRow as number) >= 1 &&
+    Number.isInteger(c.width) &&
+    (c.width as number) >= 1 &&
+    Array.isArray(c.headers) &&
+    c.headers.every((header) => typeof header === 'string') &&
+    typeof c.timeZone === 'string' &&
+    isRows(c.settingsRows) &&
+    isRows(c.calendarRows)
+  );
+}
+
+/** One cache read: the current entry, or null with the version to store a fresh one under. */
+export function lookUpContext(): ContextLookup {
+  const cache = documentCache();
+  if (cache === null) return { context: null, version: NO_VERSION };
+  let found: Record<string, string>;
+  try {
+    found = cache.getAll([CONTEXT_KEY, VERSION_KEY]);
+  } catch {
+    return { context: null, version: NO_VERSION };
+  }
+  const version = found[VERSION_KEY] ?? NO_VERSION;
+  const text = found[CONTEXT_KEY];
+  if (text === undefined) return { context: null, version };
+  let parsed: unknown;
+  try {
+    parsed = revive(text);
+  } catch {
+    return { context: null, version };
+  }
+  if (!isContext(parsed) || parsed.version !== version) return { context: null, version };
+  const { version: _stored, ...context } = parsed;
+  return { context, version };
+}
+
+/** Stores a context read from the sheets under `version` (what lookUpContext gave). Never throws. */
+export function storeContext(context: CachedContext, version: string): void {
+  const cache = documentCache();
+  if (cache === null) return;
+  try {
+    cache.put(CONTEXT_KEY, serialise({ ...context, version }), CONTEXT_LIFETIME_SECONDS);
+  } catch {
+    // Too large or the cache is down: the next operation reads the sheets again.
+  }
+}
+
+function newVersion(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Makes every stored context stale (one cache write). Never throws. */
+export function bumpContextVersion(): void {
+  const cache = documentCache();
+  if (cache === null) return;
+  try {
+    cache.put(VERSION_KEY, newVersion(), CONTEXT_LIFETIME_SECONDS);
+  } catch {
+    try {
+      cache.remove(CONTEXT_KEY);
+    } catch {
+      // The cache is down: a stored entry stays until it expires (6 hours) or the next bump.
+    }
+  }
+}
+
+/** Setup: a new version and the context read under it, in one cache write. Never throws. */
+export function resetContext(context: CachedContext): void {
+  const cache = documentCache();
+  if (cache === null) return;
+  const version = newVersion();
+  try {
+    cache.putAll(
+      { [VERSION_KEY]: version, [CONTEXT_KEY]: serialise({ ...context, version }) },
+      CONTEXT_LIFETIME_SECONDS,
+    );
+  } catch {
+    bumpContextVersion();
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The context cache (src/gas/contextCache.ts, registerRead.ts) from the built bundle: setup fills it,
+ * the operations use it, an edit of «Настройки», of the calendar or of the header row makes it stale,
+ * an evicted or stale entry falls back to the sheets — and a column moved without any edit (no onEdit
+ * fires for that) is never written to by a cached position.
+ */
+import { CONTEXT_KEY, VERSION_KEY } from '../../src/gas/contextCache';
+import { CLERK, cell, fillSheet, newRuntime, sheetOf } from './registerHarness';
+import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
+
+type Runtime = ReturnType<typeof newRuntime>;
+
+/** The fake document cache itself (not counted): its entries and evictAll(). */
+function documentCache(rt: Runtime): { entries: Map<string, { value: string }>; evictAll(): void } {
+  return (
+    rt.services.CacheService as unknown as { document: { entries: Map<string, { value: string }>; evictAll(): void } }
+  ).document;
+}
+
+function setUp(): Runtime {
+  const rt = newRuntime(TODAY);
+  fillSheet(rt, 'Реестр', fullRegisterRows());
+  rt.menu('menuSetup');
+  return rt;
+}
+
+const version = (rt: Runtime): string | undefined => documentCache(rt).entries.get(VERSION_KEY)?.value;
+
+describe('the context cache', () => {
+  it('setup writes a version and the context; the check then reads no other sheet', () => {
+    const rt = setUp();
+    expect(version(rt)).toBeDefined();
+    expect(JSON.parse(documentCache(rt).entries.get(CONTEXT_KEY)?.value ?? '{}')).toMatchObject({
+      registerName: 'Реестр',
+      headerRow: 1,
+      timeZone: 'Europe/Moscow',
+      version: version(rt),
+    });
+    const { calls } = rt.measure(() => rt.menu('menuCheckRegister'));
+    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
+    expect(calls.byMethod['Range.getValues']).toBe(1);
+  });
+
+  it('an edit of «Настройки», of the calendar or of the header row makes the context stale', () => {
+    const rt = setUp();
+    for (const [sheet, row] of [
+      ['Настройки', 2],
+      ['Производственный календарь', 3],
+      ['Реестр', 1],
+    ] as const) {
+      const before = version(rt);
+      rt.simulateEdit(
+        rt.quietly(() => sheetOf(rt, sheet).getRange(row, 1)),
+        { user: CLERK },
+      );
+      expect(version(rt)).not.toBe(before);
+    }
+    // An edit of a data row leaves it.
+    const before = version(rt);
+    rt.simulateEdit(
+      rt.quietly(() => sheetOf(rt, 'Реестр').getRange(FULL_ROWS.reported, 2)),
+      { user: CLERK },
+    );
+    expect(version(rt)).toBe(before);
+  });
+
+  it('an evicted cache falls back to the sheets, gives the same result and is filled again', () => {
+    const rt = setUp();
+    rt.menu('menuCheckRegister');
+    const states = rt.quietly(() => sheetOf(rt, 'Реестр').getDataRange().getValues());
+    documentCache(rt).evictAll();
+    const { calls } = rt.measure(() => rt.menu('menuCheckRegister'));
+    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeGreaterThan(0);
+    expect(calls.byMethod['Cache.put']).toBe(1);
+    expect(rt.quietly(() => sheetOf(rt, 'Реестр').getDataRange().getValues())).toEqual(states);
+    const again = rt.measure(() => rt.menu('menuCheckRegister'));
+    expect(again.calls.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
+  });
+
+  it('a column inserted without an edit (no onEdit fires): the check writes only «Срок» and «Состояние», by the header it reads', () => {
+    const rt = setUp();
+    const sheet = sheetOf(rt, 'Реестр');
+    // Inserting a column fires no onEdit: the cache still holds the old positions.
+    rt.quietly(() => sheet.insertColumnBefore(3));
+    const width = rt.quietly(() => sheet.getLastColumn());
+    const before = rt.quietly(() => sheet.getRange(1, 1, 12, width).getValues());
+    rt.menu('menuCheckRegister');
+    const after = rt.quietly(() => sheet.getRange(1, 1, 12, width).getValues());
+    // Only «Срок» and «Состояние» (by their headers) may differ; the inserted column stays empty.
+    const header = after[0] as unknown[];
+    const computed = new Set([header.indexOf('Срок'), header.indexOf('Состояние')]);
+    after.forEach((cells, rowIndex) =>
+      cells.forEach((value, column) => {
+        if (!computed.has(column))
+          expect([rowIndex, column, value]).toEqual([rowIndex, column, before[rowIndex]?.[column]]);
+      }),
+    );
+    expect(cell(rt, 'Реестр', FULL_ROWS.exemption, 'Состояние')).toBe('Освобождение (п. 4)');
+  });
+});
