@@ -9,7 +9,7 @@
  * Every add-on action goes through the bundle's globals as Apps Script would call them. A global a later
  * issue has not added yet is reported and skipped, so the run grows as the add-on does.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { normalizeHeader, SHEET_NAMES } from '../src/domain/columns';
 import { isoDateAt, formatRuDate, MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
@@ -305,9 +305,20 @@ function reportFromSheets(run: Run): { report: Report; disagreements: SheetDisag
   return { report: buildReport(assessed), disagreements: disagreements(assessed) };
 }
 
+/**
+ * Writes register.xlsx atomically: into a temporary file beside it, then a rename, so a run stopped
+ * mid-save leaves the previous register.xlsx whole, never a broken one.
+ */
 async function saveRegister(run: Run): Promise<string> {
   const file = join(run.out, 'register.xlsx');
-  const warnings = await run.rt.quietly(() => saveXlsx(run.rt.spreadsheet, file));
+  const temporary = join(run.out, `.register.xlsx.${process.pid}.tmp`);
+  let warnings: string[];
+  try {
+    warnings = await run.rt.quietly(() => saveXlsx(run.rt.spreadsheet, temporary));
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
   return warnings.length === 0
     ? shown(file)
     : `${shown(file)} (не переносится в .xlsx: ${warnings.length} — защиты листов и т. п.)`;
@@ -385,19 +396,28 @@ async function serve(run: Run): Promise<void> {
     console.log(`Порт ${options.port} занят — взят свободный.`);
   }
   console.log(`\nБоковая панель: ${server.url}\nОстановить: Ctrl+C (изменения будут сохранены в register.xlsx).`);
-  await new Promise<void>((done) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  // Ctrl-C reaches every process of the group (npm, sh, node), and npm relays it once more: the handler
+  // stays installed until the save is done, so a repeated signal cannot kill the process mid-save.
+  let stopping = false;
+  let stopped = (): void => undefined;
+  const onSignal = (): void => {
+    if (stopping) {
+      console.log('Сохраняю…');
+      return;
+    }
+    stopping = true;
+    stopped();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  await new Promise<void>((done) => (stopped = done));
+  console.log('\nСохраняю…');
   await server.close();
   const changes = server.calls.filter((item) => item.name === 'sidebarSubmit').length;
-  console.log(`\nЗапросов «Сохранить» из боковой панели: ${changes}.`);
+  console.log(`Запросов «Сохранить» из боковой панели: ${changes}.`);
   console.log(`Записано: ${await saveRegister(run)}`);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
