@@ -25,6 +25,15 @@ export interface Cell extends CellStyle {
   validation?: object;
 }
 
+/**
+ * Bumped whenever any grid may change (a cell handed out for writing, rows or columns moved): the
+ * formula engine (formulas.ts) is rebuilt only after a change.
+ */
+let changes = 0;
+export function gridChanges(): number {
+  return changes;
+}
+
 export const DEFAULT_MAX_ROWS = 1000;
 export const DEFAULT_MAX_COLUMNS = 26;
 
@@ -44,8 +53,9 @@ export class Grid {
     return this.rows[row - 1]?.[column - 1];
   }
 
-  /** The cell, created empty if it did not exist. */
+  /** The cell, created empty if it did not exist; for writing (counts as a change). */
   cell(row: number, column: number): Cell {
+    changes += 1;
     let line = this.rows[row - 1];
     if (!line) {
       line = [];
@@ -92,22 +102,26 @@ export class Grid {
 
   /** Inserts `count` empty rows before row `before` (1-based). */
   insertRows(before: number, count: number): void {
+    changes += 1;
     if (this.rows.length >= before) this.rows.splice(before - 1, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
   }
 
   deleteRows(start: number, count: number): void {
+    changes += 1;
     this.rows.splice(start - 1, count);
     this.maxRows -= count;
   }
 
   insertColumns(before: number, count: number): void {
+    changes += 1;
     for (const line of this.rows)
       if (line && line.length >= before) line.splice(before - 1, 0, ...new Array<undefined>(count));
     this.maxColumns += count;
   }
 
   deleteColumns(start: number, count: number): void {
+    changes += 1;
     for (const line of this.rows) if (line) line.splice(start - 1, count);
     this.maxColumns -= count;
   }
