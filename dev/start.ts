@@ -295,9 +295,11 @@ function coordinatorRun(run: Run): { summary: string } {
 function reportFromSheets(run: Run): { report: Report; disagreements: SheetDisagreement[] } {
   const { rt } = run;
   const values = rt.quietly(() => ({
-    sheets: rt.spreadsheet
-      .getSheets()
-      .map((sheet) => ({ name: sheet.getName(), values: sheet.getDataRange().getValues() })),
+    sheets: rt.spreadsheet.getSheets().map((sheet) => ({
+      name: sheet.getName(),
+      values: sheet.getDataRange().getValues(),
+      formulas: sheet.getDataRange().getFormulas(),
+    })),
     timeZone: rt.spreadsheet.getSpreadsheetTimeZone() || TIME_ZONE,
     registerSheetName: rt.services.PropertiesService.getDocumentProperties().getProperty('registerSheetName'),
   }));
@@ -349,6 +351,17 @@ function printReport(run: Run, report: Report, disagreeing: readonly SheetDisagr
     `  событий, не сообщённых в ЦУР: ${counts.pendingEvents}; событий с нарушенным сроком: ${counts.overdueEvents}`,
   );
   out.push(`  получатели сводки: ${report.summary.recipients.join(', ') || 'не указаны'}`);
+  const formulas = report.rows.flatMap((row) =>
+    row.problems.filter((problem) => problem.message.includes('в ячейке формула')).map((problem) => ({ row, problem })),
+  );
+  if (formulas.length > 0) {
+    out.push(`  формулы в колонках реестра: ${formulas.length}`);
+    for (const { row, problem } of formulas.slice(0, 5))
+      out.push(
+        `    строка ${row.row}: ${problem.severity === 'error' ? 'ошибка' : 'внимание'} — ${shorten(problem.message, 200)}`,
+      );
+    if (formulas.length > 5) out.push(`    … и ещё ${formulas.length - 5}`);
+  }
   if (disagreeing.length > 0) {
     out.push(
       `  ВНИМАНИЕ: в ${new Set(disagreeing.map((item) => item.row)).size} строках надстройка записала в таблицу не то, что следует из их ячеек:`,

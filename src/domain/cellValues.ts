@@ -6,6 +6,7 @@
  * does not name the column (the caller knows it) and the cell itself is never changed.
  */
 import { addDays, formatRuDate, isoDateAt, isoDateOf, MOSCOW_TIME_ZONE } from './isoDate';
+import { formulaInCell, isFormulaCell } from './formulas';
 import type { IsoDate } from './types';
 
 export type CellReading<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -32,6 +33,7 @@ function isEmpty(raw: unknown): raw is '' | null | undefined {
  */
 export function readTextCell(raw: unknown, timeZone: string = MOSCOW_TIME_ZONE): CellReading<string | null> {
   if (isEmpty(raw)) return ok(null);
+  if (isFormulaCell(raw)) return fail(formulaInCell(raw, 'текст'));
   if (typeof raw === 'string') {
     const text = raw.trim();
     const error = formulaError(text);
@@ -51,6 +53,7 @@ const FALSE_WORDS = new Set(['false', 'ложь', 'нет', '0', 'no']);
 /** A checkbox: true/false, 'да'/'нет', 'TRUE'/'FALSE', 'ИСТИНА'/'ЛОЖЬ', 1/0; an empty cell is unchecked. */
 export function readCheckboxCell(raw: unknown): CellReading<boolean> {
   if (isEmpty(raw)) return ok(false);
+  if (isFormulaCell(raw)) return fail(formulaInCell(raw, 'флажок'));
   if (typeof raw === 'boolean') return ok(raw);
   if (raw === 1 || raw === 0) return ok(raw === 1);
   if (typeof raw === 'string') {
@@ -74,6 +77,7 @@ export function readCheckboxCell(raw: unknown): CellReading<boolean> {
  */
 export function readDateCell(raw: unknown, timeZone: string = MOSCOW_TIME_ZONE): CellReading<IsoDate | null> {
   if (isEmpty(raw)) return ok(null);
+  if (isFormulaCell(raw)) return fail(formulaInCell(raw, 'дата'));
   if (raw instanceof Date) {
     return Number.isNaN(raw.getTime()) ? fail('в ячейке неверная дата') : ok(isoDateAt(raw, timeZone));
   }

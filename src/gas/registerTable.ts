@@ -4,6 +4,7 @@
  * columns over contiguous rows. No call here is made once per row.
  */
 import { COLUMN_BY_KEY, COLUMNS, SHEET_NAMES, mapHeaders, type HeaderMap } from '../domain/columns';
+import { catalogueCell } from '../domain/formulas';
 import { isIsoDate, MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import type { ColumnKey } from '../domain/types';
 import { dateCell, textCell } from './sheetValues';
@@ -188,10 +189,14 @@ export function isBlankRow(values: readonly unknown[]): boolean {
   return values.every((value) => value === '' || value === null || value === undefined);
 }
 
-function rawRowOf(table: RegisterTable, row: number, values: unknown[]): RawRow {
+/**
+ * A row's catalogue cells; a formula in any but the computed columns is a FormulaCell (domain/formulas.ts),
+ * never its result.
+ */
+function rawRowOf(table: RegisterTable, row: number, values: unknown[], formulas: readonly string[] = []): RawRow {
   const cells: Partial<Record<ColumnKey, unknown>> = {};
   for (const [key, position] of Object.entries(table.positions) as Array<[ColumnKey, number]>) {
-    cells[key] = values[position];
+    cells[key] = catalogueCell(key, values[position], formulas[position]);
   }
   return { row, cells, values };
 }
@@ -201,11 +206,13 @@ export function firstDataRow(table: RegisterTable): number {
   return table.headerRow + 1;
 }
 
-/** Rows `first`..`first + count - 1`, full width, in one getValues. */
+/** Rows `first`..`first + count - 1`, full width, in one getValues and one getFormulas. */
 export function readRows(table: RegisterTable, first: number, count: number): RawRow[] {
   if (count <= 0) return [];
-  const values = table.sheet.getRange(first, 1, count, table.width).getValues();
-  return values.map((cells, index) => rawRowOf(table, first + index, cells));
+  const range = table.sheet.getRange(first, 1, count, table.width);
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  return values.map((cells, index) => rawRowOf(table, first + index, cells, formulas[index]));
 }
 
 /** Every data row, blank ones included, in one getValues. */
