@@ -186,19 +186,19 @@ interface SummaryDraftLike {
 }
 
 /** The letter to ЦУР as .eml; none (and an old file removed) when nothing is pending. */
-function writeSummaryEml(run: Run, letter: EmlMessage | null, note: string): string {
+async function writeSummaryEml(run: Run, letter: EmlMessage | null, note: string): Promise<string> {
   const file = join(run.out, 'summary.eml');
   if (letter === null) {
     const removed = existsSync(file);
     if (removed) rmSync(file);
     return `summary.eml не записан: ${note}${removed ? ' (старый файл удалён)' : ''}`;
   }
-  const eml = buildEml(letter, { from: run.rt.ctx.defaultUser, date: run.rt.ctx.now() });
+  const eml = await buildEml(letter, { from: run.rt.ctx.defaultUser, date: run.rt.ctx.now() });
   writeFileSync(file, eml);
   return `${shown(file)} — ${note}`;
 }
 
-function coordinatorRun(run: Run): { summary: string } {
+function coordinatorRun(run: Run): { letter: EmlMessage | null; summaryNote: string } {
   const { rt, options } = run;
   let summaryNote = 'сводка не формировалась';
 
@@ -288,7 +288,7 @@ function coordinatorRun(run: Run): { summary: string } {
       summaryNote = 'несообщённых в ЦУР событий нет — сводка не нужна';
     }
   }
-  return { summary: writeSummaryEml(run, letter, summaryNote) };
+  return { letter, summaryNote };
 }
 
 /** What the add-on itself computes from the spreadsheet now: every sheet read back, through the domain. */
@@ -499,7 +499,8 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Реестр: ${source}`);
   console.log(`Пользователь: ${SAMPLE_COORDINATOR} — координатор, владелец таблицы`);
 
-  const { summary } = coordinatorRun(run);
+  const { letter, summaryNote } = coordinatorRun(run);
+  const summary = await writeSummaryEml(run, letter, summaryNote);
   const { report, disagreements: disagreeing } = reportFromSheets(run);
   if (disagreeing.length > 0)
     run.failures.push(`расхождения «Состояние»/«Срок» в таблице с расчётом: ${disagreeing.length}`);
