@@ -76,6 +76,8 @@ class SheetsOnlyFunctions extends FunctionPlugin {
         { method: 'offline', parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1 },
       ]),
     ),
+    ISDATE: { method: 'isdate', parameters: [{ argumentType: FunctionArgumentType.ANY }] },
+    TO_TEXT: { method: 'totext', parameters: [{ argumentType: FunctionArgumentType.ANY }] },
     REGEXMATCH: { method: 'regexmatch', parameters: [STRING, STRING] },
     REGEXEXTRACT: { method: 'regexextract', parameters: [STRING, STRING] },
     REGEXREPLACE: { method: 'regexreplace', parameters: [STRING, STRING, STRING] },
@@ -85,6 +87,34 @@ class SheetsOnlyFunctions extends FunctionPlugin {
 
   offline(): CellError {
     return new CellError(ErrorType.NA, 'offline: the fakes fetch nothing');
+  }
+
+  /** Whether the argument is a date or a date-time (the engine's own number subtype), as in Sheets. */
+  isdate(ast: { args: never[] }, state: never): unknown {
+    if (ast.args.length !== 1) return new CellError(ErrorType.NA, 'ISDATE takes one argument');
+    const value = this.evaluateAst(ast.args[0] as never, state) as { getDetailedType?: () => string } | null;
+    const type = typeof value === 'object' && value !== null ? value.getDetailedType?.() : undefined;
+    return type === CellValueDetailedType.NUMBER_DATE || type === CellValueDetailedType.NUMBER_DATETIME;
+  }
+
+  /** The value as text, as Sheets shows it in the Russian locale (decimal comma, dd.MM.yyyy dates). */
+  totext(ast: { args: never[] }, state: never): unknown {
+    if (ast.args.length !== 1) return new CellError(ErrorType.NA, 'TO_TEXT takes one argument');
+    const value = this.evaluateAst(ast.args[0] as never, state) as unknown;
+    if (value instanceof CellError) return value;
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number') return String(value).replace('.', ',');
+    if (typeof value === 'object' && value !== null && 'val' in value) {
+      const rich = value as { val: number; getDetailedType: () => string };
+      if (rich.getDetailedType() === CellValueDetailedType.NUMBER_DATE) {
+        const date = fromSerial(rich.val, 'UTC');
+        const two = (n: number) => String(n).padStart(2, '0');
+        return `${two(date.getUTCDate())}.${two(date.getUTCMonth() + 1)}.${date.getUTCFullYear()}`;
+      }
+      return String(rich.val).replace('.', ',');
+    }
+    return '';
   }
 
   regexmatch(ast: { args: never }, state: never): unknown {
@@ -176,10 +206,18 @@ function engineContent(cell: Cell, timeZone: string): RawCellContent {
   if (cell.formula !== undefined) return engineFormula(cell.formula);
   const value = cell.value;
   if (value === '') return null;
-  if (isDate(value)) return toSerial(value, timeZone);
+  // A date goes in as date text, so that the engine types it a date (ISDATE, a date plus days).
+  if (isDate(value)) return dateText(toSerial(value, timeZone));
   // A text cell stays text (the engine would read '12' as a number and '=x' as a formula).
   if (typeof value === 'string') return `'${value}`;
   return value;
+}
+
+/** A serial day as 'YYYY-MM-DD' (midnight) or 'YYYY-MM-DD hh:mm:ss', the forms the engine reads as dates. */
+function dateText(serial: number): string {
+  const wall = fromSerial(serial, 'UTC');
+  const iso = wall.toISOString();
+  return serial === Math.floor(serial) ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
 /** The state that decides every result: the grids' changes, the sheets' names and the clock. */
@@ -215,6 +253,8 @@ function engineFor(book: FormulaBook): Built {
     nullDate: { year: 1899, month: 12, day: 30 },
     caseSensitive: false,
     leapYear1900: false,
+    dateFormats: ['YYYY-MM-DD'],
+    timeFormats: ['hh:mm', 'hh:mm:ss'],
   });
   const next = { key, engine, spare: spare + 1 };
   built.set(book, next);

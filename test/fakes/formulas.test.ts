@@ -117,4 +117,20 @@ describe('Sheets functions the engine lacks', () => {
       ]);
     expect(sheet.getRange('B1:E1').getValues()).toEqual([[true, false, 'school1', 'vk.com/school1']]);
   });
+
+  it('ISDATE tells a date cell from a number; TO_TEXT writes values as the Russian locale shows them', () => {
+    const rt = runtime();
+    const sheet = rt.spreadsheet.insertSheet('Реестр');
+    sheet.getRange('A1:A4').setValues([['05.03.2026'], [46086], ['1,5'], ['текст']]);
+    sheet.getRange('B1:B4').setFormulas([['=ISDATE(A1)'], ['=ISDATE(A2)'], ['=ISDATE(A3)'], ['=ISDATE(A4)']]);
+    sheet.getRange('C1:C4').setFormulas([['=TO_TEXT(A1)'], ['=TO_TEXT(A2)'], ['=TO_TEXT(A3)'], ['=TO_TEXT(A4)']]);
+    expect(sheet.getRange('B1:C4').getValues()).toEqual([
+      [true, '05.03.2026'],
+      [false, '46086'],
+      [false, '1,5'],
+      [false, 'текст'],
+    ]);
+    sheet.getRange('D1').setFormula('=A1+1');
+    expect(sheet.getRange('D1').getValue()).toEqual(moscowDay('2026-03-06'));
+  });
 });
