@@ -165,6 +165,8 @@ HyperFormula.registerFunctionPlugin(SheetsOnlyFunctions as never, {
 /** One sheet's cells, as the engine needs them. */
 export interface FormulaSheet {
   name: string;
+  /** Rows of the sheet's grid: where an open-ended range (A2:A) ends. */
+  maxRows: number;
   cells: () => Iterable<[number, number, Cell]>;
 }
 
@@ -190,20 +192,24 @@ export function engineBuilds(): number {
 }
 
 /**
- * Sheets takes `Настройки!A1` unquoted; the engine only `'Настройки'!A1`: quotes such sheet names
- * (outside string literals).
+ * What Sheets takes and the engine does not, rewritten outside string literals: `Настройки!A1` unquoted
+ * (the engine needs `'Настройки'!A1`), and open-ended ranges `$A$2:$A` (to the sheet's last row, `maxRows`).
  */
-export function engineFormula(formula: string): string {
+export function engineFormula(formula: string, maxRows: number): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
     .map((part, index) =>
-      index % 2 === 1 ? part : part.replace(/(^|[^'\p{L}\p{N}_.])(\p{L}[\p{L}\p{N}_.]*)!/gu, "$1'$2'!"),
+      index % 2 === 1
+        ? part
+        : part
+            .replace(/(^|[^'\p{L}\p{N}_.])(\p{L}[\p{L}\p{N}_.]*)!/gu, "$1'$2'!")
+            .replace(/(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![A-Za-z0-9_$(!])/g, `$1:$2${maxRows}`),
     )
     .join('');
 }
 
-function engineContent(cell: Cell, timeZone: string): RawCellContent {
-  if (cell.formula !== undefined) return engineFormula(cell.formula);
+function engineContent(cell: Cell, timeZone: string, maxRows: number): RawCellContent {
+  if (cell.formula !== undefined) return engineFormula(cell.formula, maxRows);
   const value = cell.value;
   if (value === '') return null;
   // A date goes in as date text, so that the engine types it a date (ISDATE, a date plus days).
@@ -239,7 +245,7 @@ function engineFor(book: FormulaBook): Built {
     const rows: RawCellContent[][] = [];
     for (const [row, column, cell] of sheet.cells()) {
       const line = (rows[row - 1] ??= []);
-      line[column - 1] = engineContent(cell, timeZone);
+      line[column - 1] = engineContent(cell, timeZone, sheet.maxRows);
       spare = Math.max(spare, column);
     }
     for (let index = 0; index < rows.length; index++) rows[index] ??= [];
@@ -318,7 +324,8 @@ export function evaluateFormulaAt(
     if (sheet === undefined) throw new Error(`no sheet «${sheetName}»`);
     const source = { sheet, row: anchor.row - 1, col: spare + anchor.column - 1 };
     const target = { sheet, row: at.row - 1, col: spare + at.column - 1 };
-    engine.setCellContents(source, [[engineFormula(formula)]]);
+    const maxRows = book.sheets().find((candidate) => candidate.name === sheetName)?.maxRows ?? 1000;
+    engine.setCellContents(source, [[engineFormula(formula, maxRows)]]);
     try {
       if (target.row !== source.row || target.col !== source.col) {
         engine.copy({ start: source, end: source });

@@ -32,6 +32,8 @@ export const GAS_INTERFACES = {
   HtmlService: 'HTML.HtmlService',
   HtmlOutput: 'HTML.HtmlOutput',
   HtmlTemplate: 'HTML.HtmlTemplate',
+  CacheService: 'Cache.CacheService',
+  Cache: 'Cache.Cache',
 } as const;
 
 export type ServiceName = keyof typeof GAS_INTERFACES;

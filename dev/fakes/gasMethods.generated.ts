@@ -741,6 +741,8 @@ export const GAS_METHODS = {
     'setXFrameOptionsMode',
   ],
   HtmlTemplate: ['evaluate', 'getCode', 'getCodeWithComments', 'getRawContent'],
+  CacheService: ['getDocumentCache', 'getScriptCache', 'getUserCache'],
+  Cache: ['get', 'getAll', 'put', 'putAll', 'remove', 'removeAll'],
 } as const;
 
 type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
@@ -800,6 +802,8 @@ export const GAS_METHODS_MATCH_TYPINGS: {
   HtmlService: Exact<GoogleAppsScript.HTML.HtmlService, (typeof GAS_METHODS)['HtmlService']>;
   HtmlOutput: Exact<GoogleAppsScript.HTML.HtmlOutput, (typeof GAS_METHODS)['HtmlOutput']>;
   HtmlTemplate: Exact<GoogleAppsScript.HTML.HtmlTemplate, (typeof GAS_METHODS)['HtmlTemplate']>;
+  CacheService: Exact<GoogleAppsScript.Cache.CacheService, (typeof GAS_METHODS)['CacheService']>;
+  Cache: Exact<GoogleAppsScript.Cache.Cache, (typeof GAS_METHODS)['Cache']>;
 } = {
   SpreadsheetApp: true,
   Spreadsheet: true,
@@ -833,4 +837,6 @@ export const GAS_METHODS_MATCH_TYPINGS: {
   HtmlService: true,
   HtmlOutput: true,
   HtmlTemplate: true,
+  CacheService: true,
+  Cache: true,
 };

@@ -90,7 +90,12 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
     this.editors = [...(options.editors ?? [])];
     if (options.firstSheet !== null) this.addSheet(options.firstSheet ?? 'Лист1');
     this.formulaBook = {
-      sheets: () => this.sheets.map((sheet) => ({ name: sheet.name, cells: () => sheet.grid.cells() })),
+      sheets: () =>
+        this.sheets.map((sheet) => ({
+          name: sheet.name,
+          maxRows: sheet.grid.maxRows,
+          cells: () => sheet.grid.cells(),
+        })),
       timeZone: () => this.timeZone,
       now: () => ctx.now(),
     };

@@ -30,6 +30,15 @@ describe('formula cells', () => {
     expect(sheet.getRange('A2:B2').getValues()).toEqual([[20, '#DIV/0!']]);
   });
 
+  it('takes open-ended ranges (A2:A runs to the sheet’s last row), as Sheets does', () => {
+    const rt = runtime();
+    const sheet = rt.spreadsheet.insertSheet('Реестр');
+    sheet.getRange('A1:A4').setValues([['ID'], ['P-1'], ['P-2'], ['P-1']]);
+    sheet.getRange('A999').setValue('P-1');
+    sheet.getRange('B2:B3').setFormulas([['=COUNTIF($A$2:$A,A2)'], ['=COUNTIF($A$3:$A,A3)']]);
+    expect(sheet.getRange('B2:B3').getValues()).toEqual([[3], [1]]);
+  });
+
   it('reads other sheets, and a text cell stays text (not a number, not a formula)', () => {
     const rt = runtime();
     const sheet = rt.spreadsheet.insertSheet('Реестр');
