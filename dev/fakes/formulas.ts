@@ -3,9 +3,9 @@
  * fakes evaluate: formula cells (getValues, getDisplayValues), conditional-format and data-validation
  * custom formulas (evaluateFormulaAt), and tests that ask which rows a rule lights up.
  *
- * Lazy: a read builds the engine only when the cells it returns hold formulas, once per state of the
- * spreadsheet (every sheet's cells and "today" in the spreadsheet's zone); a spreadsheet without formulas
- * never builds one, so the register's reads cost nothing more.
+ * Lazy: a read builds the engine only when the cells it returns hold formulas, and later reads only
+ * pass it the cells written since (Grid.takeTouched); a spreadsheet without formulas never builds one,
+ * so the register's reads cost nothing more.
  *
  * Sheets' differences that matter here: TODAY() and NOW() follow the runtime's clock in the
  * spreadsheet's zone (not the host's); functions Sheets has and HyperFormula lacks that fetch from
@@ -26,7 +26,7 @@ import {
 } from 'hyperformula';
 import type { CellValue } from './cellParsing';
 import { isDate } from './context';
-import { gridChanges, type Cell } from './grid';
+import type { Cell } from './grid';
 import { fromSerial, toSerial } from './timeZones';
 
 /** Sheets functions HyperFormula lacks that fetch from outside or draw: #N/A offline. */
@@ -168,6 +168,9 @@ export interface FormulaSheet {
   /** Rows of the sheet's grid: where an open-ended range (A2:A) ends. */
   maxRows: number;
   cells: () => Iterable<[number, number, Cell]>;
+  cell: (row: number, column: number) => Cell | undefined;
+  /** Cells written since the last call ('row,column'), or 'all' (see Grid.takeTouched). */
+  takeTouched: () => ReadonlySet<string> | 'all';
 }
 
 /** What the engine reads from a spreadsheet: its sheets, zone and clock. */
@@ -226,18 +229,47 @@ function dateText(serial: number): string {
   return serial === Math.floor(serial) ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
-/** The state that decides every result: the grids' changes, the sheets' names and the clock. */
+/** What an engine cannot follow cell by cell: the clock (TODAY), the sheets and their sizes. */
 function stateKey(book: FormulaBook, sheets: readonly FormulaSheet[], timeZone: string): string {
   const second = Math.floor(toSerial(book.now(), timeZone) * 86_400);
-  return `${gridChanges()}\u0001${second}\u0001${sheets.map((sheet) => sheet.name).join('\u0002')}`;
+  return `${second}\u0001${sheets.map((sheet) => `${sheet.name}\u0002${sheet.maxRows}`).join('\u0001')}`;
 }
 
+/** The cells written since the engine last looked, put into it (one batch: one recalculation). */
+function update(
+  current: Built,
+  sheets: readonly FormulaSheet[],
+  touched: ReadonlyArray<ReadonlySet<string>>,
+  timeZone: string,
+): void {
+  current.engine.batch(() => {
+    sheets.forEach((sheet, index) => {
+      const id = current.engine.getSheetId(sheet.name) as number;
+      for (const key of touched[index] ?? []) {
+        const [row, column] = key.split(',').map(Number) as [number, number];
+        const cell = sheet.cell(row, column);
+        const content = cell === undefined ? null : engineContent(cell, timeZone, sheet.maxRows);
+        current.engine.setCellContents({ sheet: id, row: row - 1, col: column - 1 }, [[content]]);
+        if (content !== null) current.spare = Math.max(current.spare, column + 1);
+      }
+    });
+  });
+}
+
+/**
+ * The engine of `book`, up to date: built once, then told of the cells written since (a rebuild only
+ * when rows or columns moved, sheets changed, too many cells were written, or the clock moved on).
+ */
 function engineFor(book: FormulaBook): Built {
   const timeZone = book.timeZone();
   const sheets = book.sheets();
   const key = stateKey(book, sheets, timeZone);
   const cached = built.get(book);
-  if (cached?.key === key) return cached;
+  const touched = sheets.map((sheet) => sheet.takeTouched());
+  if (cached?.key === key && touched.every((cells) => cells !== 'all')) {
+    update(cached, sheets, touched as Array<ReadonlySet<string>>, timeZone);
+    return cached;
+  }
   cached?.engine.destroy();
   let spare = 0;
   const data: Record<string, RawCellContent[][]> = {};

@@ -95,6 +95,8 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
           name: sheet.name,
           maxRows: sheet.grid.maxRows,
           cells: () => sheet.grid.cells(),
+          cell: (row, column) => sheet.grid.get(row, column),
+          takeTouched: () => sheet.grid.takeTouched(),
         })),
       timeZone: () => this.timeZone,
       now: () => ctx.now(),

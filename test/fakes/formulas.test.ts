@@ -86,6 +86,15 @@ describe('formula cells', () => {
     expect(sheet.getRange('D1:D3').getValues()).toEqual([[2], [4], [6]]);
     expect(sheet.getRange('D1:D3').getDisplayValues()).toEqual([['2'], ['4'], ['6']]);
     expect(engineBuilds()).toBe(before + 1);
+    // A write is passed to the engine cell by cell, not by a rebuild; moving rows rebuilds it.
+    sheet.getRange('B2').setValue(20);
+    sheet.getRange('D3').setFormula('=B3*3');
+    expect(sheet.getRange('D1:D3').getValues()).toEqual([[2], [40], [9]]);
+    expect(engineBuilds()).toBe(before + 1);
+    sheet.insertRowsBefore(1, 1);
+    // The formulas are not shifted (a simplification, dev/fakes/README.md): D2 still reads B1, now empty.
+    expect(sheet.getRange('D2').getValue()).toBe(0);
+    expect(engineBuilds()).toBe(before + 2);
   });
 });
 
