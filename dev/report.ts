@@ -11,6 +11,7 @@
 import { createCalendar, parseCalendarRows } from '../src/domain/calendar';
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../src/domain/columns';
 import { readDateCell } from '../src/domain/cellValues';
+import { catalogueCell } from '../src/domain/formulas';
 import { assessRegister, type RegisterAssessment } from '../src/domain/register';
 import {
   extraNetworksOf,
@@ -85,7 +86,12 @@ export interface Report {
 
 /** The spreadsheet's values as getValues returns them, sheet by sheet. */
 export interface SpreadsheetValues {
-  sheets: ReadonlyArray<{ name: string; values: readonly (readonly unknown[])[] }>;
+  /** Each sheet's values and, when given, its formulas (getFormulas: '' for a cell without one). */
+  sheets: ReadonlyArray<{
+    name: string;
+    values: readonly (readonly unknown[])[];
+    formulas?: readonly (readonly string[])[];
+  }>;
   timeZone: string;
   /** The register's sheet name setup remembered (document property), when it is not «Реестр». */
   registerSheetName?: string | null;
@@ -153,7 +159,7 @@ export function assessSpreadsheet(input: SpreadsheetValues, today: IsoDate): Spr
     const row = header.index + 2 + index;
     const mapped: Partial<Record<ColumnKey, unknown>> = {};
     for (const [key, position] of Object.entries(header.map.positions) as Array<[ColumnKey, number]>) {
-      mapped[key] = cells[position];
+      mapped[key] = catalogueCell(key, cells[position], register?.formulas?.[header.index + 1 + index]?.[position]);
     }
     return { row, cells: mapped };
   });

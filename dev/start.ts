@@ -9,7 +9,7 @@
  * Every add-on action goes through the bundle's globals as Apps Script would call them. A global a later
  * issue has not added yet is reported and skipped, so the run grows as the add-on does.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { normalizeHeader, SHEET_NAMES } from '../src/domain/columns';
 import { isoDateAt, formatRuDate, MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
@@ -193,19 +193,19 @@ interface SummaryDraftLike {
 }
 
 /** The letter to ЦУР as .eml; none (and an old file removed) when nothing is pending. */
-function writeSummaryEml(run: Run, letter: EmlMessage | null, note: string): string {
+async function writeSummaryEml(run: Run, letter: EmlMessage | null, note: string): Promise<string> {
   const file = join(run.out, 'summary.eml');
   if (letter === null) {
     const removed = existsSync(file);
     if (removed) rmSync(file);
     return `summary.eml не записан: ${note}${removed ? ' (старый файл удалён)' : ''}`;
   }
-  const eml = buildEml(letter, { from: run.rt.ctx.defaultUser, date: run.rt.ctx.now() });
+  const eml = await buildEml(letter, { from: run.rt.ctx.defaultUser, date: run.rt.ctx.now() });
   writeFileSync(file, eml);
   return `${shown(file)} — ${note}`;
 }
 
-function coordinatorRun(run: Run): { summary: string } {
+function coordinatorRun(run: Run): { letter: EmlMessage | null; summaryNote: string } {
   const { rt, options } = run;
   let summaryNote = 'сводка не формировалась';
 
@@ -295,16 +295,18 @@ function coordinatorRun(run: Run): { summary: string } {
       summaryNote = 'несообщённых в ЦУР событий нет — сводка не нужна';
     }
   }
-  return { summary: writeSummaryEml(run, letter, summaryNote) };
+  return { letter, summaryNote };
 }
 
 /** What the add-on itself computes from the spreadsheet now: every sheet read back, through the domain. */
 function reportFromSheets(run: Run): { report: Report; disagreements: SheetDisagreement[] } {
   const { rt } = run;
   const values = rt.quietly(() => ({
-    sheets: rt.spreadsheet
-      .getSheets()
-      .map((sheet) => ({ name: sheet.getName(), values: sheet.getDataRange().getValues() })),
+    sheets: rt.spreadsheet.getSheets().map((sheet) => ({
+      name: sheet.getName(),
+      values: sheet.getDataRange().getValues(),
+      formulas: sheet.getDataRange().getFormulas(),
+    })),
     timeZone: rt.spreadsheet.getSpreadsheetTimeZone() || TIME_ZONE,
     registerSheetName: rt.services.PropertiesService.getDocumentProperties().getProperty('registerSheetName'),
   }));
@@ -312,9 +314,20 @@ function reportFromSheets(run: Run): { report: Report; disagreements: SheetDisag
   return { report: buildReport(assessed), disagreements: disagreements(assessed) };
 }
 
+/**
+ * Writes register.xlsx atomically: into a temporary file beside it, then a rename, so a run stopped
+ * mid-save leaves the previous register.xlsx whole, never a broken one.
+ */
 async function saveRegister(run: Run): Promise<string> {
   const file = join(run.out, 'register.xlsx');
-  const warnings = await run.rt.quietly(() => saveXlsx(run.rt.spreadsheet, file));
+  const temporary = join(run.out, `.register.xlsx.${process.pid}.tmp`);
+  let warnings: string[];
+  try {
+    warnings = await run.rt.quietly(() => saveXlsx(run.rt.spreadsheet, temporary));
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
   return warnings.length === 0
     ? shown(file)
     : `${shown(file)} (не переносится в .xlsx: ${warnings.length} — защиты листов и т. п.)`;
@@ -345,6 +358,17 @@ function printReport(run: Run, report: Report, disagreeing: readonly SheetDisagr
     `  событий, не сообщённых в ЦУР: ${counts.pendingEvents}; событий с нарушенным сроком: ${counts.overdueEvents}`,
   );
   out.push(`  получатели сводки: ${report.summary.recipients.join(', ') || 'не указаны'}`);
+  const formulas = report.rows.flatMap((row) =>
+    row.problems.filter((problem) => problem.message.includes('в ячейке формула')).map((problem) => ({ row, problem })),
+  );
+  if (formulas.length > 0) {
+    out.push(`  формулы в колонках реестра: ${formulas.length}`);
+    for (const { row, problem } of formulas.slice(0, 5))
+      out.push(
+        `    строка ${row.row}: ${problem.severity === 'error' ? 'ошибка' : 'внимание'} — ${shorten(problem.message, 200)}`,
+      );
+    if (formulas.length > 5) out.push(`    … и ещё ${formulas.length - 5}`);
+  }
   if (disagreeing.length > 0) {
     out.push(
       `  ВНИМАНИЕ: в ${new Set(disagreeing.map((item) => item.row)).size} строках надстройка записала в таблицу не то, что следует из их ячеек:`,
@@ -392,19 +416,28 @@ async function serve(run: Run): Promise<void> {
     console.log(`Порт ${options.port} занят — взят свободный.`);
   }
   console.log(`\nБоковая панель: ${server.url}\nОстановить: Ctrl+C (изменения будут сохранены в register.xlsx).`);
-  await new Promise<void>((done) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  // Ctrl-C reaches every process of the group (npm, sh, node), and npm relays it once more: the handler
+  // stays installed until the save is done, so a repeated signal cannot kill the process mid-save.
+  let stopping = false;
+  let stopped = (): void => undefined;
+  const onSignal = (): void => {
+    if (stopping) {
+      console.log('Сохраняю…');
+      return;
+    }
+    stopping = true;
+    stopped();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  await new Promise<void>((done) => (stopped = done));
+  console.log('\nСохраняю…');
   await server.close();
   const changes = server.calls.filter((item) => item.name === 'sidebarSubmit').length;
-  console.log(`\nЗапросов «Сохранить» из боковой панели: ${changes}.`);
+  console.log(`Запросов «Сохранить» из боковой панели: ${changes}.`);
   console.log(`Записано: ${await saveRegister(run)}`);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -473,7 +506,8 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Реестр: ${source}`);
   console.log(`Пользователь: ${SAMPLE_COORDINATOR} — координатор, владелец таблицы`);
 
-  const { summary } = coordinatorRun(run);
+  const { letter, summaryNote } = coordinatorRun(run);
+  const summary = await writeSummaryEml(run, letter, summaryNote);
   const { report, disagreements: disagreeing } = reportFromSheets(run);
   report.mail = mailReport(rt.mail, currentSettings(run), today);
   if (disagreeing.length > 0)

@@ -18,6 +18,7 @@ import { dailyCheckMenuCaptions } from './gas/triggers';
 import { runCheck } from './gas/check';
 import { onEditEvent } from './gas/edit';
 import { runSetup } from './gas/setup';
+import { runSelfCheck, SELF_CHECK_TITLE } from './gas/selfCheck';
 import { runMenuAction } from './gas/menuAction';
 import * as sidebar from './gas/sidebar';
 import type { PageInput } from './domain/types';
@@ -104,4 +105,9 @@ export function dailyCheck(event?: { triggerUid?: string }): DailyOutcome {
 /** «Список страниц для сайта» (п. 3.1.1). */
 export function menuSiteList(): void {
   runMenuAction('Список страниц для сайта', showSiteList);
+}
+
+/** «Самопроверка» (coordinators): what the add-on assumes of Google, checked on a temporary sheet. */
+export function menuSelfCheck(): void {
+  runMenuAction(SELF_CHECK_TITLE, runSelfCheck);
 }

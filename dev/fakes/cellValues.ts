@@ -2,7 +2,8 @@
  * Reading and writing one cell's value the way Apps Script does.
  * Reading: date cells come back as Date objects; a number in a date-formatted cell is a date; a date in
  * a number-formatted cell is its serial number; a formula cell reads as '' unless the spreadsheet has a
- * formula evaluator (FakeSpreadsheet.formulaEvaluator) that knows its result, or a result loaded from a file.
+ * formula evaluator (FakeSpreadsheet.formulaEvaluator: HyperFormula by default, formulas.ts) or a result
+ * loaded from a file.
  * Writing: strings are parsed as typed input in the Russian locale (cellParsing.ts), except in cells
  * formatted as plain text ('@'); a Date written to an automatically formatted cell gets a date format.
  */

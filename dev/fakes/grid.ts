@@ -25,6 +25,9 @@ export interface Cell extends CellStyle {
   validation?: object;
 }
 
+/** Past this many cells written since the formula engine last looked, it rebuilds instead of updating. */
+const MAX_TOUCHED = 5_000;
+
 export const DEFAULT_MAX_ROWS = 1000;
 export const DEFAULT_MAX_COLUMNS = 26;
 
@@ -44,8 +47,27 @@ export class Grid {
     return this.rows[row - 1]?.[column - 1];
   }
 
-  /** The cell, created empty if it did not exist. */
+  /**
+   * Cells handed out for writing since the formula engine last took them (takeTouched), 'all' after
+   * rows or columns moved or too many cells: the engine (formulas.ts) then updates only those cells.
+   */
+  private touched: Set<string> | 'all' = 'all';
+
+  takeTouched(): ReadonlySet<string> | 'all' {
+    const touched = this.touched;
+    this.touched = new Set();
+    return touched;
+  }
+
+  private touch(row: number, column: number): void {
+    if (this.touched === 'all') return;
+    this.touched.add(`${row},${column}`);
+    if (this.touched.size > MAX_TOUCHED) this.touched = 'all';
+  }
+
+  /** The cell, created empty if it did not exist; for writing (the engine is told). */
   cell(row: number, column: number): Cell {
+    this.touch(row, column);
     let line = this.rows[row - 1];
     if (!line) {
       line = [];
@@ -92,22 +114,26 @@ export class Grid {
 
   /** Inserts `count` empty rows before row `before` (1-based). */
   insertRows(before: number, count: number): void {
+    this.touched = 'all';
     if (this.rows.length >= before) this.rows.splice(before - 1, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
   }
 
   deleteRows(start: number, count: number): void {
+    this.touched = 'all';
     this.rows.splice(start - 1, count);
     this.maxRows -= count;
   }
 
   insertColumns(before: number, count: number): void {
+    this.touched = 'all';
     for (const line of this.rows)
       if (line && line.length >= before) line.splice(before - 1, 0, ...new Array<undefined>(count));
     this.maxColumns += count;
   }
 
   deleteColumns(start: number, count: number): void {
+    this.touched = 'all';
     for (const line of this.rows) if (line) line.splice(start - 1, count);
     this.maxColumns -= count;
   }

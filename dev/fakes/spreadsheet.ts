@@ -6,6 +6,7 @@ import GAS = GoogleAppsScript;
 import { parseA1, type GridArea } from './a1';
 import type { FormulaEvaluator } from './cellValues';
 import type { FakeContext } from './context';
+import { evaluateCell, evaluateFormulaAt, type FormulaBook } from './formulas';
 import { FakeObject, unwrap } from './fakeObject';
 import { FakeProtection, PROTECTED_MESSAGE } from './protection';
 import type { FakeRange } from './range';
@@ -72,8 +73,13 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
   editors: string[];
   readonly toasts: Toast[] = [];
   readonly namedRanges = new Map<string, FakeRange>();
-  /** Computes formula results for getValues (a formula cell reads as '' without one). */
+  /**
+   * Computes formula results for getValues: by default HyperFormula over this spreadsheet (formulas.ts);
+   * a test may replace it, or set undefined to read '' (or a loaded file's cached result).
+   */
   formulaEvaluator: FormulaEvaluator | undefined;
+  /** This spreadsheet as the formula engine reads it (one object: the engine is cached per book). */
+  readonly formulaBook: FormulaBook;
   private nextSheetId = 0;
 
   constructor(ctx: FakeContext, options: FakeSpreadsheetOptions = {}) {
@@ -83,6 +89,33 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
     this.timeZone = options.timeZone ?? ctx.timeZone;
     this.editors = [...(options.editors ?? [])];
     if (options.firstSheet !== null) this.addSheet(options.firstSheet ?? 'Лист1');
+    this.formulaBook = {
+      sheets: () =>
+        this.sheets.map((sheet) => ({
+          name: sheet.name,
+          maxRows: sheet.grid.maxRows,
+          cells: () => sheet.grid.cells(),
+          cell: (row, column) => sheet.grid.get(row, column),
+          takeTouched: () => sheet.grid.takeTouched(),
+        })),
+      timeZone: () => this.timeZone,
+      now: () => ctx.now(),
+    };
+    this.formulaEvaluator = (_formula, sheetName, row, column) =>
+      evaluateCell(this.formulaBook, sheetName, row, column, this.sheet(sheetName).grid.get(row, column)?.format);
+  }
+
+  /**
+   * The value of a conditional-format or validation custom formula (with its '=') written for the cell
+   * `anchor` of `sheetName` and judged at `at`, by the same engine as formula cells (helper, not Apps Script).
+   */
+  evaluateFormulaAt(
+    formula: string,
+    sheetName: string,
+    anchor: { row: number; column: number },
+    at?: { row: number; column: number },
+  ): ReturnType<typeof evaluateFormulaAt> {
+    return evaluateFormulaAt(this.formulaBook, formula, sheetName, anchor, at);
   }
 
   // ---- helpers (not Apps Script methods) ----

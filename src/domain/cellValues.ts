@@ -10,6 +10,7 @@ import { addDays as addDaysFns } from 'date-fns/addDays';
 import { isValid } from 'date-fns/isValid';
 import { parse } from 'date-fns/parse';
 import { formatRuDate, isoDateAt, isoDateOfUtc, MOSCOW_TIME_ZONE } from './isoDate';
+import { formulaInCell, isFormulaCell } from './formulas';
 import type { IsoDate } from './types';
 
 export type CellReading<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -36,6 +37,7 @@ function isEmpty(raw: unknown): raw is '' | null | undefined {
  */
 export function readTextCell(raw: unknown, timeZone: string = MOSCOW_TIME_ZONE): CellReading<string | null> {
   if (isEmpty(raw)) return ok(null);
+  if (isFormulaCell(raw)) return fail(formulaInCell(raw, 'текст'));
   if (typeof raw === 'string') {
     const text = raw.trim();
     const error = formulaError(text);
@@ -55,6 +57,7 @@ const FALSE_WORDS = new Set(['false', 'ложь', 'нет', '0', 'no']);
 /** A checkbox: true/false, 'да'/'нет', 'TRUE'/'FALSE', 'ИСТИНА'/'ЛОЖЬ', 1/0; an empty cell is unchecked. */
 export function readCheckboxCell(raw: unknown): CellReading<boolean> {
   if (isEmpty(raw)) return ok(false);
+  if (isFormulaCell(raw)) return fail(formulaInCell(raw, 'флажок'));
   if (typeof raw === 'boolean') return ok(raw);
   if (raw === 1 || raw === 0) return ok(raw === 1);
   if (typeof raw === 'string') {
@@ -78,6 +81,7 @@ export function readCheckboxCell(raw: unknown): CellReading<boolean> {
  */
 export function readDateCell(raw: unknown, timeZone: string = MOSCOW_TIME_ZONE): CellReading<IsoDate | null> {
   if (isEmpty(raw)) return ok(null);
+  if (isFormulaCell(raw)) return fail(formulaInCell(raw, 'дата'));
   if (raw instanceof Date) {
     return Number.isNaN(raw.getTime()) ? fail('в ячейке неверная дата') : ok(isoDateAt(raw, timeZone));
   }

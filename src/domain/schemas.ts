@@ -20,6 +20,7 @@ import { MOSCOW_TIME_ZONE } from './isoDate';
 import { isEmailAddress } from './email';
 import { innError, ogrnError } from './ogrn';
 import { responsiblePositionWarning } from './positions';
+import { formulaProblem, isFormulaCell } from './formulas';
 import type { ColumnKey, IsoDate, Page, PageInput, Problem, Severity } from './types';
 
 export interface CheckOptions {
@@ -125,12 +126,29 @@ export function readSheetRow(cells: SheetCells, options: SheetRowOptions): RowRe
   const timeZone = options.timeZone ?? MOSCOW_TIME_ZONE;
   const page: Page = { ...EMPTY_PAGE };
   const problems: Problem[] = [];
+  const formulas: Problem[] = [];
   for (const key of PAGE_KEYS) {
-    const reading = readCell(key, cells[key], timeZone);
+    const raw = cells[key];
+    if (isFormulaCell(raw)) {
+      // Its field stays empty: a formula's result is never taken for what a person wrote.
+      const column = COLUMN_BY_KEY[key];
+      const expected = column.kind === 'date' ? 'дата' : column.kind === 'checkbox' ? 'флажок' : 'текст';
+      const { severity, message } = formulaProblem(raw, column.role, expected);
+      formulas.push(columnProblem(key, severity, `${message}`));
+      continue;
+    }
+    const reading = readCell(key, raw, timeZone);
     if (reading.ok) setField(page, key, reading.value);
     else problems.push(columnProblem(key, 'error', `${reading.message}.`));
   }
-  return checkPage(page, problems, options);
+  const checked = checkPage(page, problems, options);
+  if (formulas.length === 0) return checked;
+  // The formula is the one thing to say about its cell («не заполнено» would only repeat it).
+  const formulaColumns = new Set(formulas.map((problem) => problem.column));
+  return {
+    page: checked.page,
+    problems: [...formulas, ...checked.problems.filter((problem) => !formulaColumns.has(problem.column))],
+  };
 }
 
 function setField(page: Page, key: PageKey, value: PageValue): void {

@@ -16,6 +16,7 @@ export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
   // Captions of the two daily-check items are replaced by their state (src/gas/triggers.ts).
   { caption: 'Включить ежедневную проверку (координатор)', handler: 'menuDailyCheckOn' },
   { caption: 'Выключить ежедневную проверку (координатор)', handler: 'menuDailyCheckOff' },
+  { caption: 'Самопроверка (координатор)', handler: 'menuSelfCheck' },
   'separator',
   { caption: 'О надстройке', handler: 'menuAbout' },
 ];

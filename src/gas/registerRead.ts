@@ -80,6 +80,7 @@ function fromCache(spreadsheet: Spreadsheet, context: CachedContext): RegisterRe
   const block = range.getValues();
   const header = block[0] ?? [];
   if (!sameHeader(header, context.headers)) return null;
+  const formulas = range.getFormulas();
   let last = block.length - 1;
   while (last > 0 && isBlankRow(block[last] as unknown[])) last -= 1;
   const table = tableOfHeader(
@@ -96,7 +97,7 @@ function fromCache(spreadsheet: Spreadsheet, context: CachedContext): RegisterRe
   table.maxRows = context.headerRow + block.length - 1;
   return {
     table,
-    rows: rawRowsOf(table, context.headerRow + 1, block.slice(1, last + 1)),
+    rows: rawRowsOf(table, context.headerRow + 1, block.slice(1, last + 1), formulas.slice(1, last + 1)),
     day: dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone),
   };
 }

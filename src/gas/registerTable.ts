@@ -4,6 +4,7 @@
  * columns over contiguous rows. No call here is made once per row.
  */
 import { COLUMN_BY_KEY, COLUMNS, SHEET_NAMES, mapHeaders, type HeaderMap } from '../domain/columns';
+import { catalogueCell } from '../domain/formulas';
 import { isIsoDate, MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import type { ColumnKey } from '../domain/types';
 import { dateCell, textCell } from './sheetValues';
@@ -211,17 +212,29 @@ export function isBlankRow(values: readonly unknown[]): boolean {
 }
 
 /**
- * Rows of getValues as RawRows, the first being sheet row `first`. The catalogue's positions are listed
- * once for the whole block, and each row's cells filled by index: no object spread or entry list per row.
+ * Rows of getValues as RawRows, the first being sheet row `first`; `formulas` (getFormulas of the same
+ * range) makes a formula in any but the computed columns a FormulaCell (domain/formulas.ts), never its
+ * result. The catalogue's positions are listed once for the whole block, and each row's cells filled by
+ * index: no object spread or entry list per row.
  */
-export function rawRowsOf(table: RegisterTable, first: number, block: unknown[][]): RawRow[] {
+export function rawRowsOf(
+  table: RegisterTable,
+  first: number,
+  block: unknown[][],
+  formulas: readonly (readonly string[])[] = [],
+): RawRow[] {
   const keys = Object.keys(table.positions) as ColumnKey[];
   const positions = keys.map((key) => table.positions[key] as number);
   const rows: RawRow[] = new Array<RawRow>(block.length);
   for (let index = 0; index < block.length; index++) {
     const values = block[index] as unknown[];
+    const rowFormulas = formulas[index];
     const cells: Partial<Record<ColumnKey, unknown>> = {};
-    for (let k = 0; k < keys.length; k++) cells[keys[k] as ColumnKey] = values[positions[k] as number];
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as ColumnKey;
+      const position = positions[k] as number;
+      cells[key] = catalogueCell(key, values[position], rowFormulas?.[position]);
+    }
     rows[index] = { row: first + index, cells, values };
   }
   return rows;
@@ -232,10 +245,11 @@ export function firstDataRow(table: RegisterTable): number {
   return table.headerRow + 1;
 }
 
-/** Rows `first`..`first + count - 1`, full width, in one getValues. */
+/** Rows `first`..`first + count - 1`, full width, in one getValues and one getFormulas. */
 export function readRows(table: RegisterTable, first: number, count: number): RawRow[] {
   if (count <= 0) return [];
-  return rawRowsOf(table, first, table.sheet.getRange(first, 1, count, table.width).getValues());
+  const range = table.sheet.getRange(first, 1, count, table.width);
+  return rawRowsOf(table, first, range.getValues(), range.getFormulas());
 }
 
 /** Every data row, blank ones included, in one getValues. */

@@ -46,7 +46,7 @@ describe('Range values', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([['=1+1', "'=1+1", "'+7 (999) 123"]]);
     expect(sheet.getRange('A1:C1').getFormulas()).toEqual([['=1+1', '', '']]);
-    expect(sheet.getRange('A1:C1').getValues()).toEqual([['', '=1+1', '+7 (999) 123']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([[2, '=1+1', '+7 (999) 123']]);
     sheet.getRange('A2').setFormula('=A1*2');
     expect(sheet.getRange('A2').getFormula()).toBe('=A1*2');
     sheet.getRange('A2').setValue('plain');

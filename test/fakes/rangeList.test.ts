@@ -9,7 +9,7 @@ describe('Sheet.getRangeList', () => {
     expect(calls.byMethod).toEqual({ 'Sheet.getRangeList': 1, 'RangeList.setValue': 1 });
     expect(sheet.getRange('B1:C4').getValues()).toEqual([
       [moscowDay('2026-01-20'), ''],
-      ['', moscowDay('2026-01-20')],
+      [2, moscowDay('2026-01-20')],
       ['по телефону', moscowDay('2026-01-20')],
       [moscowDay('2026-01-20'), ''],
     ]);

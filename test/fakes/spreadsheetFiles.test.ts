@@ -121,7 +121,7 @@ describe('.xlsx round trip', () => {
     expect(again.getRange('A1:H3').getValues()).toEqual(sheet.getRange('A1:H3').getValues());
     expect(again.getRange('A1:I3').getDisplayValues()).toEqual([
       headers,
-      ['001', 'Отдел культуры', 'ВКонтакте', '05.03.2024', 'a@shpak.ru', 'https://vk.com/kult', 'ИСТИНА', '1,5', ''],
+      ['001', 'Отдел культуры', 'ВКонтакте', '05.03.2024', 'a@shpak.ru', 'https://vk.com/kult', 'ИСТИНА', '1,5', '3'],
       ['002', 'Архивный отдел', 'Одноклассники', '31.12.2023', '', 'https://ok.ru/arhiv', 'ЛОЖЬ', '42', ''],
     ]);
     expect(again.getRange('D2').getValue()).toEqual(moscowDay('2024-03-05'));
@@ -191,7 +191,7 @@ describe('.csv import', () => {
     expect(ss.getSheets()).toHaveLength(1);
     expect(sheet.getRange('A1:G3').getValues()).toEqual([
       ['Организация', 'Дата создания', 'Доля', 'ЕСИА', 'Формула', 'Код', 'Ссылка'],
-      ['Отдел культуры; досуга', moscowDay('2024-03-05'), 1.5, true, '', '007', 'https://vk.com/kult'],
+      ['Отдел культуры; досуга', moscowDay('2024-03-05'), 1.5, true, 2, '007', 'https://vk.com/kult'],
       ['Архивный отдел', moscowDay('2023-12-31'), 2, false, '', 7, 'ok.ru/arhiv'],
     ]);
     expect(sheet.getRange('E2').getFormula()).toBe('=1+1');

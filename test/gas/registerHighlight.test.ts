@@ -1,11 +1,9 @@
 /**
- * The conditional formatting setup writes, evaluated by an independent formula engine (HyperFormula)
- * against the sheet's own values on chosen days, with no script run in between: which rows light up
+ * The conditional formatting setup writes, evaluated by the fakes' formula engine (HyperFormula, the one
+ * that computes formula cells: dev/fakes/formulas.ts) against the sheet's own values on chosen days, with no script run in between: which rows light up
  * is decided by the formulas alone, as in Google Sheets, where the first matching rule colours a cell.
  */
-import { HyperFormula } from 'hyperformula';
 import type { Runtime } from '../../dev/runtime';
-import { toSerial } from '../../dev/fakes/timeZones';
 import { readCalendar } from '../../src/gas/calendarSheet';
 import { refreshHighlighting } from '../../src/gas/highlighting';
 import { openRegisterTable } from '../../src/gas/registerTable';
@@ -50,60 +48,32 @@ function rulesOf(rt: Runtime): Rule[] {
   );
 }
 
-/** The sheet's values as HyperFormula takes them: dates as serial days, blanks as empty cells. */
-function engineData(rt: Runtime, lastRow: number, width: number): unknown[][] {
-  const values = rt.quietly(() => sheetOf(rt, 'Реестр').getRange(1, 1, lastRow, width).getValues());
-  return values.map((row) =>
-    row.map((value) => {
-      if (Object.prototype.toString.call(value) === '[object Date]') return toSerial(value as Date, 'Europe/Moscow');
-      if (value === '') return null;
-      if (typeof value === 'string' && value.startsWith('=')) return `'${value}`;
-      return value;
-    }),
-  );
-}
-
 /**
  * For each data row, the colour of the cell in `column` on `date`: the first rule (in the sheet's
- * order) covering the cell whose formula, copied to that row by the engine, is TRUE.
+ * order) covering the cell whose formula, judged at that cell by the fakes' formula engine (the one
+ * that computes formula cells), is TRUE. The clock is set to noon of `date` in Moscow.
  */
 function coloursOn(rt: Runtime, date: string, column: number): Record<number, string> {
+  rt.setNow(new Date(`${date}T12:00:00+03:00`));
   const lastRow = rt.quietly(() => sheetOf(rt, 'Реестр').getLastRow());
-  const width = rt.quietly(() => sheetOf(rt, 'Реестр').getLastColumn());
-  const [year, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
-  const now = jest.spyOn(Date, 'now').mockReturnValue(new Date(year, month - 1, dayOfMonth, 12).getTime());
-  try {
-    const engine = HyperFormula.buildFromArray(engineData(rt, lastRow, width) as never, {
-      licenseKey: 'gpl-v3',
-      useArrayArithmetic: true,
+  const rules = rulesOf(rt);
+  const result: Record<number, string> = {};
+  for (let row = 2; row <= lastRow; row += 1) {
+    const first = rules.find((rule) => {
+      const range = rule.ranges.find(
+        (candidate) =>
+          row >= candidate.row &&
+          row < candidate.row + candidate.rows &&
+          column >= candidate.column &&
+          column < candidate.column + candidate.columns,
+      );
+      return (
+        range !== undefined && rt.spreadsheet.evaluateFormulaAt(rule.formula, 'Реестр', range, { row, column }) === true
+      );
     });
-    const rules = rulesOf(rt);
-    const result: Record<number, string> = {};
-    rules.forEach((rule, index) => {
-      const spare = width + index; // 0-based column right of the data
-      const top = (rule.ranges[0] as Rule['ranges'][number]).row;
-      engine.setCellContents({ sheet: 0, row: top - 1, col: spare }, [[rule.formula]]);
-      engine.copy({ start: { sheet: 0, row: top - 1, col: spare }, end: { sheet: 0, row: top - 1, col: spare } });
-      for (let row = top + 1; row <= lastRow; row += 1) engine.paste({ sheet: 0, row: row - 1, col: spare });
-    });
-    for (let row = 2; row <= lastRow; row += 1) {
-      const first = rules.findIndex((rule, index) => {
-        const covers = rule.ranges.some(
-          (range) =>
-            row >= range.row &&
-            row < range.row + range.rows &&
-            column >= range.column &&
-            column < range.column + range.columns,
-        );
-        return covers && engine.getCellValue({ sheet: 0, row: row - 1, col: width + index }) === true;
-      });
-      if (first >= 0) result[row] = (rules[first] as Rule).colour;
-    }
-    engine.destroy();
-    return result;
-  } finally {
-    now.mockRestore();
+    if (first) result[row] = first.colour;
   }
+  return result;
 }
 
 describe('highlighting evaluated by HyperFormula', () => {

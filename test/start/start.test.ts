@@ -31,7 +31,7 @@ function start(...args: string[]): Promise<Started> {
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
@@ -107,7 +107,7 @@ beforeAll(async () => {
     serveAndStop(join(work, 'serve')),
     sendChain(),
   ]).then(([a, b, c]) => [a, b, c] as const);
-}, 120_000);
+}, 150_000);
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -311,7 +311,7 @@ async function serveAndStop(out: string): Promise<Served> {
   try {
     const url = `http://127.0.0.1:${port}/`;
     for (let waited = 0; !stdout.includes(`Боковая панель: ${url}`); waited += 100) {
-      if (waited > 50_000 || child.exitCode !== null) throw new Error(`no sidebar URL in:\n${stdout}`);
+      if (waited > 60_000 || child.exitCode !== null) throw new Error(`no sidebar URL in:\n${stdout}`);
       await new Promise((done) => setTimeout(done, 100));
     }
     page = await (await fetch(url)).text();

@@ -1,8 +1,12 @@
 /**
  * CSV as Google Sheets imports it: UTF-8 with or without BOM, the separator detected from the first
  * line (comma, semicolon or tab, outside quotes), RFC 4180 quoting ("" inside quotes, line breaks in
- * quoted fields), \n or \r\n line ends.
+ * quoted fields), \n or \r\n line ends. The parsing is csv-parse's (a maintained parser); choosing the
+ * separator as Sheets does, and reading the fields as Sheets does (numbers, dates, formulas in the
+ * Russian locale: cellParsing.ts), stay ours.
  */
+import { parse } from 'csv-parse/sync';
+
 export function detectSeparator(text: string): string {
   const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
@@ -17,45 +21,15 @@ export function detectSeparator(text: string): string {
   ])[0];
 }
 
+/** The rows of a CSV text; the parsing itself is csv-parse's (RFC 4180, quotes, line breaks in fields). */
 export function parseCsv(input: string, separator = detectSeparator(input.replace(/^\uFEFF/, ''))): string[][] {
-  const text = input.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text.charAt(i);
-    if (quoted) {
-      if (ch === '"' && text.charAt(i + 1) === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') quoted = false;
-      else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"') {
-      quoted = true;
-    } else if (ch === separator) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      if (ch === '\r' && text.charAt(i + 1) === '\n') i++;
-    } else {
-      field += ch;
-    }
-    i++;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parse(input, {
+    delimiter: separator,
+    bom: true,
+    // Any line end, even mixed in one file.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    // Sheets imports ragged rows and stray quotes inside unquoted fields as they are.
+    relax_column_count: true,
+    relax_quotes: true,
+  });
 }
