@@ -7,7 +7,7 @@ import { validatePageInput } from '../domain/schemas';
 import { networkForUrl, normalizeLink } from '../domain/links';
 import { LINK_ERASED, linkAsSaved } from '../domain/linkInput';
 import type { PageInput, Problem } from '../domain/types';
-import type { FoundPage, SidebarInitResult, SubmitFailure, SubmitSuccess, UnreadableCells } from '../gas/sidebar';
+import type { FoundPage, SidebarInitResult, SubmitFailure, SubmitSuccess, UnreadableCells } from '../shared/sidebar';
 import {
   describeFailure,
   describeFoundPage,
@@ -30,7 +30,8 @@ import {
   type Messages,
   type ValidateOptions,
 } from './form/model';
-import { callServer, errorText } from './form/server';
+import { callServer } from './form/server';
+import { errorText } from '../shared/errorText';
 import { SubmitGuard, randomRequestId } from './form/submitGuard';
 
 interface State {

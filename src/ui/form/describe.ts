@@ -1,7 +1,7 @@
 /** Russian texts the sidebar shows about a found page and a submit's result. */
 import { formatRuDate } from '../../domain/isoDate';
 import type { EventAssessment } from '../../domain/types';
-import type { FoundPage, SubmitFailure, SubmitSuccess } from '../../gas/sidebar';
+import type { FoundPage, SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
 
 const EVENT_NAMES: Record<EventAssessment['kind'], string> = { creation: 'создание', deletion: 'удаление' };
 
