@@ -88,8 +88,4 @@ export function describeFailure(result: SubmitFailure): ResultText {
   return { title: result.message, lines };
 }
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export { day as formatDay };
