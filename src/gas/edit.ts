@@ -14,6 +14,7 @@ import type { ColumnKey, RowAssessment } from '../domain/types';
 import { refreshNotes } from './cellNotes';
 import { computedUpdates, loadDayContext } from './computedColumns';
 import { newPageId } from './ids';
+import { MENU_TITLE } from './menu';
 import {
   isRegisterSheetName,
   openRegisterTable,
@@ -23,8 +24,6 @@ import {
   type RegisterTable,
   type RowUpdate,
 } from './registerTable';
-
-export const EDIT_TOAST_TITLE = 'Реестр страниц';
 
 function isEmptyCell(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
@@ -130,7 +129,7 @@ export function handleEdit(
     spreadsheet.toast(
       `${withErrors.length === 1 ? 'Строка' : 'Строки'} ${rowsText}${withErrors.length > 5 ? '…' : ''}: ошибки заполнения. ` +
         'Подробности — в примечаниях к отмеченным ячейкам.',
-      EDIT_TOAST_TITLE,
+      MENU_TITLE,
       8,
     );
   }
