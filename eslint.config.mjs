@@ -51,6 +51,39 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers of ARCHITECTURE.md: the pages and the shared contract never reach into the Apps Script layer.
+  {
+    files: ['src/ui/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/gas', '**/gas/**', '**/main'],
+              message: 'The client sees the server only through src/shared.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/gas', '**/gas/**', '**/ui', '**/ui/**', '**/shared', '**/shared/**', '**/main'],
+              message: 'src/domain imports only src/domain (and zod).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: {

@@ -39,6 +39,7 @@ import {
 } from './sample/register';
 import { startSidebarServer, type SidebarServer } from './sidebarServer';
 import { loadCsv, loadXlsx, saveXlsx } from './spreadsheetFiles';
+import { errorText } from '../src/shared/errorText';
 
 const TIME_ZONE = MOSCOW_TIME_ZONE;
 /** The hour of the working day the run takes place at (the daily check's default hour). */
@@ -60,12 +61,6 @@ function shown(file: string): string {
 function shorten(text: string, limit = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
-    ? String((error as { message: unknown }).message)
-    : String(error);
 }
 
 /** The sample register in a new spreadsheet owned by the coordinator. */

@@ -5,9 +5,10 @@
  */
 import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
 import { runDailyCheck, type DailyOutcome } from './gas/dailyCheck';
-import { runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/dailyCheckMenu';
-import { showSiteList } from './gas/siteList';
+import { DAILY_CHECK_TITLE, runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/dailyCheckMenu';
+import { SITE_LIST_TITLE, showSiteList } from './gas/siteList';
 import {
+  SUMMARY_TITLE,
   sendSummaryFromPreview,
   showSummaryPreview,
   summaryDraft,
@@ -15,13 +16,17 @@ import {
   type SummarySendResult,
 } from './gas/summary';
 import { dailyCheckMenuCaptions } from './gas/triggers';
-import { runCheck } from './gas/check';
+import { CHECK_TITLE, runCheck } from './gas/check';
 import { onEditEvent } from './gas/edit';
-import { runSetup } from './gas/setup';
+import { SETUP_TITLE, runSetup } from './gas/setup';
 import { runSelfCheck, SELF_CHECK_TITLE } from './gas/selfCheck';
 import { runMenuAction } from './gas/menuAction';
-import * as sidebar from './gas/sidebar';
+import { SIDEBAR_TITLE, openSidebar } from './gas/sidebar/open';
+import * as sidebar from './gas/sidebar/read';
+import { sidebarSubmit as submitFromSidebar } from './gas/sidebar/submit';
 import type { PageInput } from './domain/types';
+import type { ServerApi } from './shared/api';
+import type { SidebarFindResult, SidebarInitResult, SidebarMyPagesResult, SidebarSubmitResult } from './shared/sidebar';
 
 export function onOpen(): void {
   addMenu(SpreadsheetApp.getUi(), dailyCheckMenuCaptions());
@@ -37,11 +42,11 @@ export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function menuSetup(): void {
-  runMenuAction('Настройка реестра', runSetup);
+  runMenuAction(SETUP_TITLE, runSetup);
 }
 
 export function menuCheckRegister(): void {
-  runMenuAction('Проверка реестра', runCheck);
+  runMenuAction(CHECK_TITLE, runCheck);
 }
 
 export function menuAbout(): void {
@@ -50,33 +55,33 @@ export function menuAbout(): void {
 }
 
 export function menuOpenSidebar(): void {
-  runMenuAction('Страница в реестре', sidebar.openSidebar);
+  runMenuAction(SIDEBAR_TITLE, openSidebar);
 }
 
-export function sidebarInit(): sidebar.SidebarInitResult {
+export function sidebarInit(): SidebarInitResult {
   return sidebar.sidebarInit();
 }
 
-export function sidebarFind(query: string): sidebar.SidebarFindResult {
+export function sidebarFind(query: string): SidebarFindResult {
   return sidebar.sidebarFind(query);
 }
 
 /** «Мои страницы»: any editor; only the rows whose responsible e-mail is the caller's. */
-export function sidebarMyPages(): sidebar.SidebarMyPagesResult {
+export function sidebarMyPages(): SidebarMyPagesResult {
   return sidebar.sidebarMyPages();
 }
 
-export function sidebarSubmit(
-  input: PageInput,
-  requestId: string,
-  original?: PageInput | null,
-): sidebar.SidebarSubmitResult {
-  return sidebar.sidebarSubmit(input, requestId, original);
+export function sidebarSubmit(input: PageInput, requestId: string, original?: PageInput | null): SidebarSubmitResult {
+  return submitFromSidebar(input, requestId, original);
 }
+
+/** The sidebar's contract (src/shared/api.ts): these globals drifting from what the client calls is a compile error. */
+type Implements<T extends ServerApi> = T;
+export type SidebarGlobals = Implements<Pick<typeof import('./main'), keyof ServerApi>>;
 
 /** «Сводка для ЦУР…»: the preview dialog (coordinators only). */
 export function menuTsurSummary(): void {
-  runMenuAction('Сводка для ЦУР', showSummaryPreview);
+  runMenuAction(SUMMARY_TITLE, showSummaryPreview);
 }
 
 /** The preview's «Отправить»: `token` names exactly the events the preview showed. */
@@ -90,11 +95,11 @@ export function summaryLetter(): SummaryDraft {
 }
 
 export function menuDailyCheckOn(): void {
-  runMenuAction('Ежедневная проверка', () => runDailyCheckMenu(turnDailyCheckOn));
+  runMenuAction(DAILY_CHECK_TITLE, () => runDailyCheckMenu(turnDailyCheckOn));
 }
 
 export function menuDailyCheckOff(): void {
-  runMenuAction('Ежедневная проверка', () => runDailyCheckMenu(turnDailyCheckOff));
+  runMenuAction(DAILY_CHECK_TITLE, () => runDailyCheckMenu(turnDailyCheckOff));
 }
 
 /** The daily check's time-driven trigger. */
@@ -104,7 +109,7 @@ export function dailyCheck(event?: { triggerUid?: string }): DailyOutcome {
 
 /** «Список страниц для сайта» (п. 3.1.1). */
 export function menuSiteList(): void {
-  runMenuAction('Список страниц для сайта', showSiteList);
+  runMenuAction(SITE_LIST_TITLE, showSiteList);
 }
 
 /** «Самопроверка» (coordinators): what the add-on assumes of Google, checked on a temporary sheet. */

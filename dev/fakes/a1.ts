@@ -114,12 +114,3 @@ export function overlaps(a: GridArea, b: GridArea): boolean {
     b.column < a.column + a.numColumns
   );
 }
-
-export function contains(outer: GridArea, row: number, column: number): boolean {
-  return (
-    row >= outer.row &&
-    row < outer.row + outer.numRows &&
-    column >= outer.column &&
-    column < outer.column + outer.numColumns
-  );
-}

@@ -35,11 +35,6 @@ function makeEnum<E>(names: readonly string[]): E {
   return Object.freeze(members) as unknown as E;
 }
 
-/** The member of `enumObject` named `name` (e.g. from a file), or undefined. */
-export function memberNamed<E>(enumObject: E, name: string): E[keyof E] | undefined {
-  return (enumObject as Record<string, E[keyof E]>)[name];
-}
-
 export const BooleanCriteria = makeEnum<typeof GAS.Spreadsheet.BooleanCriteria>([
   'CELL_EMPTY',
   'CELL_NOT_EMPTY',

@@ -12,7 +12,7 @@ import {
   SheetType,
   WrapStrategy,
 } from './enums';
-import { FakeObject, unwrap } from './fakeObject';
+import { FakeObject } from './fakeObject';
 import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
@@ -94,9 +94,4 @@ export class FakeSpreadsheetApp
   flush(): void {
     this.flushes++;
   }
-}
-
-/** The unwrapped spreadsheet behind a SpreadsheetApp fake (helpers). */
-export function spreadsheetOf(app: FakeSpreadsheetApp): FakeSpreadsheet {
-  return unwrap(app.spreadsheet);
 }

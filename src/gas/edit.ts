@@ -18,6 +18,7 @@ import { computedUpdates, dayContextOfRows, type DayContext } from './computedCo
 import { bumpContextVersion, lookUpContext, storeContext, type CachedContext } from './contextCache';
 import { newPageId } from './ids';
 import { contextOf, headerTexts } from './registerRead';
+import { MENU_TITLE } from './menu';
 import {
   HEADER_SCAN_ROWS,
   isRegisterSheetName,
@@ -31,8 +32,6 @@ import {
   type RowUpdate,
 } from './registerTable';
 import { readSettingsRows } from './settingsSheet';
-
-export const EDIT_TOAST_TITLE = 'Реестр страниц';
 
 function isEmptyCell(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
@@ -220,7 +219,7 @@ export function handleEdit(
     spreadsheet.toast(
       `${withErrors.length === 1 ? 'Строка' : 'Строки'} ${rowsText}${withErrors.length > 5 ? '…' : ''}: ошибки заполнения. ` +
         'Подробности — в примечаниях к отмеченным ячейкам.',
-      EDIT_TOAST_TITLE,
+      MENU_TITLE,
       8,
     );
   }

@@ -5,7 +5,7 @@
  */
 import { SHEET_NAMES } from '../domain/columns';
 import { currentUserEmail } from './access';
-import { errorText } from './mail';
+import { errorText } from '../shared/errorText';
 import { textCell } from './sheetValues';
 
 export const JOURNAL_HEADERS = ['Время', 'Пользователь', 'Действие', 'Подробности'] as const;

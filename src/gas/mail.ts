@@ -56,10 +56,5 @@ export function sendMail(message: MailMessage): void {
   MailApp.sendEmail(options);
 }
 
-/** The text of an error thrown by an Apps Script service. */
-export function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (error !== null && typeof error === 'object' && 'message' in error)
-    return String((error as { message: unknown }).message);
-  return String(error);
-}
+// One definition for server, client and `npm start`; re-exported for the adapters that send mail.
+export { errorText } from '../shared/errorText';

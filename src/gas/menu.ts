@@ -1,9 +1,17 @@
-/** The add-on's menu. Handler names are the globals exported by src/main.ts. */
+/** The add-on's menu. Handler names are the globals exported by src/main.ts (a typo is a compile error). */
+import { DAILY_CHECK_OFF_HANDLER, DAILY_CHECK_ON_HANDLER } from './triggers';
+
 export const MENU_TITLE = 'Реестр страниц';
 
-export interface MenuItem {
+/** A global of src/main.ts that a menu item calls. */
+export type MenuHandler = Extract<keyof typeof import('../main'), `menu${string}`>;
+
+/** Captions that replace an item's own, by its handler (e.g. the daily check's state). */
+export type MenuCaptions = Readonly<Partial<Record<MenuHandler, string>>>;
+
+interface MenuItem {
   caption: string;
-  handler: string;
+  handler: MenuHandler;
 }
 
 export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
@@ -14,8 +22,8 @@ export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
   { caption: 'Сводка для ЦУР… (координатор)', handler: 'menuTsurSummary' },
   { caption: 'Список страниц для сайта', handler: 'menuSiteList' },
   // Captions of the two daily-check items are replaced by their state (src/gas/triggers.ts).
-  { caption: 'Включить ежедневную проверку (координатор)', handler: 'menuDailyCheckOn' },
-  { caption: 'Выключить ежедневную проверку (координатор)', handler: 'menuDailyCheckOff' },
+  { caption: 'Включить ежедневную проверку (координатор)', handler: DAILY_CHECK_ON_HANDLER },
+  { caption: 'Выключить ежедневную проверку (координатор)', handler: DAILY_CHECK_OFF_HANDLER },
   { caption: 'Самопроверка (координатор)', handler: 'menuSelfCheck' },
   'separator',
   { caption: 'О надстройке', handler: 'menuAbout' },
@@ -28,7 +36,7 @@ export const ABOUT_TEXT =
   'и в ЦУР (3 рабочих дня) и готовит сводку для ЦУР.';
 
 /** `captions` replaces the caption of an item by its handler's name (e.g. the daily check's state). */
-export function addMenu(ui: GoogleAppsScript.Base.Ui, captions: Readonly<Record<string, string>> = {}): void {
+export function addMenu(ui: GoogleAppsScript.Base.Ui, captions: MenuCaptions = {}): void {
   const menu = ui.createMenu(MENU_TITLE);
   for (const item of MENU_ITEMS) {
     if (item === 'separator') menu.addSeparator();

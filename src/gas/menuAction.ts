@@ -5,7 +5,7 @@
  * alerts; this is only the last line.
  */
 import { tryAppendJournal } from './journal';
-import { errorText } from './mail';
+import { errorText } from '../shared/errorText';
 
 export function runMenuAction(title: string, action: () => void): void {
   try {

@@ -10,6 +10,7 @@
  */
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import type { IsoDate } from '../domain/types';
+import type { MenuCaptions, MenuHandler } from './menu';
 
 export const DAILY_CHECK_HANDLER = 'dailyCheck';
 
@@ -158,15 +159,15 @@ export function rememberHighlightedCalendar(applied: string): void {
   properties().setProperty(HIGHLIGHT_PROPERTY, applied);
 }
 
-export const DAILY_CHECK_ON_HANDLER = 'menuDailyCheckOn';
-export const DAILY_CHECK_OFF_HANDLER = 'menuDailyCheckOff';
+export const DAILY_CHECK_ON_HANDLER = 'menuDailyCheckOn' satisfies MenuHandler;
+export const DAILY_CHECK_OFF_HANDLER = 'menuDailyCheckOff' satisfies MenuHandler;
 
 function hourText(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
 
 /** Menu captions of the two daily-check items for the stored state. */
-export function dailyCheckCaptions(state: DailyCheckState | null): Record<string, string> {
+export function dailyCheckCaptions(state: DailyCheckState | null): MenuCaptions {
   if (state === null) {
     return {
       [DAILY_CHECK_ON_HANDLER]: 'Ежедневная проверка: выключена — включить',
@@ -180,7 +181,7 @@ export function dailyCheckCaptions(state: DailyCheckState | null): Record<string
 }
 
 /** Captions for onOpen (reads document properties only: allowed in a simple trigger). */
-export function dailyCheckMenuCaptions(): Record<string, string> {
+export function dailyCheckMenuCaptions(): MenuCaptions {
   return dailyCheckCaptions(readDailyCheckState());
 }
 

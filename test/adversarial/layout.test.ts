@@ -5,7 +5,7 @@
  * operation ends in a Russian message or a correct result, and nothing people wrote changes.
  */
 import type { Runtime } from '../../dev/runtime';
-import type { SidebarInitResult, SidebarSubmitResult } from '../../src/gas/sidebar';
+import type { SidebarInitResult, SidebarSubmitResult } from '../../src/shared/sidebar';
 import { emptyInput } from '../../src/ui/form/model';
 import {
   CLERK,

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, type Runtime } from '../../dev/runtime';
-import type { SidebarFindResult, SidebarInitResult, SidebarSubmitResult } from '../../src/gas/sidebar';
+import type { SidebarFindResult, SidebarInitResult, SidebarSubmitResult } from '../../src/shared/sidebar';
 import type { PageInput } from '../../src/domain/types';
 import {
   pageRow,

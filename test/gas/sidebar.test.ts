@@ -11,7 +11,7 @@ import type {
   SidebarMyPagesResult,
   SidebarSubmitResult,
   SubmitSuccess,
-} from '../../src/gas/sidebar';
+} from '../../src/shared/sidebar';
 import {
   CLERK,
   HEADERS,

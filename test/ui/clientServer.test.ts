@@ -1,7 +1,8 @@
 import { emptyInput } from '../../src/ui/form/model';
-import { callServer, errorText } from '../../src/ui/form/server';
+import { callServer } from '../../src/ui/form/server';
+import { errorText } from '../../src/shared/errorText';
 import { describeEvent, describeFailure, describeFoundPage, describeSuccess } from '../../src/ui/form/describe';
-import type { FoundPage, SubmitSuccess } from '../../src/gas/sidebar';
+import type { FoundPage, SubmitSuccess } from '../../src/shared/sidebar';
 
 type Handlers = { success?: (value: unknown) => void; failure?: (error: unknown) => void };
 

@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Runtime } from '../../dev/runtime';
 import type { SidebarServer } from '../../dev/sidebarServer';
-import type { SidebarSubmitResult } from '../../src/gas/sidebar';
+import type { SidebarSubmitResult } from '../../src/shared/sidebar';
 import { emptyInput } from '../../src/ui/form/model';
 import {
   CLERK,

@@ -1,7 +1,7 @@
 /** Russian texts the sidebar shows about a found page and a submit's result. */
 import { formatRuDate } from '../../domain/isoDate';
 import type { EventAssessment } from '../../domain/types';
-import type { FoundPage, SubmitFailure, SubmitSuccess } from '../../gas/sidebar';
+import type { FoundPage, SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
 
 const EVENT_NAMES: Record<EventAssessment['kind'], string> = { creation: 'создание', deletion: 'удаление' };
 
@@ -86,10 +86,6 @@ export function describeSuccess(result: SubmitSuccess, sentLink?: string): Resul
 export function describeFailure(result: SubmitFailure): ResultText {
   const lines = result.duplicate ? [`Уже в реестре: ${describeFoundPage(result.duplicate)}`] : [];
   return { title: result.message, lines };
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export { day as formatDay };

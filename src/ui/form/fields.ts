@@ -65,7 +65,6 @@ export const FIELDS: readonly FieldSpec[] = [
 export const FIELD_KEYS: readonly FieldKey[] = FIELDS.map((spec) => spec.key);
 
 export type CheckboxKey = 'esiaVerified' | 'govMark' | 'govPublics';
-export type TextKey = Exclude<FieldKey, CheckboxKey>;
 
 export function isCheckboxKey(key: FieldKey): key is CheckboxKey {
   return key === 'esiaVerified' || key === 'govMark' || key === 'govPublics';

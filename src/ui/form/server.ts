@@ -1,15 +1,9 @@
 /**
- * Promise wrapper over google.script.run, typed against the server functions themselves
- * (src/gas/sidebar.ts), so a changed signature breaks the client's build instead of the sidebar.
+ * Promise wrapper over google.script.run, typed by the contract of src/shared/api.ts, which src/main.ts
+ * is checked against: a changed signature breaks the build instead of the sidebar.
  */
-import type { sidebarFind, sidebarInit, sidebarMyPages, sidebarSubmit } from '../../gas/sidebar';
-
-export interface ServerApi {
-  sidebarInit: typeof sidebarInit;
-  sidebarFind: typeof sidebarFind;
-  sidebarSubmit: typeof sidebarSubmit;
-  sidebarMyPages: typeof sidebarMyPages;
-}
+import type { ServerApi } from '../../shared/api';
+import { errorText } from '../../shared/errorText';
 
 type Runner = {
   withSuccessHandler(handler: (value: unknown) => void): Runner;
@@ -17,16 +11,6 @@ type Runner = {
 } & Record<string, (...args: unknown[]) => void>;
 
 declare const google: { script: { run: Runner } } | undefined;
-
-/** The Russian text of whatever the server threw. */
-export function errorText(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (typeof error === 'string' && error) return error;
-  if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
-    return (error as { message: string }).message;
-  }
-  return 'неизвестная ошибка';
-}
 
 export function callServer<K extends keyof ServerApi>(
   name: K,

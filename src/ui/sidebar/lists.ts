@@ -1,0 +1,90 @@
+/** Search, «Мои страницы», and the hint that a typed link is already in the register. */
+import { normalizeLink } from '../../domain/links';
+import { errorText } from '../../shared/errorText';
+import type { FoundPage } from '../../shared/sidebar';
+import { describeFoundPage, describeFoundState } from '../form/describe';
+import { callServer } from '../form/server';
+import { byId, control, h } from './dom';
+import { refresh } from './messages';
+import { openPage, showDuplicate } from './pages';
+import { state } from './state';
+
+function renderFound(list: HTMLElement, pages: readonly FoundPage[], idPrefix: string): void {
+  list.replaceChildren(
+    ...pages.map((page, index) => {
+      const button = h('button', { type: 'button', class: 'result-button', id: `${idPrefix}-${index}` }, [
+        describeFoundPage(page),
+        h('span', { class: 'state' }, [describeFoundState(page)]),
+      ]);
+      button.addEventListener('click', () => openPage(page));
+      return h('li', {}, [button]);
+    }),
+  );
+}
+
+/** «Мои страницы»: the pages whose responsible e-mail is the person's own. */
+export async function loadMine(): Promise<void> {
+  const status = byId('mine-status');
+  try {
+    const mine = await callServer('sidebarMyPages');
+    renderFound(byId('mine-list'), mine.pages, 'mine');
+    status.textContent =
+      mine.message ??
+      `Вы ответственный: ${mine.pages.length}${mine.truncated ? ' (показаны ближайшие по сроку)' : ''}. Нажмите, чтобы изменить.`;
+  } catch (error) {
+    status.textContent = `Не удалось загрузить ваши страницы: ${errorText(error)}`;
+  }
+}
+
+export async function find(): Promise<void> {
+  const query = byId<HTMLInputElement>('find-query').value.trim();
+  const status = byId('find-status');
+  const results = byId('find-results');
+  results.replaceChildren();
+  if (!query) {
+    status.textContent = 'Введите часть названия организации или ссылку.';
+    return;
+  }
+  status.textContent = 'Поиск…';
+  try {
+    const found = await callServer('sidebarFind', query);
+    if (found.message) {
+      status.textContent = found.message;
+      return;
+    }
+    status.textContent =
+      found.pages.length === 0
+        ? 'Ничего не найдено. Заполните форму ниже, чтобы добавить страницу.'
+        : `Найдено: ${found.pages.length}${found.truncated ? ' (показаны первые)' : ''}. Выберите страницу, чтобы изменить её.`;
+    renderFound(results, found.pages, 'find-results');
+  } catch (error) {
+    status.textContent = `Не удалось выполнить поиск: ${errorText(error)}`;
+  }
+}
+
+/**
+ * As soon as a link is entered, asks the register whether the page is already there, so the person
+ * can open it instead of typing the rest. (The server checks again on submit, whatever this says.)
+ */
+export async function checkLinkRegistered(): Promise<void> {
+  const extra = state.init?.extraNetworks;
+  const link = control('link').value.trim();
+  const wanted = normalizeLink(link, extra);
+  if (wanted === null || !state.init) return;
+  try {
+    const found = await callServer('sidebarFind', link);
+    if (control('link').value.trim() !== link) return;
+    const other = found.pages.find(
+      (page) => page.id !== state.id && !page.input.deletedOn && normalizeLink(page.input.link, extra) === wanted,
+    );
+    if (!other) return;
+    state.serverProblems = [
+      ...state.serverProblems.filter((problem) => problem.column !== 'link'),
+      { column: 'link', severity: 'error', message: `Эта страница уже внесена в строке ${other.row}.` },
+    ];
+    showDuplicate(other);
+    refresh();
+  } catch {
+    // Only a hint: the submit checks again.
+  }
+}

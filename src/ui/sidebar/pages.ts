@@ -1,0 +1,105 @@
+/**
+ * Which page the form holds: a found page opened, a new page, another page of the same organisation,
+ * and the duplicate and question boxes around them.
+ */
+import type { PageInput } from '../../domain/types';
+import type { FoundPage } from '../../shared/sidebar';
+import { FIELDS } from '../form/fields';
+import { emptyInput } from '../form/model';
+import { byId, control, h } from './dom';
+import { fillForm, readForm, setMode } from './formView';
+import { refresh, setStatus } from './messages';
+import { state } from './state';
+
+export function showDuplicate(page: FoundPage | null): void {
+  const box = byId('duplicate');
+  box.replaceChildren();
+  box.hidden = page === null;
+  if (!page) return;
+  box.append(
+    h('p', {}, [`Эта страница уже есть в реестре: строка ${page.row} (${page.input.organization || 'без названия'}).`]),
+    h('button', { type: 'button', class: 'secondary', id: 'open-duplicate' }, [
+      `Открыть страницу из строки ${page.row}`,
+    ]),
+  );
+  byId('open-duplicate').addEventListener('click', () => openPage(page));
+}
+
+export function openPage(page: FoundPage): void {
+  fillForm(page.input);
+  setMode(page.id, page.row);
+  state.original = page.input;
+  state.unreadable = page.unreadable;
+  state.serverProblems = [];
+  state.touched = new Set(FIELDS.map((spec) => spec.key));
+  state.typed = new Set();
+  state.showAll = true;
+  state.counting = false;
+  showDuplicate(null);
+  hideQuestion();
+  byId('result').hidden = true;
+  byId('form-errors').textContent = '';
+  setStatus(`Открыта страница из строки ${page.row}. Измените поля и сохраните.`);
+  refresh();
+  byId('form-title').focus();
+}
+
+/** An empty form for a new page; `keep` carries fields over (the organisation and its people). */
+export function newPage(keep: Partial<PageInput> = {}): void {
+  fillForm({ ...emptyInput(), ...keep });
+  setMode('', null);
+  state.original = null;
+  state.unreadable = {};
+  state.serverProblems = [];
+  state.touched = new Set();
+  state.typed = new Set();
+  state.showAll = false;
+  state.counting = false;
+  showDuplicate(null);
+  hideQuestion();
+  byId('result').hidden = true;
+  setStatus('');
+  refresh();
+}
+
+/** The fields of the organisation and its people: what a second page of the same organisation shares. */
+const ORGANISATION_FIELDS = [
+  'organization',
+  'orgKind',
+  'responsibleName',
+  'responsiblePosition',
+  'responsibleEmail',
+  'authorizedName',
+  'esiaVerified',
+  'ogrn',
+] as const satisfies ReadonlyArray<keyof PageInput>;
+
+/** «Добавить ещё страницу этой организации»: organisation and people stay, the page's own fields are cleared. */
+export function anotherPageOfOrganisation(): void {
+  const current = readForm();
+  const keep: Partial<PageInput> = {};
+  for (const key of ORGANISATION_FIELDS) Object.assign(keep, { [key]: current[key] });
+  const organisation = current.organization;
+  newPage(keep);
+  setStatus(`Новая страница организации «${organisation}»: выберите сеть, введите ссылку и дату создания.`);
+  control('network').focus();
+}
+
+/**
+ * «Другая страница» while the form still holds the old page's dates: the form becomes a new page of the
+ * organisation with the new address, and asks for its own creation date (the old row is not touched).
+ */
+export function anotherPageWithAddress(input: PageInput): void {
+  const keptRow = state.row;
+  const keep: Partial<PageInput> = { network: input.network, link: input.link };
+  for (const key of ORGANISATION_FIELDS) Object.assign(keep, { [key]: input[key] });
+  newPage(keep);
+  setStatus(
+    `Страница в строке ${keptRow ?? '—'} не изменена. Введите дату создания новой страницы и нажмите «Добавить в реестр».`,
+  );
+  control('createdOn').focus();
+}
+
+export function hideQuestion(): void {
+  byId('link-question').hidden = true;
+}
