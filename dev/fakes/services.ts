@@ -1,4 +1,5 @@
 /** All the fake services a bundle sees as globals, wired to one context and one spreadsheet. */
+import { FakeCharts } from './chart';
 import type { FakeContext } from './context';
 import { FakeHtmlService } from './html';
 import { FakeLockService } from './lock';
@@ -22,6 +23,7 @@ export interface FakeServices {
   Utilities: FakeUtilities;
   HtmlService: FakeHtmlService;
   Logger: FakeLogger;
+  Charts: FakeCharts;
 }
 
 export interface ServiceOptions {
@@ -42,5 +44,6 @@ export function createServices(ctx: FakeContext, spreadsheet: FakeSpreadsheet, o
     Utilities: new FakeUtilities(ctx),
     HtmlService: new FakeHtmlService(ctx, options.buildDir),
     Logger: new FakeLogger(ctx, options.logToConsole ?? false),
+    Charts: new FakeCharts(ctx),
   };
 }

@@ -5,6 +5,7 @@
 import GAS = GoogleAppsScript;
 import { parseA1, type GridArea } from './a1';
 import type { FormulaEvaluator } from './cellValues';
+import type { ChartRenderer } from './chart';
 import type { FakeContext } from './context';
 import { FakeObject, unwrap } from './fakeObject';
 import { FakeProtection, PROTECTED_MESSAGE } from './protection';
@@ -74,6 +75,8 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
   readonly namedRanges = new Map<string, FakeRange>();
   /** Computes formula results for getValues (a formula cell reads as '' without one). */
   formulaEvaluator: FormulaEvaluator | undefined;
+  /** Draws embedded charts for EmbeddedChart.getAs('image/png') (a blank pixel without one). */
+  chartRenderer: ChartRenderer | undefined;
   private nextSheetId = 0;
 
   constructor(ctx: FakeContext, options: FakeSpreadsheetOptions = {}) {

@@ -22,6 +22,8 @@ export interface Settings {
   sendSummaryAutomatically: boolean;
   /** The networks of the «Социальная сеть» dropdown. */
   networks: string[];
+  /** Who controls the execution of the decree (п. 6, the deputy head): the monthly control letter; empty = none. */
+  controlRecipients: string[];
 }
 
 export type SettingKey = keyof Settings;
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   remindResponsible: true,
   sendSummaryAutomatically: false,
   networks: ['ВКонтакте', 'Одноклассники'],
+  controlRecipients: [],
 });
 
 /** The rows of «Настройки» in the order setup writes them. The one definition of the labels. */
@@ -93,6 +96,14 @@ export const SETTINGS_SPECS: readonly SettingSpec[] = [
     label: 'Социальные сети',
     kind: 'list',
     help: 'Значения списка «Социальная сеть» через запятую.',
+  },
+  {
+    key: 'controlRecipients',
+    label: 'Контроль исполнения (п. 6)',
+    kind: 'emails',
+    help:
+      'Адреса заместителя главы, контролирующего исполнение постановления (п. 6), через запятую: в первый рабочий ' +
+      'день месяца ему приходит письмо с обзором реестра. Пусто — письмо не отправляется.',
   },
 ];
 
@@ -189,6 +200,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
     tsurRecipients: [...DEFAULT_SETTINGS.tsurRecipients],
     coordinators: [...DEFAULT_SETTINGS.coordinators],
     networks: [...DEFAULT_SETTINGS.networks],
+    controlRecipients: [...DEFAULT_SETTINGS.controlRecipients],
   };
   const problems: SettingsProblem[] = [];
   const found: Partial<Record<SettingKey, number>> = {};
@@ -205,7 +217,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
     };
     switch (spec.kind) {
       case 'emails': {
-        const key = spec.key as 'tsurRecipients' | 'coordinators';
+        const key = spec.key as 'tsurRecipients' | 'coordinators' | 'controlRecipients';
         const result = parseEmails(key, value);
         settings[key] = result.value;
         if (result.message !== null) report(result.message);
