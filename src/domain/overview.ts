@@ -26,6 +26,8 @@ export const OVERVIEW_SHEET_NAME = SHEET_NAMES.overview;
 export const OVERVIEW_WIDTH = 5;
 /** The first helper column (AD): far enough right to be out of the way, hidden by setup. */
 export const HELPER_FIRST_COLUMN = 30;
+/** The helper row of the register's first data row. */
+export const HELPER_FIRST_ROW = 3;
 /** Rows of the state table (spilled UNIQUE). */
 const STATE_SLOTS = 14;
 const MONTHS = [
@@ -45,6 +47,27 @@ const MONTHS = [
 
 /** The prefix of every «Состояние» of a missed deadline («Просрочено: ЦУР», «Просрочено: отдел»…). */
 export const OVERDUE_STATE_PREFIX = 'Просрочено';
+
+/** The labels of the figures in column A (networks and kinds of organisation are labelled by their names). */
+export const FIGURE_LABELS = {
+  activeTotal: 'Всего',
+  gaps: 'Организаций без действующей страницы и без освобождения (п. 4)',
+  exemptions: 'Строк с освобождением (п. 4)',
+  pendingTsur: 'Событий, не сообщённых в ЦУР',
+  overdue: 'Строк с нарушенным сроком',
+  overdueDept: '— задержка отдела или организации (в отдел не сообщено)',
+  overdueCoordinator: '— задержка координатора (не сообщено в ЦУР)',
+  noGovMark: 'Действующих страниц без Госметки',
+  noGovPublics: 'Действующих страниц без подключения к «Госпабликам»',
+  noEsia: 'Действующих страниц без идентификации в ЕСИА',
+} as const;
+
+/** The first cell of each table's header row in column A. */
+export const TABLE_TITLES = {
+  states: 'Состояние строк',
+  months: 'Месяц этого года',
+  organizations: 'Организация',
+} as const;
 
 /** Column letters of a 1-based column number. */
 export function columnLetter(column: number): string {
@@ -103,7 +126,8 @@ export interface FigureCell {
 
 export interface OverviewLayout {
   cells: OverviewCell[][];
-  helper: { firstColumn: number; headers: string[]; formulas: string[]; rows: number };
+  /** Hidden columns from `firstColumn`: row 1 the headers, row 2 their MATCH, then one row per register row. */
+  helper: { firstColumn: number; headers: string[]; matchRow: string[]; rows: string[][] };
   charts: ChartSpec[];
   figures: FigureCell[];
   /** Where the tables lie (first data row, 1-based), for reading them back. */
@@ -127,7 +151,9 @@ type HelperId =
   | 'overdue'
   | 'overdueDept'
   | 'openDeadline'
-  | 'lateThisYear';
+  | 'lateThisYear'
+  | 'organizationOrdinal'
+  | 'stateOrdinal';
 
 const TEXT_KEYS: readonly ColumnKey[] = [
   'organization',
@@ -148,8 +174,22 @@ const CHECKBOX_KEYS: readonly ColumnKey[] = ['esiaVerified', 'govMark', 'govPubl
 interface HelperColumn {
   id: HelperId;
   title: string;
-  /** The formula, given how to refer to another helper column's cell of the same row. */
-  formula: (cell: (id: HelperId) => string, raw: string) => string;
+  /** The formula, given how to refer to another helper column's cell of the same row and to the register's cell. */
+  formula: (cell: (id: HelperId) => string, raw: string, span: Span) => string;
+}
+
+/** The helper cells of a column from its first data row (or `from`) down to this row (+ `offset`). */
+type Span = (id: HelperId, offset: number, from?: number) => string;
+
+/**
+ * The ordinal of a value at its first row (1, 2, 3… in the register's order), "" on its later rows and on
+ * empty cells: the tables then list the k-th value with one MATCH, instead of a UNIQUE per row of the table.
+ */
+function firstSeenOrdinal(c: (id: HelperId) => string, span: Span, id: 'organization' | 'state'): string {
+  const ordinal: HelperId = id === 'organization' ? 'organizationOrdinal' : 'stateOrdinal';
+  const value = c(id);
+  // The ordinal column's row 2 is empty, so the rows above are never an empty range.
+  return `IF(OR(LEN(${value}&"")=0,COUNTIF(${span(id, 0)},${value})>1),"",MAX(0,${span(ordinal, -1, HELPER_FIRST_ROW - 1)})+1)`;
 }
 
 function helperColumns(headers: OverviewInput['headers']): Array<HelperColumn & { header: string }> {
@@ -176,7 +216,10 @@ function helperColumns(headers: OverviewInput['headers']): Array<HelperColumn & 
     ...TEXT_KEYS.map((key) => read(key, (raw) => `IFERROR(TRIM(${raw}&""),"")`)),
     ...DATE_KEYS.map((key) => read(key, (raw) => `IFERROR(IF(LEN(${raw}&"")=0,"",${raw}),"")`)),
     ...CHECKBOX_KEYS.map((key) =>
-      read(key, (raw) => `IFERROR(OR(${raw}=TRUE,LOWER(TRIM(${raw}&""))="да",LOWER(TRIM(${raw}&""))="true"),FALSE)`),
+      read(
+        key,
+        (raw) => `IFERROR(OR(${raw}=TRUE(),LOWER(TRIM(${raw}&""))="да",LOWER(TRIM(${raw}&""))="true"),FALSE())`,
+      ),
     ),
     derived('createdYear', '· год создания', (c) => yearOfCell(c('createdOn'))),
     derived('createdMonth', '· месяц создания', (c) => monthOfCell(c('createdOn'))),
@@ -217,7 +260,17 @@ function helperColumns(headers: OverviewInput['headers']): Array<HelperColumn & 
         `AND(OR(${c('overdue')},${state(c)}=${quote(STATES.reportedLate)}),` +
         `OR(${c('createdYear')}=YEAR(TODAY()),${c('deletedYear')}=YEAR(TODAY())))`,
     ),
+    derived('organizationOrdinal', '· № организации', (c, _raw, span) => firstSeenOrdinal(c, span, 'organization')),
+    derived('stateOrdinal', '· № состояния', (c, _raw, span) => firstSeenOrdinal(c, span, 'state')),
   ];
+}
+
+/**
+ * The n-th of the distinct non-empty values of a range in the register's order, or "". One formula a cell
+ * rather than one spilling UNIQUE: nothing below can block it, and every engine sizes it alike.
+ */
+function nthDistinct(values: string, ordinals: string, n: number): string {
+  return `=IFERROR(INDEX(${values},MATCH(${n},${ordinals},0)),"")`;
 }
 
 /**
@@ -232,15 +285,24 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   );
   const letter = (id: HelperId): string => letterOf.get(id) as string;
   const register = sheetRef(input.registerSheet);
-  const table = `${register}!$A$1:$${columnLetter(input.maxColumns)}$${input.maxRows}`;
+  const lastColumn = columnLetter(input.maxColumns);
   const headerRow = `${register}!$${input.headerRow}:$${input.headerRow}`;
-  const sameRow = (id: HelperId) => `INDEX($${letter(id)}:$${letter(id)},ROW())`;
-  const formulas = columns.map((column) => {
-    const col = letter(column.id);
-    const raw = `INDEX(${table},ROW()+${input.headerRow - 1},MATCH(${col}$1,${headerRow},0))`;
-    return `=${column.formula(sameRow, raw)}`;
+  const rawKeys = new Set<HelperId>([...TEXT_KEYS, ...DATE_KEYS, ...CHECKBOX_KEYS]);
+  // Row 1: the header each column looks for; row 2: where MATCH finds it; from row 3: one register row each.
+  const matchRow = columns.map((column) =>
+    rawKeys.has(column.id) ? `=MATCH(${letter(column.id)}1,${headerRow},0)` : '',
+  );
+  const helperRows = Array.from({ length: rows }, (_, index) => {
+    const row = HELPER_FIRST_ROW + index;
+    const registerRow = input.headerRow + 1 + index;
+    const sameRow = (id: HelperId) => `${letter(id)}${row}`;
+    const span: Span = (id, offset, from = HELPER_FIRST_ROW) => `$${letter(id)}$${from}:${letter(id)}${row + offset}`;
+    return columns.map((column) => {
+      const raw = `INDEX(${register}!$A$${registerRow}:$${lastColumn}$${registerRow},1,${letter(column.id)}$2)`;
+      return `=${column.formula(sameRow, raw, span)}`;
+    });
   });
-  const range = (id: HelperId) => `$${letter(id)}$2:$${letter(id)}$${rows + 1}`;
+  const range = (id: HelperId) => `$${letter(id)}$${HELPER_FIRST_ROW}:$${letter(id)}$${HELPER_FIRST_ROW + rows - 1}`;
 
   const cells: OverviewCell[][] = [];
   const figures: FigureCell[] = [];
@@ -265,57 +327,44 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   add('Действующие официальные страницы по сетям', 'Страниц');
   const networksTop = cells.length + 1;
   for (const network of input.networks)
-    figure(`network:${network}`, network, `=COUNTIFS(${range('network')},${quote(network)},${range('active')},TRUE)`);
-  figure('activeTotal', 'Всего', `=COUNTIFS(${range('active')},TRUE)`);
+    figure(`network:${network}`, network, `=COUNTIFS(${range('network')},${quote(network)},${range('active')},TRUE())`);
+  figure('activeTotal', FIGURE_LABELS.activeTotal, `=COUNTIFS(${range('active')},TRUE())`);
   const networksBottom = networksTop + input.networks.length - 1;
   add('');
   add('По виду организации', 'Страниц');
   for (const kind of ORG_KINDS)
-    figure(`kind:${kind}`, kind, `=COUNTIFS(${range('orgKind')},${quote(kind)},${range('active')},TRUE)`);
+    figure(`kind:${kind}`, kind, `=COUNTIFS(${range('orgKind')},${quote(kind)},${range('active')},TRUE())`);
   add('');
   add('Исполнение постановления', 'Значение');
   const orgTop = () => organizationsRow + 1;
-  const gapsRow = figure('gaps', 'Организаций без действующей страницы и без освобождения (п. 4)', '');
-  figure('exemptions', 'Строк с освобождением (п. 4)', `=COUNTIFS(${range('exempt')},TRUE)`);
-  figure('pendingTsur', 'Событий, не сообщённых в ЦУР', `=SUM(${range('pendingTsur')})`);
-  figure('overdue', 'Строк с нарушенным сроком', `=COUNTIFS(${range('overdue')},TRUE)`);
-  figure(
-    'overdueDept',
-    '— задержка отдела или организации (в отдел не сообщено)',
-    `=COUNTIFS(${range('overdueDept')},TRUE)`,
-  );
+  const gapsRow = figure('gaps', FIGURE_LABELS.gaps, '');
+  figure('exemptions', FIGURE_LABELS.exemptions, `=COUNTIFS(${range('exempt')},TRUE())`);
+  figure('pendingTsur', FIGURE_LABELS.pendingTsur, `=SUM(${range('pendingTsur')})`);
+  figure('overdue', FIGURE_LABELS.overdue, `=COUNTIFS(${range('overdue')},TRUE())`);
+  figure('overdueDept', FIGURE_LABELS.overdueDept, `=COUNTIFS(${range('overdueDept')},TRUE())`);
   figure(
     'overdueCoordinator',
-    '— задержка координатора (не сообщено в ЦУР)',
-    `=COUNTIFS(${range('overdue')},TRUE,${range('overdueDept')},FALSE)`,
+    FIGURE_LABELS.overdueCoordinator,
+    `=COUNTIFS(${range('overdue')},TRUE(),${range('overdueDept')},FALSE())`,
   );
-  figure(
-    'noGovMark',
-    'Действующих страниц без Госметки',
-    `=COUNTIFS(${range('active')},TRUE,${range('govMark')},FALSE)`,
-  );
+  figure('noGovMark', FIGURE_LABELS.noGovMark, `=COUNTIFS(${range('active')},TRUE(),${range('govMark')},FALSE())`);
   figure(
     'noGovPublics',
-    'Действующих страниц без подключения к «Госпабликам»',
-    `=COUNTIFS(${range('active')},TRUE,${range('govPublics')},FALSE)`,
+    FIGURE_LABELS.noGovPublics,
+    `=COUNTIFS(${range('active')},TRUE(),${range('govPublics')},FALSE())`,
   );
-  figure(
-    'noEsia',
-    'Действующих страниц без идентификации в ЕСИА',
-    `=COUNTIFS(${range('active')},TRUE,${range('esiaVerified')},FALSE)`,
-  );
+  figure('noEsia', FIGURE_LABELS.noEsia, `=COUNTIFS(${range('active')},TRUE(),${range('esiaVerified')},FALSE())`);
   add('');
-  add('Состояние строк', 'Строк');
+  add(TABLE_TITLES.states, 'Строк');
   const statesTop = cells.length + 1;
   const stateRange = range('state');
-  add(`=IFERROR(SORT(UNIQUE(FILTER(${stateRange},${stateRange}<>""))),"")`);
-  for (let index = 1; index < STATE_SLOTS; index += 1) add('');
+  for (let index = 0; index < STATE_SLOTS; index += 1) add(nthDistinct(stateRange, range('stateOrdinal'), index + 1));
   for (let index = 0; index < STATE_SLOTS; index += 1) {
     const row = statesTop + index;
     (cells[row - 1] as OverviewCell[])[1] = `=IF(LEN(A${row}&"")=0,"",COUNTIFS(${stateRange},A${row}))`;
   }
   add('');
-  add('Месяц этого года', 'Создано страниц', 'Удалено страниц');
+  add(TABLE_TITLES.months, 'Создано страниц', 'Удалено страниц');
   const monthsTop = cells.length + 1;
   MONTHS.forEach((name, index) =>
     add(
@@ -326,7 +375,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   );
   add('');
   add(
-    'Организация',
+    TABLE_TITLES.organizations,
     'Действующих страниц',
     'Открытых сроков',
     'Строк с опозданием в этом году',
@@ -334,18 +383,18 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   );
   const organizationsRow = cells.length;
   const orgRange = range('organization');
-  add(`=IFERROR(SORT(UNIQUE(FILTER(${orgRange},${orgRange}<>""))),"")`);
-  for (let index = 1; index < input.organizationSlots; index += 1) add('');
+  for (let index = 0; index < input.organizationSlots; index += 1)
+    add(nthDistinct(orgRange, range('organizationOrdinal'), index + 1));
   for (let index = 0; index < input.organizationSlots; index += 1) {
     const row = orgTop() + index;
     const a = `A${row}`;
     const when = (formula: string) => `=IF(LEN(${a}&"")=0,"",${formula})`;
     const line = cells[row - 1] as OverviewCell[];
-    line[1] = when(`COUNTIFS(${orgRange},${a},${range('active')},TRUE)`);
-    line[2] = when(`COUNTIFS(${orgRange},${a},${range('openDeadline')},TRUE)`);
-    line[3] = when(`COUNTIFS(${orgRange},${a},${range('lateThisYear')},TRUE)`);
+    line[1] = when(`COUNTIFS(${orgRange},${a},${range('active')},TRUE())`);
+    line[2] = when(`COUNTIFS(${orgRange},${a},${range('openDeadline')},TRUE())`);
+    line[3] = when(`COUNTIFS(${orgRange},${a},${range('lateThisYear')},TRUE())`);
     line[4] = when(
-      `IF(COUNTIFS(${orgRange},${a},${range('activeLink')},TRUE)+COUNTIFS(${orgRange},${a},${range('exempt')},TRUE)=0,1,0)`,
+      `IF(COUNTIFS(${orgRange},${a},${range('activeLink')},TRUE())+COUNTIFS(${orgRange},${a},${range('exempt')},TRUE())=0,1,0)`,
     );
   }
   const orgBottom = orgTop() + input.organizationSlots - 1;
@@ -388,8 +437,8 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
     helper: {
       firstColumn: HELPER_FIRST_COLUMN,
       headers: columns.map((column) => column.header),
-      formulas,
-      rows,
+      matchRow,
+      rows: helperRows,
     },
     charts,
     figures,
@@ -424,8 +473,9 @@ export interface OverviewFigures {
 
 const filledText = (value: string | null): boolean => (value ?? '').trim() !== '';
 
+/** A missed deadline; a row with filling errors shows those instead (its «Состояние»), so it is not counted. */
 function isOverdueRow(row: RowAssessment): boolean {
-  return row.events.some((event) => event.overdue);
+  return row.state !== STATES.errors && row.events.some((event) => event.overdue);
 }
 
 /** An overdue row where the department has not reported an event yet: the delay starts with it. */
@@ -444,8 +494,8 @@ function isLateThisYear(row: RowAssessment, year: number): boolean {
 
 /**
  * The overview's figures from the assessed register: what the formulas show, counted by the domain's own
- * rules (events, deadlines and states as the add-on computes them). Organisations are grouped by
- * organizationKey and named as their first row writes them.
+ * rules (events, deadlines and states as the add-on computes them). States and organisations are listed in
+ * the order of their first row; organisations are grouped by organizationKey and named as that row writes them.
  */
 export function overviewFigures(
   rows: readonly RowAssessment[],
@@ -472,9 +522,7 @@ export function overviewFigures(
 
   const stateCounts = new Map<string, number>();
   for (const row of rows) stateCounts.set(row.state, (stateCounts.get(row.state) ?? 0) + 1);
-  const states = [...stateCounts.entries()]
-    .map(([state, count]) => ({ state, count }))
-    .sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0));
+  const states = [...stateCounts.entries()].map(([state, count]) => ({ state, count }));
 
   const months = MONTHS.map((month, index) => {
     const inMonth = (date: IsoDate | null) =>
@@ -495,17 +543,15 @@ export function overviewFigures(
     entry.rows.push(row);
     byOrganization.set(key, entry);
   }
-  const organizations = [...byOrganization.values()]
-    .map(({ organization, rows: own }) => ({
-      organization,
-      pages: own.filter(isActiveRow).length,
-      openDeadlines: own.filter((row) => row.deadline !== null).length,
-      lateThisYear: own.filter((row) => isLateThisYear(row, year)).length,
-      gap: !own.some(
-        (row) => isActivePage(row.page) || (filledText(row.page.exemptionBasis) && !filledText(row.page.link)),
-      ),
-    }))
-    .sort((a, b) => (a.organization < b.organization ? -1 : a.organization > b.organization ? 1 : 0));
+  const organizations = [...byOrganization.values()].map(({ organization, rows: own }) => ({
+    organization,
+    pages: own.filter(isActiveRow).length,
+    openDeadlines: own.filter((row) => row.deadline !== null).length,
+    lateThisYear: own.filter((row) => isLateThisYear(row, year)).length,
+    gap: !own.some(
+      (row) => isActivePage(row.page) || (filledText(row.page.exemptionBasis) && !filledText(row.page.link)),
+    ),
+  }));
   figures.gaps = organizations.filter((organization) => organization.gap).length;
   return { figures, states, months, organizations };
 }

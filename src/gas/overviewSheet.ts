@@ -67,16 +67,16 @@ function writeVisible(sheet: Sheet, layout: OverviewLayout): boolean {
 
 /** Rewrites the helper block unless it already holds the formulas; true when written. */
 function writeHelper(sheet: Sheet, layout: OverviewLayout): boolean {
-  const { firstColumn, headers, formulas, rows } = layout.helper;
-  const range = sheet.getRange(1, firstColumn, rows + 1, headers.length);
+  const { firstColumn, headers, matchRow, rows } = layout.helper;
+  const range = sheet.getRange(1, firstColumn, rows.length + 2, headers.length);
   const current = range.getFormulas();
   const headerValues = sheet.getRange(1, firstColumn, 1, headers.length).getValues()[0] ?? [];
+  const wanted = [matchRow, ...rows];
   const same =
     headers.every((header, c) => String(headerValues[c] ?? '') === header) &&
-    current.slice(1).every((row) => row.every((formula, c) => sameFormula(formulas[c] ?? '', formula)));
+    wanted.every((row, r) => row.every((formula, c) => sameFormula(formula, current[r + 1]?.[c] ?? '')));
   if (same) return false;
-  const block: string[][] = [headers, ...Array.from({ length: rows }, () => formulas)];
-  range.setValues(block);
+  range.setValues([headers, ...wanted]);
   sheet.hideColumns(firstColumn, headers.length);
   return true;
 }
@@ -144,7 +144,7 @@ export function ensureOverviewSheet(
   // whatever the register's length.
   ensureSize(
     sheet,
-    Math.max(layout.cells.length, layout.helper.rows + 2),
+    Math.max(layout.cells.length, layout.helper.rows.length + 3),
     layout.helper.firstColumn + layout.helper.headers.length - 1,
   );
   const written: OverviewResult['written'] = [];
