@@ -25,6 +25,8 @@ export interface EmlMessage {
   bcc?: string;
   replyTo?: string;
   attachments?: readonly EmlAttachment[];
+  /** Images the HTML shows as <img src="cid:…">: a multipart/related around the HTML and text. */
+  inlineImages?: ReadonlyArray<{ cid: string; fileName: string; mimeType: string; content: Uint8Array }>;
 }
 
 export type BodyEncoding = 'base64' | 'quoted-printable';
@@ -197,7 +199,7 @@ function attachmentPart(attachment: EmlAttachment): string {
   ].join(CRLF);
 }
 
-function multipart(subtype: 'alternative' | 'mixed', boundary: string, parts: readonly string[]): string {
+function multipart(subtype: 'alternative' | 'mixed' | 'related', boundary: string, parts: readonly string[]): string {
   return [
     `Content-Type: multipart/${subtype};${CRLF} boundary="${boundary}"`,
     '',
@@ -226,6 +228,22 @@ export function buildEml(message: EmlMessage, options: EmlOptions): string {
           text,
           textPart('text/html', message.htmlBody, encoding),
         ]);
+  const inline = message.inlineImages ?? [];
+  if (inline.length > 0) {
+    content = multipart('related', `=_rel_${digest.slice(8, 24)}`, [
+      content,
+      ...inline.map((image) =>
+        [
+          `Content-Type: ${image.mimeType};${CRLF} ${parameter('name', image.fileName)}`,
+          `Content-ID: <${image.cid}>`,
+          `Content-Disposition: inline;${CRLF} ${parameter('filename', image.fileName)}`,
+          'Content-Transfer-Encoding: base64',
+          '',
+          base64Lines(image.content),
+        ].join(CRLF),
+      ),
+    ]);
+  }
   if (attachments.length > 0) {
     content = multipart('mixed', `=_mix_${digest.slice(16, 32)}`, [content, ...attachments.map(attachmentPart)]);
   }

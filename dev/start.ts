@@ -38,6 +38,7 @@ import {
 } from './sample/register';
 import { startSidebarServer, type SidebarServer } from './sidebarServer';
 import { loadCsv, loadXlsx, saveXlsx } from './spreadsheetFiles';
+import { installChartRenderer, mailList, writeControlEml, writeOverview } from './startOverview';
 
 const TIME_ZONE = MOSCOW_TIME_ZONE;
 /** The hour of the working day the run takes place at (the daily check's default hour). */
@@ -166,6 +167,7 @@ function fillSettings(run: Run): string[] {
     if (!sample) lines.push('получателей сводки в файле не было — вписаны адреса-заглушки примера');
   } else lines.push(`получатели сводки из файла: ${settings.tsurRecipients.join(', ')}`);
   if (sample) lines.push(enterSetting(run, 'coordinators', SAMPLE_SETTINGS.coordinators.join(', ')));
+  if (sample) lines.push(enterSetting(run, 'controlRecipients', SAMPLE_SETTINGS.controlRecipients.join(', ')));
   return lines;
 }
 
@@ -466,15 +468,18 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Реестр: ${source}`);
   console.log(`Пользователь: ${SAMPLE_COORDINATOR} — координатор, владелец таблицы`);
 
+  installChartRenderer(rt, today);
   const { summary } = coordinatorRun(run);
   const { report, disagreements: disagreeing } = reportFromSheets(run);
   if (disagreeing.length > 0)
     run.failures.push(`расхождения «Состояние»/«Срок» в таблице с расчётом: ${disagreeing.length}`);
   const written: string[] = [];
+  written.push(writeOverview(rt, today, out));
   written.push(await saveRegister(run));
   written.push(summary);
+  written.push(writeControlEml(rt, out));
   const reportFile = join(out, 'report.json');
-  writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(reportFile, `${JSON.stringify({ ...report, mail: mailList(rt) }, null, 2)}\n`);
   written.push(shown(reportFile));
   printReport(run, report, disagreeing, written);
 

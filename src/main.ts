@@ -7,6 +7,7 @@ import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
 import { runDailyCheck, type DailyOutcome } from './gas/dailyCheck';
 import { runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/dailyCheckMenu';
 import { showSiteList } from './gas/siteList';
+import { showControlPreview } from './gas/controlLetter';
 import {
   sendSummaryFromPreview,
   showSummaryPreview,
@@ -99,4 +100,9 @@ export function dailyCheck(event?: { triggerUid?: string }): DailyOutcome {
 /** «Список страниц для сайта» (п. 3.1.1). */
 export function menuSiteList(): void {
   runMenuAction('Список страниц для сайта', showSiteList);
+}
+
+/** «Письмо для контроля (п. 6)…»: the monthly control letter as it would go now (coordinators only; sends nothing). */
+export function menuControlLetter(): void {
+  runMenuAction('Письмо для контроля (п. 6)', showControlPreview);
 }

@@ -28,6 +28,8 @@ export const SAMPLE_COORDINATOR = 'omkit@shpakovsky.example.ru';
 export const SAMPLE_SETTINGS = {
   tsurRecipients: ['cur@stavregion.example.ru', 'proektofis@stavregion.example.ru'],
   coordinators: [SAMPLE_COORDINATOR, 'sabotyrev@shpakovsky.example.ru'],
+  /** «Контроль исполнения (п. 6)»: Семенова Е.В., заместитель главы администрации. */
+  controlRecipients: ['semenova@shpakovsky.example.ru'],
 } as const;
 
 /** The header row as the departments wrote it: (alias of) a catalogue column, or a column of their own. */

@@ -62,6 +62,13 @@ export const FIGURE_LABELS = {
   noEsia: 'Действующих страниц без идентификации в ЕСИА',
 } as const;
 
+/** The titles of the charts; the control letter carries the one of the states. */
+export const CHART_TITLES = {
+  networks: 'Действующие страницы по сетям',
+  states: 'Состояние строк реестра',
+  months: 'Создано и удалено страниц по месяцам этого года',
+} as const;
+
 /** The first cell of each table's header row in column A. */
 export const TABLE_TITLES = {
   states: 'Состояние строк',
@@ -404,7 +411,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
     {
       id: 'networks',
       type: 'PIE',
-      title: 'Действующие страницы по сетям',
+      title: CHART_TITLES.networks,
       range: `A${networksTop - 1}:B${networksBottom}`,
       row: 1,
       column: 7,
@@ -414,7 +421,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
     {
       id: 'states',
       type: 'BAR',
-      title: 'Состояние строк реестра',
+      title: CHART_TITLES.states,
       range: `A${statesTop - 1}:B${statesTop + STATE_SLOTS - 1}`,
       row: 17,
       column: 7,
@@ -424,7 +431,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
     {
       id: 'months',
       type: 'COLUMN',
-      title: 'Создано и удалено страниц по месяцам этого года',
+      title: CHART_TITLES.months,
       range: `A${monthsTop - 1}:C${monthsTop + 11}`,
       row: 34,
       column: 7,

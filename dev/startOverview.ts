@@ -1,0 +1,100 @@
+/**
+ * What `npm start` does for «Обзор» and the control letter (п. 6): draws the charts the fakes recorded with
+ * the numbers the sheet's formulas give (out/overview.png, and the PNG EmbeddedChart.getAs returns offline,
+ * so the control letter carries it inline), stores the formulas' results for register.xlsx, writes the
+ * control letter the daily check sent to out/control.eml, and lists every letter sent for report.json.
+ */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTROL_CHART_CID } from '../src/domain/controlLetter';
+import { formatRuDate } from '../src/domain/isoDate';
+import { OVERVIEW_SHEET_NAME } from '../src/domain/overview';
+import { parseSettings } from '../src/domain/settings';
+import { SHEET_NAMES } from '../src/domain/columns';
+import { buildEml } from './eml';
+import { unwrap } from './fakes/fakeObject';
+import type { SentMail } from './fakes/mail';
+import { storeResults } from './formulaEngine';
+import { computeOverview, type ChartData } from './overview';
+import { chartPng, overviewPng } from './overviewChart';
+import type { Runtime } from './runtime';
+
+/** The networks «Настройки» lists now. */
+function networks(rt: Runtime): string[] {
+  const sheet = rt.quietly(() => rt.spreadsheet.getSheetByName(SHEET_NAMES.settings));
+  return parseSettings(sheet === null ? [] : rt.quietly(() => sheet.getDataRange().getValues())).settings.networks;
+}
+
+function computed(rt: Runtime, today: string): ReturnType<typeof computeOverview> | null {
+  const book = unwrap(rt.spreadsheet);
+  if (!book.sheets.some((sheet) => sheet.name === OVERVIEW_SHEET_NAME)) return null;
+  return computeOverview(rt.spreadsheet, today, networks(rt));
+}
+
+/** EmbeddedChart.getAs('image/png') draws the chart from the sheet as it is at that moment. */
+export function installChartRenderer(rt: Runtime, today: string): void {
+  unwrap(rt.spreadsheet).chartRenderer = (spec) => {
+    const overview = computed(rt, today);
+    if (overview === null) throw new Error(`нет листа «${OVERVIEW_SHEET_NAME}»`);
+    overview.evaluated.destroy();
+    const chart = overview.charts.find((candidate) => candidate.spec.options.title === spec.options.title) as ChartData;
+    return chartPng(chart);
+  };
+}
+
+/** out/overview.png and the formulas' results in the fake (for register.xlsx). Returns the report's line. */
+export function writeOverview(rt: Runtime, today: string, out: string): string {
+  const file = join(out, 'overview.png');
+  const overview = computed(rt, today);
+  if (overview === null) return `overview.png не записан: листа «${OVERVIEW_SHEET_NAME}» нет`;
+  const stored = storeResults(rt.spreadsheet, overview.evaluated, OVERVIEW_SHEET_NAME);
+  overview.evaluated.destroy();
+  writeFileSync(file, overviewPng(overview.charts, `Обзор реестра на ${formatRuDate(today)}`));
+  const figures = overview.figures.figures;
+  return (
+    `${file} — диаграммы листа «${OVERVIEW_SHEET_NAME}» (${overview.charts.length}); формул со значениями в register.xlsx: ${stored}; ` +
+    `действующих страниц ${figures.activeTotal}, без страницы и освобождения ${figures.gaps}, просрочено ${figures.overdue}`
+  );
+}
+
+const CONTROL_SUBJECT = /^Исполнение постановления № 1199/;
+
+function kindOf(mail: SentMail): 'control' | 'tsur' | 'failure' | 'reminder' | 'digest' {
+  if (CONTROL_SUBJECT.test(mail.subject)) return 'control';
+  if (/^Сведения о созданных и удалённых/.test(mail.subject)) return 'tsur';
+  if (/не выполнена/.test(mail.subject)) return 'failure';
+  if (/требуется ваше внимание/.test(mail.subject)) return 'reminder';
+  return 'digest';
+}
+
+/** Every letter sent during the run, for report.json. */
+export function mailList(rt: Runtime): Array<{ kind: string; to: string; subject: string }> {
+  return rt.mail.map((mail) => ({ kind: kindOf(mail), to: mail.to, subject: mail.subject }));
+}
+
+/** out/control.eml: the control letter the daily check sent, its chart inline; none when none was sent. */
+export function writeControlEml(rt: Runtime, out: string): string {
+  const file = join(out, 'control.eml');
+  const sent = rt.mail.find((mail) => CONTROL_SUBJECT.test(mail.subject));
+  if (sent === undefined) {
+    const removed = existsSync(file);
+    if (removed) rmSync(file);
+    return `control.eml не записан: письмо для контроля (п. 6) уходит в первый рабочий день месяца (--today)${removed ? ' (старый файл удалён)' : ''}`;
+  }
+  const chart = sent.inlineImages[CONTROL_CHART_CID];
+  const eml = buildEml(
+    {
+      to: sent.to,
+      name: sent.name,
+      subject: sent.subject,
+      body: sent.body,
+      ...(sent.htmlBody !== undefined ? { htmlBody: sent.htmlBody } : {}),
+      inlineImages: chart
+        ? [{ cid: CONTROL_CHART_CID, fileName: chart.name ?? 'chart.png', mimeType: 'image/png', content: chart.data }]
+        : [],
+    },
+    { from: sent.from, date: sent.sentAt },
+  );
+  writeFileSync(file, eml);
+  return `${file} — письмо для контроля (п. 6), ${sent.to}${chart ? ', с диаграммой' : ', без диаграммы'}`;
+}
