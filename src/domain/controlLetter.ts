@@ -54,7 +54,8 @@ export interface LateReporter {
 /** Working days after `deadline` up to and including `until`. */
 function workingDaysLate(deadline: IsoDate, until: IsoDate, calendar: WorkingCalendar): number {
   let days = 0;
-  for (let date = addDays(deadline, 1); date <= until; date = addDays(date, 1)) if (calendar.isWorkingDay(date)) days += 1;
+  for (let date = addDays(deadline, 1); date <= until; date = addDays(date, 1))
+    if (calendar.isWorkingDay(date)) days += 1;
   return days;
 }
 
@@ -69,7 +70,11 @@ export function previousMonth(today: IsoDate): { first: IsoDate; last: IsoDate }
  * Departments and organisations late to tell the coordinator (п. 3.2.2): events reported late during the
  * previous month, and events still unreported after their deadline. Worst first.
  */
-export function lateReporters(rows: readonly RowAssessment[], today: IsoDate, calendar: WorkingCalendar): LateReporter[] {
+export function lateReporters(
+  rows: readonly RowAssessment[],
+  today: IsoDate,
+  calendar: WorkingCalendar,
+): LateReporter[] {
   const { first, last } = previousMonth(today);
   const byOrganization = new Map<string, LateReporter>();
   for (const row of rows) {
@@ -106,7 +111,9 @@ export interface UnmarkedPage {
 /** Active pages (no filling errors) lacking the «Госорганизация» mark or the «Госпаблики» connection. */
 export function unmarkedPages(rows: readonly RowAssessment[]): UnmarkedPage[] {
   return rows
-    .filter((row) => isActivePage(row.page) && row.state !== STATES.errors && !(row.page.govMark && row.page.govPublics))
+    .filter(
+      (row) => isActivePage(row.page) && row.state !== STATES.errors && !(row.page.govMark && row.page.govPublics),
+    )
     .map((row) => ({
       organization: (row.page.organization ?? '').trim(),
       network: row.page.network ?? '',
