@@ -5,6 +5,7 @@
  */
 import { ORG_KINDS } from '../src/domain/columns';
 import {
+  CHART_TITLES,
   FIGURE_LABELS,
   OVERVIEW_SHEET_NAME,
   OVERVIEW_WIDTH,
@@ -121,5 +122,34 @@ export function computeOverview(
     figures: readOverview(overviewValues(spreadsheet, evaluated), networks),
     charts: chartData(spreadsheet, evaluated),
     evaluated,
+  };
+}
+
+/**
+ * A chart of «Обзор» with the domain's numbers (overviewFigures) instead of the formulas': what the sheet
+ * shows, as the formula tests prove, without running the formula engine (EmbeddedChart.getAs offline).
+ */
+export function chartDataFromFigures(spec: ChartSpecRecord, figures: OverviewFigures, networks: readonly string[]): ChartData {
+  const title = String(spec.options.title ?? '');
+  const base = { spec, title };
+  if (title === CHART_TITLES.networks)
+    return {
+      ...base,
+      labels: [...networks],
+      series: [{ name: 'Страниц', values: networks.map((network) => figures.figures[`network:${network}`] ?? 0) }],
+    };
+  if (title === CHART_TITLES.states)
+    return {
+      ...base,
+      labels: figures.states.map((item) => item.state),
+      series: [{ name: 'Строк', values: figures.states.map((item) => item.count) }],
+    };
+  return {
+    ...base,
+    labels: figures.months.map((item) => item.month),
+    series: [
+      { name: 'Создано страниц', values: figures.months.map((item) => item.created) },
+      { name: 'Удалено страниц', values: figures.months.map((item) => item.deleted) },
+    ],
   };
 }

@@ -7,15 +7,16 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_CHART_CID } from '../src/domain/controlLetter';
-import { formatRuDate } from '../src/domain/isoDate';
-import { OVERVIEW_SHEET_NAME } from '../src/domain/overview';
+import { formatRuDate, MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
+import { OVERVIEW_SHEET_NAME, overviewFigures } from '../src/domain/overview';
 import { parseSettings } from '../src/domain/settings';
 import { SHEET_NAMES } from '../src/domain/columns';
 import { buildEml } from './eml';
 import { unwrap } from './fakes/fakeObject';
 import type { SentMail } from './fakes/mail';
 import { storeResults } from './formulaEngine';
-import { computeOverview, type ChartData } from './overview';
+import { chartDataFromFigures, computeOverview } from './overview';
+import { assessSpreadsheet } from './report';
 import { chartPng, overviewPng } from './overviewChart';
 import type { Runtime } from './runtime';
 
@@ -31,14 +32,21 @@ function computed(rt: Runtime, today: string): ReturnType<typeof computeOverview
   return computeOverview(rt.spreadsheet, today, networks(rt));
 }
 
-/** EmbeddedChart.getAs('image/png') draws the chart from the sheet as it is at that moment. */
+/**
+ * EmbeddedChart.getAs('image/png') draws the chart with the register as it is at that moment, counted by the
+ * domain (the formula tests hold the sheet's formulas to the same counts; the engine runs once, at the end).
+ */
 export function installChartRenderer(rt: Runtime, today: string): void {
   unwrap(rt.spreadsheet).chartRenderer = (spec) => {
-    const overview = computed(rt, today);
-    if (overview === null) throw new Error(`нет листа «${OVERVIEW_SHEET_NAME}»`);
-    overview.evaluated.destroy();
-    const chart = overview.charts.find((candidate) => candidate.spec.options.title === spec.options.title) as ChartData;
-    return chartPng(chart);
+    const values = rt.quietly(() => ({
+      sheets: rt.spreadsheet
+        .getSheets()
+        .map((sheet) => ({ name: sheet.getName(), values: sheet.getDataRange().getValues() })),
+      timeZone: rt.spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE,
+    }));
+    const assessed = assessSpreadsheet(values, today);
+    const networks = assessed.settings.settings.networks;
+    return chartPng(chartDataFromFigures(spec, overviewFigures(assessed.assessment.rows, today, networks), networks));
   };
 }
 

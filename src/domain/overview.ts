@@ -26,6 +26,12 @@ export const OVERVIEW_SHEET_NAME = SHEET_NAMES.overview;
 export const OVERVIEW_WIDTH = 5;
 /** The first helper column (AD): far enough right to be out of the way, hidden by setup. */
 export const HELPER_FIRST_COLUMN = 30;
+/**
+ * Register rows the helper covers below the last one written: room for a year of new pages without another
+ * setup, while a sheet of 1,000 mostly empty rows does not cost Sheets 36,000 formulas. A live warning in
+ * «Обзор» says when rows below are filled.
+ */
+export const HEADROOM_ROWS = 300;
 /** The helper row of the register's first data row. */
 export const HELPER_FIRST_ROW = 3;
 /** Rows of the state table (spilled UNIQUE). */
@@ -84,6 +90,11 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** Text written into a cell that must stay text: a leading apostrophe before = + - @ (Sheets drops it). */
+export function asText(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
 function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
@@ -96,8 +107,10 @@ export interface OverviewInput {
   registerSheet: string;
   /** 1-based header row of the register. */
   headerRow: number;
-  /** The register's grid: the helper covers its rows below the header and all its columns. */
+  /** The register's grid: the helper covers its rows below the header (up to lastRow + HEADROOM) and all its columns. */
   maxRows: number;
+  /** The register's last row with content. */
+  lastRow: number;
   maxColumns: number;
   /** The header text of each catalogue column as found in the register (a missing column: its canonical header). */
   headers: Readonly<Record<ColumnKey, string>>;
@@ -286,7 +299,8 @@ function nthDistinct(values: string, ordinals: string, n: number): string {
  */
 export function overviewLayout(input: OverviewInput): OverviewLayout {
   const columns = helperColumns(input.headers);
-  const rows = Math.max(1, input.maxRows - input.headerRow);
+  const coveredLast = Math.max(input.headerRow + 1, Math.min(input.maxRows, input.lastRow + HEADROOM_ROWS));
+  const rows = coveredLast - input.headerRow;
   const letterOf = new Map<HelperId, string>(
     columns.map((column, index) => [column.id, columnLetter(HELPER_FIRST_COLUMN + index)]),
   );
@@ -329,12 +343,19 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
       'лист изменяет только надстройка («Настроить реестр»).',
   );
   add('Сегодня', '=TODAY()');
-  add('Строки реестра в обзоре', `${input.headerRow + 1}–${input.maxRows}`);
+  add(
+    'Строки реестра в обзоре',
+    `${input.headerRow + 1}–${coveredLast}`,
+    coveredLast < input.maxRows
+      ? `=IF(COUNTA(${register}!$A$${coveredLast + 1}:$${lastColumn}$${input.maxRows})>0,` +
+          `"Ниже заполнены строки, которых обзор не видит: запустите «Настроить реестр»","")`
+      : '',
+  );
   add('');
   add('Действующие официальные страницы по сетям', 'Страниц');
   const networksTop = cells.length + 1;
   for (const network of input.networks)
-    figure(`network:${network}`, network, `=COUNTIFS(${range('network')},${quote(network)},${range('active')},TRUE())`);
+    figure(`network:${network}`, asText(network), `=COUNTIFS(${range('network')},${quote(network)},${range('active')},TRUE())`);
   figure('activeTotal', FIGURE_LABELS.activeTotal, `=COUNTIFS(${range('active')},TRUE())`);
   const networksBottom = networksTop + input.networks.length - 1;
   add('');
@@ -443,7 +464,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
     cells,
     helper: {
       firstColumn: HELPER_FIRST_COLUMN,
-      headers: columns.map((column) => column.header),
+      headers: columns.map((column) => asText(column.header)),
       matchRow,
       rows: helperRows,
     },

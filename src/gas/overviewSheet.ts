@@ -40,14 +40,20 @@ function sameCell(wanted: string | number, value: unknown, formula: string): boo
   if (typeof wanted === 'string' && wanted.startsWith('=')) return sameFormula(wanted, formula);
   // A cell meant to be empty may show a spilled result (UNIQUE, SORT): only a formula of its own differs.
   if (wanted === '') return formula === '';
-  return formula === '' && String(value) === String(wanted);
+  return formula === '' && String(value) === shownText(wanted);
 }
 
-function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+/** What a cell written as `text` shows: without the apostrophe that keeps it text. */
+function shownText(text: string | number): string {
+  return typeof text === 'string' && text.startsWith("'") ? text.slice(1) : String(text);
+}
+
+/** Grows the sheet to hold the layout. A new sheet is always grown (by a row at least): the same calls whatever its size. */
+function ensureSize(sheet: Sheet, rows: number, columns: number, created: boolean): void {
   const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (created || maxRows < rows) sheet.insertRowsAfter(maxRows, Math.max(1, rows - maxRows));
   const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  if (created || maxColumns < columns) sheet.insertColumnsAfter(maxColumns, Math.max(1, columns - maxColumns));
 }
 
 /** Rewrites the visible block unless it already holds the layout; true when written. */
@@ -73,7 +79,7 @@ function writeHelper(sheet: Sheet, layout: OverviewLayout): boolean {
   const headerValues = sheet.getRange(1, firstColumn, 1, headers.length).getValues()[0] ?? [];
   const wanted = [matchRow, ...rows];
   const same =
-    headers.every((header, c) => String(headerValues[c] ?? '') === header) &&
+    headers.every((header, c) => String(headerValues[c] ?? '') === shownText(header)) &&
     wanted.every((row, r) => row.every((formula, c) => sameFormula(formula, current[r + 1]?.[c] ?? '')));
   if (same) return false;
   range.setValues([headers, ...wanted]);
@@ -133,6 +139,7 @@ export function ensureOverviewSheet(
     registerSheet: table.name,
     headerRow: table.headerRow,
     maxRows: options.maxRows,
+    lastRow: table.lastRow,
     maxColumns: options.maxColumns,
     headers: registerHeaders(table),
     networks: options.networks,
@@ -140,12 +147,11 @@ export function ensureOverviewSheet(
   });
   const existing = spreadsheet.getSheetByName(OVERVIEW_SHEET_NAME);
   const sheet = existing ?? spreadsheet.insertSheet(OVERVIEW_SHEET_NAME);
-  // One blank row below the helper block, so that the sheet is always grown by setup: the same calls
-  // whatever the register's length.
   ensureSize(
     sheet,
-    Math.max(layout.cells.length, layout.helper.rows.length + 3),
+    Math.max(layout.cells.length, layout.helper.rows.length + 2),
     layout.helper.firstColumn + layout.helper.headers.length - 1,
+    existing === null,
   );
   const written: OverviewResult['written'] = [];
   if (writeVisible(sheet, layout)) {
