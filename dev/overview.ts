@@ -129,7 +129,11 @@ export function computeOverview(
  * A chart of «Обзор» with the domain's numbers (overviewFigures) instead of the formulas': what the sheet
  * shows, as the formula tests prove, without running the formula engine (EmbeddedChart.getAs offline).
  */
-export function chartDataFromFigures(spec: ChartSpecRecord, figures: OverviewFigures, networks: readonly string[]): ChartData {
+export function chartDataFromFigures(
+  spec: ChartSpecRecord,
+  figures: OverviewFigures,
+  networks: readonly string[],
+): ChartData {
   const title = String(spec.options.title ?? '');
   const base = { spec, title };
   if (title === CHART_TITLES.networks)

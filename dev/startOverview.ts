@@ -5,7 +5,7 @@
  * control letter the daily check sent to out/control.eml, and lists every letter sent for report.json.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { CONTROL_CHART_CID } from '../src/domain/controlLetter';
 import { formatRuDate, MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
 import { OVERVIEW_SHEET_NAME, overviewFigures } from '../src/domain/overview';
@@ -19,6 +19,9 @@ import { chartDataFromFigures, computeOverview } from './overview';
 import { assessSpreadsheet } from './report';
 import { chartPng, overviewPng } from './overviewChart';
 import type { Runtime } from './runtime';
+
+/** A path as the user can use it: relative to the current folder. */
+const shown = (file: string): string => relative(process.cwd(), file) || file;
 
 /** The networks «Настройки» lists now. */
 function networks(rt: Runtime): string[] {
@@ -60,7 +63,7 @@ export function writeOverview(rt: Runtime, today: string, out: string): string {
   writeFileSync(file, overviewPng(overview.charts, `Обзор реестра на ${formatRuDate(today)}`));
   const figures = overview.figures.figures;
   return (
-    `${file} — диаграммы листа «${OVERVIEW_SHEET_NAME}» (${overview.charts.length}); формул со значениями в register.xlsx: ${stored}; ` +
+    `${shown(file)} — диаграммы листа «${OVERVIEW_SHEET_NAME}» (${overview.charts.length}); формул со значениями в register.xlsx: ${stored}; ` +
     `действующих страниц ${figures.activeTotal}, без страницы и освобождения ${figures.gaps}, просрочено ${figures.overdue}`
   );
 }
@@ -104,5 +107,5 @@ export function writeControlEml(rt: Runtime, out: string): string {
     { from: sent.from, date: sent.sentAt },
   );
   writeFileSync(file, eml);
-  return `${file} — письмо для контроля (п. 6), ${sent.to}${chart ? ', с диаграммой' : ', без диаграммы'}`;
+  return `${shown(file)} — письмо для контроля (п. 6), ${sent.to}${chart ? ', с диаграммой' : ', без диаграммы'}`;
 }

@@ -355,7 +355,11 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   add('Действующие официальные страницы по сетям', 'Страниц');
   const networksTop = cells.length + 1;
   for (const network of input.networks)
-    figure(`network:${network}`, asText(network), `=COUNTIFS(${range('network')},${quote(network)},${range('active')},TRUE())`);
+    figure(
+      `network:${network}`,
+      asText(network),
+      `=COUNTIFS(${range('network')},${quote(network)},${range('active')},TRUE())`,
+    );
   figure('activeTotal', FIGURE_LABELS.activeTotal, `=COUNTIFS(${range('active')},TRUE())`);
   const networksBottom = networksTop + input.networks.length - 1;
   add('');
