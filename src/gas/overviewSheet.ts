@@ -48,12 +48,20 @@ function shownText(text: string | number): string {
   return typeof text === 'string' && text.startsWith("'") ? text.slice(1) : String(text);
 }
 
-/** Grows the sheet to hold the layout. A new sheet is always grown (by a row at least): the same calls whatever its size. */
-function ensureSize(sheet: Sheet, rows: number, columns: number, created: boolean): void {
+/**
+ * A new sheet has 1,000 rows; «Обзор» keeps at least one more, so that a new one is always grown by one call,
+ * whatever the register's size (the same calls at any size), and a setup resumed after a failure ends with
+ * the same grid as a clean one.
+ */
+const MIN_ROWS = 1001;
+
+/** Grows the sheet to hold the layout (never shrinks it). */
+function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
-  if (created || maxRows < rows) sheet.insertRowsAfter(maxRows, Math.max(1, rows - maxRows));
+  const wantedRows = Math.max(rows, MIN_ROWS);
+  if (maxRows < wantedRows) sheet.insertRowsAfter(maxRows, wantedRows - maxRows);
   const maxColumns = sheet.getMaxColumns();
-  if (created || maxColumns < columns) sheet.insertColumnsAfter(maxColumns, Math.max(1, columns - maxColumns));
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 /** Rewrites the visible block unless it already holds the layout; true when written. */
@@ -151,7 +159,6 @@ export function ensureOverviewSheet(
     sheet,
     Math.max(layout.cells.length, layout.helper.rows.length + 2),
     layout.helper.firstColumn + layout.helper.headers.length - 1,
-    existing === null,
   );
   const written: OverviewResult['written'] = [];
   if (writeVisible(sheet, layout)) {
