@@ -305,6 +305,8 @@ export function benchSettings(overrides: Partial<Settings> = {}): unknown[][] {
     ...DEFAULT_SETTINGS,
     tsurRecipients: [...BENCH_TSUR],
     coordinators: [BENCH_OWNER, BENCH_COORDINATOR],
+    // BENCH_TODAY is the first working day of a month: the daily check sends the control letter (п. 6) too.
+    controlRecipients: ['semenova@shpakovsky.example.ru'],
     ...overrides,
   };
   return [[...SETTINGS_HEADERS], ...settingsSheetRows(settings)];

@@ -26,6 +26,8 @@ export interface EmlMessage {
   bcc?: string;
   replyTo?: string;
   attachments?: readonly EmlAttachment[];
+  /** Images the HTML shows as <img src="cid:…">: a multipart/related around the HTML and text. */
+  inlineImages?: ReadonlyArray<{ cid: string; fileName: string; mimeType: string; content: Uint8Array }>;
 }
 
 export type BodyEncoding = 'base64' | 'quoted-printable';
@@ -76,15 +78,26 @@ export async function buildEml(message: EmlMessage, options: EmlOptions): Promis
     // Text in canonical form: CRLF line ends (RFC 2045 2.10), whatever the encoding.
     text: { content: crlf(message.body), contentTransferEncoding: encoding },
     ...(html === undefined ? {} : { html: { content: crlf(html), contentTransferEncoding: encoding } }),
-    attachments: (message.attachments ?? []).map((attachment) => ({
-      filename: attachment.fileName,
-      contentType:
-        typeof attachment.content === 'string' && attachment.mimeType.startsWith('text/')
-          ? `${attachment.mimeType}; charset=UTF-8`
-          : attachment.mimeType,
-      content: typeof attachment.content === 'string' ? attachment.content : Buffer.from(attachment.content),
-      contentTransferEncoding: 'base64',
-    })),
+    attachments: [
+      ...(message.attachments ?? []).map((attachment) => ({
+        filename: attachment.fileName,
+        contentType:
+          typeof attachment.content === 'string' && attachment.mimeType.startsWith('text/')
+            ? `${attachment.mimeType}; charset=UTF-8`
+            : attachment.mimeType,
+        content: typeof attachment.content === 'string' ? attachment.content : Buffer.from(attachment.content),
+        contentTransferEncoding: 'base64' as const,
+      })),
+      // Images the HTML shows by cid: nodemailer puts them beside the HTML in multipart/related.
+      ...(message.inlineImages ?? []).map((image) => ({
+        filename: image.fileName,
+        contentType: image.mimeType,
+        content: Buffer.from(image.content),
+        cid: image.cid,
+        contentDisposition: 'inline' as const,
+        contentTransferEncoding: 'base64' as const,
+      })),
+    ],
     baseBoundary: digest.slice(0, 16),
   });
   const node = composer.compile();

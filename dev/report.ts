@@ -8,6 +8,7 @@
  * "deptDeadline", "tsurDeadline", "reportedToDept", "reportedToTsur", "overdue"}], "problems":
  * [{"column", "severity", "message"}]}], "summary": {"pendingEvents", "overdueEvents", "recipients"}}.
  */
+import { CONTROL_SUBJECT_START } from '../src/domain/controlLetter';
 import { createCalendar, parseCalendarRows } from '../src/domain/calendar';
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../src/domain/columns';
 import { readDateCell } from '../src/domain/cellValues';
@@ -308,6 +309,7 @@ export const MAIL_KINDS: ReadonlyArray<{
   { kind: 'digest', matches: (subject) => subject.startsWith(DIGEST_SUBJECT_START) },
   { kind: 'reminder', matches: (subject) => subject.startsWith(REMINDER_SUBJECT_START) },
   { kind: 'failure', matches: (subject) => subject.startsWith(FAILURE_SUBJECT_START) },
+  { kind: 'control', matches: (subject) => subject.startsWith(CONTROL_SUBJECT_START) },
 ];
 
 /** The letters MailApp recorded, for report.json; a letter of no known kind is an error of the run. */

@@ -40,6 +40,7 @@ import {
 import { startSidebarServer, type SidebarServer } from './sidebarServer';
 import { loadCsv, loadXlsx, saveXlsx } from './spreadsheetFiles';
 import { errorText } from '../src/shared/errorText';
+import { installChartRenderer, writeControlEml, writeOverview } from './startOverview';
 
 const TIME_ZONE = MOSCOW_TIME_ZONE;
 /** The hour of the working day the run takes place at (the daily check's default hour). */
@@ -168,6 +169,7 @@ function fillSettings(run: Run): string[] {
     }
   }
   if (sample) lines.push(enterSetting(run, 'mailDomains', SAMPLE_SETTINGS.mailDomains.join(', ')));
+  if (sample) lines.push(enterSetting(run, 'controlRecipients', SAMPLE_SETTINGS.controlRecipients.join(', ')));
   return lines;
 }
 
@@ -501,6 +503,7 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Реестр: ${source}`);
   console.log(`Пользователь: ${SAMPLE_COORDINATOR} — координатор, владелец таблицы`);
 
+  installChartRenderer(rt, today);
   const { letter, summaryNote } = coordinatorRun(run);
   const summary = await writeSummaryEml(run, letter, summaryNote);
   const { report, disagreements: disagreeing } = reportFromSheets(run);
@@ -508,8 +511,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (disagreeing.length > 0)
     run.failures.push(`расхождения «Состояние»/«Срок» в таблице с расчётом: ${disagreeing.length}`);
   const written: string[] = [];
+  written.push(writeOverview(rt, today, out));
   written.push(await saveRegister(run));
   written.push(summary);
+  written.push(await writeControlEml(rt, out));
   const reportFile = join(out, 'report.json');
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   written.push(shown(reportFile));

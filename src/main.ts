@@ -7,6 +7,7 @@ import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
 import { runDailyCheck, type DailyOutcome } from './gas/dailyCheck';
 import { DAILY_CHECK_TITLE, runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/dailyCheckMenu';
 import { SITE_LIST_TITLE, showSiteList } from './gas/siteList';
+import { showControlPreview } from './gas/controlLetter';
 import {
   SUMMARY_TITLE,
   sendSummaryFromPreview,
@@ -115,4 +116,9 @@ export function menuSiteList(): void {
 /** «Самопроверка» (coordinators): what the add-on assumes of Google, checked on a temporary sheet. */
 export function menuSelfCheck(): void {
   runMenuAction(SELF_CHECK_TITLE, runSelfCheck);
+}
+
+/** «Письмо для контроля (п. 6)…»: the monthly control letter as it would go now (coordinators only; sends nothing). */
+export function menuControlLetter(): void {
+  runMenuAction('Письмо для контроля (п. 6)', showControlPreview);
 }

@@ -27,7 +27,7 @@ export class EnumMember {
   }
 }
 
-function makeEnum<E>(names: readonly string[]): E {
+export function makeEnum<E>(names: readonly string[]): E {
   const members: Record<string, EnumMember> = {};
   names.forEach((name, index) => {
     members[name] = new EnumMember(name, index);

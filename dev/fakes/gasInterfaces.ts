@@ -34,6 +34,10 @@ export const GAS_INTERFACES = {
   HtmlService: 'HTML.HtmlService',
   HtmlOutput: 'HTML.HtmlOutput',
   HtmlTemplate: 'HTML.HtmlTemplate',
+  Charts: 'Charts.Charts',
+  ChartOptions: 'Charts.ChartOptions',
+  EmbeddedChartBuilder: 'Spreadsheet.EmbeddedChartBuilder',
+  EmbeddedChart: 'Spreadsheet.EmbeddedChart',
 } as const;
 
 export type ServiceName = keyof typeof GAS_INTERFACES;

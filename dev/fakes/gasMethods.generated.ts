@@ -743,6 +743,57 @@ export const GAS_METHODS = {
     'setXFrameOptionsMode',
   ],
   HtmlTemplate: ['evaluate', 'getCode', 'getCodeWithComments', 'getRawContent'],
+  Charts: [
+    'newAreaChart',
+    'newBarChart',
+    'newColumnChart',
+    'newDataTable',
+    'newDataViewDefinition',
+    'newLineChart',
+    'newPieChart',
+    'newScatterChart',
+    'newTableChart',
+    'newTextStyle',
+  ],
+  ChartOptions: ['get'],
+  EmbeddedChartBuilder: [
+    'addRange',
+    'asAreaChart',
+    'asBarChart',
+    'asColumnChart',
+    'asComboChart',
+    'asHistogramChart',
+    'asLineChart',
+    'asPieChart',
+    'asScatterChart',
+    'asTableChart',
+    'build',
+    'clearRanges',
+    'getChartType',
+    'getContainer',
+    'getRanges',
+    'removeRange',
+    'setChartType',
+    'setHiddenDimensionStrategy',
+    'setMergeStrategy',
+    'setNumHeaders',
+    'setOption',
+    'setPosition',
+    'setTransposeRowsAndColumns',
+  ],
+  EmbeddedChart: [
+    'getAs',
+    'getBlob',
+    'getChartId',
+    'getContainerInfo',
+    'getHiddenDimensionStrategy',
+    'getMergeStrategy',
+    'getNumHeaders',
+    'getOptions',
+    'getRanges',
+    'getTransposeRowsAndColumns',
+    'modify',
+  ],
 } as const;
 
 type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
@@ -804,6 +855,13 @@ export const GAS_METHODS_MATCH_TYPINGS: {
   HtmlService: Exact<GoogleAppsScript.HTML.HtmlService, (typeof GAS_METHODS)['HtmlService']>;
   HtmlOutput: Exact<GoogleAppsScript.HTML.HtmlOutput, (typeof GAS_METHODS)['HtmlOutput']>;
   HtmlTemplate: Exact<GoogleAppsScript.HTML.HtmlTemplate, (typeof GAS_METHODS)['HtmlTemplate']>;
+  Charts: Exact<GoogleAppsScript.Charts.Charts, (typeof GAS_METHODS)['Charts']>;
+  ChartOptions: Exact<GoogleAppsScript.Charts.ChartOptions, (typeof GAS_METHODS)['ChartOptions']>;
+  EmbeddedChartBuilder: Exact<
+    GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
+    (typeof GAS_METHODS)['EmbeddedChartBuilder']
+  >;
+  EmbeddedChart: Exact<GoogleAppsScript.Spreadsheet.EmbeddedChart, (typeof GAS_METHODS)['EmbeddedChart']>;
 } = {
   SpreadsheetApp: true,
   Spreadsheet: true,
@@ -839,4 +897,8 @@ export const GAS_METHODS_MATCH_TYPINGS: {
   HtmlService: true,
   HtmlOutput: true,
   HtmlTemplate: true,
+  Charts: true,
+  ChartOptions: true,
+  EmbeddedChartBuilder: true,
+  EmbeddedChart: true,
 };

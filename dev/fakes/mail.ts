@@ -26,6 +26,8 @@ export interface SentMail {
   body: string;
   htmlBody: string | undefined;
   attachments: SentAttachment[];
+  /** inlineImages by content ID (an <img src="cid:…"> of the HTML body). */
+  inlineImages: Record<string, SentAttachment>;
   /** The effective user the script ran as. */
   from: string;
   sentAt: Date;
@@ -103,6 +105,11 @@ export class FakeMailApp extends FakeObject implements GAS.Mail.MailApp {
       const blob = unwrap(source.getBlob()) as FakeBlob;
       return { name: blob.name, contentType: blob.contentType, data: Buffer.from(blob.data) };
     });
+    const inlineImages: Record<string, SentAttachment> = {};
+    for (const [cid, source] of Object.entries(message.inlineImages ?? {})) {
+      const blob = unwrap((source as GAS.Base.BlobSource).getBlob()) as FakeBlob;
+      inlineImages[cid] = { name: blob.name, contentType: blob.contentType, data: Buffer.from(blob.data) };
+    }
     this.sent.push({
       to: message.to ?? '',
       cc: message.cc ?? '',
@@ -114,6 +121,7 @@ export class FakeMailApp extends FakeObject implements GAS.Mail.MailApp {
       body,
       htmlBody: message.htmlBody,
       attachments,
+      inlineImages,
       from: this.ctx.user,
       sentAt: this.ctx.now(),
     });

@@ -1,5 +1,6 @@
 /** All the fake services a bundle sees as globals, wired to one context and one spreadsheet. */
 import { FakeCacheService } from './cache';
+import { FakeCharts } from './chart';
 import type { FakeContext } from './context';
 import { FakeHtmlService } from './html';
 import { FakeLockService } from './lock';
@@ -24,6 +25,7 @@ export interface FakeServices {
   Utilities: FakeUtilities;
   HtmlService: FakeHtmlService;
   Logger: FakeLogger;
+  Charts: FakeCharts;
 }
 
 export interface ServiceOptions {
@@ -45,5 +47,6 @@ export function createServices(ctx: FakeContext, spreadsheet: FakeSpreadsheet, o
     Utilities: new FakeUtilities(ctx),
     HtmlService: new FakeHtmlService(ctx, options.buildDir),
     Logger: new FakeLogger(ctx, options.logToConsole ?? false),
+    Charts: new FakeCharts(ctx),
   };
 }

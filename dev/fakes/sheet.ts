@@ -15,9 +15,15 @@ import { FakeProtection } from './protection';
 import { FakeRange } from './range';
 import { FakeRangeList } from './rangeList';
 import type { FakeSpreadsheet } from './spreadsheet';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './chart';
 
 type S = GAS.Spreadsheet.Sheet;
 type Implemented =
+  | 'getCharts'
+  | 'insertChart'
+  | 'newChart'
+  | 'removeChart'
+  | 'updateChart'
   | 'activate'
   | 'appendRow'
   | 'autoResizeColumn'
@@ -92,6 +98,9 @@ export class FakeSheet extends FakeObject implements Pick<S, Implemented> {
   readonly hiddenColumns = new Set<number>();
   hidden = false;
   tabColor: string | null = null;
+  /** Embedded charts, in insertion order (see chart.ts). */
+  charts: FakeEmbeddedChart[] = [];
+  private nextChartId = 1;
 
   readonly parent: FakeSpreadsheet;
 
@@ -106,6 +115,31 @@ export class FakeSheet extends FakeObject implements Pick<S, Implemented> {
     super(ctx, 'Sheet');
     this.parent = unwrap(parent);
     this.grid = new Grid(rows, columns);
+  }
+
+  // ---- embedded charts (chart.ts) ----
+
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this.ctx, this);
+  }
+  insertChart(chart: GAS.Spreadsheet.EmbeddedChart): void {
+    const fake = unwrap(chart) as unknown as FakeEmbeddedChart;
+    if (fake.sheet !== this) throw this.ctx.error('The chart belongs to another sheet.');
+    fake.chartId = this.nextChartId++;
+    this.charts.push(fake);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return [...this.charts];
+  }
+  removeChart(chart: GAS.Spreadsheet.EmbeddedChart): void {
+    const id = (unwrap(chart) as unknown as FakeEmbeddedChart).chartId;
+    this.charts = this.charts.filter((candidate) => candidate.chartId !== id);
+  }
+  updateChart(chart: GAS.Spreadsheet.EmbeddedChart): void {
+    const fake = unwrap(chart) as unknown as FakeEmbeddedChart;
+    const index = this.charts.findIndex((candidate) => candidate.chartId === fake.chartId);
+    if (index === -1) throw this.ctx.error('The chart does not exist on this sheet.');
+    this.charts[index] = fake;
   }
 
   // ---- helpers (not Apps Script methods) ----

@@ -5,6 +5,7 @@
 import GAS = GoogleAppsScript;
 import { parseA1, type GridArea } from './a1';
 import type { FormulaEvaluator } from './cellValues';
+import type { ChartRenderer } from './chart';
 import type { FakeContext } from './context';
 import { evaluateCell, evaluateFormulaAt, type FormulaBook } from './formulas';
 import { FakeObject, unwrap } from './fakeObject';
@@ -80,6 +81,8 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
   formulaEvaluator: FormulaEvaluator | undefined;
   /** This spreadsheet as the formula engine reads it (one object: the engine is cached per book). */
   readonly formulaBook: FormulaBook;
+  /** Draws embedded charts for EmbeddedChart.getAs('image/png') (a blank pixel without one). */
+  chartRenderer: ChartRenderer | undefined;
   private nextSheetId = 0;
 
   constructor(ctx: FakeContext, options: FakeSpreadsheetOptions = {}) {

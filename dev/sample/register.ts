@@ -40,6 +40,8 @@ export const SAMPLE_SETTINGS = {
     'nadezhda-edu.example.ru',
     'pelagiada-edu.example.ru',
   ],
+  /** «Контроль исполнения (п. 6)»: Семенова Е.В., заместитель главы администрации. */
+  controlRecipients: ['semenova@shpakovsky.example.ru'],
 } as const;
 
 /** The header row as the departments wrote it: (alias of) a catalogue column, or a column of their own. */

@@ -26,6 +26,7 @@ export const SHEET_NAMES = {
   settings: 'Настройки',
   calendar: 'Производственный календарь',
   journal: 'Журнал',
+  overview: 'Обзор',
 } as const;
 
 export const ORG_KINDS = ['Администрация округа', 'Структурное подразделение', 'Подведомственная организация'] as const;

@@ -37,6 +37,8 @@ export interface Settings {
   mailDomains: string[];
   /** At most this many reminders a day; the rest wait for the next working day. */
   reminderLimit: number;
+  /** Who controls the execution of the decree (п. 6, the deputy head): the monthly control letter; empty = none. */
+  controlRecipients: string[];
 }
 
 export type SettingKey = keyof Settings;
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   signatureEmail: '',
   mailDomains: [],
   reminderLimit: 50,
+  controlRecipients: [],
 });
 
 /** The rows of «Настройки» in the order setup writes them. The one definition of the labels. */
@@ -148,6 +151,14 @@ export const SETTINGS_SPECS: readonly SettingSpec[] = [
     label: 'Напоминаний в день не более',
     kind: 'count',
     help: 'Целое число от 0 до 1000. Остальные напоминания уходят в следующий рабочий день.',
+  },
+  {
+    key: 'controlRecipients',
+    label: 'Контроль исполнения (п. 6)',
+    kind: 'emails',
+    help:
+      'Адреса заместителя главы, контролирующего исполнение постановления (п. 6), через запятую: в первый рабочий ' +
+      'день месяца ему приходит письмо с обзором реестра. Пусто — письмо не отправляется.',
   },
 ];
 
@@ -247,6 +258,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
     coordinators: [...DEFAULT_SETTINGS.coordinators],
     networks: [...DEFAULT_SETTINGS.networks],
     mailDomains: [...DEFAULT_SETTINGS.mailDomains],
+    controlRecipients: [...DEFAULT_SETTINGS.controlRecipients],
   };
   const problems: SettingsProblem[] = [];
   const found: Partial<Record<SettingKey, number>> = {};
@@ -263,7 +275,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): ParsedSett
     };
     switch (spec.kind) {
       case 'emails': {
-        const key = spec.key as 'tsurRecipients' | 'coordinators';
+        const key = spec.key as 'tsurRecipients' | 'coordinators' | 'controlRecipients';
         const result = parseEmails(key, value);
         settings[key] = result.value;
         if (result.message !== null) report(result.message);

@@ -27,6 +27,7 @@ import { mailDomainsOf } from '../domain/settings';
 import { planReminders, reminderAllowance, type MailReservation } from '../domain/mailBudget';
 import { computedUpdates, loadDayContext, type DayContext } from './computedColumns';
 import { calendarExceptions, highlightYears, refreshHighlighting } from './highlighting';
+import { sendControlLetterIfDue } from './controlLetter';
 import { tryAppendJournal, type JournalEntry } from './journal';
 import { withScriptLock } from './lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from './mail';
@@ -212,6 +213,13 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
       }
     }
   }
+
+  // The monthly control letter (п. 6), before the reminders: its recipients come out of the quota first.
+  const control = sendControlLetterIfDue(spreadsheet, day, rows, quota);
+  quota -= control.mailed.length;
+  outcome.mailed.push(...control.mailed);
+  entries.push(...control.entries);
+  if (control.failure !== null) outcome.failures.push(control.failure);
 
   if (settings.remindResponsible && !coordinatorFirst) {
     entries.push({

@@ -21,6 +21,7 @@ export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
   { caption: 'Настроить реестр (координатор)', handler: 'menuSetup' },
   { caption: 'Сводка для ЦУР… (координатор)', handler: 'menuTsurSummary' },
   { caption: 'Список страниц для сайта', handler: 'menuSiteList' },
+  { caption: 'Письмо для контроля (п. 6)… (координатор)', handler: 'menuControlLetter' },
   // Captions of the two daily-check items are replaced by their state (src/gas/triggers.ts).
   { caption: 'Включить ежедневную проверку (координатор)', handler: DAILY_CHECK_ON_HANDLER },
   { caption: 'Выключить ежедневную проверку (координатор)', handler: DAILY_CHECK_OFF_HANDLER },

@@ -95,12 +95,13 @@ export function ensureCalendarAndJournal(spreadsheet: Spreadsheet, timeZone: str
   return created;
 }
 
-/** «Настройки», «Производственный календарь» and «Журнал»: editable by the coordinators and the owner only. */
+/** «Настройки», «Производственный календарь», «Журнал» and «Обзор»: editable by the coordinators and the owner only. */
 export function protectServiceSheets(spreadsheet: Spreadsheet, coordinators: readonly string[]): void {
   const descriptions: Array<[string, string]> = [
     [SHEET_NAMES.settings, 'настройки изменяют только координаторы'],
     [SHEET_NAMES.calendar, 'календарь изменяют только координаторы'],
     [SHEET_NAMES.journal, 'журнал ведёт надстройка; изменять могут только координаторы'],
+    [SHEET_NAMES.overview, 'обзор строит надстройка; изменять могут только координаторы'],
   ];
   for (const [name, description] of descriptions) {
     const sheet = spreadsheet.getSheetByName(name);

@@ -11,6 +11,7 @@
 import { COLUMN_BY_KEY, SHEET_NAMES } from '../domain/columns';
 import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
 import { assessRegister, isBlankRegisterRow } from '../domain/register';
+import { organizationKey } from '../domain/review';
 import { selectPendingEvents } from '../domain/summary';
 import type { ColumnKey, IsoDate, RowAssessment } from '../domain/types';
 import { currentUserEmail, ownerEmail, requireCoordinator, checkCoordinator } from './access';
@@ -33,6 +34,7 @@ import {
   type RegisterTable,
   type RowUpdate,
 } from './registerTable';
+import { ensureOverviewSheet } from './overviewSheet';
 import { ensureCalendarAndJournal, ensureSettingsSheet, protectServiceSheets } from './serviceSheets';
 import { contextOf } from './registerRead';
 import { readSettings, readSettingsRows } from './settingsSheet';
@@ -211,6 +213,13 @@ export function setupRegister(
   const validation = applyValidation(table, day.settings.settings, maxRows);
   applyHighlighting(table, day.calendar.calendar, day.register.today, { maxRows, maxColumns });
   applyRegisterProtections(table, { maxRows, maxColumns });
+  const overview = ensureOverviewSheet(spreadsheet, table, {
+    maxRows,
+    maxColumns,
+    networks: day.settings.settings.networks,
+    organizations: new Set(assessment.rows.map((row) => organizationKey(row.page.organization ?? ''))).size,
+  });
+  if (overview.created) createdSheets.push(SHEET_NAMES.overview);
   // The person running setup stays an editor (Google's advice before removing others).
   const runner = currentUserEmail();
   protectServiceSheets(spreadsheet, [...day.settings.settings.coordinators, ...(runner === '' ? [] : [runner])]);

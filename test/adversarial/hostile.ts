@@ -104,6 +104,9 @@ export function formulaCells(rt: Runtime): Record<string, string> {
   for (const [name, formulas] of Object.entries(sheetCells(rt, (range) => range.getFormulas()))) {
     formulas.forEach((row, r) =>
       row.forEach((formula, c) => {
+        // «Обзор» below its first row holds the add-on's own formulas (src/domain/overview.ts); row 1, where the
+        // register's headers are copied, must hold none.
+        if (name === 'Обзор' && r > 0) return;
         if (formula !== '') out[`${name}!R${r + 1}C${c + 1}`] = formula;
       }),
     );

@@ -47,6 +47,7 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, AuthorizationRow>> = {
   menuDailyCheckOn: COORDINATORS_ONLY,
   menuDailyCheckOff: COORDINATORS_ONLY,
   menuSelfCheck: COORDINATORS_ONLY,
+  menuControlLetter: COORDINATORS_ONLY,
   // By hand only a coordinator; with a trigger ID only the trigger's own user (a forged ID is refused).
   dailyCheck: COORDINATORS_ONLY,
 };

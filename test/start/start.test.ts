@@ -52,6 +52,7 @@ interface ReportJson {
     problems: Array<{ column: string; severity: string; message: string }>;
   }>;
   summary: { pendingEvents: number; overdueEvents: number; recipients: string[]; excludedRows: number[] };
+  mail: Array<{ to: string; kind: string; subject: string; links: string[] }>;
 }
 
 const readReport = (dir: string): ReportJson =>
@@ -135,9 +136,24 @@ describe('npm start -- --no-serve on the sample (01.12.2026)', () => {
     });
   });
 
+  it('writes overview.png and control.eml (п. 6) with the chart inline', () => {
+    expect(readFileSync(join(out, 'overview.png')).subarray(1, 4).toString()).toBe('PNG');
+    const eml = readFileSync(join(out, 'control.eml'), 'utf8');
+    expect(eml).toMatch(/^To: semenova@shpakovsky\.example\.ru/m);
+    expect(eml).toMatch(/Content-Type: multipart\/related/);
+    expect(eml).toMatch(/Content-ID: <overviewChart>/);
+  });
+
   it('report.json keeps the contract shape', () => {
     const report = readReport(out);
     expect(Object.keys(report)).toEqual(['today', 'rows', 'summary', 'mail']);
+    for (const mail of report.mail) {
+      expect(Object.keys(mail)).toEqual(['to', 'kind', 'subject', 'links']);
+      expect(['digest', 'reminder', 'tsur', 'control', 'failure']).toContain(mail.kind);
+    }
+    expect(report.mail.filter((mail) => mail.kind === 'control')).toEqual([
+      expect.objectContaining({ to: 'semenova@shpakovsky.example.ru' }),
+    ]);
     expect(report.today).toBe('2026-12-01');
     expect(Object.keys(report.summary)).toEqual(['pendingEvents', 'overdueEvents', 'recipients', 'excludedRows']);
     for (const row of report.rows) {

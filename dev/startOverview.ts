@@ -1,0 +1,97 @@
+/**
+ * What `npm start` does for «Обзор» and the control letter (п. 6): draws the charts the fakes recorded with
+ * the numbers the sheet's formulas give (out/overview.png, and the PNG EmbeddedChart.getAs returns offline,
+ * so the control letter carries it inline), stores the formulas' results for register.xlsx, writes the
+ * control letter the daily check sent to out/control.eml, and lists every letter sent for report.json.
+ */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CONTROL_CHART_CID, CONTROL_SUBJECT_START } from '../src/domain/controlLetter';
+import { formatRuDate, MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
+import { OVERVIEW_SHEET_NAME, overviewFigures } from '../src/domain/overview';
+import { parseSettings } from '../src/domain/settings';
+import { SHEET_NAMES } from '../src/domain/columns';
+import { buildEml } from './eml';
+import { unwrap } from './fakes/fakeObject';
+import { storeResults } from './formulaEngine';
+import { chartDataFromFigures, computeOverview } from './overview';
+import { assessSpreadsheet } from './report';
+import { chartPng, overviewPng } from './overviewChart';
+import type { Runtime } from './runtime';
+
+/** A path as the user can use it: relative to the current folder. */
+const shown = (file: string): string => relative(process.cwd(), file) || file;
+
+/** The networks «Настройки» lists now. */
+function networks(rt: Runtime): string[] {
+  const sheet = rt.quietly(() => rt.spreadsheet.getSheetByName(SHEET_NAMES.settings));
+  return parseSettings(sheet === null ? [] : rt.quietly(() => sheet.getDataRange().getValues())).settings.networks;
+}
+
+function computed(rt: Runtime, today: string): ReturnType<typeof computeOverview> | null {
+  const book = unwrap(rt.spreadsheet);
+  if (!book.sheets.some((sheet) => sheet.name === OVERVIEW_SHEET_NAME)) return null;
+  return computeOverview(rt.spreadsheet, today, networks(rt));
+}
+
+/**
+ * EmbeddedChart.getAs('image/png') draws the chart with the register as it is at that moment, counted by the
+ * domain (the formula tests hold the sheet's formulas to the same counts; the engine runs once, at the end).
+ */
+export function installChartRenderer(rt: Runtime, today: string): void {
+  unwrap(rt.spreadsheet).chartRenderer = (spec) => {
+    const values = rt.quietly(() => ({
+      sheets: rt.spreadsheet
+        .getSheets()
+        .map((sheet) => ({ name: sheet.getName(), values: sheet.getDataRange().getValues() })),
+      timeZone: rt.spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE,
+    }));
+    const assessed = assessSpreadsheet(values, today);
+    const networks = assessed.settings.settings.networks;
+    return chartPng(chartDataFromFigures(spec, overviewFigures(assessed.assessment.rows, today, networks), networks));
+  };
+}
+
+/** out/overview.png and the formulas' results in the fake (for register.xlsx). Returns the report's line. */
+export function writeOverview(rt: Runtime, today: string, out: string): string {
+  const file = join(out, 'overview.png');
+  const overview = computed(rt, today);
+  if (overview === null) return `overview.png не записан: листа «${OVERVIEW_SHEET_NAME}» нет`;
+  const stored = storeResults(rt.spreadsheet, overview.evaluated, OVERVIEW_SHEET_NAME);
+  overview.evaluated.destroy();
+  writeFileSync(file, overviewPng(overview.charts, `Обзор реестра на ${formatRuDate(today)}`));
+  const figures = overview.figures.figures;
+  return (
+    `${shown(file)} — диаграммы листа «${OVERVIEW_SHEET_NAME}» (${overview.charts.length}); формул со значениями в register.xlsx: ${stored}; ` +
+    `действующих страниц ${figures.activeTotal}, без страницы и освобождения ${figures.gaps}, просрочено ${figures.overdue}`
+  );
+}
+
+const CONTROL_SUBJECT = new RegExp(`^${CONTROL_SUBJECT_START}`);
+
+/** out/control.eml: the control letter the daily check sent, its chart inline; none when none was sent. */
+export async function writeControlEml(rt: Runtime, out: string): Promise<string> {
+  const file = join(out, 'control.eml');
+  const sent = rt.mail.find((mail) => CONTROL_SUBJECT.test(mail.subject));
+  if (sent === undefined) {
+    const removed = existsSync(file);
+    if (removed) rmSync(file);
+    return `control.eml не записан: письмо для контроля (п. 6) уходит в первый рабочий день месяца (--today)${removed ? ' (старый файл удалён)' : ''}`;
+  }
+  const chart = sent.inlineImages[CONTROL_CHART_CID];
+  const eml = await buildEml(
+    {
+      to: sent.to,
+      name: sent.name,
+      subject: sent.subject,
+      body: sent.body,
+      ...(sent.htmlBody !== undefined ? { htmlBody: sent.htmlBody } : {}),
+      inlineImages: chart
+        ? [{ cid: CONTROL_CHART_CID, fileName: chart.name ?? 'chart.png', mimeType: 'image/png', content: chart.data }]
+        : [],
+    },
+    { from: sent.from, date: sent.sentAt },
+  );
+  writeFileSync(file, eml);
+  return `${shown(file)} — письмо для контроля (п. 6), ${sent.to}${chart ? ', с диаграммой' : ', без диаграммы'}`;
+}

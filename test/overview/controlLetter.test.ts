@@ -1,0 +1,132 @@
+/**
+ * The monthly control letter (п. 6) end to end in the offline runtime: sent by the daily check on the first
+ * working day of the month only, once a month, to «Контроль исполнения (п. 6)», with the chart of «Обзор»
+ * inline and the change since the last letter; journaled; previewed from the menu by coordinators only.
+ * And the letter's content: escaped, size-limited.
+ */
+import type { Runtime } from '../../dev/runtime';
+import { NOT_COORDINATOR_REASON } from '../../src/gas/access';
+import { buildControlLetter } from '../../src/domain/controlLetter';
+import { utf8ByteLength } from '../../src/domain/letter';
+import {
+  CLERK,
+  COORDINATOR,
+  OWNER,
+  createRegisterRuntime,
+  journalRows,
+  moscowTime,
+  pageRow,
+} from '../gas/registerRuntime';
+
+const DEPUTY = 'semenova@shpakovsky.example.ru';
+const SUBJECT = /^Исполнение постановления № 1199/;
+
+function runtime(today: string, controlRecipients: string[] = [DEPUTY]): Runtime {
+  const rt = createRegisterRuntime({
+    today,
+    rows: [
+      pageRow('P-1', { createdOn: '2026-11-20', organization: 'Отдел <b>культуры</b>' }),
+      pageRow('P-2', {
+        createdOn: '2026-10-01',
+        deptReportedCreation: '2026-10-01',
+        tsurReportedCreation: '2026-10-02',
+        govMark: true,
+        govPublics: true,
+      }),
+      pageRow('P-3', { organization: 'Архивный отдел', link: '', network: '', exemptionBasis: '' }),
+    ],
+    settings: { coordinators: [OWNER, COORDINATOR], controlRecipients },
+  });
+  rt.menu('menuSetup', OWNER);
+  rt.menu('menuDailyCheckOn', OWNER);
+  return rt;
+}
+
+const controlMails = (rt: Runtime) => rt.mail.filter((mail) => SUBJECT.test(mail.subject));
+
+describe('the control letter (п. 6) from the daily check', () => {
+  it('goes on the first working day of the month, with the chart inline, and is journaled', () => {
+    const rt = runtime('2026-12-01');
+    rt.fireTimeDriven('dailyCheck');
+    const [letter, ...others] = controlMails(rt);
+    expect(others).toEqual([]);
+    expect(letter?.to).toBe(DEPUTY);
+    expect(letter?.htmlBody).toContain('src="cid:overviewChart"');
+    expect(letter?.inlineImages.overviewChart?.contentType).toBe('image/png');
+    expect(letter?.inlineImages.overviewChart?.data.subarray(1, 4).toString()).toBe('PNG');
+    expect(letter?.htmlBody).toContain('Отдел &lt;b&gt;культуры&lt;/b&gt;');
+    expect(letter?.htmlBody).not.toContain('<b>культуры');
+    expect(letter?.body).toContain('Архивный отдел');
+    expect(journalRows(rt).some((row) => row[2] === 'Письмо для контроля (п. 6)' && row[3]?.includes(DEPUTY))).toBe(
+      true,
+    );
+  });
+
+  it('goes once a month: not again that month, however often the check runs; next month with the change', () => {
+    const rt = runtime('2026-12-01');
+    rt.fireTimeDriven('dailyCheck');
+    rt.fireTimeDriven('dailyCheck');
+    // Even a run the day's record does not stop (a second trigger, the record lost) sends no second letter.
+    rt.quietly(() => rt.services.PropertiesService.getDocumentProperties().deleteProperty('dailyCheckLastRun'));
+    rt.fireTimeDriven('dailyCheck');
+    rt.setNow(moscowTime('2026-12-02'));
+    rt.fireTimeDriven('dailyCheck');
+    expect(controlMails(rt)).toHaveLength(1);
+    expect(controlMails(rt)[0]?.body).toContain('(—)');
+    // 1–10 January 2027 are days off: the first working day is Monday 11.01.
+    rt.setNow(moscowTime('2027-01-11'));
+    rt.fireTimeDriven('dailyCheck');
+    expect(controlMails(rt)).toHaveLength(2);
+    expect(controlMails(rt)[1]?.body).toContain('изменение — с письма за декабрь 2026');
+    expect(controlMails(rt)[1]?.body).not.toContain('(—)');
+  });
+
+  it('does not go on other working days, nor when «Контроль исполнения (п. 6)» is empty', () => {
+    const later = runtime('2026-12-02');
+    later.fireTimeDriven('dailyCheck');
+    expect(controlMails(later)).toEqual([]);
+    const off = runtime('2026-12-01', []);
+    off.fireTimeDriven('dailyCheck');
+    expect(controlMails(off)).toEqual([]);
+  });
+});
+
+describe('the preview from the menu', () => {
+  it('shows the letter to a coordinator and sends nothing; refuses anyone else', () => {
+    const rt = runtime('2026-12-03');
+    const before = rt.mail.length;
+    rt.menu('menuControlLetter', COORDINATOR);
+    const panel = rt.ui.panels.at(-1);
+    expect(panel?.title).toBe('Письмо для контроля (п. 6)');
+    expect(panel?.html).toContain('Исполнение постановления № 1199');
+    expect(panel?.html).toContain(DEPUTY);
+    rt.menu('menuControlLetter', CLERK);
+    expect(rt.ui.alerts.at(-1)?.prompt).toBe(NOT_COORDINATOR_REASON);
+    expect(rt.mail.length).toBe(before);
+  });
+});
+
+describe('the letter’s size', () => {
+  it('cuts the lists to stay within the body limit', () => {
+    const many = Array.from({ length: 3000 }, (_, index) => ({
+      organization: `Организация № ${index} с очень длинным наименованием для проверки`,
+      network: 'ВКонтакте',
+      link: `https://vk.com/page${index}`,
+      missing: ['Госметка'],
+    }));
+    const letter = buildControlLetter({
+      districtName: 'Шпаковский муниципальный округ',
+      today: '2026-12-01',
+      recipients: [DEPUTY],
+      figures: { figures: {}, states: [], months: [], organizations: [] },
+      previous: null,
+      late: [],
+      unmarked: many,
+      withChart: false,
+      spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/x',
+      bodyLimitBytes: 60_000,
+    });
+    expect(utf8ByteLength(letter.htmlBody) + utf8ByteLength(letter.body)).toBeLessThanOrEqual(60_000);
+    expect(letter.body).toMatch(/… и ещё \d+\./);
+  });
+});
