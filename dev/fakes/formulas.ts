@@ -185,6 +185,8 @@ interface Built {
   engine: HyperFormula;
   /** Columns past every sheet's data: scratch cells for evaluateFormulaAt. */
   spare: number;
+  /** A formula calls NOW(): the engine follows the clock by the second, not by the day. */
+  usesNow: boolean;
 }
 
 const built = new WeakMap<FormulaBook, Built>();
@@ -229,10 +231,17 @@ function dateText(serial: number): string {
   return serial === Math.floor(serial) ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
-/** What an engine cannot follow cell by cell: the clock (TODAY), the sheets and their sizes. */
-function stateKey(book: FormulaBook, sheets: readonly FormulaSheet[], timeZone: string): string {
-  const second = Math.floor(toSerial(book.now(), timeZone) * 86_400);
-  return `${second}\u0001${sheets.map((sheet) => `${sheet.name}\u0002${sheet.maxRows}`).join('\u0001')}`;
+/**
+ * What an engine cannot follow cell by cell: the clock, the sheets and their sizes. The clock by the day
+ * (TODAY): rebuilding a large book (the «Обзор» sheet's formulas) every second of a runtime's clock made a
+ * setup take minutes; a book whose formulas call NOW() is keyed by the second, as before.
+ */
+const NOW_CALL = /\bNOW\s*\(/i;
+
+function stateKey(book: FormulaBook, sheets: readonly FormulaSheet[], timeZone: string, usesNow: boolean): string {
+  const serial = toSerial(book.now(), timeZone);
+  const tick = usesNow ? Math.floor(serial * 86_400) : Math.floor(serial);
+  return `${tick}\u0001${sheets.map((sheet) => `${sheet.name}\u0002${sheet.maxRows}`).join('\u0001')}`;
 }
 
 /** The cells written since the engine last looked, put into it (one batch: one recalculation). */
@@ -249,6 +258,7 @@ function update(
         const [row, column] = key.split(',').map(Number) as [number, number];
         const cell = sheet.cell(row, column);
         const content = cell === undefined ? null : engineContent(cell, timeZone, sheet.maxRows);
+        if (typeof content === 'string' && NOW_CALL.test(content)) current.usesNow = true;
         current.engine.setCellContents({ sheet: id, row: row - 1, col: column - 1 }, [[content]]);
         if (content !== null) current.spare = Math.max(current.spare, column + 1);
       }
@@ -263,8 +273,8 @@ function update(
 function engineFor(book: FormulaBook): Built {
   const timeZone = book.timeZone();
   const sheets = book.sheets();
-  const key = stateKey(book, sheets, timeZone);
   const cached = built.get(book);
+  const key = stateKey(book, sheets, timeZone, cached?.usesNow ?? false);
   const touched = sheets.map((sheet) => sheet.takeTouched());
   if (cached?.key === key && touched.every((cells) => cells !== 'all')) {
     update(cached, sheets, touched as Array<ReadonlySet<string>>, timeZone);
@@ -272,12 +282,15 @@ function engineFor(book: FormulaBook): Built {
   }
   cached?.engine.destroy();
   let spare = 0;
+  let usesNow = false;
   const data: Record<string, RawCellContent[][]> = {};
   for (const sheet of sheets) {
     const rows: RawCellContent[][] = [];
     for (const [row, column, cell] of sheet.cells()) {
       const line = (rows[row - 1] ??= []);
-      line[column - 1] = engineContent(cell, timeZone, sheet.maxRows);
+      const content = engineContent(cell, timeZone, sheet.maxRows);
+      if (typeof content === 'string' && NOW_CALL.test(content)) usesNow = true;
+      line[column - 1] = content;
       spare = Math.max(spare, column);
     }
     for (let index = 0; index < rows.length; index++) rows[index] ??= [];
@@ -294,7 +307,7 @@ function engineFor(book: FormulaBook): Built {
     dateFormats: ['YYYY-MM-DD'],
     timeFormats: ['hh:mm', 'hh:mm:ss'],
   });
-  const next = { key, engine, spare: spare + 1 };
+  const next = { key: stateKey(book, sheets, timeZone, usesNow), engine, spare: spare + 1, usesNow };
   built.set(book, next);
   return next;
 }

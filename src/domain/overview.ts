@@ -11,7 +11,7 @@
  *
  * The «Состояние» texts the formulas read: «Ошибки заполнения» (a row with errors is not an active page
  * and its events are not counted as pending), a state beginning with «Просрочено» (a deadline missed), and
- * «Сообщено с опозданием» (for «с опозданием в этом году»). New states keep working as long as these
+ * a state beginning with «Сообщено с опозданием» (for «с опозданием в этом году»). New states keep working as long as these
  * words keep their meaning.
  */
 import { ORG_KINDS, SHEET_NAMES } from './columns';
@@ -277,7 +277,8 @@ function helperColumns(headers: OverviewInput['headers']): Array<HelperColumn & 
       'lateThisYear',
       '· с опозданием в этом году',
       (c) =>
-        `AND(OR(${c('overdue')},${state(c)}=${quote(STATES.reportedLate)}),` +
+        // «Сообщено с опозданием» and «Сообщено с опозданием (отдел сообщил поздно)» alike.
+        `AND(OR(${c('overdue')},LEFT(${state(c)},${STATES.reportedLate.length})=${quote(STATES.reportedLate)}),` +
         `OR(${c('createdYear')}=YEAR(TODAY()),${c('deletedYear')}=YEAR(TODAY())))`,
     ),
     derived('organizationOrdinal', '· № организации', (c, _raw, span) => firstSeenOrdinal(c, span, 'organization')),
@@ -520,7 +521,7 @@ function isActiveRow(row: RowAssessment): boolean {
 }
 
 function isLateThisYear(row: RowAssessment, year: number): boolean {
-  const late = isOverdueRow(row) || row.state === STATES.reportedLate;
+  const late = isOverdueRow(row) || row.state.startsWith(STATES.reportedLate);
   return late && row.events.some((event) => yearOf(event.date) === year);
 }
 

@@ -153,6 +153,11 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
     { kind: 'tsur', recipients: tsurSent ? 0 : settings.tsurRecipients.length },
     { kind: 'digest', recipients: coordinators.length },
     { kind: 'failure', recipients: coordinators.length },
+    // The monthly control letter (п. 6) on the first working day of a month (sent below, before the reminders).
+    {
+      kind: 'control',
+      recipients: isFirstWorkingDayOf('month', today, day.calendar.calendar) ? settings.controlRecipients.length : 0,
+    },
   ];
   const reminders = settings.remindResponsible
     ? buildResponsibleDigests({
