@@ -15,7 +15,16 @@ import * as z from 'zod';
 import { ru } from 'zod/locales';
 import { readCheckboxCell, readDateCell, readTextCell, type CellReading } from './cellValues';
 import { COLUMN_BY_KEY, COLUMNS, ORG_KINDS, normalizeHeader } from './columns';
-import { linkHost, networkForUrl, networkList, pageLinkKind, pageLinks, parseLink, type NetworkSpec } from './links';
+import {
+  examplePageLink,
+  linkHost,
+  networkForUrl,
+  networkList,
+  pageLinkKind,
+  pageLinks,
+  parseLink,
+  type NetworkSpec,
+} from './links';
 import { MOSCOW_TIME_ZONE } from './isoDate';
 import { isEmailAddress } from './email';
 import { innError, ogrnError } from './ogrn';
@@ -278,7 +287,7 @@ function linkError(text: string, extraNetworks: readonly NetworkSpec[] = []): st
     }
     const kind = pageLinkKind(link, extraNetworks);
     if (kind.kind === 'notPage') {
-      return `«${link}» — это не страница, а ${kind.what}: укажите адрес самого сообщества или группы, например https://vk.com/shpakray.`;
+      return `«${link}» — это не страница, а ${kind.what}: укажите адрес самого сообщества или группы, например ${examplePageLink(link, extraNetworks)}.`;
     }
   }
   const networks = new Set(links.map((link) => networkForUrl(link, extraNetworks) ?? linkHost(link)));
