@@ -255,6 +255,11 @@ export function mailMessage(input: {
   );
 }
 
+/** Text ending with a full stop, once: «…7 декабря 2026 г.» stays, never «г..». */
+export function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
 /** A paragraph of escaped text. */
 export function paragraph(text: string): string {
   return `<p>${escapeHtml(text)}</p>`;
