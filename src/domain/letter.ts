@@ -5,7 +5,7 @@
  */
 import { isEmailAddress } from './email';
 import { escapeHtml, safeHttpUrl } from './htmlEscape';
-import { linkHost, networkForUrl } from './links';
+import { linkHost, networkForUrl, normalizeLink } from './links';
 
 export interface MailAttachment {
   fileName: string;
@@ -109,13 +109,33 @@ export function isLetterLinkAllowed(url: string): boolean {
   return linkHost(url) === 'docs.google.com' && /^https:\/\/docs\.google\.com\/spreadsheets\//i.test(url.trim());
 }
 
-/** «https://evil» → «hxxps://evil»: readable, and no mail program makes a link of it. */
+/**
+ * The href a letter gives an allowed link: the page's normal form (normalizeLink: https, no query or
+ * fragment, except what identifies an OK page, ok.ru/dk?st.groupId=1 → ok.ru/group/1), so that
+ * «https://vk.com/club4?u=https://evil.example» or «https://vk.com/away.php?to=…» leads to the page only.
+ * Null when the link may not be clickable.
+ */
+export function letterHref(url: string): string | null {
+  if (!isLetterLinkAllowed(url)) return null;
+  const normal = normalizeLink(url);
+  if (normal === null) return null;
+  // normalizeLink decodes the path: encode it again, so that a «%3F» stays in the path and is no query.
+  const slash = normal.indexOf('/', 'https://'.length);
+  if (slash === -1) return normal;
+  return normal.slice(0, slash) + normal.slice(slash).split('/').map(encodeURIComponent).join('/');
+}
+
+function defangScheme(text: string): string {
+  return text.replace(WEB_ADDRESS, (_scheme, secure: string) => `hxxp${secure.toLowerCase()}://`);
+}
+
+/**
+ * «https://evil» → «hxxps://evil»: readable, and no mail program makes a link of it. A known page's
+ * address stays as it is unless it carries a query or fragment (which may hold another address or
+ * make the network redirect): then it is defanged too, and only its normal form is ever clickable.
+ */
 export function defangUrls(text: string): string {
-  return text.replace(ANY_URL, (url) =>
-    isLetterLinkAllowed(url)
-      ? url
-      : url.replace(WEB_ADDRESS, (_scheme, secure: string) => `hxxp${secure.toLowerCase()}://`),
-  );
+  return text.replace(ANY_URL, (url) => (isLetterLinkAllowed(url) && !/[?#]/.test(url) ? url : defangScheme(url)));
 }
 
 /** Cell text as a letter shows it: no control characters, foreign addresses defanged, at most `limit` characters. */
@@ -134,16 +154,25 @@ export function headerText(value: string): string {
   return letterText(value.replace(LINE_BREAKS, ' ').replace(/ {2,}/g, ' '), 250);
 }
 
-/** A page link in the HTML part: clickable only for a page of a known network, otherwise defanged text. */
+/**
+ * A page link in the HTML part: for a page of a known network a link to its normal form (letterHref)
+ * labelled with the cell's text, otherwise the defanged text.
+ */
 export function pageLinkHtml(url: string | null | undefined, label?: string): string {
   const link = (url ?? '').trim();
   const text = escapeHtml(letterText(label ?? link));
-  return link !== '' && isLetterLinkAllowed(link) ? `<a href="${escapeHtml(link)}">${text}</a>` : text;
+  const href = link === '' ? null : letterHref(link);
+  return href === null ? text : `<a href="${escapeHtml(href)}">${text}</a>`;
 }
 
-/** A page link in the plain-text part. */
+/**
+ * A page link in the plain-text part: the cell's text; a known page's address with a query or fragment
+ * (defanged by letterText) is preceded by its normal form, the one address a mail program may link.
+ */
 export function pageLinkText(url: string | null | undefined): string {
-  return letterText(url ?? '');
+  const link = (url ?? '').trim();
+  const href = letterHref(link);
+  return href !== null && /[?#]/.test(link) ? `${href} (${letterText(link)})` : letterText(link);
 }
 
 /** Recipients of a letter: one line each, every one a valid address, or the reason it cannot go. */
@@ -177,9 +206,10 @@ function unescapeAttribute(value: string): string {
 /** The last line of defence on a finished HTML part: foreign links unlinked, foreign addresses defanged. */
 function safeLetterHtml(html: string): string {
   return html
-    .replace(ANCHOR, (anchor, href: string, label: string) =>
-      isLetterLinkAllowed(unescapeAttribute(href)) ? anchor : label,
-    )
+    .replace(ANCHOR, (_anchor, href: string, label: string) => {
+      const page = letterHref(unescapeAttribute(href));
+      return page === null ? label : `<a href="${escapeHtml(page)}">${label}</a>`;
+    })
     .replace(/>([^<]*)</g, (_match, text: string) => `>${defangUrls(text)}<`);
 }
 
