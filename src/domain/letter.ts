@@ -129,13 +129,45 @@ function defangScheme(text: string): string {
   return text.replace(WEB_ADDRESS, (_scheme, secure: string) => `hxxp${secure.toLowerCase()}://`);
 }
 
+// Top-level domains a mail program links without a scheme (with punycode ones, xn--…). A dotted ASCII
+// token ending in one of them, or starting with www., or followed by a path, is taken for an address.
+const LINKED_TLDS = new Set(
+  (
+    'com net org info biz name pro mobi ru su ua by kz uz am ge az kg tj md lv lt ee io co me tv cc ly gl to ' +
+    'ws us uk de fr it es nl pl cz eu ch at se fi no dk be in cn jp ai gg sh la im is li vc fm ' +
+    'online site xyz top club shop store app dev page link click live space website tech icu fun vip art news ' +
+    'blog world cloud digital email host press tk ml ga cf gq pw'
+  ).split(' '),
+);
+// An address typed without a scheme: ASCII or punycode labels, a port, a path. Not after a letter, digit,
+// «@» (the domain of an e-mail address), «.», «/» or «-» (inside an address already handled), so that
+// Russian text («г.Михайловска», «ул.Ленина», «И.о.», «т.д.») is never touched. Not covered: Cyrillic
+// domains (администрация.рф), which some mail programs also link; they stay as typed.
+const BARE_HOST =
+  /(?<![\p{L}\p{N}@._/\\-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59}))(?::\d{1,5})?(\/[^\s<>"']*)?(?![\p{L}\p{N}@_-])/giu;
+
+/** «www.evil.example», «vk.cc/abc» → «www[.]evil[.]example», «vk[.]cc/abc»; a known page («vk.com/x») stays. */
+function defangBareHosts(text: string): string {
+  return text.replace(BARE_HOST, (token: string, host: string, path: string | undefined) => {
+    const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
+    const looksLinked = /^www\./i.test(host) || path !== undefined || LINKED_TLDS.has(tld) || tld.startsWith('xn--');
+    if (!looksLinked) return token;
+    if (!/[?#]/.test(token) && isLetterLinkAllowed(`https://${token}`)) return token;
+    // The path may carry another address (vk.cc/a?u=evil.com): it is defanged as well.
+    return host.replace(/\./g, '[.]') + defangBareHosts(token.slice(host.length));
+  });
+}
+
 /**
- * «https://evil» → «hxxps://evil»: readable, and no mail program makes a link of it. A known page's
- * address stays as it is unless it carries a query or fragment (which may hold another address or
- * make the network redirect): then it is defanged too, and only its normal form is ever clickable.
+ * «https://evil» → «hxxps://evil», «www.evil.example» → «www[.]evil[.]example»: readable, and no mail
+ * program makes a link of it. A known page's address stays as it is unless it carries a query or
+ * fragment (which may hold another address or make the network redirect): then it is defanged too, and
+ * only its normal form is ever clickable.
  */
 export function defangUrls(text: string): string {
-  return text.replace(ANY_URL, (url) => (isLetterLinkAllowed(url) && !/[?#]/.test(url) ? url : defangScheme(url)));
+  return defangBareHosts(
+    text.replace(ANY_URL, (url) => (isLetterLinkAllowed(url) && !/[?#]/.test(url) ? url : defangScheme(url))),
+  );
 }
 
 /** Cell text as a letter shows it: no control characters, foreign addresses defanged, at most `limit` characters. */

@@ -71,6 +71,29 @@ describe('links in letters', () => {
     );
   });
 
+  it.each([
+    ['www.evil.example', 'www[.]evil[.]example'],
+    ['Отдел (evil.example/login)', 'Отдел (evil[.]example/login)'],
+    ['vk.cc/abc', 'vk[.]cc/abc'],
+    ['см. Gosuslugi-Login.COM.', 'см. Gosuslugi-Login[.]COM.'],
+    ['xn--80ak6aa92e.xn--p1ai', 'xn--80ak6aa92e[.]xn--p1ai'],
+    ['vk.com/club4?u=evil.com', 'vk[.]com/club4?u=evil[.]com'],
+    ['https://vk.com/club4?u=evil.com', 'hxxps://vk.com/club4?u=evil[.]com'],
+  ])('an address typed without a scheme, %s, is defanged: %s', (text, shown) => {
+    expect(letterText(text)).toBe(shown);
+  });
+
+  it.each([
+    'МБОУ СОШ № 1 г.Михайловска, ул.Ленина, 1',
+    'И.о. главы, т.д. и т.п., п. 3.1.5 от 20.01.2026',
+    'ivanov@shpakovsky.example.ru',
+    'vk.com/shpakray',
+    'ok.ru/group/53038939046008',
+    'e.g. v1.2 pismo.html',
+  ])('Russian text, e-mail addresses and known pages stay as typed: %s', (text) => {
+    expect(letterText(text)).toBe(text);
+  });
+
   it('a finished letter keeps no foreign link even when a builder made one', () => {
     const message = mailMessage({
       to: 'a@shpakovsky.example.ru',
