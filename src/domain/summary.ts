@@ -219,13 +219,20 @@ export interface SummaryTotals {
   exemptOrganizations: number;
   /** Organisations with no active page and no exemption. */
   gaps: string[];
+  /**
+   * Organisations with neither a counted active page nor an exemption, some of whose rows are in error (a
+   * stated column, the exemption, or a repeated page): the register cannot say whether they have a page,
+   * so they are neither counted nor named to ЦУР as gaps until the rows are fixed (named in the preview).
+   */
+  notJudged: string[];
 }
 
 /**
  * The register's totals for the letter. `networks` (from «Настройки») fixes the order and shows a network
  * with no page as 0. `gaps` are the register review's organisations with no active page and no exemption.
  * A page registered in two rows is counted once; a row with an error in what the letter states (or in its
- * exemption) is not counted.
+ * exemption) is not counted. Each organisation is then one of: with a counted active page, exempt, a gap
+ * (every row of it read without error), or not judged (see SummaryTotals.notJudged).
  */
 export function summaryTotals(
   rows: readonly RowAssessment[],
@@ -235,27 +242,37 @@ export function summaryTotals(
 ): SummaryTotals {
   const counts = new Map<string, number>(networks.map((network) => [network, 0]));
   const exempt = new Set<string>();
+  const active = new Set<string>();
+  // Organisations with a row the letter cannot rely on, by key, with the name as their first such row writes it.
+  const inError = new Map<string, string>();
   // A page registered twice counts once: its first row.
   const duplicates = duplicatePageRows(rows, options);
   for (const assessed of rows) {
     const { row, page } = assessed;
-    // What the letter cannot assert is not counted: a row in error in a stated column or in its exemption.
-    if (duplicates.has(row) || statedErrors(assessed).length > 0) continue;
     const organization = (page.organization ?? '').trim();
+    const key = organizationKey(organization);
+    const wrongExemption = assessed.problems.some((p) => p.column === 'exemptionBasis' && p.severity === 'error');
+    // What the letter cannot assert is not counted: a row in error in a stated column or in its exemption.
+    if (duplicates.has(row) || statedErrors(assessed).length > 0 || wrongExemption) {
+      if (organization !== '' && !inError.has(key)) inError.set(key, organization);
+      continue;
+    }
     if ((page.exemptionBasis ?? '').trim() !== '') {
-      const wrong = assessed.problems.some((p) => p.column === 'exemptionBasis' && p.severity === 'error');
-      if (organization !== '' && !wrong) exempt.add(organizationKey(organization));
+      if (organization !== '') exempt.add(key);
     } else if (isActivePage(page)) {
       const network = (page.network ?? '').trim();
       counts.set(network, (counts.get(network) ?? 0) + 1);
+      if (organization !== '') active.add(key);
     }
   }
+  const judged = (key: string): boolean => active.has(key) || exempt.has(key);
   const activeByNetwork = [...counts.entries()].map(([network, count]) => ({ network, count }));
   return {
     activeByNetwork,
     activeTotal: activeByNetwork.reduce((sum, { count }) => sum + count, 0),
     exemptOrganizations: exempt.size,
-    gaps: [...gaps],
+    gaps: gaps.filter((name) => !inError.has(organizationKey(name)) && !judged(organizationKey(name))),
+    notJudged: [...inError].filter(([key]) => !judged(key)).map(([, name]) => name),
   };
 }
 
@@ -296,6 +313,8 @@ export interface SummaryLetter {
   layout: 'full' | 'overdue' | 'totals';
   /** The organisations without a page went into a second .csv, their list being too long for the body. */
   gapsAttached: boolean;
+  /** SummaryTotals.notJudged: for the preview, never for the letter. */
+  notJudged: string[];
 }
 
 const TABLE_HEADERS = [
@@ -654,6 +673,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     overdueCount: overdue.length,
     layout: chosen[0],
     gapsAttached: chosen[1],
+    notJudged: [...input.totals.notJudged],
   };
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The QA review of issue 10 on the sample (07.12.2026), through the built bundle: what the ЦУР letter,
+ * its preview, «Срок» and the sidebar say about rows in error (see test/domain/qaIssue10.test.ts).
+ */
+import type { Runtime } from '../../dev/runtime';
+import {
+  COORDINATOR,
+  createRegisterRuntime,
+  pageRow,
+  scriptRunAs,
+  type RowSpec,
+} from './registerRuntime';
+
+const TODAY = '2026-12-07'; // Monday
+
+const ROWS: RowSpec[] = [
+  // Reportable, so there is a letter: its organisation has an active page.
+  pageRow('OK', { organization: 'Отдел спорта', createdOn: '2026-12-04', deptReportedCreation: '2026-12-04' }),
+  // The only row of its organisation: deleted «before» it was created.
+  pageRow('DEL', {
+    organization: 'Управление архитектуры',
+    createdOn: '2026-06-10',
+    deletedOn: '2026-05-20',
+    deptReportedCreation: '2026-06-11',
+    tsurReportedCreation: '2026-06-15',
+  }),
+  // The only row of its organisation: a post, not a page.
+  pageRow('POST', {
+    organization: 'Библиотека',
+    link: 'https://vk.com/wall-123456_789',
+    createdOn: '2026-11-30',
+    deptReportedCreation: '2026-11-30',
+  }),
+  // The only row of its organisation: an ok.ru link with the network «ВКонтакте».
+  pageRow('OKRU', {
+    organization: 'Надеждинский отдел',
+    link: 'https://ok.ru/group53038939046008',
+    createdOn: '2024-02-05',
+    tsurReportedCreation: '2024-02-08',
+  }),
+  // A real gap: every row of it read without error, its page deleted and reported.
+  pageRow('GONE', {
+    organization: 'Отдел туризма',
+    createdOn: '2024-02-05',
+    deletedOn: '2024-03-05',
+    tsurReportedCreation: '2024-02-08',
+    tsurReportedDeletion: '2024-03-06',
+  }),
+];
+
+function run(): { rt: Runtime; preview: string; letter: string } {
+  const rt = createRegisterRuntime({ today: TODAY, rows: ROWS });
+  rt.menu('menuCheckRegister');
+  rt.menu('menuTsurSummary');
+  const preview = rt.ui.panels.at(-1)?.html ?? '';
+  const draft = scriptRunAs(rt, COORDINATOR, 'summaryLetter') as { message?: { body: string } } | null;
+  return { rt, preview, letter: draft?.message?.body ?? '' };
+}
+
+describe('QA of issue 10 through the bundle', () => {
+  const { preview, letter } = run();
+
+  it('the letter names as a gap only an organisation whose rows are all read without error', () => {
+    const totals = letter.slice(letter.indexOf('ИТОГИ ПО РЕЕСТРУ'));
+    expect(totals).toContain('Организаций без действующей страницы и без освобождения: 1:');
+    expect(totals).toContain('• Отдел туризма');
+    for (const name of ['Управление архитектуры', 'Библиотека', 'Надеждинский отдел'])
+      expect(totals).not.toContain(name);
+    expect(totals).toContain('Действующих официальных страниц: 1 ');
+  });
+
+  it('the preview names the organisations that could not be judged', () => {
+    expect(preview).toMatch(/Не учтены в итогах письма[^<]*Управление архитектуры; Библиотека; Надеждинский отдел/);
+  });
+});
