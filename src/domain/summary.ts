@@ -123,7 +123,7 @@ export const STATED_COLUMNS: readonly ColumnKey[] = [
 ];
 
 /** The errors of a row in the stated columns, each with its column. */
-export function statedErrors(row: RowAssessment): Array<{ column: ColumnKey; message: string }> {
+export function statedErrors(row: Pick<RowAssessment, 'problems'>): Array<{ column: ColumnKey; message: string }> {
   return row.problems.flatMap((problem) =>
     problem.severity === 'error' && problem.column !== null && STATED_COLUMNS.includes(problem.column)
       ? [{ column: problem.column, message: problem.message }]

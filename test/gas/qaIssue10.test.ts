@@ -7,6 +7,7 @@ import {
   COORDINATOR,
   createRegisterRuntime,
   pageRow,
+  registerRows,
   scriptRunAs,
   type RowSpec,
 } from './registerRuntime';
@@ -71,5 +72,28 @@ describe('QA of issue 10 through the bundle', () => {
 
   it('the preview names the organisations that could not be judged', () => {
     expect(preview).toMatch(/Не учтены в итогах письма[^<]*Управление архитектуры; Библиотека; Надеждинский отдел/);
+  });
+});
+
+describe('«Срок» of a row in error (QA of issue 10, 2)', () => {
+  const { rt } = run();
+  const row = (id: string) => registerRows(rt).find((cells) => cells['ID'] === id);
+
+  it('is empty when the deadline rests on a cell in error, so it is never painted overdue', () => {
+    expect(row('DEL')?.['Срок']).toBe('');
+    expect(row('POST')?.['Срок']).toBe('');
+    expect(row('OK')?.['Срок']).not.toBe('');
+  });
+
+  it('the sidebar shows no deadline for such a row, in the search and in «Мои страницы»', () => {
+    const petrov = createRegisterRuntime({ today: TODAY, rows: ROWS, user: 'petrov@shpakovsky.example.ru' });
+    petrov.menu('menuCheckRegister');
+    const found = petrov.scriptRun('sidebarFind', 'Управление архитектуры') as {
+      pages: Array<{ id: string; deadline: string | null }>;
+    };
+    expect(found.pages.find((page) => page.id === 'DEL')?.deadline).toBeNull();
+    const mine = petrov.scriptRun('sidebarMyPages') as { pages: Array<{ id: string; deadline: string | null }> };
+    expect(mine.pages.find((page) => page.id === 'POST')).toMatchObject({ deadline: null });
+    expect(mine.pages.find((page) => page.id === 'DEL')).toMatchObject({ deadline: null });
   });
 });
