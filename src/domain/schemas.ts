@@ -227,7 +227,7 @@ export function validatePageInput(input: PageInput, options: CheckOptions): Page
 // ---------------------------------------------------------------------------------------------
 // 2. The rules, shared by both paths.
 
-const REQUIRED_FOR_PAGE = `не заполнено — обязательно для официальной страницы (если страница не создаётся по согласованию, заполните «${COLUMN_BY_KEY.exemptionBasis.header}»).`;
+export const REQUIRED_FOR_PAGE = `не заполнено — обязательно для официальной страницы (если страница не создаётся по согласованию, заполните «${COLUMN_BY_KEY.exemptionBasis.header}»).`;
 
 /** The list item a value names, case, spaces and quotes ignored; null when it names none. */
 function listItem(value: string, items: readonly string[]): string | null {

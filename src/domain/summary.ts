@@ -19,6 +19,7 @@ import type { NetworkSpec } from './links';
 import { EVENT_COLUMNS } from './obligations';
 import { duplicatePageRows, isActivePage, organizationKey } from './review';
 import { pageLinks } from './links';
+import { REQUIRED_FOR_PAGE } from './schemas';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment } from './types';
 
 /** One creation or deletion not yet reported to ЦУР. */
@@ -138,6 +139,24 @@ function errorsOf(row: RowAssessment, column: ColumnKey): string[] {
 }
 
 /**
+ * A row in error with an event not yet reported to ЦУР that the error may hide: one dated later than
+ * today, or a date cell filled but rejected (its event is gone until the cell is fixed). Named among the
+ * excluded rows, so that nothing waiting for ЦУР drops silently out of the preview.
+ */
+function unreportedInError(row: RowAssessment): boolean {
+  if (statedErrors(row).length === 0) return false;
+  if (row.events.some((event) => event.reportedToTsur === null)) return true;
+  return Object.values(EVENT_COLUMNS).some(
+    ({ date, tsur }) =>
+      row.page[tsur] === null &&
+      row.problems.some(
+        (problem) =>
+          problem.severity === 'error' && problem.column === date && !problem.message.endsWith(REQUIRED_FOR_PAGE),
+      ),
+  );
+}
+
+/**
  * Every creation and deletion with no «Сообщено в ЦУР» date of its own (obligations.ts), up to today;
  * rows that cannot be reported safely are left out and named (see PendingSelection).
  */
@@ -152,9 +171,9 @@ export function selectPendingEvents(
   const duplicates = duplicatePageRows(rows, options);
   for (const row of rows) {
     const pending = row.events.filter((event) => event.reportedToTsur === null && event.date <= today);
-    if (pending.length === 0) continue;
+    if (pending.length === 0 && !unreportedInError(row)) continue;
     const pageId = (row.page.id ?? '').trim();
-    if (pageId === '' && errorsOf(row, 'id').length === 0) {
+    if (pageId === '' && errorsOf(row, 'id').length === 0 && pending.length > 0) {
       rowsWithoutId.push(row.row);
       continue;
     }

@@ -47,6 +47,10 @@ const ROWS: RowSpec[] = [
     tsurReportedCreation: '2024-02-08',
     tsurReportedDeletion: '2024-03-06',
   }),
+  // Created «in the future»: the date is rejected, its event not yet due, but the row waits for ЦУР.
+  pageRow('FUT', { organization: 'Деминский отдел', createdOn: '2026-12-15' }),
+  // A creation date that does not read as a date: no event at all until it is fixed.
+  pageRow('BAD', { organization: 'Отдел ЗАГС', createdOn: '31.02.2026' }),
 ];
 
 function run(): { rt: Runtime; preview: string; letter: string } {
@@ -95,5 +99,16 @@ describe('«Срок» of a row in error (QA of issue 10, 2)', () => {
     const mine = petrov.scriptRun('sidebarMyPages') as { pages: Array<{ id: string; deadline: string | null }> };
     expect(mine.pages.find((page) => page.id === 'POST')).toMatchObject({ deadline: null });
     expect(mine.pages.find((page) => page.id === 'DEL')).toMatchObject({ deadline: null });
+  });
+});
+
+describe('rows whose event an error in its date hides (QA of issue 10, 3)', () => {
+  const { preview } = run();
+
+  it('the preview names them with the cell to fix', () => {
+    expect(preview).toMatch(
+      /Строка 7 не входит в сводку, пока её не исправят \(исправьте Реестр![A-Z]+7\)[^<]*в будущем/,
+    );
+    expect(preview).toMatch(/Строка 8 не входит в сводку, пока её не исправят \(исправьте Реестр![A-Z]+8\)/);
   });
 });
