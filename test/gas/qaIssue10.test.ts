@@ -3,6 +3,9 @@
  * its preview, «Срок» and the sidebar say about rows in error (see test/domain/qaIssue10.test.ts).
  */
 import type { Runtime } from '../../dev/runtime';
+import type { SidebarSubmitResult } from '../../src/shared/sidebar';
+import { describeSuccess } from '../../src/ui/form/describe';
+import { newPageInput, threePages } from '../ui/sidebarFixture';
 import {
   COORDINATOR,
   createRegisterRuntime,
@@ -110,5 +113,19 @@ describe('rows whose event an error in its date hides (QA of issue 10, 3)', () =
       /Строка 7 не входит в сводку, пока её не исправят \(исправьте Реестр![A-Z]+7\)[^<]*в будущем/,
     );
     expect(preview).toMatch(/Строка 8 не входит в сводку, пока её не исправят \(исправьте Реестр![A-Z]+8\)/);
+  });
+});
+
+describe('the sidebar’s save result for a page created before the decree (QA of issue 10, 5)', () => {
+  it('says no deadline applies and the event is reported once, with no provisional-calendar note', () => {
+    const rt = threePages('2024-04-27');
+    const input = newPageInput({ link: 'https://vk.com/zags_shpak', createdOn: '2022-12-05' });
+    const result = rt.scriptRun('sidebarSubmit', input, 'req-qa-before-decree') as SidebarSubmitResult;
+    if (!result.ok) throw new Error(result.message);
+    const text = describeSuccess(result).lines.join('\n');
+    expect(text).toContain('срок к нему не применяется');
+    expect(text).toContain('один раз');
+    expect(text).not.toMatch(/сообщит в ЦУР о создании до \d/);
+    expect(text).not.toContain('Срок предварительный');
   });
 });
