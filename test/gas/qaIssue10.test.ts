@@ -54,6 +54,8 @@ const ROWS: RowSpec[] = [
   pageRow('FUT', { organization: 'Деминский отдел', createdOn: '2026-12-15' }),
   // A creation date that does not read as a date: no event at all until it is fixed.
   pageRow('BAD', { organization: 'Отдел ЗАГС', createdOn: '31.02.2026' }),
+  // Created in 2019, before official pages existed (01.12.2022, 270-ФЗ).
+  pageRow('OLD', { organization: 'Отдел спорта', createdOn: '2019-05-14' }),
 ];
 
 function run(): { rt: Runtime; preview: string; letter: string } {
@@ -74,7 +76,7 @@ describe('QA of issue 10 through the bundle', () => {
     expect(totals).toContain('• Отдел туризма');
     for (const name of ['Управление архитектуры', 'Библиотека', 'Надеждинский отдел'])
       expect(totals).not.toContain(name);
-    expect(totals).toContain('Действующих официальных страниц: 1 ');
+    expect(totals).toContain('Действующих официальных страниц: 2 ');
   });
 
   it('the preview names the organisations that could not be judged', () => {
@@ -127,5 +129,16 @@ describe('the sidebar’s save result for a page created before the decree (QA o
     expect(text).toContain('один раз');
     expect(text).not.toMatch(/сообщит в ЦУР о создании до \d/);
     expect(text).not.toContain('Срок предварительный');
+  });
+});
+
+describe('a creation date before 01.12.2022 (QA of issue 10, 6)', () => {
+  it('gets a warning on «Дата создания» in the check', () => {
+    const rt = createRegisterRuntime({ today: TODAY, rows: ROWS });
+    rt.menu('menuCheckRegister');
+    const html = rt.ui.panels.at(-1)?.html ?? '';
+    expect(html).toMatch(
+      /<tr><td>Реестр![A-Z]+9<\/td><td>Дата создания<\/td><td class="\w+">Внимание: [^<]*с 01\.12\.2022 \(270-ФЗ\)[^<]*стала официальной/,
+    );
   });
 });
