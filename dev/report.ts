@@ -77,7 +77,10 @@ export interface Report {
   summary: {
     /** Events the ЦУР summary would report now (not yet reported to ЦУР, dated today or earlier). */
     pendingEvents: number;
-    /** Events with an obligation (to the coordinator or to ЦУР) open after its deadline. */
+    /**
+     * Of `pendingEvents`, those past their ЦУР deadline: the letter's and the preview's «с нарушенным
+     * сроком» (rows in error are left out, as the letter leaves them out).
+     */
     overdueEvents: number;
     recipients: string[];
     /** Rows whose events the summary leaves out until corrected (an error in what the letter states). */
@@ -220,7 +223,7 @@ export function buildReport(input: SpreadsheetAssessment): Report {
     rows: rows.map(reportRow),
     summary: {
       pendingEvents: selection.events.length,
-      overdueEvents: rows.reduce((sum, row) => sum + row.events.filter((event) => event.overdue).length, 0),
+      overdueEvents: selection.events.filter((event) => event.overdue).length,
       recipients: [...input.settings.settings.tsurRecipients],
       excludedRows: selection.excluded.map((excluded) => excluded.row),
     },

@@ -253,7 +253,7 @@ function coordinatorRun(run: Run): { letter: EmlMessage | null; summaryNote: str
       draft = rt.menu('summaryLetter') as SummaryDraftLike;
       if (!draft.ok) return [`нечего отправлять: ${shorten(draft.reason ?? '')}`];
       return [
-        `событий: ${draft.eventIds?.length ?? 0}, из них с нарушенным сроком: ${draft.overdue ?? 0}; кому: ${draft.message?.to ?? ''}`,
+        `событий: ${draft.eventIds?.length ?? 0}, из них с нарушенным сроком сообщения в ЦУР: ${draft.overdue ?? 0}; кому: ${draft.message?.to ?? ''}`,
       ];
     });
     const ready = draft as SummaryDraftLike | null;
@@ -352,7 +352,10 @@ function printReport(run: Run, report: Report, disagreeing: readonly SheetDisagr
       .join('; ')}`,
   );
   out.push(
-    `  событий, не сообщённых в ЦУР: ${counts.pendingEvents}; событий с нарушенным сроком: ${counts.overdueEvents}`,
+    `  событий для письма в ЦУР: ${counts.pendingEvents}, из них с нарушенным сроком сообщения в ЦУР: ${counts.overdueEvents}` +
+      (report.summary.excludedRows.length
+        ? `; не входят в письмо до исправления ошибок строки: ${report.summary.excludedRows.join(', ')}`
+        : ''),
   );
   out.push(`  получатели сводки: ${report.summary.recipients.join(', ') || 'не указаны'}`);
   const formulas = report.rows.flatMap((row) =>

@@ -13,6 +13,7 @@ import {
   pageLinkHtml,
   pageLinkText,
   paragraph,
+  sentence,
   type Cell,
   type MailMessage,
 } from './letter';
@@ -189,10 +190,12 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     { title: `Срок сегодня (${dueToday.length})`, items: dueToday, highlight: false },
   ];
   // «пятница, 27 ноября 2026 г.»: the day in words, as a letter names it.
-  const checkDay = `${ruWeekdayName(input.today)}, ${formatRuLongDate(input.today)}`;
+  const checkLine = sentence(
+    `Ежедневная проверка реестра официальных страниц, ${ruWeekdayName(input.today)}, ${formatRuLongDate(input.today)}`,
+  );
   const html = [
     ...notes.map((note) => `<p><b>${escapeHtml(letterText(note, MESSAGE_TEXT_LIMIT * 10))}</b></p>`),
-    paragraph(`Ежедневная проверка реестра официальных страниц, ${checkDay}.`),
+    paragraph(checkLine),
     ...sections
       .filter((section) => section.items.length > 0)
       .map(
@@ -209,7 +212,7 @@ export function buildCoordinatorDigest(input: CoordinatorDigestInput): MailMessa
     .join('\n');
   const text = [
     ...notes,
-    `Ежедневная проверка реестра официальных страниц, ${checkDay}.`,
+    checkLine,
     ...sections
       .filter((section) => section.items.length > 0)
       .map((section) => `${section.title.toUpperCase()}\n${itemsText(section.items)}`),

@@ -5,7 +5,7 @@
  */
 import { isEmailAddress } from './email';
 import { escapeHtml, safeHttpUrl } from './htmlEscape';
-import { linkHost, networkForUrl } from './links';
+import { linkHost, networkForUrl, normalizeLink } from './links';
 
 export interface MailAttachment {
   fileName: string;
@@ -109,12 +109,64 @@ export function isLetterLinkAllowed(url: string): boolean {
   return linkHost(url) === 'docs.google.com' && /^https:\/\/docs\.google\.com\/spreadsheets\//i.test(url.trim());
 }
 
-/** «https://evil» → «hxxps://evil»: readable, and no mail program makes a link of it. */
+/**
+ * The href a letter gives an allowed link: the page's normal form (normalizeLink: https, no query or
+ * fragment, except what identifies an OK page, ok.ru/dk?st.groupId=1 → ok.ru/group/1), so that
+ * «https://vk.com/club4?u=https://evil.example» or «https://vk.com/away.php?to=…» leads to the page only.
+ * Null when the link may not be clickable.
+ */
+export function letterHref(url: string): string | null {
+  if (!isLetterLinkAllowed(url)) return null;
+  const normal = normalizeLink(url);
+  if (normal === null) return null;
+  // normalizeLink decodes the path: encode it again, so that a «%3F» stays in the path and is no query.
+  const slash = normal.indexOf('/', 'https://'.length);
+  if (slash === -1) return normal;
+  return normal.slice(0, slash) + normal.slice(slash).split('/').map(encodeURIComponent).join('/');
+}
+
+function defangScheme(text: string): string {
+  return text.replace(WEB_ADDRESS, (_scheme, secure: string) => `hxxp${secure.toLowerCase()}://`);
+}
+
+// Top-level domains a mail program links without a scheme (with punycode ones, xn--…). A dotted ASCII
+// token ending in one of them, or starting with www., or followed by a path, is taken for an address.
+const LINKED_TLDS = new Set(
+  (
+    'com net org info biz name pro mobi ru su ua by kz uz am ge az kg tj md lv lt ee io co me tv cc ly gl to ' +
+    'ws us uk de fr it es nl pl cz eu ch at se fi no dk be in cn jp ai gg sh la im is li vc fm ' +
+    'online site xyz top club shop store app dev page link click live space website tech icu fun vip art news ' +
+    'blog world cloud digital email host press tk ml ga cf gq pw'
+  ).split(' '),
+);
+// An address typed without a scheme: ASCII or punycode labels, a port, a path. Not after a letter, digit,
+// «@» (the domain of an e-mail address), «.», «/» or «-» (inside an address already handled), so that
+// Russian text («г.Михайловска», «ул.Ленина», «И.о.», «т.д.») is never touched. Not covered: Cyrillic
+// domains (администрация.рф), which some mail programs also link; they stay as typed.
+const BARE_HOST =
+  /(?<![\p{L}\p{N}@._/\\-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59}))(?::\d{1,5})?(\/[^\s<>"']*)?(?![\p{L}\p{N}@_-])/giu;
+
+/** «www.evil.example», «vk.cc/abc» → «www[.]evil[.]example», «vk[.]cc/abc»; a known page («vk.com/x») stays. */
+function defangBareHosts(text: string): string {
+  return text.replace(BARE_HOST, (token: string, host: string, path: string | undefined) => {
+    const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
+    const looksLinked = /^www\./i.test(host) || path !== undefined || LINKED_TLDS.has(tld) || tld.startsWith('xn--');
+    if (!looksLinked) return token;
+    if (!/[?#]/.test(token) && isLetterLinkAllowed(`https://${token}`)) return token;
+    // The path may carry another address (vk.cc/a?u=evil.com): it is defanged as well.
+    return host.replace(/\./g, '[.]') + defangBareHosts(token.slice(host.length));
+  });
+}
+
+/**
+ * «https://evil» → «hxxps://evil», «www.evil.example» → «www[.]evil[.]example»: readable, and no mail
+ * program makes a link of it. A known page's address stays as it is unless it carries a query or
+ * fragment (which may hold another address or make the network redirect): then it is defanged too, and
+ * only its normal form is ever clickable.
+ */
 export function defangUrls(text: string): string {
-  return text.replace(ANY_URL, (url) =>
-    isLetterLinkAllowed(url)
-      ? url
-      : url.replace(WEB_ADDRESS, (_scheme, secure: string) => `hxxp${secure.toLowerCase()}://`),
+  return defangBareHosts(
+    text.replace(ANY_URL, (url) => (isLetterLinkAllowed(url) && !/[?#]/.test(url) ? url : defangScheme(url))),
   );
 }
 
@@ -134,16 +186,25 @@ export function headerText(value: string): string {
   return letterText(value.replace(LINE_BREAKS, ' ').replace(/ {2,}/g, ' '), 250);
 }
 
-/** A page link in the HTML part: clickable only for a page of a known network, otherwise defanged text. */
+/**
+ * A page link in the HTML part: for a page of a known network a link to its normal form (letterHref)
+ * labelled with the cell's text, otherwise the defanged text.
+ */
 export function pageLinkHtml(url: string | null | undefined, label?: string): string {
   const link = (url ?? '').trim();
   const text = escapeHtml(letterText(label ?? link));
-  return link !== '' && isLetterLinkAllowed(link) ? `<a href="${escapeHtml(link)}">${text}</a>` : text;
+  const href = link === '' ? null : letterHref(link);
+  return href === null ? text : `<a href="${escapeHtml(href)}">${text}</a>`;
 }
 
-/** A page link in the plain-text part. */
+/**
+ * A page link in the plain-text part: the cell's text; a known page's address with a query or fragment
+ * (defanged by letterText) is preceded by its normal form, the one address a mail program may link.
+ */
 export function pageLinkText(url: string | null | undefined): string {
-  return letterText(url ?? '');
+  const link = (url ?? '').trim();
+  const href = letterHref(link);
+  return href !== null && /[?#]/.test(link) ? `${href} (${letterText(link)})` : letterText(link);
 }
 
 /** Recipients of a letter: one line each, every one a valid address, or the reason it cannot go. */
@@ -177,9 +238,10 @@ function unescapeAttribute(value: string): string {
 /** The last line of defence on a finished HTML part: foreign links unlinked, foreign addresses defanged. */
 function safeLetterHtml(html: string): string {
   return html
-    .replace(ANCHOR, (anchor, href: string, label: string) =>
-      isLetterLinkAllowed(unescapeAttribute(href)) ? anchor : label,
-    )
+    .replace(ANCHOR, (_anchor, href: string, label: string) => {
+      const page = letterHref(unescapeAttribute(href));
+      return page === null ? label : `<a href="${escapeHtml(page)}">${label}</a>`;
+    })
     .replace(/>([^<]*)</g, (_match, text: string) => `>${defangUrls(text)}<`);
 }
 
@@ -253,6 +315,11 @@ export function mailMessage(input: {
     input.bodyLimitBytes ?? LETTER_BODY_LIMIT_BYTES,
     input.brief,
   );
+}
+
+/** Text ending with a full stop, once: «…7 декабря 2026 г.» stays, never «г..». */
+export function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
 /** A paragraph of escaped text. */

@@ -16,14 +16,32 @@ export interface NetworkSpec {
   hosts: readonly string[];
   /** Page addresses ignore letter case (VK and OK short names do), so the normal form lowercases them. */
   caseInsensitivePaths?: boolean;
+  /** A page's address shown as the example in messages about this network's links. */
+  example?: string;
 }
 
 /** The networks of order No. 2523-р. More can be configured (settings sheet): pass them as `extra`. */
 export const NETWORKS: readonly NetworkSpec[] = [
   // vkontakte.ru and odnoklassniki.ru are the networks' former addresses; they still redirect.
-  { name: 'ВКонтакте', hosts: ['vk.com', 'vk.ru', 'vkontakte.ru'], caseInsensitivePaths: true },
-  { name: 'Одноклассники', hosts: ['ok.ru', 'odnoklassniki.ru'], caseInsensitivePaths: true },
+  {
+    name: 'ВКонтакте',
+    hosts: ['vk.com', 'vk.ru', 'vkontakte.ru'],
+    caseInsensitivePaths: true,
+    example: 'https://vk.com/shpakray',
+  },
+  {
+    name: 'Одноклассники',
+    hosts: ['ok.ru', 'odnoklassniki.ru'],
+    caseInsensitivePaths: true,
+    example: 'https://ok.ru/group/53038939046008',
+  },
 ];
+
+/** The example page address for a message about `link`: its network's, or VK's when it has none. */
+export function examplePageLink(link: string, extra: readonly NetworkSpec[] = []): string {
+  const networks = networkList(extra);
+  return networkForHost(linkHost(link), networks)?.example ?? networks[0]?.example ?? '';
+}
 
 /**
  * The built-in networks followed by the configured ones. A configured network named like a built-in
@@ -202,15 +220,15 @@ export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = []): 
   const first = parts[0] ?? '';
   if (host === 'vk.com') {
     for (const [pattern, what] of VK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
-    if (parts.length > 1) return { kind: 'notPage', what: 'раздел страницы, а не сама страница' };
+    if (parts.length > 1) return { kind: 'notPage', what: 'раздел страницы' };
     if (/^id\d+$/.test(first)) return { kind: 'profile' };
   }
   if (host === 'ok.ru') {
     for (const [pattern, what] of OK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
     if (first === 'profile')
       return parts.length === 2 ? { kind: 'profile' } : { kind: 'notPage', what: 'раздел профиля' };
-    if (first === 'group' && parts.length !== 2) return { kind: 'notPage', what: 'раздел группы, а не сама группа' };
-    if (first !== 'group' && parts.length > 1) return { kind: 'notPage', what: 'раздел страницы, а не сама страница' };
+    if (first === 'group' && parts.length !== 2) return { kind: 'notPage', what: 'раздел группы' };
+    if (first !== 'group' && parts.length > 1) return { kind: 'notPage', what: 'раздел страницы' };
   }
   return { kind: 'community' };
 }

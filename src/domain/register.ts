@@ -17,6 +17,7 @@ import {
 import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow } from './schemas';
 import { isEmailAddress } from './email';
 import { isInMailDomains } from './settings';
+import { statedErrors } from './summary';
 import type { ColumnKey, IsoDate, Page, Problem, RowAssessment, WorkingCalendar } from './types';
 
 export interface RawRegisterRow {
@@ -93,12 +94,20 @@ function assessed(
   reading: { page: RowAssessment['page']; problems: Problem[] },
   context: RegisterContext,
 ): RowAssessment {
-  const { events, deadline } = assessObligations(reading.page, context.calendar, context.today, context.inForce);
+  const { events, deadline: computed } = assessObligations(
+    reading.page,
+    context.calendar,
+    context.today,
+    context.inForce,
+  );
   const problems = [
     ...reading.problems,
     ...staleStampProblems(reading.page),
     ...outsideDomainProblems(reading.page, context),
   ];
+  // A deadline resting on a cell in error is not asserted («Срок» empty, so never painted overdue), as
+  // the letter and the digest do not assert it (statedErrors): one rule for every place that shows it.
+  const deadline = statedErrors({ problems }).length > 0 ? null : computed;
   const state = rowState({ page: reading.page, events, hasErrors: hasError(problems) });
   return { row, page: reading.page, problems, events, deadline, state };
 }

@@ -15,8 +15,17 @@ import * as z from 'zod';
 import { ru } from 'zod/locales';
 import { readCheckboxCell, readDateCell, readTextCell, type CellReading } from './cellValues';
 import { COLUMN_BY_KEY, COLUMNS, ORG_KINDS, normalizeHeader } from './columns';
-import { linkHost, networkForUrl, networkList, pageLinkKind, pageLinks, parseLink, type NetworkSpec } from './links';
-import { MOSCOW_TIME_ZONE } from './isoDate';
+import {
+  examplePageLink,
+  linkHost,
+  networkForUrl,
+  networkList,
+  pageLinkKind,
+  pageLinks,
+  parseLink,
+  type NetworkSpec,
+} from './links';
+import { formatRuDate, MOSCOW_TIME_ZONE } from './isoDate';
 import { isEmailAddress } from './email';
 import { innError, ogrnError } from './ogrn';
 import { responsiblePositionWarning } from './positions';
@@ -227,7 +236,10 @@ export function validatePageInput(input: PageInput, options: CheckOptions): Page
 // ---------------------------------------------------------------------------------------------
 // 2. The rules, shared by both paths.
 
-const REQUIRED_FOR_PAGE = `не заполнено — обязательно для официальной страницы (если страница не создаётся по согласованию, заполните «${COLUMN_BY_KEY.exemptionBasis.header}»).`;
+/** Federal law No. 270-FZ of 14.07.2022 brought official pages into 8-FZ from this day: none is older. */
+export const OFFICIAL_PAGES_SINCE: IsoDate = '2022-12-01';
+
+export const REQUIRED_FOR_PAGE = `не заполнено — обязательно для официальной страницы (если страница не создаётся по согласованию, заполните «${COLUMN_BY_KEY.exemptionBasis.header}»).`;
 
 /** The list item a value names, case, spaces and quotes ignored; null when it names none. */
 function listItem(value: string, items: readonly string[]): string | null {
@@ -278,7 +290,7 @@ function linkError(text: string, extraNetworks: readonly NetworkSpec[] = []): st
     }
     const kind = pageLinkKind(link, extraNetworks);
     if (kind.kind === 'notPage') {
-      return `«${link}» — это не страница, а ${kind.what}: укажите адрес самого сообщества или группы, например https://vk.com/shpakray.`;
+      return `«${link}» — это не страница, а ${kind.what}: укажите адрес самого сообщества или группы, например ${examplePageLink(link, extraNetworks)}.`;
     }
   }
   const networks = new Set(links.map((link) => networkForUrl(link, extraNetworks) ?? linkHost(link)));
@@ -367,6 +379,13 @@ function checkPage(read: Page, readProblems: readonly Problem[], options: CheckO
   }
   if (page.createdOn !== null && page.createdOn > options.today) {
     report('createdOn', 'error', 'дата позже сегодняшнего дня: страница не может быть создана в будущем.');
+  }
+  if (page.createdOn !== null && page.createdOn < OFFICIAL_PAGES_SINCE) {
+    report(
+      'createdOn',
+      'warning',
+      `официальные страницы существуют с ${formatRuDate(OFFICIAL_PAGES_SINCE)} (270-ФЗ): укажите день, когда страница стала официальной.`,
+    );
   }
   if (page.deletedOn !== null) {
     if (page.deletedOn > options.today) {

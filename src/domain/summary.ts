@@ -19,6 +19,7 @@ import type { NetworkSpec } from './links';
 import { EVENT_COLUMNS } from './obligations';
 import { duplicatePageRows, isActivePage, organizationKey } from './review';
 import { pageLinks } from './links';
+import { REQUIRED_FOR_PAGE } from './schemas';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment } from './types';
 
 /** One creation or deletion not yet reported to ЦУР. */
@@ -123,7 +124,7 @@ export const STATED_COLUMNS: readonly ColumnKey[] = [
 ];
 
 /** The errors of a row in the stated columns, each with its column. */
-export function statedErrors(row: RowAssessment): Array<{ column: ColumnKey; message: string }> {
+export function statedErrors(row: Pick<RowAssessment, 'problems'>): Array<{ column: ColumnKey; message: string }> {
   return row.problems.flatMap((problem) =>
     problem.severity === 'error' && problem.column !== null && STATED_COLUMNS.includes(problem.column)
       ? [{ column: problem.column, message: problem.message }]
@@ -135,6 +136,24 @@ function errorsOf(row: RowAssessment, column: ColumnKey): string[] {
   return row.problems
     .filter((problem) => problem.column === column && problem.severity === 'error')
     .map((problem) => problem.message);
+}
+
+/**
+ * A row in error with an event not yet reported to ЦУР that the error may hide: one dated later than
+ * today, or a date cell filled but rejected (its event is gone until the cell is fixed). Named among the
+ * excluded rows, so that nothing waiting for ЦУР drops silently out of the preview.
+ */
+function unreportedInError(row: RowAssessment): boolean {
+  if (statedErrors(row).length === 0) return false;
+  if (row.events.some((event) => event.reportedToTsur === null)) return true;
+  return Object.values(EVENT_COLUMNS).some(
+    ({ date, tsur }) =>
+      row.page[tsur] === null &&
+      row.problems.some(
+        (problem) =>
+          problem.severity === 'error' && problem.column === date && !problem.message.endsWith(REQUIRED_FOR_PAGE),
+      ),
+  );
 }
 
 /**
@@ -152,9 +171,9 @@ export function selectPendingEvents(
   const duplicates = duplicatePageRows(rows, options);
   for (const row of rows) {
     const pending = row.events.filter((event) => event.reportedToTsur === null && event.date <= today);
-    if (pending.length === 0) continue;
+    if (pending.length === 0 && !unreportedInError(row)) continue;
     const pageId = (row.page.id ?? '').trim();
-    if (pageId === '' && errorsOf(row, 'id').length === 0) {
+    if (pageId === '' && errorsOf(row, 'id').length === 0 && pending.length > 0) {
       rowsWithoutId.push(row.row);
       continue;
     }
@@ -219,13 +238,20 @@ export interface SummaryTotals {
   exemptOrganizations: number;
   /** Organisations with no active page and no exemption. */
   gaps: string[];
+  /**
+   * Organisations with neither a counted active page nor an exemption, some of whose rows are in error (a
+   * stated column, the exemption, or a repeated page): the register cannot say whether they have a page,
+   * so they are neither counted nor named to ЦУР as gaps until the rows are fixed (named in the preview).
+   */
+  notJudged: string[];
 }
 
 /**
  * The register's totals for the letter. `networks` (from «Настройки») fixes the order and shows a network
  * with no page as 0. `gaps` are the register review's organisations with no active page and no exemption.
  * A page registered in two rows is counted once; a row with an error in what the letter states (or in its
- * exemption) is not counted.
+ * exemption) is not counted. Each organisation is then one of: with a counted active page, exempt, a gap
+ * (every row of it read without error), or not judged (see SummaryTotals.notJudged).
  */
 export function summaryTotals(
   rows: readonly RowAssessment[],
@@ -235,27 +261,37 @@ export function summaryTotals(
 ): SummaryTotals {
   const counts = new Map<string, number>(networks.map((network) => [network, 0]));
   const exempt = new Set<string>();
+  const active = new Set<string>();
+  // Organisations with a row the letter cannot rely on, by key, with the name as their first such row writes it.
+  const inError = new Map<string, string>();
   // A page registered twice counts once: its first row.
   const duplicates = duplicatePageRows(rows, options);
   for (const assessed of rows) {
     const { row, page } = assessed;
-    // What the letter cannot assert is not counted: a row in error in a stated column or in its exemption.
-    if (duplicates.has(row) || statedErrors(assessed).length > 0) continue;
     const organization = (page.organization ?? '').trim();
+    const key = organizationKey(organization);
+    const wrongExemption = assessed.problems.some((p) => p.column === 'exemptionBasis' && p.severity === 'error');
+    // What the letter cannot assert is not counted: a row in error in a stated column or in its exemption.
+    if (duplicates.has(row) || statedErrors(assessed).length > 0 || wrongExemption) {
+      if (organization !== '' && !inError.has(key)) inError.set(key, organization);
+      continue;
+    }
     if ((page.exemptionBasis ?? '').trim() !== '') {
-      const wrong = assessed.problems.some((p) => p.column === 'exemptionBasis' && p.severity === 'error');
-      if (organization !== '' && !wrong) exempt.add(organizationKey(organization));
+      if (organization !== '') exempt.add(key);
     } else if (isActivePage(page)) {
       const network = (page.network ?? '').trim();
       counts.set(network, (counts.get(network) ?? 0) + 1);
+      if (organization !== '') active.add(key);
     }
   }
+  const judged = (key: string): boolean => active.has(key) || exempt.has(key);
   const activeByNetwork = [...counts.entries()].map(([network, count]) => ({ network, count }));
   return {
     activeByNetwork,
     activeTotal: activeByNetwork.reduce((sum, { count }) => sum + count, 0),
     exemptOrganizations: exempt.size,
-    gaps: [...gaps],
+    gaps: gaps.filter((name) => !inError.has(organizationKey(name)) && !judged(organizationKey(name))),
+    notJudged: [...inError].filter(([key]) => !judged(key)).map(([, name]) => name),
   };
 }
 
@@ -296,6 +332,8 @@ export interface SummaryLetter {
   layout: 'full' | 'overdue' | 'totals';
   /** The organisations without a page went into a second .csv, their list being too long for the body. */
   gapsAttached: boolean;
+  /** SummaryTotals.notJudged: for the preview, never for the letter. */
+  notJudged: string[];
 }
 
 const TABLE_HEADERS = [
@@ -654,6 +692,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     overdueCount: overdue.length,
     layout: chosen[0],
     gapsAttached: chosen[1],
+    notJudged: [...input.totals.notJudged],
   };
 }
 

@@ -393,6 +393,7 @@ export function summaryDraft(spreadsheet: Spreadsheet = SpreadsheetApp.getActive
     layout: letter.layout,
     rowsWithoutId: selection.rowsWithoutId,
     excludedRows: selection.excluded.map((row) => excludedRowText(row, opened.table)),
+    notJudged: letter.notJudged,
     settingsProblems: [
       ...opened.day.settings.problems.map((problem) => problem.message),
       ...opened.day.calendar.problems.map((problem) => problem.message),

@@ -19,6 +19,8 @@ export interface SummaryPreviewInput {
   rowsWithoutId: number[];
   /** Rows left out until corrected, each as a Russian sentence (a repeated page, an «ID» or a stamp with an error). */
   excludedRows: string[];
+  /** Organisations left out of the letter's totals: their rows are in error (SummaryTotals.notJudged). */
+  notJudged: string[];
   settingsProblems: string[];
 }
 
@@ -89,6 +91,14 @@ export function summaryPreviewPage(input: SummaryPreviewInput): string {
     );
   }
   for (const row of input.excludedRows) notes.push(`<p class="warning">${escapeHtml(row)}</p>`);
+  if (input.notJudged.length) {
+    notes.push(
+      `<p class="warning">${escapeHtml(
+        'Не учтены в итогах письма — по ним ошибки в реестре, и нельзя сказать, есть ли у них действующая страница: ' +
+          `${input.notJudged.join('; ')}. Исправьте их строки (см. «Проверить реестр»).`,
+      )}</p>`,
+    );
+  }
   for (const problem of input.settingsProblems) notes.push(`<p class="warning">${escapeHtml(problem)}</p>`);
   if (refusal) notes.push(`<p class="error">${escapeHtml(refusal)}</p>`);
   const sendButton = refusal

@@ -86,6 +86,23 @@ describe('the coordinator digest', () => {
     expect(message.body).toContain('Сообщить в отдел (п. 3.2.2); Сообщить в ЦУР (п. 3.1.5)');
   });
 
+  it('ends its first line with one full stop after «г.»', () => {
+    const message = buildCoordinatorDigest({
+      rows,
+      today: TODAY,
+      recipients: ['c@x.ru'],
+      spreadsheetUrl: 'https://s',
+      pendingTsurEvents: 0,
+    })!;
+    expect(message.body.split('\n')[0]).toBe(
+      'Ежедневная проверка реестра официальных страниц, вторник, 20 января 2026 г.',
+    );
+    expect(message.htmlBody).toContain(
+      '<p>Ежедневная проверка реестра официальных страниц, вторник, 20 января 2026 г.</p>',
+    );
+    expect(`${message.body}${message.htmlBody}`).not.toMatch(/г\.\./);
+  });
+
   it('is not sent when nothing is due or overdue', () => {
     const quiet = assess(
       [

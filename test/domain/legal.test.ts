@@ -80,6 +80,17 @@ describe('official pages are communities', () => {
   });
 
   it.each([
+    ['https://ok.ru/group/123/topics', 'Одноклассники', 'https://ok.ru/group/', 'https://vk.com/'],
+    ['https://vk.com/shpakray/photos', 'ВКонтакте', 'https://vk.com/shpakray', 'https://ok.ru/'],
+  ])('the error for %s gives an example of its own network and says «а» once', (link, network, example, other) => {
+    const [problem] = problemsIn({ link, network }, 'link');
+    const message = problem?.message ?? '';
+    expect(message).toContain(`например ${example}`);
+    expect(message).not.toContain(other);
+    expect(message).not.toMatch(/, а .*, а /);
+  });
+
+  it.each([
     ['https://new.vk.com/shpakray', 'https://vk.com/shpakray'],
     ['https://m.vk.com/public197204238', 'https://vk.com/club197204238'],
     ['https://mobile.vk.com/club1', 'https://vk.com/club1'],

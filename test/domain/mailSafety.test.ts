@@ -10,29 +10,88 @@ import {
   letterLinks,
   letterText,
   mailMessage,
+  letterHref,
   pageLinkHtml,
+  pageLinkText,
 } from '../../src/domain/letter';
+import { escapeHtml } from '../../src/domain/htmlEscape';
 import { planReminders, reminderAllowance } from '../../src/domain/mailBudget';
 import { DEFAULT_SETTINGS, isInMailDomains, mailDomainsOf, parseSettings } from '../../src/domain/settings';
 
 describe('links in letters', () => {
   it.each([
-    ['https://vk.com/shpakray', true],
-    ['https://m.ok.ru/group/123', true],
-    ['https://docs.google.com/spreadsheets/d/abc/edit', true],
-    ['https://docs.google.com/forms/d/abc', false],
-    ['https://vk.com.evil.example.com/x', false],
-    ['javascript:alert(1)', false],
-    ['https://evil.example.com/vk.com', false],
-  ])('%s clickable: %s', (url, allowed) => {
-    expect(isLetterLinkAllowed(url)).toBe(allowed);
-    expect(letterLinks(pageLinkHtml(url))).toEqual(allowed ? [url] : []);
+    ['https://vk.com/shpakray', 'https://vk.com/shpakray'],
+    ['https://m.ok.ru/group/123', 'https://ok.ru/group/123'],
+    ['https://docs.google.com/spreadsheets/d/abc/edit', 'https://docs.google.com/spreadsheets/d/abc/edit'],
+    ['https://docs.google.com/forms/d/abc', null],
+    ['https://vk.com.evil.example.com/x', null],
+    ['javascript:alert(1)', null],
+    ['https://evil.example.com/vk.com', null],
+  ])('%s clickable as %s', (url, href) => {
+    expect(isLetterLinkAllowed(url)).toBe(href !== null);
+    expect(letterLinks(pageLinkHtml(url))).toEqual(href === null ? [] : [href]);
+  });
+
+  it('an escaped «?» in a page link stays in the path of its href', () => {
+    expect(letterHref('https://vk.com/club4%3Fu=https:%2F%2Fevil.example')).toBe(
+      'https://vk.com/club4%3Fu%3Dhttps%3A//evil.example',
+    );
+  });
+
+  it.each([
+    ['https://vk.com/club4?u=https://evil.example', 'https://vk.com/club4'],
+    ['https://vk.com/away.php?to=https%3A%2F%2Fevil.example', 'https://vk.com/away.php'],
+    ['https://vk.com/club4#https://evil.example', 'https://vk.com/club4'],
+    ['https://ok.ru/dk?st.cmd=altGroupMain&st.groupId=53038939046008', 'https://ok.ru/group/53038939046008'],
+  ])('a page link with a query or fragment, %s, links to the page’s normal form only', (url, href) => {
+    const html = pageLinkHtml(url);
+    expect(letterHref(url)).toBe(href);
+    expect(letterLinks(html)).toEqual([href]);
+    expect(html).not.toContain('https://evil');
+    expect(html).toContain(
+      `>${escapeHtml(
+        url
+          .replace(/^https:/, 'hxxps:')
+          .replace('=https:', '=hxxps:')
+          .replace('#https:', '#hxxps:'),
+      )}</a>`,
+    );
+    const text = pageLinkText(url);
+    expect(text.startsWith(`${href} (hxxps://`)).toBe(true);
+    expect(text).not.toContain('https://evil');
+    // The last line of defence does the same to an anchor a builder wrote by hand.
+    const message = mailMessage({ to: 'a@x.ru', subject: 's', text, html: `<a href="${escapeHtml(url)}">x</a>` });
+    expect(letterLinks(message.htmlBody)).toEqual([href]);
+    expect(message.body).not.toContain('https://evil');
   });
 
   it('defangs every other address, in any case, and leaves the known ones', () => {
     expect(defangUrls('см. HTTPS://evil.example.com и http://x.example.org, https://vk.com/a')).toBe(
       'см. hxxps://evil.example.com и hxxp://x.example.org, https://vk.com/a',
     );
+  });
+
+  it.each([
+    ['www.evil.example', 'www[.]evil[.]example'],
+    ['Отдел (evil.example/login)', 'Отдел (evil[.]example/login)'],
+    ['vk.cc/abc', 'vk[.]cc/abc'],
+    ['см. Gosuslugi-Login.COM.', 'см. Gosuslugi-Login[.]COM.'],
+    ['xn--80ak6aa92e.xn--p1ai', 'xn--80ak6aa92e[.]xn--p1ai'],
+    ['vk.com/club4?u=evil.com', 'vk[.]com/club4?u=evil[.]com'],
+    ['https://vk.com/club4?u=evil.com', 'hxxps://vk.com/club4?u=evil[.]com'],
+  ])('an address typed without a scheme, %s, is defanged: %s', (text, shown) => {
+    expect(letterText(text)).toBe(shown);
+  });
+
+  it.each([
+    'МБОУ СОШ № 1 г.Михайловска, ул.Ленина, 1',
+    'И.о. главы, т.д. и т.п., п. 3.1.5 от 20.01.2026',
+    'ivanov@shpakovsky.example.ru',
+    'vk.com/shpakray',
+    'ok.ru/group/53038939046008',
+    'e.g. v1.2 pismo.html',
+  ])('Russian text, e-mail addresses and known pages stay as typed: %s', (text) => {
+    expect(letterText(text)).toBe(text);
   });
 
   it('a finished letter keeps no foreign link even when a builder made one', () => {

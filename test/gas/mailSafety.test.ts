@@ -148,6 +148,49 @@ describe('letters link only to pages of known networks', () => {
     expect(hrefs(reminder.htmlBody)).toContain('https://vk.com/page_r2');
   });
 
+  it('addresses typed without a scheme reach no letter as text a mail program would link', () => {
+    const rt = runtime(
+      [
+        overdueRow(1, 'ivanov@shpakovsky.example.ru', {
+          organization: 'Вход: www.evil.example или evil.example/login',
+          responsibleName: 'Иванов И.И., vk.cc/abc',
+          authorizedName: '',
+        }),
+        overdueRow(2, 'petrov@shpakovsky.example.ru', { organization: 'МБОУ СОШ № 1 г.Михайловска, ул.Ленина' }),
+      ],
+      { settings: { sendSummaryAutomatically: true } },
+    );
+    rt.fireTimeDriven('dailyCheck');
+    expect(rt.mail.length).toBeGreaterThanOrEqual(3);
+    for (const mail of rt.mail) {
+      const text = `${mail.subject}\n${mail.body}\n${mail.htmlBody ?? ''}`;
+      expect(text).not.toMatch(/www\.evil|evil\.example\/login|vk\.cc\//);
+    }
+    const all = rt.mail.map((mail) => `${mail.body}\n${mail.htmlBody ?? ''}`).join('\n');
+    expect(all).toContain('www[.]evil[.]example или evil[.]example/login');
+    expect(all).toContain('vk[.]cc/abc');
+    expect(all).toContain('МБОУ СОШ № 1 г.Михайловска, ул.Ленина');
+  });
+
+  it('a page link whose query carries another address links to the page’s normal form only', () => {
+    const link = 'https://vk.com/club4?u=https://evil.example';
+    const rt = runtime([overdueRow(1, 'ivanov@shpakovsky.example.ru', { link, authorizedName: '' })], {
+      settings: { sendSummaryAutomatically: true },
+    });
+    rt.fireTimeDriven('dailyCheck');
+    expect(rt.mail.length).toBeGreaterThanOrEqual(3); // ЦУР, coordinators, the reminder
+    for (const mail of rt.mail) {
+      for (const href of hrefs(mail.htmlBody)) expect(href).toMatch(ALLOWED_HREF);
+      expect(hrefs(mail.htmlBody).join(' ')).not.toContain('evil');
+      expect(mail.body).not.toContain('https://evil');
+      expect(mail.htmlBody ?? '').not.toContain('https://evil');
+    }
+    const reminder = rt.mail.find((mail) => mail.to === 'ivanov@shpakovsky.example.ru')!;
+    expect(hrefs(reminder.htmlBody)).toContain('https://vk.com/club4');
+    expect(reminder.htmlBody).toContain('hxxps://vk.com/club4?u=hxxps://evil.example</a>');
+    expect(reminder.body).toContain('https://vk.com/club4 (hxxps://vk.com/club4?u=hxxps://evil.example)');
+  });
+
   it('cell text is cut short in letters: six rows with 38,000-character names do not stop the digest', () => {
     const long = 'Я'.repeat(38_000);
     const rows = Array.from({ length: 6 }, (_, index) =>

@@ -80,6 +80,7 @@ describe('the sample register', () => {
         .map((row) => [row.row, row.problems.map((problem) => `${problem.severity}: ${problem.column}`)]),
     );
     expect(problems).toEqual({
+      3: ['warning: Дата создания'], // 2019: official pages exist since 01.12.2022 (270-ФЗ)
       19: ['error: Ссылка на страницу'],
       21: ['error: Дата создания'],
       22: ['error: Дата удаления'],

@@ -7,7 +7,7 @@
 /** «Состояние» of each sheet row on 01.12.2026 before anything is sent to ЦУР. */
 export const STATES_BEFORE_SEND: Readonly<Record<number, string>> = {
   2: 'Сообщено', // administration, vk.com/public197204238 = vk.com/shpakray, both writings in one cell (п. 2.1)
-  3: 'Создана до вступления в силу', // created 14.05.2019, never reported: its own section of the letter
+  3: 'Создана до вступления в силу', // created 14.05.2019, never reported: its own section of the letter; a warning: before 01.12.2022
   4: 'Сообщено', // administration, vk.com/igorserov_26
   5: 'Сообщено', // administration, ok.ru/igorserov26
   6: 'Сообщено',
@@ -77,22 +77,26 @@ export const SAMPLE_DESIGN = {
   /** Rows 19, 21, 22, 23, 26, 30, 31, 41, 43, 44, 48: one error each, row 48 two. */
   rowsWithErrors: 11,
   errors: 12,
-  /** Rows 27 (position), 28 (ЕСИА), 40 (profile), 44 (exempt with pages), 45 (basis), 46 (exempt with a page), 47 (position), 49 (two). */
-  warnings: 9,
+  /** Rows 3 (created 2019, before official pages existed: 01.12.2022, 270-ФЗ), 27 (position), 28 (ЕСИА), 40 (profile), 44 (exempt with pages), 45 (basis), 46 (exempt with a page), 47 (position), 49 (two). */
+  warnings: 10,
   /**
    * Not yet reported to ЦУР on 01.12.2026 and fit to report: creations of rows 3, 7, 9, 10, 11, 16, 33, 36, 39
    * and deletions of rows 14, 15. Left out until corrected: row 22's deletion, row 41's creation (row 21's
    * creation is dated 15.12, in the future, so not yet reportable).
    */
   pendingEvents: 11,
-  /** With an obligation open past its deadline: rows 9, 39 (ЦУР), 14's and 22's deletions, 36 (coordinator). */
-  overdueEvents: 5,
-  /** Events of the letter whose ЦУР deadline has passed: rows 9, 14, 39 (row 3 is before the decree: never). */
-  pendingOverdueToTsur: 3,
+  /**
+   * Of the pending events, those past their ЦУР deadline, as the letter counts them: rows 9, 14, 39 (row 36
+   * is late only to the coordinator; row 22 is left out for its error; row 3 is before the decree: never).
+   */
+  overdueEvents: 3,
   /** Events in all: a creation on every row but the five exemptions (43) + deletions of rows 13, 14, 15, 22. */
   events: 47,
-  /** Rows with unreported events left out of the letter: their error is named in the preview. */
-  excludedRows: [22, 41],
+  /**
+   * Rows with unreported events left out of the letter: their error is named in the preview. Row 21's
+   * creation (15.12, in the future) is not yet due, but its date is in error: named too.
+   */
+  excludedRows: [21, 22, 41],
   recipients: ['cur@stavregion.example.ru', 'proektofis@stavregion.example.ru'],
 } as const;
 

@@ -218,6 +218,7 @@ describe('npm start -- --no-serve on the sample (01.12.2026)', () => {
     const markup = bodyText(html!);
     for (const body of [plain, markup]) {
       expect(body).toContain(`Событий: ${SAMPLE_DESIGN.pendingEvents}`);
+      expect(body).toContain(`с нарушенным сроком сообщения: ${SAMPLE_DESIGN.overdueEvents}`);
       expect(body).toContain('Управление сельского хозяйства и охраны окружающей среды');
       expect(body).toContain('https://ok.ru/arhiv.shmo');
       // Row 22 is in error («дата удаления раньше даты создания»): it is not asserted to ЦУР.
@@ -232,9 +233,24 @@ describe('npm start -- --no-serve on the sample (01.12.2026)', () => {
 
   it('prints a short Russian report', () => {
     expect(run.stdout).toContain('Сегодня: 01.12.2026');
-    expect(run.stdout).toContain(`событий, не сообщённых в ЦУР: ${SAMPLE_DESIGN.pendingEvents}`);
+    expect(run.stdout).toContain(`событий для письма в ЦУР: ${SAMPLE_DESIGN.pendingEvents}`);
     expect(run.stdout).toMatch(/«Настроить реестр» \(menuSetup\) — обращений: \d+/);
     expect(run.stdout).toContain('report.json');
+  });
+
+  it('prints the letter’s figures for the letter and for report.json alike (issue 10 QA 4)', () => {
+    const figures = [
+      ...run.stdout.matchAll(
+        /событий(?: для письма в ЦУР)?: (\d+),? из них с нарушенным сроком сообщения в ЦУР: (\d+)/g,
+      ),
+    ];
+    expect(figures.map((match) => [Number(match[1]), Number(match[2])])).toEqual([
+      [SAMPLE_DESIGN.pendingEvents, SAMPLE_DESIGN.overdueEvents],
+      [SAMPLE_DESIGN.pendingEvents, SAMPLE_DESIGN.overdueEvents],
+    ]);
+    expect(run.stdout).toContain(
+      `не входят в письмо до исправления ошибок строки: ${SAMPLE_DESIGN.excludedRows.join(', ')}`,
+    );
   });
 });
 
@@ -242,8 +258,8 @@ describe('npm start --send, then again on the saved register', () => {
   it('the first run sends the letter and stamps every pending event', () => {
     expect(sendFirst.stdout).toContain('Сводка отправлена');
     expect(sendFirstReport.summary.pendingEvents).toBe(0);
-    // Row 22's deletion stays overdue: its row is in error, so it was not reported (nor stamped).
-    expect(sendFirstReport.summary.overdueEvents).toBe(1);
+    // Nothing is left for the letter: row 22's overdue deletion is left out for its error (not counted, nor stamped).
+    expect(sendFirstReport.summary.overdueEvents).toBe(0);
     expect(sendFirstReport.summary.excludedRows).toEqual(SAMPLE_DESIGN.excludedRows);
     expect(states(sendFirstReport)).toEqual(STATES_AFTER_SEND);
   });

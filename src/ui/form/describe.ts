@@ -43,6 +43,11 @@ const EVENT_OF: Record<EventAssessment['kind'], string> = { creation: 'о соз
 export function describeEvent(event: EventAssessment): string[] {
   const lines: string[] = [];
   if (event.reportedToTsur) lines.push(`ЦУР ${EVENT_OF[event.kind]} сообщено ${day(event.reportedToTsur)}.`);
+  // Before the decree came into force no deadline ran: reported once, so neither a date nor a calendar note.
+  else if (event.beforeDecree)
+    return [
+      `Событие до вступления в силу постановления № 1199: срок к нему не применяется, координатор сообщит в ЦУР ${EVENT_OF[event.kind]} один раз.`,
+    ];
   else lines.push(`Координатор сообщит в ЦУР ${EVENT_OF[event.kind]} до ${day(event.tsurDeadline)}.`);
   if (event.provisional) lines.push('Срок предварительный: производственный календарь на этот год не утверждён.');
   return lines;
