@@ -4,6 +4,8 @@
  * keeps them) and formulas; TODAY() is the day asked for. Used by the tests of «Обзор» and by `npm start`,
  * which writes the results into register.xlsx beside the formulas and draws the charts from them.
  */
+import { atClock } from './fakes/formulas';
+import { MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
 import { HyperFormula } from 'hyperformula';
 import { isDate } from './fakes/context';
 import { unwrap } from './fakes/fakeObject';
@@ -40,7 +42,8 @@ function onDay<T>(today: string, compute: () => T): T {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   Date.now = () => new Date(year, month - 1, day, 12).getTime();
   try {
-    return compute();
+    // The fakes' engine registers TODAY()/NOW() for every HyperFormula of the process (dev/fakes/formulas.ts).
+    return atClock(new Date(Date.UTC(year, month - 1, day, 9)), MOSCOW_TIME_ZONE, compute);
   } finally {
     Date.now = real;
   }

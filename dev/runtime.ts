@@ -18,6 +18,7 @@
  * Values crossing into the bundle are converted to the vm's own Array/Date/Error, so `instanceof`
  * works inside the bundle as in Apps Script.
  */
+import { SHEET_NAMES } from '../src/domain/columns';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
@@ -164,6 +165,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   if (options.timeZone) ctx.timeZone = options.timeZone;
   if (options.now) ctx.setNow(options.now);
   const sheetBook = given ?? unwrap(new FakeSpreadsheet(ctx, { timeZone: ctx.timeZone }));
+  // «Обзор» is computed by dev/formulaEngine.ts, not by the fakes' engine (FakeSpreadsheet.uncomputedSheets).
+  sheetBook.uncomputedSheets.add(SHEET_NAMES.overview);
   const book = expose(sheetBook);
   for (const editor of options.editors ?? []) if (!sheetBook.editors.includes(editor)) sheetBook.editors.push(editor);
   const buildDir = options.buildDir ?? join(REPO_ROOT, 'build');

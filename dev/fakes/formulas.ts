@@ -49,6 +49,20 @@ export const OFFLINE_ERROR = '#N/A';
 /** The clock and zone TODAY() and NOW() read while an engine is built or asked (set around each use). */
 let clock: { now: Date; timeZone: string } = { now: new Date(0), timeZone: 'UTC' };
 
+/**
+ * Runs `compute` with TODAY() and NOW() reading `now` in `timeZone`, for any HyperFormula engine of this
+ * process (the functions are registered globally): dev/formulaEngine.ts computes «Обзор» with it.
+ */
+export function atClock<T>(now: Date, timeZone: string, compute: () => T): T {
+  const previous = clock;
+  clock = { now, timeZone };
+  try {
+    return compute();
+  } finally {
+    clock = previous;
+  }
+}
+
 const STRING = { argumentType: FunctionArgumentType.STRING };
 
 /** Sheets' RE2 syntax read as a JavaScript pattern (the add-on's patterns use the common part). */

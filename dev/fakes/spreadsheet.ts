@@ -79,6 +79,12 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
    * a test may replace it, or set undefined to read '' (or a loaded file's cached result).
    */
   formulaEvaluator: FormulaEvaluator | undefined;
+  /**
+   * Sheets whose formulas the engine leaves out: they read '' (as a file without cached results) and other
+   * sheets cannot refer to them. The runtime puts «Обзор» here: its ten thousand COUNTIFS made every
+   * setup take seconds to minutes offline; its formulas are computed by dev/formulaEngine.ts instead.
+   */
+  readonly uncomputedSheets = new Set<string>();
   /** This spreadsheet as the formula engine reads it (one object: the engine is cached per book). */
   readonly formulaBook: FormulaBook;
   /** Draws embedded charts for EmbeddedChart.getAs('image/png') (a blank pixel without one). */
@@ -94,18 +100,22 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
     if (options.firstSheet !== null) this.addSheet(options.firstSheet ?? 'Лист1');
     this.formulaBook = {
       sheets: () =>
-        this.sheets.map((sheet) => ({
-          name: sheet.name,
-          maxRows: sheet.grid.maxRows,
-          cells: () => sheet.grid.cells(),
-          cell: (row, column) => sheet.grid.get(row, column),
-          takeTouched: () => sheet.grid.takeTouched(),
-        })),
+        this.sheets
+          .filter((sheet) => !this.uncomputedSheets.has(sheet.name))
+          .map((sheet) => ({
+            name: sheet.name,
+            maxRows: sheet.grid.maxRows,
+            cells: () => sheet.grid.cells(),
+            cell: (row, column) => sheet.grid.get(row, column),
+            takeTouched: () => sheet.grid.takeTouched(),
+          })),
       timeZone: () => this.timeZone,
       now: () => ctx.now(),
     };
     this.formulaEvaluator = (_formula, sheetName, row, column) =>
-      evaluateCell(this.formulaBook, sheetName, row, column, this.sheet(sheetName).grid.get(row, column)?.format);
+      this.uncomputedSheets.has(sheetName)
+        ? ''
+        : evaluateCell(this.formulaBook, sheetName, row, column, this.sheet(sheetName).grid.get(row, column)?.format);
   }
 
   /**

@@ -167,6 +167,7 @@ type HelperId =
   | 'activeLink'
   | 'active'
   | 'exempt'
+  | 'inError'
   | 'pendingTsur'
   | 'overdue'
   | 'overdueDept'
@@ -252,6 +253,7 @@ function helperColumns(headers: OverviewInput['headers']): Array<HelperColumn & 
     ),
     derived('active', '· действующая', (c) => `AND(${c('activeLink')},${state(c)}<>${quote(STATES.errors)})`),
     derived('exempt', '· освобождение', (c) => `AND(${filled(c, 'exemptionBasis')},${empty(c, 'link')})`),
+    derived('inError', '· ошибки заполнения', (c) => `${state(c)}=${quote(STATES.errors)}`),
     derived(
       'pendingTsur',
       '· не сообщено в ЦУР',
@@ -427,7 +429,10 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
     line[2] = when(`COUNTIFS(${orgRange},${a},${range('openDeadline')},TRUE())`);
     line[3] = when(`COUNTIFS(${orgRange},${a},${range('lateThisYear')},TRUE())`);
     line[4] = when(
-      `IF(COUNTIFS(${orgRange},${a},${range('activeLink')},TRUE())+COUNTIFS(${orgRange},${a},${range('exempt')},TRUE())=0,1,0)`,
+      // A gap only when no row has a page or an exemption and none is in error (an organisation whose rows
+      // are wrong is not judged: the ЦУР letter's rule, summary.ts).
+      `IF(COUNTIFS(${orgRange},${a},${range('activeLink')},TRUE())+COUNTIFS(${orgRange},${a},${range('exempt')},TRUE())` +
+        `+COUNTIFS(${orgRange},${a},${range('inError')},TRUE())=0,1,0)`,
     );
   }
   const orgBottom = orgTop() + input.organizationSlots - 1;
@@ -582,7 +587,10 @@ export function overviewFigures(
     openDeadlines: own.filter((row) => row.deadline !== null).length,
     lateThisYear: own.filter((row) => isLateThisYear(row, year)).length,
     gap: !own.some(
-      (row) => isActivePage(row.page) || (filledText(row.page.exemptionBasis) && !filledText(row.page.link)),
+      (row) =>
+        isActivePage(row.page) ||
+        (filledText(row.page.exemptionBasis) && !filledText(row.page.link)) ||
+        row.state === STATES.errors,
     ),
   }));
   figures.gaps = organizations.filter((organization) => organization.gap).length;

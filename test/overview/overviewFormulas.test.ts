@@ -39,6 +39,7 @@ function expectSame(rt: Runtime): void {
   const domain = domainFigures(rt);
   const sheet = computeOverview(rt.spreadsheet, BENCH_TODAY, ['ВКонтакте', 'Одноклассники']);
   sheet.evaluated.destroy();
+  expect(sheet.figures.organizations).toEqual(domain.organizations);
   expect(sheet.figures.figures).toEqual(domain.figures);
   expect(sheet.figures.states).toEqual(domain.states);
   expect(sheet.figures.months).toEqual(domain.months);
