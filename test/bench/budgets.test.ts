@@ -28,7 +28,8 @@ const MAIL_GROWTH_BOUND = RESPONSIBLE_POOL;
 // Every operation that reads the register's rows makes one getFormulas with its getValues (issue 12: a
 // formula is never read as a person's text).
 const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
-  setup: 141,
+  // Issue 15: setup makes and checks «Обзор» (its cells, helper columns, three charts, protection).
+  setup: 173,
   check: 8,
   // One getValues per run of adjacent register-wide key columns: ID, link, deletion date, and since issue 10
   // organisation and exemption (REGISTER_WIDE_KEYS).
@@ -36,7 +37,8 @@ const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
   paste50: 13,
   sidebarSubmit: 10,
   // Issue 11's trigger check (the user's triggers, their handler and ID) and deferred reminders.
-  dailyCheck: 24,
+  // BENCH_TODAY is a first working day of a month: issue 15's control letter (figures, chart blob, property).
+  dailyCheck: 34,
   summaryPreview: 6,
   summarySend: 15,
 };
