@@ -35,7 +35,12 @@ function runtime(today: string, controlRecipients: string[] = [DEPUTY]): Runtime
       }),
       // An organisation with no page and no exemption: its only page was deleted (a row without a link is in
       // error, and an organisation whose rows are in error is not judged, as in the ЦУР letter).
-      pageRow('P-3', { organization: 'Архивный отдел', link: 'https://vk.com/archive_old', deletedOn: '2025-01-10' }),
+      pageRow('P-3', {
+        organization: 'Архивный отдел',
+        link: 'https://vk.com/archive_old',
+        createdOn: '2024-03-01',
+        deletedOn: '2025-01-10',
+      }),
     ],
     settings: { coordinators: [OWNER, COORDINATOR], controlRecipients },
   });
