@@ -9,7 +9,7 @@
 import { addDays, formatRuDate } from './isoDate';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { htmlTable, mailMessage, paragraph, utf8ByteLength, type MailMessage } from './letter';
-import { FIGURE_LABELS, type OverviewFigures } from './overview';
+import { FIGURE_LABELS, MONTHS, type OverviewFigures } from './overview';
 import { isActivePage, organizationKey } from './review';
 import { SUMMARY_BODY_LIMIT_BYTES } from './summary';
 import { STATES } from './obligations';
@@ -140,23 +140,8 @@ export interface ControlLetterInput {
   bodyLimitBytes?: number;
 }
 
-const MONTH_NAMES = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 function monthName(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
+  return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
 }
 
 function change(now: number, before: number | undefined): string {

@@ -36,7 +36,8 @@ export const HEADROOM_ROWS = 300;
 export const HELPER_FIRST_ROW = 3;
 /** Rows of the state table (spilled UNIQUE). */
 const STATE_SLOTS = 14;
-const MONTHS = [
+/** Month names in the nominative, as «Обзор» and the control letter name a month. */
+export const MONTHS = [
   'январь',
   'февраль',
   'март',
