@@ -14,8 +14,8 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { checkRegister } from '../src/gas/check';
-import { handleEdit } from '../src/gas/edit';
+import { checkRegister } from '../src/gas/menu/registerCheck';
+import { handleEdit } from '../src/gas/edit/onEdit';
 
 type Cell = unknown;
 

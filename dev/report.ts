@@ -22,10 +22,10 @@ import {
   type Settings,
 } from '../src/domain/settings';
 import { selectPendingEvents, summarySubject } from '../src/domain/summary';
-import { DIGEST_SUBJECT_START, FAILURE_SUBJECT_START, REMINDER_SUBJECT_START } from '../src/domain/digest';
+import { DIGEST_SUBJECT_START, FAILURE_SUBJECT_START, REMINDER_SUBJECT_START } from '../src/domain/dailyCheck';
 import { headerText, letterLinks } from '../src/domain/letter';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment, Severity } from '../src/domain/types';
-import { HEADER_SCAN_ROWS, locateHeader, MIN_MATCHED_COLUMNS } from '../src/gas/registerTable';
+import { HEADER_SCAN_ROWS, locateHeader, MIN_MATCHED_COLUMNS } from '../src/gas/sheets/registerSheet';
 
 export interface ReportEvent {
   kind: EventKind;

@@ -3,11 +3,11 @@
  * sidebar calls through google.script.run. Each is a few lines calling into src/gas; scripts/build.mjs
  * writes a top-level function declaration for every export of this file.
  */
-import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu';
-import { runDailyCheck, type DailyOutcome } from './gas/dailyCheck';
-import { DAILY_CHECK_TITLE, runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/dailyCheckMenu';
-import { SITE_LIST_TITLE, showSiteList } from './gas/siteList';
-import { showControlPreview } from './gas/controlLetter';
+import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu/menu';
+import { runDailyCheck, type DailyOutcome } from './gas/daily/dailyCheck';
+import { DAILY_CHECK_TITLE, runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/daily/dailyCheckMenu';
+import { SITE_LIST_TITLE, showSiteList } from './gas/menu/siteList';
+import { showControlPreview } from './gas/daily/controlLetter';
 import {
   SUMMARY_TITLE,
   sendSummaryFromPreview,
@@ -15,13 +15,13 @@ import {
   summaryDraft,
   type SummaryDraft,
   type SummarySendResult,
-} from './gas/summary';
-import { dailyCheckMenuCaptions } from './gas/triggers';
-import { CHECK_TITLE, runCheck } from './gas/check';
-import { onEditEvent } from './gas/edit';
-import { SETUP_TITLE, runSetup } from './gas/setup';
-import { runSelfCheck, SELF_CHECK_TITLE } from './gas/selfCheck';
-import { runMenuAction } from './gas/menuAction';
+} from './gas/menu/summary';
+import { dailyCheckMenuCaptions } from './gas/daily/triggers';
+import { CHECK_TITLE, runCheck } from './gas/menu/registerCheck';
+import { onEditEvent } from './gas/edit/onEdit';
+import { SETUP_TITLE, runSetup } from './gas/setup/setup';
+import { runSelfCheck, SELF_CHECK_TITLE } from './gas/setup/selfCheck';
+import { runMenuAction } from './gas/menu/menuAction';
 import { SIDEBAR_TITLE, openSidebar } from './gas/sidebar/open';
 import * as sidebar from './gas/sidebar/read';
 import { sidebarSubmit as submitFromSidebar } from './gas/sidebar/submit';
@@ -37,7 +37,7 @@ export function onInstall(): void {
   onOpen();
 }
 
-/** Simple trigger: checks the edited rows of the register (see src/gas/edit.ts). */
+/** Simple trigger: checks the edited rows of the register (see src/gas/edit/onEdit.ts). */
 export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   onEditEvent(event);
 }

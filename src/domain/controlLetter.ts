@@ -10,7 +10,7 @@ import { addDays, formatRuDate } from './isoDate';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { htmlTable, mailMessage, paragraph, utf8ByteLength, type MailMessage } from './letter';
 import { FIGURE_LABELS, MONTHS, type OverviewFigures } from './overview';
-import { isActivePage, organizationKey } from './review';
+import { isActivePage, organizationKey } from './registerCheck';
 import { SUMMARY_BODY_LIMIT_BYTES } from './summary';
 import { STATES } from './obligations';
 import type { IsoDate, RowAssessment, WorkingCalendar } from './types';

@@ -17,7 +17,7 @@
 import { ORG_KINDS, SHEET_NAMES } from './columns';
 import { yearOf } from './isoDate';
 import { STATES } from './obligations';
-import { isActivePage, organizationKey } from './review';
+import { isActivePage, organizationKey } from './registerCheck';
 import type { ColumnKey, IsoDate, RowAssessment } from './types';
 
 export const OVERVIEW_SHEET_NAME = SHEET_NAMES.overview;

@@ -8,7 +8,7 @@ import { readCheckboxCell, readDateCell, readTextCell } from './cellValues';
 import { COLUMN_BY_KEY } from './columns';
 import { normalizeLink, type NetworkSpec } from './links';
 import { DEPT_REPORT_STAMPS, type EventDateField } from './reportStamps';
-import { organizationKey, registeredPageKeys } from './review';
+import { organizationKey, registeredPageKeys } from './registerCheck';
 import type { SheetCells } from './schemas';
 import type { ColumnKey, Page, PageInput, Problem } from './types';
 

@@ -1,6 +1,6 @@
 /**
  * The register assessed on a given day: each row read and checked (schemas.ts), the findings about
- * the whole register (review.ts: the same page twice, organisations with no page), the reporting
+ * the whole register (registerCheck.ts: the same page twice, organisations with no page), the reporting
  * obligations and the «Срок» / «Состояние» of every row (obligations.ts). Pure.
  */
 import { readTextCell } from './cellValues';
@@ -13,7 +13,7 @@ import {
   exemptionConflicts,
   reviewRegister,
   type RegisterGap,
-} from './review';
+} from './registerCheck';
 import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow } from './schemas';
 import { isEmailAddress } from './email';
 import { isInMailDomains } from './settings';

@@ -5,7 +5,7 @@
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
 import { pageLinkKeys, pageLinks, type NetworkSpec } from './links';
-import { isActivePage, organizationKey } from './review';
+import { isActivePage, organizationKey } from './registerCheck';
 import { orgKindRank, statedErrors } from './summary';
 import type { IsoDate, RowAssessment } from './types';
 

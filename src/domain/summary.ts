@@ -17,7 +17,7 @@ import {
 } from './letter';
 import type { NetworkSpec } from './links';
 import { EVENT_COLUMNS } from './obligations';
-import { duplicatePageRows, isActivePage, organizationKey } from './review';
+import { duplicatePageRows, isActivePage, organizationKey } from './registerCheck';
 import { pageLinks } from './links';
 import { REQUIRED_FOR_PAGE } from './schemas';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment } from './types';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import * as main from '../../src/main';
-import { MENU_ITEMS } from '../../src/gas/menu';
+import { MENU_ITEMS } from '../../src/gas/menu/menu';
 
 const buildDir = join(__dirname, '../../build');
 const code = readFileSync(join(buildDir, 'Code.js'), 'utf8');

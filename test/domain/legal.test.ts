@@ -5,11 +5,11 @@
 import { normalizeLink, pageLinkKeys, pageLinkKind, pageLinks } from '../../src/domain/links';
 import { innError, ogrnError } from '../../src/domain/ogrn';
 import { responsiblePositionWarning } from '../../src/domain/positions';
-import { reviewRegister, duplicatePageRows } from '../../src/domain/review';
+import { reviewRegister, duplicatePageRows } from '../../src/domain/registerCheck';
 import { readSheetRow, type SheetCells } from '../../src/domain/schemas';
 import { buildSummaryLetter, departmentReportText, selectPendingEvents, summaryTotals } from '../../src/domain/summary';
 import { buildSiteList } from '../../src/domain/siteList';
-import { coordinatorDigestItems } from '../../src/domain/digest';
+import { coordinatorDigestItems } from '../../src/domain/dailyCheck';
 import { DEFAULT_SETTINGS, parseSettings, settingsSheetRows } from '../../src/domain/settings';
 import { DEFAULT_DECREE_IN_FORCE } from '../../src/domain/obligations';
 import type { Problem } from '../../src/domain/types';

@@ -6,7 +6,7 @@ import {
   summaryTotals,
 } from '../../src/domain/summary';
 import { utf8ByteLength } from '../../src/domain/letter';
-import { reviewRegister } from '../../src/domain/review';
+import { reviewRegister } from '../../src/domain/registerCheck';
 import { assess } from './assessedRows';
 
 const TODAY = '2026-01-20'; // Tuesday

@@ -1,5 +1,5 @@
-import { NOTE_MARKER, changedSpan, mergedNote, updatedNotes, userPartOfNote } from '../../src/gas/cellNotes';
-import { ID_PATTERN, pageIdFromHex } from '../../src/gas/ids';
+import { NOTE_MARKER, changedSpan, mergedNote, updatedNotes, userPartOfNote } from '../../src/gas/sheets/cellNotes';
+import { ID_PATTERN, pageIdFromHex } from '../../src/gas/platform/ids';
 import type { Problem } from '../../src/domain/types';
 
 const error = (column: Problem['column'], message: string): Problem => ({ column, severity: 'error', message });

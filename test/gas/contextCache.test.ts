@@ -1,10 +1,10 @@
 /**
- * The context cache (src/gas/contextCache.ts, registerRead.ts) from the built bundle: setup fills it,
+ * The context cache (src/gas/platform/contextCache.ts, registerRead.ts) from the built bundle: setup fills it,
  * the operations use it, an edit of «Настройки», of the calendar or of the header row makes it stale,
  * an evicted or stale entry falls back to the sheets — and a column moved without any edit (no onEdit
  * fires for that) is never written to by a cached position.
  */
-import { CONTEXT_KEY, VERSION_KEY } from '../../src/gas/contextCache';
+import { CONTEXT_KEY, VERSION_KEY } from '../../src/gas/platform/contextCache';
 import { CLERK, cell, fillSheet, newRuntime, sheetOf } from './registerHarness';
 import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
 

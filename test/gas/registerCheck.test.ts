@@ -3,7 +3,7 @@
  * row with the cell, the column and a Russian message (everything from the sheet HTML-escaped), and a
  * toast with the counts.
  */
-import { NOTE_MARKER } from '../../src/gas/cellNotes';
+import { NOTE_MARKER } from '../../src/gas/sheets/cellNotes';
 import { CLERK, cell, day, fillSheet, headerColumns, newRuntime, note, sheetOf, valuesOf } from './registerHarness';
 import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
 

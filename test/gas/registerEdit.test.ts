@@ -3,8 +3,8 @@
  * of several rows. It gives new rows IDs, stamps «Сообщено в отдел (…)» when a date is first entered,
  * recomputes «Срок» and «Состояние», marks invalid cells with a note and never changes what was typed.
  */
-import { NOTE_MARKER } from '../../src/gas/cellNotes';
-import { ID_PATTERN } from '../../src/gas/ids';
+import { NOTE_MARKER } from '../../src/gas/sheets/cellNotes';
+import { ID_PATTERN } from '../../src/gas/platform/ids';
 import { CLERK, cell, day, fillSheet, headerColumns, newRuntime, note, sheetOf } from './registerHarness';
 import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
 

@@ -4,9 +4,9 @@
  * is decided by the formulas alone, as in Google Sheets, where the first matching rule colours a cell.
  */
 import type { Runtime } from '../../dev/runtime';
-import { readCalendar } from '../../src/gas/calendarSheet';
-import { refreshHighlighting } from '../../src/gas/highlighting';
-import { openRegisterTable } from '../../src/gas/registerTable';
+import { readCalendar } from '../../src/gas/sheets/calendarSheet';
+import { refreshHighlighting } from '../../src/gas/sheets/highlighting';
+import { openRegisterTable } from '../../src/gas/sheets/registerSheet';
 import { fillSheet, headerColumns, newRuntime, sheetOf } from './registerHarness';
 import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
 

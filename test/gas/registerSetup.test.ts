@@ -7,9 +7,9 @@ import { createRuntime } from '../../dev/runtime';
 import { calendarSheetRows } from '../../src/domain/calendar';
 import { COLUMNS, ORG_KINDS } from '../../src/domain/columns';
 import { SETTINGS_SPECS } from '../../src/domain/settings';
-import { NOT_COORDINATOR_REASON } from '../../src/gas/access';
-import { ID_PATTERN } from '../../src/gas/ids';
-import { VALIDATION_HELP_PREFIX } from '../../src/gas/validationRules';
+import { NOT_COORDINATOR_REASON } from '../../src/gas/platform/access';
+import { ID_PATTERN } from '../../src/gas/platform/ids';
+import { VALIDATION_HELP_PREFIX } from '../../src/gas/sheets/validationRules';
 import {
   CLERK,
   COORDINATOR,

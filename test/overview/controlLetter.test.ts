@@ -5,7 +5,7 @@
  * And the letter's content: escaped, size-limited.
  */
 import type { Runtime } from '../../dev/runtime';
-import { NOT_COORDINATOR_REASON } from '../../src/gas/access';
+import { NOT_COORDINATOR_REASON } from '../../src/gas/platform/access';
 import { buildControlLetter } from '../../src/domain/controlLetter';
 import { utf8ByteLength } from '../../src/domain/letter';
 import {

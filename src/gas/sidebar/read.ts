@@ -8,7 +8,7 @@ import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
 import { networkList, type NetworkSpec } from '../../domain/links';
 import { cellText, formOfCells, missingColumnsMessage, rowMatches } from '../../domain/pageForm';
 import { assessRow } from '../../domain/register';
-import { organizationKey } from '../../domain/review';
+import { organizationKey } from '../../domain/registerCheck';
 import { extraNetworksOf } from '../../domain/settings';
 import type {
   FoundPage,
@@ -17,8 +17,8 @@ import type {
   SidebarMyPagesResult,
   SidebarOrganisation,
 } from '../../shared/sidebar';
-import { checkCoordinator, currentUserEmail, ownerEmail } from '../access';
-import { loadDayContext } from '../computedColumns';
+import { checkCoordinator, currentUserEmail, ownerEmail } from '../platform/access';
+import { loadDayContext } from '../sheets/computedColumns';
 import {
   REGISTER_NOT_FOUND,
   isBlankRow,
@@ -26,8 +26,8 @@ import {
   openRegister,
   readAllRows,
   type RawRow,
-} from '../registerTable';
-import { readSettings } from '../settingsSheet';
+} from '../sheets/registerSheet';
+import { readSettings } from '../sheets/settingsSheet';
 
 /** How many pages a search returns at most. */
 const MAX_FOUND = 20;

@@ -20,14 +20,14 @@ import {
 } from '../../domain/pageForm';
 import { assessRow, type RegisterContext } from '../../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
-import { duplicatePageProblem } from '../../domain/review';
+import { duplicatePageProblem } from '../../domain/registerCheck';
 import { validatePageInput, type SheetCells } from '../../domain/schemas';
 import type { ColumnKey, IsoDate, Page, PageInput, Problem } from '../../domain/types';
 import type { FoundPage, SidebarSubmitResult, SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
-import { lookUpContext, type ContextLookup } from '../contextCache';
-import { readDayContext, readRegister } from '../registerRead';
-import { newPageId } from '../ids';
-import { withScriptLock } from '../lock';
+import { lookUpContext, type ContextLookup } from '../platform/contextCache';
+import { readDayContext, readRegister } from '../sheets/registerRead';
+import { newPageId } from '../platform/ids';
+import { withScriptLock } from '../platform/lock';
 import {
   REGISTER_NOT_FOUND,
   missingColumns,
@@ -35,7 +35,7 @@ import {
   type RawRow,
   type RegisterTable,
   type RowUpdate,
-} from '../registerTable';
+} from '../sheets/registerSheet';
 import { foundPage } from './read';
 import { recallSubmit, rememberSubmit } from './requestMemory';
 

@@ -1,0 +1,173 @@
+/**
+ * Sending the monthly control letter (decree п. 6; content: src/domain/controlLetter.ts). The daily check
+ * calls sendControlLetterIfDue on every working day run: it sends on the first working day of the month by
+ * the production calendar, once a month however often the trigger fires (a document property remembers
+ * the month and its figures, which the next letter compares with), with the chart of «Обзор» inline
+ * (EmbeddedChart.getAs('image/png') through inlineImages). A coordinator previews the letter from the menu.
+ */
+import { SHEET_NAMES } from '../../domain/columns';
+import {
+  CONTROL_CHART_CID,
+  buildControlLetter,
+  lateReporters,
+  monthOf,
+  unmarkedPages,
+  type ControlSnapshot,
+} from '../../domain/controlLetter';
+import { isFirstWorkingDayOf } from '../../domain/dailyCheck';
+import { escapeHtml } from '../../domain/htmlEscape';
+import type { MailMessage } from '../../domain/letter';
+import { CHART_TITLES, overviewFigures } from '../../domain/overview';
+import type { RowAssessment } from '../../domain/types';
+import { requireCoordinator } from '../platform/access';
+import type { DayContext } from '../sheets/computedColumns';
+import { dialogPage, showDialog } from '../menu/dialogPage';
+import type { JournalEntry } from '../sheets/journalSheet';
+import { errorText, quotaRefusal, recipientsOf } from '../platform/mail';
+import { openRegister, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
+import { readSnapshot } from '../menu/summary';
+import { loadDayContext } from '../sheets/computedColumns';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const CONTROL_ACTION = 'Письмо для контроля (п. 6)';
+const CONTROL_PROPERTY = 'controlLetter';
+
+function lastSnapshot(): ControlSnapshot | null {
+  try {
+    const text = PropertiesService.getDocumentProperties().getProperty(CONTROL_PROPERTY);
+    if (text === null) return null;
+    const value = JSON.parse(text) as Partial<ControlSnapshot>;
+    return typeof value.month === 'string' && typeof value.figures === 'object' && value.figures !== null
+      ? { month: value.month, figures: value.figures }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The states chart of «Обзор» as PNG, or null when the sheet or the chart is missing. */
+function overviewChart(spreadsheet: Spreadsheet): GoogleAppsScript.Base.Blob | null {
+  try {
+    const chart = spreadsheet
+      .getSheetByName(SHEET_NAMES.overview)
+      ?.getCharts()
+      .find((candidate) => candidate.getOptions().get('title') === CHART_TITLES.states);
+    return chart ? chart.getAs('image/png') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The letter for the day (and the chart), as the daily check would send it. */
+function controlLetterFor(
+  spreadsheet: Spreadsheet,
+  day: DayContext,
+  rows: readonly RowAssessment[],
+): { letter: MailMessage; chart: GoogleAppsScript.Base.Blob | null; figures: Record<string, number> } {
+  const { settings } = day.settings;
+  const today = day.register.today;
+  const figures = overviewFigures(rows, today, settings.networks);
+  const chart = overviewChart(spreadsheet);
+  const previous = lastSnapshot();
+  const letter = buildControlLetter({
+    districtName: settings.districtName,
+    today,
+    recipients: settings.controlRecipients,
+    figures,
+    previous: previous !== null && previous.month !== monthOf(today) ? previous : null,
+    late: lateReporters(rows, today, day.calendar.calendar),
+    unmarked: unmarkedPages(rows),
+    withChart: chart !== null,
+    spreadsheetUrl: spreadsheet.getUrl(),
+  });
+  return { letter, chart, figures: figures.figures };
+}
+
+export interface ControlOutcome {
+  mailed: string[];
+  entries: JournalEntry[];
+  failure: string | null;
+}
+
+/**
+ * The daily check's hook: sends the letter when it is due (the setting filled in, the first working day of
+ * the month, not sent this month yet) and `quota` allows. Journals what it did.
+ */
+export function sendControlLetterIfDue(
+  spreadsheet: Spreadsheet,
+  day: DayContext,
+  rows: readonly RowAssessment[],
+  quota: number,
+): ControlOutcome {
+  const outcome: ControlOutcome = { mailed: [], entries: [], failure: null };
+  const recipients = day.settings.settings.controlRecipients;
+  const today = day.register.today;
+  if (recipients.length === 0 || !isFirstWorkingDayOf('month', today, day.calendar.calendar)) return outcome;
+  if (lastSnapshot()?.month === monthOf(today)) return outcome;
+  const refusal = quotaRefusal(recipients.length, quota);
+  if (refusal !== null) return { ...outcome, failure: `письмо для контроля (п. 6) не отправлено: ${refusal}` };
+  try {
+    const { letter, chart, figures } = controlLetterFor(spreadsheet, day, rows);
+    MailApp.sendEmail({
+      to: letter.to,
+      subject: letter.subject,
+      body: letter.body,
+      htmlBody: letter.htmlBody,
+      name: letter.name,
+      ...(chart !== null ? { inlineImages: { [CONTROL_CHART_CID]: chart } } : {}),
+    });
+    const snapshot: ControlSnapshot = { month: monthOf(today), figures };
+    PropertiesService.getDocumentProperties().setProperty(CONTROL_PROPERTY, JSON.stringify(snapshot));
+    outcome.mailed.push(...recipients);
+    outcome.entries.push({
+      action: CONTROL_ACTION,
+      details: `Отправлено (${letter.to}): ${letter.subject}.${chart === null ? ' Без диаграммы: на листе «Обзор» её нет (запустите «Настроить реестр»).' : ''}`,
+    });
+  } catch (error) {
+    outcome.failure = `письмо для контроля (п. 6) не отправлено: ${errorText(error)}`;
+  }
+  return outcome;
+}
+
+/** The menu item: the letter as it would go now, in a dialog (coordinators only). Nothing is sent. */
+export function showControlPreview(): void {
+  const ui = SpreadsheetApp.getUi();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const table = openRegister(spreadsheet);
+  if (table === null) {
+    ui.alert(CONTROL_ACTION, REGISTER_NOT_FOUND, ui.ButtonSet.OK);
+    return;
+  }
+  const day = loadDayContext(spreadsheet, table.timeZone);
+  const access = requireCoordinator(day.settings.settings, spreadsheet);
+  if (!access.ok) {
+    ui.alert(CONTROL_ACTION, access.reason, ui.ButtonSet.OK);
+    return;
+  }
+  const snapshot = readSnapshot(table, day);
+  const { letter, chart } = controlLetterFor(spreadsheet, day, snapshot.assessment.rows);
+  // The frame cannot read cid: images; the preview shows the same PNG as a data: URL.
+  const html =
+    chart === null
+      ? letter.htmlBody
+      : letter.htmlBody.replace(
+          `cid:${CONTROL_CHART_CID}`,
+          `data:image/png;base64,${Utilities.base64Encode(chart.getBytes())}`,
+        );
+  const recipients = recipientsOf(letter);
+  const note =
+    recipients.length === 0
+      ? 'В «Настройках» не указан «Контроль исполнения (п. 6)»: письмо не отправляется, пока там нет адреса.'
+      : `Получатели: ${recipients.join(', ')}. Письмо уходит в первый рабочий день месяца с ежедневной проверкой.`;
+  const body = [
+    `<p>${escapeHtml(note)}</p>`,
+    `<p>${escapeHtml(`Тема: ${letter.subject}`)}</p>`,
+    `<iframe class="letter" sandbox="" title="Письмо" srcdoc="${escapeHtml(html)}"></iframe>`,
+    `<details><summary>Текстовая версия письма</summary><pre>${escapeHtml(letter.body)}</pre></details>`,
+    '<div class="buttons"><button id="cancel">Закрыть</button></div>',
+  ].join('\n');
+  const script =
+    "document.getElementById('cancel').addEventListener('click', function () { google.script.host.close(); });";
+  showDialog(CONTROL_ACTION, dialogPage(CONTROL_ACTION, body, script), 960, 680);
+}

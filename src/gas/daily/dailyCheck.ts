@@ -1,0 +1,368 @@
+/**
+ * The daily check, run by the time-driven trigger every day at the hour from «Настройки» (Moscow time).
+ * On a working day (production calendar, including the calendar sheet) it recomputes «Срок» and
+ * «Состояние» of every row in one batch, sends the ЦУР summary when «Настройки» asks for it to be automatic,
+ * the coordinator's digest (due today and overdue) and, when «Настройки» says so, one digest to each
+ * responsible person with a deadline open or an error in their rows (warnings alone: on the first working
+ * day of the week only). On other days it does nothing at all. Started by hand, only a coordinator may run it.
+ *
+ * Mail budget (mailBudget.ts): the ЦУР summary, the coordinators' digest and one failure letter are reserved
+ * first; reminders go only to «Домены для рассылки», at most «Напоминаний в день не более», those deferred
+ * before going first; the ones that wait are listed in the coordinators' digest and journaled.
+ * A failure is journaled every time and mailed to the coordinators every day the run fails (at most once a
+ * day), until a run succeeds: a failure mailed once and then silent is a check that quietly stopped.
+ */
+import {
+  buildCoordinatorDigest,
+  buildFailureLetter,
+  buildResponsibleDigests,
+  isFirstWorkingDayOf,
+} from '../../domain/dailyCheck';
+import { selectPendingEvents } from '../../domain/summary';
+import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
+import type { IsoDate } from '../../domain/types';
+import { requireCoordinator } from '../platform/access';
+import { readSettings } from '../sheets/settingsSheet';
+import { mailDomainsOf } from '../../domain/settings';
+import { planReminders, reminderAllowance, type MailReservation } from '../../domain/mailBudget';
+import { computedUpdates, loadDayContext, type DayContext } from '../sheets/computedColumns';
+import { calendarExceptions, highlightYears, refreshHighlighting } from '../sheets/highlighting';
+import { sendControlLetterIfDue } from './controlLetter';
+import { tryAppendJournal, type JournalEntry } from '../sheets/journalSheet';
+import { withScriptLock } from '../platform/lock';
+import { errorText, quotaRefusal, remainingMailQuota, sendMail } from '../platform/mail';
+import { readRegister } from '../sheets/registerRead';
+import { writeColumns, type RawRow, type RegisterTable } from '../sheets/registerSheet';
+import { todayIn } from '../sheets/sheetValues';
+import { readSnapshot, sendSummaryLocked } from '../menu/summary';
+import {
+  highlightedCalendar,
+  installDailyCheck,
+  classifyTriggerCall,
+  lastDailyRun,
+  readDailyCheckState,
+  recordDailyRun,
+  deferredReminders,
+  rememberDeferredReminders,
+  rememberHighlightedCalendar,
+  rememberReportedFailure,
+  reportedFailure,
+} from './triggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DAILY_ACTION = 'Ежедневная проверка';
+const AUTO_USER = 'автоматически';
+/** The trigger may wait this long for a menu action to finish. */
+const LOCK_WAIT_MS = 60_000;
+
+/** 'refused': started by hand by someone who is not a coordinator (the reason is in `failures`). */
+export type DailyStatus = 'stale' | 'refused' | 'nonWorkingDay' | 'alreadyRan' | 'done' | 'failed';
+
+export interface DailyOutcome {
+  status: DailyStatus;
+  today: IsoDate | null;
+  /** Addresses mailed, in order. */
+  mailed: string[];
+  /** What went wrong (journaled, or mailed when the journal could not be written), empty when nothing. */
+  failures: string[];
+}
+
+/** The e-mail of the user the trigger runs as ('' when unknown). */
+function effectiveUser(): string {
+  try {
+    return (Session.getEffectiveUser().getEmail() ?? '').trim().toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function coordinatorsOf(coordinators: readonly string[]): string[] {
+  if (coordinators.length > 0) return [...coordinators];
+  const me = effectiveUser();
+  return me ? [me] : [];
+}
+
+/**
+ * The amber «срок близко» highlight holds the calendar's days off in its formula (highlighting.ts). It is
+ * refreshed on the first working day of each month, and on any day the calendar's exceptions for the
+ * highlighted years differ from those last applied (the calendar sheet edited, or a new year): about ten
+ * calls then, two (a document property) on other days. Returns true when the rules were rewritten.
+ */
+function refreshHighlightingWhenDue(table: RegisterTable, day: DayContext): boolean {
+  const { today } = day.register;
+  const calendar = day.calendar.calendar;
+  const applied = JSON.stringify(calendarExceptions(calendar, highlightYears(today)));
+  const before = highlightedCalendar();
+  if (!isFirstWorkingDayOf('month', today, calendar) && before === applied) return false;
+  const wrote = refreshHighlighting(table, calendar, today);
+  if (before !== applied) rememberHighlightedCalendar(applied);
+  return wrote;
+}
+
+/** The run under the script lock, with the register and the day's context read under it. */
+function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayContext, raw: RawRow[]): DailyOutcome {
+  const today = day.register.today;
+  const outcome: DailyOutcome = { status: 'done', today, mailed: [], failures: [] };
+  if (lastDailyRun() === today) return { ...outcome, status: 'alreadyRan' };
+  const { settings } = day.settings;
+  const coordinators = coordinatorsOf(settings.coordinators);
+  const entries: JournalEntry[] = [];
+  const notes: string[] = [];
+  let tsurSent = false;
+  if (settings.sendSummaryAutomatically) {
+    const summary = sendSummaryLocked(spreadsheet, {
+      onlyIds: null,
+      checkAccess: false,
+      // The coordinators' digest and one failure letter stay possible after the summary.
+      reserveQuota: 2 * coordinators.length,
+      journalUser: AUTO_USER,
+      opened: { table, day, raw },
+    });
+    if (summary.status === 'sent') {
+      tsurSent = true;
+      notes.push(`Сводка в ЦУР отправлена автоматически. ${summary.message}`);
+      outcome.mailed.push(...settings.tsurRecipients);
+    } else if (summary.status !== 'nothing') {
+      notes.push(`Сводка в ЦУР автоматически не отправлена: ${summary.message}`);
+      if (summary.status === 'failed') outcome.failures.push(summary.message);
+    }
+  }
+
+  // Read under the lock; again after an automatic summary that was sent, so that its stamps count.
+  const snapshot = tsurSent ? readSnapshot(table, day) : readSnapshot(table, day, raw);
+  const rows = snapshot.assessment.rows;
+  const byRow = new Map(rows.map((row) => [row.row, row]));
+  writeColumns(table, computedUpdates(table, snapshot.raw, byRow), { current: snapshot.raw });
+  let highlighted = false;
+  try {
+    highlighted = refreshHighlightingWhenDue(table, day);
+  } catch (error) {
+    outcome.failures.push(`подсветку сроков обновить не удалось: ${errorText(error)}`);
+  }
+  // The day is recorded before the first digest goes: should recording fail, nothing has been sent, and a
+  // run that fails later is not repeated the same day with its letters sent twice (the failure is journaled).
+  recordDailyRun(today);
+  let quota = remainingMailQuota();
+  const url = spreadsheet.getUrl();
+
+  // The reminders are planned before the coordinators' digest, which lists those that wait for tomorrow.
+  // What must go is reserved first: the ЦУР summary, the coordinators' letters and one failure letter.
+  const reservations: MailReservation[] = [
+    // The ЦУР summary the coordinator sends from the menu later today (unless it just went automatically).
+    { kind: 'tsur', recipients: tsurSent ? 0 : settings.tsurRecipients.length },
+    { kind: 'digest', recipients: coordinators.length },
+    { kind: 'failure', recipients: coordinators.length },
+    // The monthly control letter (п. 6) on the first working day of a month (sent below, before the reminders).
+    {
+      kind: 'control',
+      recipients: isFirstWorkingDayOf('month', today, day.calendar.calendar) ? settings.controlRecipients.length : 0,
+    },
+  ];
+  const reminders = settings.remindResponsible
+    ? buildResponsibleDigests({
+        rows,
+        today,
+        spreadsheetUrl: url,
+        includeWarnings: isFirstWorkingDayOf('week', today, day.calendar.calendar),
+        // The coordinators as this run knows them (the user it runs as when «Настройки» names none).
+        mailDomains: mailDomainsOf({ ...settings, coordinators }),
+      })
+    : [];
+  const plan = planReminders(
+    reminders,
+    reminderAllowance(quota, reservations, settings.reminderLimit),
+    deferredReminders(),
+  );
+  if (plan.deferred.length > 0) {
+    notes.push(
+      `Напоминаний не отправлено сегодня (лимит «Напоминаний в день не более» или дневной лимит писем Google): ` +
+        `${plan.deferred.length} — ${plan.deferred.map((reminder) => reminder.email).join(', ')}. ` +
+        'Они будут отправлены в следующий рабочий день.',
+    );
+  }
+
+  // False when the coordinators' digest could not go for lack of quota: then nobody else is mailed either.
+  let coordinatorFirst = true;
+  const digest = buildCoordinatorDigest({
+    rows,
+    today,
+    recipients: coordinators,
+    spreadsheetUrl: url,
+    pendingTsurEvents: selectPendingEvents(rows, today, { extraNetworks: day.register.extraNetworks ?? [] }).events
+      .length,
+    notes,
+  });
+  if (digest === null) {
+    entries.push({
+      action: DAILY_ACTION,
+      details: 'Сроков сегодня и просроченных событий нет; письмо координатору не нужно.',
+    });
+  } else if (coordinators.length === 0) {
+    outcome.failures.push(
+      'не указаны координаторы в «Настройках» и не удалось определить владельца проверки: сводку сроков отправить некому.',
+    );
+  } else {
+    const refusal = quotaRefusal(coordinators.length, quota);
+    if (refusal !== null) {
+      outcome.failures.push(`письмо координатору не отправлено: ${refusal}`);
+      coordinatorFirst = false;
+    } else {
+      try {
+        sendMail(digest);
+        quota -= coordinators.length;
+        outcome.mailed.push(...coordinators);
+        entries.push({ action: DAILY_ACTION, details: `Письмо координатору (${digest.to}): ${digest.subject}.` });
+      } catch (error) {
+        outcome.failures.push(`письмо координатору не отправлено: ${errorText(error)}`);
+      }
+    }
+  }
+
+  // The monthly control letter (п. 6), before the reminders: its recipients come out of the quota first.
+  const control = sendControlLetterIfDue(spreadsheet, day, rows, quota);
+  quota -= control.mailed.length;
+  outcome.mailed.push(...control.mailed);
+  entries.push(...control.entries);
+  if (control.failure !== null) outcome.failures.push(control.failure);
+
+  if (settings.remindResponsible && !coordinatorFirst) {
+    entries.push({
+      action: 'Напоминания ответственным',
+      details: 'Не отправлялись: дневного лимита писем не хватило даже на письмо координатору.',
+    });
+    rememberDeferredReminders(reminders.map((reminder) => reminder.email));
+  } else if (settings.remindResponsible) {
+    const sent: string[] = [];
+    const failed: string[] = [];
+    for (const reminder of plan.send) {
+      try {
+        sendMail(reminder.message);
+        sent.push(reminder.email);
+      } catch (error) {
+        failed.push(`${reminder.email} (${errorText(error)})`);
+      }
+    }
+    const waiting = plan.deferred.map((reminder) => reminder.email);
+    rememberDeferredReminders(waiting);
+    outcome.mailed.push(...sent);
+    if (sent.length + waiting.length + failed.length > 0) {
+      entries.push({
+        action: 'Напоминания ответственным',
+        details:
+          `Отправлено: ${sent.length}${sent.length ? ` (${sent.join(', ')})` : ''}.` +
+          (waiting.length
+            ? ` Перенесено на следующий рабочий день (лимит напоминаний или писем): ${waiting.length} (${waiting.join(', ')}).`
+            : '') +
+          (failed.length ? ` Ошибка отправки: ${failed.join('; ')}.` : ''),
+      });
+    }
+  }
+
+  const state = readDailyCheckState();
+  const me = effectiveUser();
+  if (state !== null && state.hour !== settings.dailyCheckHour && (me === '' || state.owner === me)) {
+    installDailyCheck(settings.dailyCheckHour, state.owner);
+    entries.push({
+      action: DAILY_ACTION,
+      details: `Час проверки изменён в «Настройках»: со следующего раза — ${settings.dailyCheckHour}:00 по московскому времени.`,
+    });
+  }
+  if (highlighted) {
+    entries.push({
+      action: DAILY_ACTION,
+      details: 'Подсветка близких сроков обновлена по производственному календарю.',
+    });
+  }
+  for (const failure of outcome.failures) entries.push({ action: DAILY_ACTION, details: `Ошибка: ${failure}` });
+  const journalFailure = tryAppendJournal(
+    spreadsheet,
+    entries.map((entry) => ({ user: AUTO_USER, ...entry })),
+  );
+  // Not journaled: the coordinators are told by the failure letter (once, while it stays so).
+  if (journalFailure !== null) outcome.failures.push(journalFailure);
+  return outcome.failures.length ? { ...outcome, status: 'failed' } : outcome;
+}
+
+/** Journals a failure and mails it to the coordinators: every day the run fails, once a day. */
+function reportFailure(spreadsheet: Spreadsheet, today: IsoDate, failure: string, journaled: boolean): void {
+  const journalFailure = journaled
+    ? null
+    : tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Ошибка: ${failure}`, user: AUTO_USER }]);
+  const text = journalFailure === null ? failure : `${failure} ${journalFailure}`;
+  if (reportedFailure()?.since === today) return;
+  try {
+    const recipients = coordinatorsOf(readSettings(spreadsheet).settings.coordinators);
+    if (recipients.length === 0 || quotaRefusal(recipients.length, remainingMailQuota()) !== null) return;
+    sendMail(buildFailureLetter({ today, recipients, text, spreadsheetUrl: spreadsheet.getUrl() }));
+    rememberReportedFailure({ text, since: today });
+  } catch {
+    // Nothing more can be done today; the journal has it, and tomorrow's run tries again.
+  }
+}
+
+/** Whether the daily run may go ahead: the trigger installed, or a coordinator starting it by hand. */
+function mayRun(triggerUid: string, settings: DayContext['settings']['settings'], spreadsheet: Spreadsheet) {
+  if (triggerUid !== '') return { ok: true as const };
+  // By hand (the script editor, google.script.run): it mails people and may send the ЦУР summary, so
+  // only a coordinator may start it.
+  const access = requireCoordinator(settings, spreadsheet);
+  return access.ok ? { ok: true as const } : { ok: false as const, reason: `${MANUAL_REFUSAL} ${access.reason}` };
+}
+
+export const FORGED_REFUSAL =
+  'Ежедневная проверка не запущена: вызов выдан за срабатывание триггера, но такого триггера у этого пользователя нет.';
+
+export const MANUAL_REFUSAL = 'Ежедневная проверка не запущена: вручную её запускает только координатор реестра.';
+
+/**
+ * The trigger's handler, and a run by hand. The register, «Настройки» and the calendar are read under the
+ * script lock, so the run sees what an action that held the lock before it wrote.
+ */
+export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
+  // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
+  const triggerUid = event !== null && typeof event === 'object' && event.triggerUid ? String(event.triggerUid) : '';
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (triggerUid !== '') {
+    const call = classifyTriggerCall(triggerUid, effectiveUser());
+    if (call === 'stale') return { status: 'stale', today: null, mailed: [], failures: [] };
+    if (call === 'forged') {
+      // Not this user's trigger: a call made to look like one. Refused, and journaled when the caller may write.
+      tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Отказано: ${FORGED_REFUSAL}` }]);
+      return { status: 'refused', today: null, mailed: [], failures: [FORGED_REFUSAL] };
+    }
+  }
+  let today: IsoDate | null = null;
+  try {
+    const locked = withScriptLock(
+      (): DailyOutcome => {
+        const read = readRegister(spreadsheet);
+        const table = read?.table ?? null;
+        const day = read?.day ?? loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
+        today = day.register.today;
+        const access = mayRun(triggerUid, day.settings.settings, spreadsheet);
+        if (!access.ok) return { status: 'refused', today, mailed: [], failures: [access.reason] };
+        if (!day.calendar.calendar.isWorkingDay(today))
+          return { status: 'nonWorkingDay', today, mailed: [], failures: [] };
+        if (table === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
+        return runLocked(spreadsheet, table, day, read?.rows ?? []);
+      },
+      { timeoutMs: LOCK_WAIT_MS },
+    );
+    if (!locked.ok) throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
+    const outcome = locked.value;
+    const day: IsoDate = outcome.today ?? todayIn(MOSCOW_TIME_ZONE);
+    if (outcome.status === 'failed') reportFailure(spreadsheet, day, outcome.failures.join(' '), true);
+    else if (outcome.status === 'done' && reportedFailure() !== null) {
+      rememberReportedFailure(null);
+      tryAppendJournal(spreadsheet, [
+        { action: DAILY_ACTION, details: 'Проверка снова выполнена без ошибок.', user: AUTO_USER },
+      ]);
+    }
+    return outcome;
+  } catch (error) {
+    const text = errorText(error);
+    reportFailure(spreadsheet, today ?? todayIn(MOSCOW_TIME_ZONE), text, false);
+    return { status: 'failed', today, mailed: [], failures: [text] };
+  }
+}

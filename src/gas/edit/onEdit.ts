@@ -1,0 +1,240 @@
+/**
+ * The simple onEdit trigger on the register. Runs as the person who edited, within 30 s, with no mail
+ * and no UI beyond a toast. It reads the header, the register's data block in one getValues (the
+ * edited rows need the whole register's IDs and links: the same page or ID twice is an error there as
+ * in the full check) and the notes of the edited rows, and writes back only the edited rows (one cell
+ * or a multi-row paste): the ID of a new row, the «Сообщено в отдел (…)» stamp when a creation or
+ * deletion date is first entered, «Срок», «Состояние» and our part of the notes of cells with a
+ * problem. It never changes what the person typed. Its service calls do not depend on the size of the
+ * register.
+ */
+import { SHEET_NAMES } from '../../domain/columns';
+import { assessRow, assessRowsInRegister, isBlankRegisterRow, REGISTER_WIDE_KEYS } from '../../domain/register';
+import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
+import type { ColumnKey, RowAssessment } from '../../domain/types';
+import { refreshNotes } from '../sheets/cellNotes';
+import { readCalendarRows } from '../sheets/calendarSheet';
+import { computedUpdates, dayContextOfRows, type DayContext } from '../sheets/computedColumns';
+import { bumpContextVersion, lookUpContext, storeContext, type CachedContext } from '../platform/contextCache';
+import { newPageId } from '../platform/ids';
+import { contextOf, headerTexts } from '../sheets/registerRead';
+import { MENU_TITLE } from '../menu/menu';
+import {
+  HEADER_SCAN_ROWS,
+  isRegisterSheetName,
+  openRegisterTable,
+  readKeyColumns,
+  readRows,
+  tableOfHeader,
+  writeColumns,
+  type RawRow,
+  type RegisterTable,
+  type RowUpdate,
+} from '../sheets/registerSheet';
+import { readSettingsRows } from '../sheets/settingsSheet';
+
+function isEmptyCell(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+function editedColumn(table: RegisterTable, key: ColumnKey, first: number, last: number): boolean {
+  const position = table.positions[key];
+  return position !== undefined && position + 1 >= first && position + 1 <= last;
+}
+
+/** What onEdit writes for the rows it read: IDs and stamps first, so the assessment sees them. */
+function serviceUpdates(
+  table: RegisterTable,
+  rows: readonly RawRow[],
+  columns: { first: number; last: number },
+  today: string,
+  assess: (raw: RawRow) => RowAssessment | null,
+  taken: Set<string>,
+): RowUpdate[] {
+  const updates: RowUpdate[] = [];
+  for (const raw of rows) {
+    if (isBlankRegisterRow(raw.cells)) continue;
+    const values: RowUpdate['values'] = {};
+    if (table.positions.id !== undefined && String(raw.cells.id ?? '').trim() === '') {
+      values.id = newPageId(taken);
+      taken.add(values.id as string);
+    }
+    const assessment = assess(raw);
+    if (assessment !== null) {
+      const entered = new Set(
+        DEPT_REPORT_STAMPS.filter(
+          ({ field, stamp }) =>
+            table.positions[stamp] !== undefined && editedColumn(table, field, columns.first, columns.last),
+        ).map(({ field }) => field),
+      );
+      Object.assign(
+        values,
+        deptReportStamps({
+          entered,
+          page: assessment.page,
+          problems: assessment.problems,
+          stampIsEmpty: (stamp) => isEmptyCell(raw.cells[stamp]),
+          today,
+        }),
+      );
+    }
+    if (Object.keys(values).length > 0) updates.push({ row: raw.row, values });
+  }
+  return updates;
+}
+
+/** `register` with `rows` in place of the rows of the same numbers (added when beyond it). */
+function withRows(register: readonly RawRow[], rows: readonly RawRow[]): RawRow[] {
+  const replaced = new Map(rows.map((raw) => [raw.row, raw]));
+  const result = register.map((raw) => replaced.get(raw.row) ?? raw);
+  const present = new Set(register.map((raw) => raw.row));
+  for (const raw of rows) if (!present.has(raw.row)) result.push(raw);
+  return result;
+}
+
+function applied(rows: readonly RawRow[], updates: readonly RowUpdate[]): RawRow[] {
+  const byRow = new Map(updates.map((update) => [update.row, update.values]));
+  return rows.map((raw) => {
+    const values = byRow.get(raw.row);
+    return values === undefined ? raw : { ...raw, cells: { ...raw.cells, ...values } };
+  });
+}
+
+interface EditRead {
+  table: RegisterTable;
+  day: DayContext;
+  /** Every data row: in full, or (with a current context cache) in the key columns only. */
+  register: RawRow[];
+  /** The edited rows, in full. */
+  read: RawRow[];
+}
+
+/**
+ * With a current context cache entry whose header still matches the sheet (one getValues of the header
+ * row): the key columns of the register and the edited rows in full. Null otherwise.
+ */
+function readFromCache(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  context: CachedContext,
+  first: number,
+  last: number,
+): EditRead | null {
+  const header = sheet.getRange(context.headerRow, 1, 1, context.width).getValues()[0] ?? [];
+  if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
+  const place = { name: context.registerName, headerRow: context.headerRow, lastRow: last, timeZone: context.timeZone };
+  const table = tableOfHeader(sheet, place, header);
+  const keys = readKeyColumns(table, REGISTER_WIDE_KEYS);
+  table.lastRow = Math.max(last, table.headerRow + keys.length);
+  const read = readRows(table, first, last - first + 1);
+  return {
+    table,
+    day: dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone),
+    register: keys,
+    read,
+  };
+}
+
+/** Without the cache: the header, «Настройки», the calendar and the whole data block, as the check reads them. */
+function readFromSheets(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  last: number,
+  version: string | null,
+): EditRead {
+  const table = openRegisterTable(spreadsheet, sheet);
+  const settingsRows = readSettingsRows(spreadsheet);
+  const calendarRows = readCalendarRows(spreadsheet);
+  if (version !== null) storeContext(contextOf(table, settingsRows, calendarRows), version);
+  const dataStart = table.headerRow + 1;
+  const register = readRows(table, dataStart, Math.max(table.lastRow, last) - table.headerRow);
+  const from = Math.max(first, dataStart);
+  return {
+    table,
+    day: dayContextOfRows(settingsRows, calendarRows, table.timeZone),
+    register,
+    read: register.slice(from - dataStart, last - dataStart + 1),
+  };
+}
+
+/** Handles an edit of `range` (the event's range). Returns the rows it assessed, for tests and the toast. */
+export function handleEdit(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  range: GoogleAppsScript.Spreadsheet.Range,
+): RowAssessment[] {
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  // «Настройки» and the calendar feed every operation's context: a cached copy is stale now.
+  if (name === SHEET_NAMES.settings || name === SHEET_NAMES.calendar) {
+    bumpContextVersion();
+    return [];
+  }
+  const lookup = lookUpContext();
+  const cached = lookup.context;
+  if (cached !== null ? name !== cached.registerName : !isRegisterSheetName(name)) return [];
+  const edited = { first: range.getRow(), last: range.getLastRow() };
+  const columns = { first: range.getColumn(), last: range.getLastColumn() };
+
+  let readOrNull =
+    cached !== null && edited.first > cached.headerRow ? readFromCache(sheet, cached, edited.first, edited.last) : null;
+  if (readOrNull === null) {
+    // The header row edited, or a cached header the sheet no longer has: positions may have changed, so
+    // every cached context is made stale. Otherwise (no entry) the sheets read are stored for next time.
+    const headerEdited = edited.first <= (cached?.headerRow ?? HEADER_SCAN_ROWS);
+    const stale = headerEdited || cached !== null;
+    if (stale) bumpContextVersion();
+    readOrNull = readFromSheets(spreadsheet, sheet, edited.first, edited.last, stale ? null : lookup.version);
+  }
+  const { table, day, register, read } = readOrNull;
+  if (Object.keys(table.positions).length === 0) return [];
+  const first = Math.max(edited.first, table.headerRow + 1);
+  const last = edited.last;
+  if (last < first) return [];
+
+  const taken = new Set(register.map((raw) => String(raw.cells.id ?? '').trim()).filter((id) => id !== ''));
+  const service = serviceUpdates(
+    table,
+    read,
+    columns,
+    day.register.today,
+    (raw) => assessRow(raw, day.register),
+    taken,
+  );
+  const rows = applied(read, service);
+  const byRow = assessRowsInRegister(withRows(register, rows), new Set(rows.map((raw) => raw.row)), day.register);
+  const assessments = rows.map((raw) => byRow.get(raw.row) ?? null);
+  writeColumns(table, [...service, ...computedUpdates(table, rows, byRow)], { current: read });
+
+  refreshNotes(table, first, assessments);
+
+  const withErrors = assessments.filter(
+    (assessment): assessment is RowAssessment =>
+      assessment !== null && assessment.problems.some((problem) => problem.severity === 'error'),
+  );
+  if (withErrors.length > 0) {
+    const rowsText = withErrors
+      .slice(0, 5)
+      .map((assessment) => assessment.row)
+      .join(', ');
+    spreadsheet.toast(
+      `${withErrors.length === 1 ? 'Строка' : 'Строки'} ${rowsText}${withErrors.length > 5 ? '…' : ''}: ошибки заполнения. ` +
+        'Подробности — в примечаниях к отмеченным ячейкам.',
+      MENU_TITLE,
+      8,
+    );
+  }
+  return assessments.filter((assessment): assessment is RowAssessment => assessment !== null);
+}
+
+/** The onEdit entry point. An error is left to Apps Script, which records it with the execution. */
+export function onEditEvent(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  // onEdit is a global too: google.script.run.onEdit() passes no event, or JSON that only looks like one.
+  // Only Apps Script's own event carries objects with methods (JSON cannot); anything else is ignored.
+  const hasMethod = (value: unknown, method: string): boolean =>
+    value !== null && typeof value === 'object' && typeof (value as Record<string, unknown>)[method] === 'function';
+  if (event === null || typeof event !== 'object' || !hasMethod(event.range, 'getRow')) return;
+  handleEdit(
+    hasMethod(event.source, 'getSheetByName') ? event.source : SpreadsheetApp.getActiveSpreadsheet(),
+    event.range,
+  );
+}

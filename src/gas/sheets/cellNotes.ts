@@ -1,0 +1,102 @@
+/**
+ * Notes the add-on puts on register cells that have a problem. A note of ours starts with a marker
+ * line; whatever a person wrote in the note before the marker is kept word for word, so adding,
+ * changing or removing our part never loses their text.
+ */
+import type { ColumnKey, Problem, RowAssessment } from '../../domain/types';
+import { readNotes, type RegisterTable } from './registerSheet';
+
+export const NOTE_MARKER = '⚠ Реестр страниц:';
+
+/** The person's part of a note: everything before our marker, trailing blank lines dropped. */
+export function userPartOfNote(note: string): string {
+  const index = note.indexOf(NOTE_MARKER);
+  return (index < 0 ? note : note.slice(0, index)).replace(/\s+$/, '');
+}
+
+/** The note a cell should have: the person's part, then ours when there are messages. */
+export function mergedNote(existing: string, messages: readonly string[]): string {
+  const user = userPartOfNote(existing);
+  if (messages.length === 0) return user;
+  const ours = [NOTE_MARKER, ...messages].join('\n');
+  return user === '' ? ours : `${user}\n\n${ours}`;
+}
+
+function problemLine(problem: Problem): string {
+  return `${problem.severity === 'error' ? 'Ошибка' : 'Внимание'}: ${problem.message}`;
+}
+
+/**
+ * Messages per cell of one row: a problem with a column goes on that column's cell; a problem of the
+ * row as a whole (or of a column the sheet lacks) goes on «Состояние».
+ */
+export function rowNoteMessages(
+  assessment: Pick<RowAssessment, 'problems'> | null,
+  positions: Partial<Record<ColumnKey, number>>,
+): Map<number, string[]> {
+  const byPosition = new Map<number, string[]>();
+  if (assessment === null) return byPosition;
+  for (const problem of assessment.problems) {
+    const position = (problem.column === null ? undefined : positions[problem.column]) ?? positions.state;
+    if (position === undefined) continue;
+    byPosition.set(position, [...(byPosition.get(position) ?? []), problemLine(problem)]);
+  }
+  return byPosition;
+}
+
+/**
+ * The notes of a block of rows after our update: `existing` as getNotes returned it, `assessments`
+ * aligned with its rows (null for a blank row). Only catalogue cells and cells already carrying our
+ * marker can change; every other note stays as it is.
+ */
+export function updatedNotes(
+  existing: readonly (readonly string[])[],
+  assessments: ReadonlyArray<Pick<RowAssessment, 'problems'> | null>,
+  positions: Partial<Record<ColumnKey, number>>,
+): string[][] {
+  return existing.map((notes, index) => {
+    const messages = rowNoteMessages(assessments[index] ?? null, positions);
+    return notes.map((note, position) => {
+      const wanted = messages.get(position) ?? [];
+      if (wanted.length === 0 && !note.includes(NOTE_MARKER)) return note;
+      return mergedNote(note, wanted);
+    });
+  });
+}
+
+/** The first and last index where two blocks of notes differ, or null when they are equal. */
+export function changedSpan(
+  before: readonly (readonly string[])[],
+  after: readonly (readonly string[])[],
+): [number, number] | null {
+  let first = -1;
+  let last = -1;
+  after.forEach((row, index) => {
+    if (row.some((note, position) => note !== (before[index]?.[position] ?? ''))) {
+      if (first < 0) first = index;
+      last = index;
+    }
+  });
+  return first < 0 ? null : [first, last];
+}
+
+/**
+ * Brings our part of the notes of rows first..first + assessments.length - 1 in line with their
+ * assessments (null for a blank row: our notes go): one getNotes over the rows, and one setNotes over
+ * the rows between the first and the last that change, or none. The person's own text stays.
+ * Returns true when it wrote.
+ */
+export function refreshNotes(
+  table: RegisterTable,
+  first: number,
+  assessments: ReadonlyArray<Pick<RowAssessment, 'problems'> | null>,
+): boolean {
+  const before = readNotes(table, first, assessments.length);
+  const after = updatedNotes(before, assessments, table.positions);
+  const span = changedSpan(before, after);
+  if (span === null) return false;
+  table.sheet
+    .getRange(first + span[0], 1, span[1] - span[0] + 1, table.width)
+    .setNotes(after.slice(span[0], span[1] + 1));
+  return true;
+}
