@@ -19,11 +19,9 @@
  * works inside the bundle as in Apps Script.
  */
 import { SHEET_NAMES } from '../src/domain/columns';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, runInContext } from 'node:vm';
 import type { CallCounter, CallSnapshot } from './fakes/callCounter';
-import { FakeContext, isDate, type ExecutionKind, type AuthModeName, type Realm } from './fakes/context';
+import { FakeContext, type ExecutionKind, type AuthModeName, type Realm } from './fakes/context';
 import { FakeObject, expose, unwrap } from './fakes/fakeObject';
 import type { SentMail } from './fakes/mail';
 import type { FakeRange } from './fakes/range';
@@ -31,8 +29,8 @@ import { createServices, type FakeServices } from './fakes/services';
 import { FakeSpreadsheet, type FakeSpreadsheetOptions } from './fakes/spreadsheet';
 import type { FakeUi } from './fakes/ui';
 import { AuthMode, EventType } from './fakes/enums';
-import { toSerial, wallTime } from './fakes/timeZones';
-import { VM_DATE_SHIM, vmDateHost, type VmDateHost } from './fakes/vmDate';
+import { MISSING_GLOBALS, loadBundleSandbox, type BundleFunction } from './bundleSandbox';
+import { clockEvent, crossesScriptRun, editOptionsOf, eventValue, type EditOptions } from './triggerEvents';
 
 export const REPO_ROOT = join(__dirname, '..');
 
@@ -59,27 +57,7 @@ export interface RuntimeOptions {
   globals?: Record<string, unknown>;
 }
 
-/**
- * Web and Node globals Apps Script's V8 runtime does not have. The bundle sees them as undefined (so
- * `new URL(…)` fails as it would in Apps Script), and each one it touches is recorded in
- * `runtime.missingGlobals` and reported once on the console, because code that catches the failure
- * (`try { new URL(x) } catch { … }`) would otherwise fail silently, here and in production.
- */
-export const MISSING_GLOBALS = [
-  'URL',
-  'URLSearchParams',
-  'TextEncoder',
-  'TextDecoder',
-  'setTimeout',
-  'setInterval',
-  'fetch',
-  'structuredClone',
-  'atob',
-  'btoa',
-  'Buffer',
-] as const;
-
-export type BundleFunction = (...args: unknown[]) => unknown;
+export { MISSING_GLOBALS, type BundleFunction };
 export type Bundle = Record<string, BundleFunction>;
 
 export interface Execution {
@@ -123,11 +101,7 @@ export interface Runtime {
   setNow(now: Date | (() => Date)): void;
 }
 
-export interface EditOptions {
-  value?: unknown;
-  oldValue?: unknown;
-  user?: string;
-}
+export type { EditOptions };
 
 /** A new fake spreadsheet with its own context, to fill before createRuntime({ spreadsheet }). */
 export function createSpreadsheet(
@@ -135,25 +109,6 @@ export function createSpreadsheet(
 ): FakeSpreadsheet {
   const ctx = new FakeContext({ owner: options.owner, timeZone: options.timeZone });
   return new FakeSpreadsheet(ctx, options);
-}
-
-function isEditOptions(value: unknown): value is EditOptions {
-  if (typeof value !== 'object' || value === null || isDate(value) || Array.isArray(value)) return false;
-  return Object.keys(value).every((key) => key === 'value' || key === 'oldValue' || key === 'user');
-}
-
-/** How an onEdit event carries a value: a string, as Apps Script passes it. */
-function eventValue(value: unknown, timeZone: string): string {
-  if (isDate(value)) return String(toSerial(value, timeZone));
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value ?? '');
-}
-
-function containsForbidden(value: unknown): boolean {
-  if (isDate(value) || typeof value === 'function') return true;
-  if (Array.isArray(value)) return value.some(containsForbidden);
-  if (typeof value === 'object' && value !== null) return Object.values(value).some(containsForbidden);
-  return false;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -196,46 +151,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     };
 
   function loadBundle(codePath = join(buildDir, 'Code.js')): Bundle {
-    const code = readFileSync(codePath, 'utf8');
-    const sandbox: Record<string, unknown> = { ...services, console, ...(options.globals ?? {}) };
-    for (const name of MISSING_GLOBALS) {
-      if (name in sandbox) continue;
-      Object.defineProperty(sandbox, name, {
-        configurable: true,
-        get() {
-          if (!runtime.missingGlobals.includes(name)) {
-            runtime.missingGlobals.push(name);
-            console.warn(
-              `[fake Apps Script] the bundle used ${name}, which Apps Script's V8 runtime does not have: this code fails there.`,
-            );
-          }
-          return undefined;
-        },
-      });
-    }
-    const context = createContext(sandbox);
-    const install = runInContext(VM_DATE_SHIM, context) as (host: VmDateHost) => Realm;
-    realm = install(
-      vmDateHost(
-        () => ctx.now(),
-        () => ctx.timeZone,
-      ),
-    );
-    runInContext(code, context, { filename: codePath });
-    const reserved = new Set<string>([
-      ...Object.keys(services),
-      'console',
-      'Date',
-      ...MISSING_GLOBALS,
-      ...Object.keys(options.globals ?? {}),
-    ]);
+    const loaded = loadBundleSandbox(codePath, ctx, services, options.globals ?? {}, (name) => {
+      if (runtime.missingGlobals.includes(name)) return;
+      runtime.missingGlobals.push(name);
+      console.warn(
+        `[fake Apps Script] the bundle used ${name}, which Apps Script's V8 runtime does not have: this code fails there.`,
+      );
+    });
+    realm = loaded.realm;
     bundle = {};
-    for (const name of Object.keys(sandbox)) {
-      if (reserved.has(name)) continue;
-      const value = sandbox[name];
-      if (!reserved.has(name) && typeof value === 'function')
-        bundle[name] = wrapBundleFunction(value as BundleFunction);
-    }
+    for (const [name, fn] of Object.entries(loaded.functions)) bundle[name] = wrapBundleFunction(fn);
     runtime.bundle = bundle;
     return bundle;
   }
@@ -284,7 +209,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       );
     },
     simulateEdit(target, edit) {
-      const options: EditOptions = isEditOptions(edit) ? edit : edit === undefined ? {} : { oldValue: edit };
+      const options = editOptionsOf(edit);
       const range = unwrap(typeof target === 'string' ? sheetBook.getRange(target) : target) as FakeRange;
       if ('value' in options) runAs({ kind: 'menu', user: options.user }, () => range.setValue(options.value));
       const single = range.area.numRows === 1 && range.area.numColumns === 1;
@@ -309,29 +234,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       const trigger = triggers[0];
       if (!trigger && fireOptions.requireTrigger !== false)
         throw new Error(`no time-driven trigger is installed for ${handler}`);
-      const now = ctx.now();
-      const w = wallTime(now, 'UTC');
-      const event = {
-        authMode: AuthMode.FULL,
-        triggerUid: trigger?.id ?? '',
-        year: w.year,
-        month: w.month,
-        'day-of-month': w.day,
-        'day-of-week': w.weekday === 0 ? 7 : w.weekday,
-        hour: w.hour,
-        minute: w.minute,
-        second: w.second,
-        timezone: 'UTC',
-      };
+      const event = clockEvent(ctx.now(), trigger?.id ?? '');
       return runAs({ kind: 'timeDriven', user: trigger?.owner ?? ctx.owner }, () => bundleFunction(handler)(event));
     },
     scriptRun(name, ...args) {
-      if (containsForbidden(args))
+      if (!crossesScriptRun(args))
         throw new Error(`google.script.run.${name}: a Date or function cannot be passed to the server`);
       const sent = JSON.parse(JSON.stringify(args)) as unknown[];
       const result = runAs({ kind: 'sidebar' }, () => bundleFunction(name)(...sent));
       if (result === undefined) return undefined;
-      return containsForbidden(result) ? null : JSON.parse(JSON.stringify(result));
+      return crossesScriptRun(result) ? JSON.parse(JSON.stringify(result)) : null;
     },
     quietly(fn) {
       ctx.depth++;
