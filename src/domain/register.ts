@@ -17,7 +17,7 @@ import {
 import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow } from './schemas';
 import { isEmailAddress } from './email';
 import { isInMailDomains } from './settings';
-import { statedErrors } from './summary';
+import { statedErrors } from './statedColumns';
 import type { ColumnKey, IsoDate, Page, Problem, RowAssessment, WorkingCalendar } from './types';
 
 export interface RawRegisterRow {
@@ -69,6 +69,8 @@ export interface RegisterAssessment {
   /** The rows that hold a page or an exemption (blank rows left out), in sheet order. */
   rows: RowAssessment[];
   gaps: RegisterGap[];
+  /** Organisations that would be gaps but for rows in error (registerCheck.ts). */
+  undetermined: RegisterGap[];
 }
 
 const INPUT_KEYS: readonly ColumnKey[] = COLUMNS.filter((column) => column.role === 'input').map(
@@ -179,7 +181,7 @@ function withRegisterChecks(
   readings: readonly Reading[],
   ids: ReadonlyArray<{ row: number; id: string | null }>,
   context: RegisterContext,
-): { rows: Reading[]; gaps: RegisterGap[] } {
+): { rows: Reading[]; gaps: RegisterGap[]; undetermined: RegisterGap[] } {
   const review = reviewRegister(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
   const duplicateIds = duplicateIdProblems(ids);
   const rows = readings.map((reading) => {
@@ -188,7 +190,7 @@ function withRegisterChecks(
     if (duplicate !== undefined) problems.push(duplicate);
     return { row: reading.row, page: reading.page, problems };
   });
-  return { rows, gaps: review.gaps };
+  return { rows, gaps: review.gaps, undetermined: review.undetermined };
 }
 
 function nonBlankInOrder(rawRows: ReadonlyArray<RawRegisterRow>): RawRegisterRow[] {
@@ -202,8 +204,8 @@ function nonBlankInOrder(rawRows: ReadonlyArray<RawRegisterRow>): RawRegisterRow
  */
 export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: RegisterContext): RegisterAssessment {
   const readings = nonBlankInOrder(rawRows).map((raw) => ({ row: raw.row, ...readRow(raw, context) }));
-  const { rows, gaps } = withRegisterChecks(readings, idsInOrder(rawRows, context), context);
-  return { rows: rows.map((reading) => assessed(reading.row, reading, context)), gaps };
+  const { rows, gaps, undetermined } = withRegisterChecks(readings, idsInOrder(rawRows, context), context);
+  return { rows: rows.map((reading) => assessed(reading.row, reading, context)), gaps, undetermined };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { normalizeHeader } from './columns';
 import { pageLinkKeys, type NetworkSpec } from './links';
 import { columnProblem } from './schemas';
+import { isUnreliableRow } from './statedColumns';
 import type { Page, Problem } from './types';
 
 export interface ReviewedRow {
@@ -21,10 +22,21 @@ export interface RegisterGap {
   message: string;
 }
 
+const UNDETERMINED_MESSAGE =
+  'Есть ли у организации действующая страница или освобождение (п. 4), сказать нельзя: в её строках ошибки ' +
+  '(см. замечания по строкам). Пока они не исправлены, в сводке для ЦУР организация не учтена.';
+
 export interface RegisterReview {
   /** Every row's problems: its own, then the register's findings about it. */
   rowProblems: Map<number, Problem[]>;
+  /** Organisations with no active page and no exemption, every row of them read without error. */
   gaps: RegisterGap[];
+  /**
+   * Organisations with neither an active page nor an exemption, some row of which is in error
+   * (statedColumns.ts, isUnreliableRow): whether they have a page cannot be said until the rows are
+   * fixed — the ЦУР letter does not count them either.
+   */
+  undetermined: RegisterGap[];
 }
 
 /** One organisation, however its name is written: case, spaces, quotes and ё ignored. */
@@ -124,24 +136,42 @@ export function reviewRegister(
   const rowProblems = new Map<number, Problem[]>(ordered.map(({ row, problems }) => [row, [...problems]]));
 
   // The same page twice among the rows not deleted: the later rows name the first.
-  for (const [row, first] of duplicatePageRows(ordered, options))
-    rowProblems.get(row)?.push(duplicatePageProblem(first));
+  const duplicates = duplicatePageRows(ordered, options);
+  for (const [row, first] of duplicates) rowProblems.get(row)?.push(duplicatePageProblem(first));
 
   // Organisations with no active page and no exemption.
-  const organizations = new Map<string, { name: string; active: boolean; exempt: boolean; deleted: boolean }>();
-  for (const { page } of ordered) {
+  const organizations = new Map<
+    string,
+    { name: string; active: boolean; exempt: boolean; deleted: boolean; unreliable: boolean }
+  >();
+  for (const reviewed of ordered) {
+    const { page } = reviewed;
     if (page.organization === null) continue;
     const key = organizationKey(page.organization);
-    const entry = organizations.get(key) ?? { name: page.organization, active: false, exempt: false, deleted: false };
-    entry.active ||= isActivePage(page);
-    entry.exempt ||= page.exemptionBasis !== null;
+    const entry = organizations.get(key) ?? {
+      name: page.organization,
+      active: false,
+      exempt: false,
+      deleted: false,
+      unreliable: false,
+    };
+    // A row in error counts neither as a page nor as an exemption: the ЦУР letter's totals (summary.ts) say the same.
+    const unreliable = isUnreliableRow(reviewed, duplicates.has(reviewed.row));
+    entry.unreliable ||= unreliable;
+    entry.active ||= !unreliable && isActivePage(page);
+    entry.exempt ||= !unreliable && page.exemptionBasis !== null;
     entry.deleted ||= page.deletedOn !== null && page.exemptionBasis === null;
     organizations.set(key, entry);
   }
   for (const [row, problem] of exemptionConflicts(ordered)) rowProblems.get(row)?.push(problem);
   const gaps: RegisterGap[] = [];
-  for (const { name, active, exempt, deleted } of organizations.values()) {
+  const undetermined: RegisterGap[] = [];
+  for (const { name, active, exempt, deleted, unreliable } of organizations.values()) {
     if (active || exempt) continue;
+    if (unreliable) {
+      undetermined.push({ organization: name, message: UNDETERMINED_MESSAGE });
+      continue;
+    }
     gaps.push({
       organization: name,
       message: deleted
@@ -149,5 +179,5 @@ export function reviewRegister(
         : 'Нет действующей официальной страницы, и основание освобождения (п. 4) не указано.',
     });
   }
-  return { rowProblems, gaps };
+  return { rowProblems, gaps, undetermined };
 }

@@ -6,7 +6,8 @@ import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
 import { pageLinkKeys, pageLinks, type NetworkSpec } from './links';
 import { isActivePage, organizationKey } from './registerCheck';
-import { orgKindRank, statedErrors } from './summary';
+import { statedErrors } from './statedColumns';
+import { orgKindRank } from './summary';
 import type { IsoDate, RowAssessment } from './types';
 
 export interface SiteListOrganization {

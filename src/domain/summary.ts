@@ -20,6 +20,7 @@ import { EVENT_COLUMNS } from './obligations';
 import { duplicatePageRows, isActivePage, organizationKey } from './registerCheck';
 import { pageLinks } from './links';
 import { REQUIRED_FOR_PAGE } from './schemas';
+import { isUnreliableRow, statedErrors } from './statedColumns';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment } from './types';
 
 /** One creation or deletion not yet reported to ЦУР. */
@@ -106,29 +107,6 @@ export function compareEvents(a: PendingEvent, b: PendingEvent): number {
     a.organization.localeCompare(b.organization, 'ru') ||
     a.row - b.row ||
     a.kind.localeCompare(b.kind)
-  );
-}
-
-/**
- * The columns the letter states or an event's deadline depends on: an error in any of them keeps every
- * event of the row out of the letter (and off the site list) until it is fixed, since what the add-on
- * would assert about the page could be wrong.
- */
-export const STATED_COLUMNS: readonly ColumnKey[] = [
-  'organization',
-  'orgKind',
-  'network',
-  'link',
-  'createdOn',
-  'deletedOn',
-];
-
-/** The errors of a row in the stated columns, each with its column. */
-export function statedErrors(row: Pick<RowAssessment, 'problems'>): Array<{ column: ColumnKey; message: string }> {
-  return row.problems.flatMap((problem) =>
-    problem.severity === 'error' && problem.column !== null && STATED_COLUMNS.includes(problem.column)
-      ? [{ column: problem.column, message: problem.message }]
-      : [],
   );
 }
 
@@ -270,9 +248,8 @@ export function summaryTotals(
     const { row, page } = assessed;
     const organization = (page.organization ?? '').trim();
     const key = organizationKey(organization);
-    const wrongExemption = assessed.problems.some((p) => p.column === 'exemptionBasis' && p.severity === 'error');
-    // What the letter cannot assert is not counted: a row in error in a stated column or in its exemption.
-    if (duplicates.has(row) || statedErrors(assessed).length > 0 || wrongExemption) {
+    // What the letter cannot assert is not counted.
+    if (isUnreliableRow(assessed, duplicates.has(row))) {
       if (organization !== '' && !inError.has(key)) inError.set(key, organization);
       continue;
     }

@@ -137,6 +137,25 @@ describe('reviewRegister: organisations with no page and no exemption', () => {
     expect(gaps.map((gap) => gap.organization)).toEqual(['Отдел  Спорта']);
   });
 
+  it('leaves an organisation whose rows are in error undetermined, not a gap (the ЦУР letter counts it neither way)', () => {
+    const linkError: Problem = { column: 'link', severity: 'error', message: 'Ссылка не читается.' };
+    const ogrnError: Problem = { column: 'ogrn', severity: 'error', message: 'Неверная контрольная цифра.' };
+    const review = reviewRegister([
+      row(2, { deletedOn: '2024-03-10' }, [linkError]),
+      row(3, { organization: 'Отдел спорта', deletedOn: '2024-03-10' }, [ogrnError]),
+    ]);
+    expect(review.undetermined.map((gap) => gap.organization)).toEqual(['Отдел культуры']);
+    expect(review.undetermined[0]?.message).toContain('в её строках ошибки');
+    // An error outside the stated columns does not hide that every page of the organisation is deleted.
+    expect(review.gaps.map((gap) => gap.organization)).toEqual(['Отдел спорта']);
+  });
+
+  it("leaves an organisation undetermined when its only row repeats another organisation's page", () => {
+    const review = reviewRegister([row(2), row(3, { organization: 'Отдел спорта', deletedOn: null })]);
+    expect(review.gaps).toEqual([]);
+    expect(review.undetermined.map((gap) => gap.organization)).toEqual(['Отдел спорта']);
+  });
+
   it('skips rows without an organisation', () => {
     expect(reviewRegister([row(2, { organization: null, link: null })]).gaps).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe('the check of the register', () => {
     expect(dialog).toEqual(expect.objectContaining({ kind: 'modal', title: 'Проверка реестра' }));
     expect(html).toContain(
       'Строк в реестре: 11. Ошибок: 4, предупреждений: 2 (строк с замечаниями: 4). ' +
-        'Организаций без действующей страницы и освобождения: 3.',
+        'Организаций без действующей страницы и освобождения: 2. Не определить из-за ошибок в строках: 3.',
     );
     expect(calls.byMethod['Spreadsheet.toast']).toBeUndefined();
   });
@@ -51,10 +51,18 @@ describe('the check of the register', () => {
   });
 
   it('lists organisations with no active page and no exemption, and escapes what people wrote', () => {
-    const gaps = html.slice(html.indexOf('Организации без действующей страницы'), html.indexOf('Замечания по строкам'));
+    const gaps = html.slice(
+      html.indexOf('Организации без действующей страницы'),
+      html.indexOf('Организации, о которых'),
+    );
     expect(gaps).toContain('<b>Отдел ЖКХ</b>: Все страницы удалены');
     expect(gaps).toContain('<b>Отдел транспорта</b>');
-    expect(gaps).toContain('&lt;b&gt;Школа&lt;/b&gt; &amp; «Сад»');
+    // Its only row has no link: an error, so — as in the ЦУР letter — it is not judged until fixed.
+    const undetermined = html.slice(html.indexOf('Организации, о которых'), html.indexOf('Замечания по строкам'));
+    expect(undetermined).toContain('&lt;b&gt;Школа&lt;/b&gt; &amp; «Сад»');
+    // A link of another network (row 7) and a page another organisation's row registers (row 9).
+    expect(undetermined).toContain('<b>Отдел финансов</b>');
+    expect(undetermined).toContain('<b>Отдел молодёжи</b>');
     expect(gaps).not.toContain('Отдел финансов');
     expect(gaps).not.toContain('Архив');
     expect(html).not.toContain('<b>Школа</b>');

@@ -48,6 +48,8 @@ export interface CheckResult {
   warnings: number;
   findings: CheckRowFinding[];
   gaps: RegisterGap[];
+  /** Organisations that would be gaps but for rows in error: not judged, as in the ЦУР letter. */
+  undetermined: RegisterGap[];
   /** Problems in «Настройки» and the calendar sheet. */
   settingsProblems: string[];
 }
@@ -76,14 +78,23 @@ export function checkResult(
     });
     findings.push({ row: row.row, organization: row.page.organization, id: row.page.id, items });
   }
-  return { rows: assessment.rows.length, errors, warnings, findings, gaps: assessment.gaps, settingsProblems };
+  return {
+    rows: assessment.rows.length,
+    errors,
+    warnings,
+    findings,
+    gaps: assessment.gaps,
+    undetermined: assessment.undetermined,
+    settingsProblems,
+  };
 }
 
 /** The toast: counts only. */
 export function checkSummary(result: CheckResult): string {
   return (
     `Строк в реестре: ${result.rows}. Ошибок: ${result.errors}, предупреждений: ${result.warnings} ` +
-    `(строк с замечаниями: ${result.findings.length}). Организаций без действующей страницы и освобождения: ${result.gaps.length}.`
+    `(строк с замечаниями: ${result.findings.length}). Организаций без действующей страницы и освобождения: ${result.gaps.length}.` +
+    (result.undetermined.length === 0 ? '' : ` Не определить из-за ошибок в строках: ${result.undetermined.length}.`)
   );
 }
 
@@ -105,6 +116,12 @@ export function checkReportHtml(result: CheckResult): string {
   if (result.gaps.length > 0) {
     parts.push('<h2>Организации без действующей страницы и без освобождения (п. 4)</h2><ul>');
     for (const gap of result.gaps)
+      parts.push(`<li><b>${escapeHtml(gap.organization)}</b>: ${escapeHtml(gap.message)}</li>`);
+    parts.push('</ul>');
+  }
+  if (result.undetermined.length > 0) {
+    parts.push('<h2>Организации, о которых нельзя судить, пока в их строках ошибки</h2><ul>');
+    for (const gap of result.undetermined)
       parts.push(`<li><b>${escapeHtml(gap.organization)}</b>: ${escapeHtml(gap.message)}</li>`);
     parts.push('</ul>');
   }

@@ -1,0 +1,40 @@
+/**
+ * What the add-on may assert about a row: an error in a column it states keeps the row out of every
+ * report (ЦУР letter, site list, digests) and its organisation out of the gap count. Pure.
+ */
+import type { ColumnKey, Problem } from './types';
+
+/**
+ * The columns the letter states or an event's deadline depends on: an error in any of them keeps every
+ * event of the row out of the letter (and off the site list) until it is fixed, since what the add-on
+ * would assert about the page could be wrong.
+ */
+export const STATED_COLUMNS: readonly ColumnKey[] = [
+  'organization',
+  'orgKind',
+  'network',
+  'link',
+  'createdOn',
+  'deletedOn',
+];
+
+/** The errors of a row in the stated columns, each with its column. */
+export function statedErrors(row: { problems: readonly Problem[] }): Array<{ column: ColumnKey; message: string }> {
+  return row.problems.flatMap((problem) =>
+    problem.severity === 'error' && problem.column !== null && STATED_COLUMNS.includes(problem.column)
+      ? [{ column: problem.column, message: problem.message }]
+      : [],
+  );
+}
+
+/**
+ * A row the totals cannot rely on: an error in a stated column or in its exemption, or a page another row
+ * already registers. Its organisation is then neither counted nor called a gap until it is fixed.
+ */
+export function isUnreliableRow(row: { problems: readonly Problem[] }, repeatsAnotherRow: boolean): boolean {
+  return (
+    repeatsAnotherRow ||
+    statedErrors(row).length > 0 ||
+    row.problems.some((problem) => problem.column === 'exemptionBasis' && problem.severity === 'error')
+  );
+}
