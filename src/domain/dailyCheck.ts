@@ -17,7 +17,8 @@ import {
   type Cell,
   type MailMessage,
 } from './letter';
-import { EVENT_KIND_LABELS, statedErrors } from './summary';
+import { statedErrors } from './statedColumns';
+import { EVENT_KIND_LABELS } from './summary';
 import { isInMailDomains } from './settings';
 import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalendar } from './types';
 
@@ -45,8 +46,11 @@ export interface DigestItem {
   obligation: Obligation;
   deadline: IsoDate;
   status: ObligationStatus;
-  /** In the coordinator's digest a row is listed once: every obligation of the row in this state. */
-  obligations?: Obligation[];
+  /**
+   * In the coordinator's digest a row is listed once: every obligation of the row in this state, each
+   * with its own deadline (the department's and ЦУР's differ).
+   */
+  obligations?: Array<{ obligation: Obligation; deadline: IsoDate }>;
 }
 
 function itemsOf(
@@ -94,8 +98,9 @@ function onePerRow(items: readonly DigestItem[]): DigestItem[] {
   const byRow = new Map<number, DigestItem>();
   for (const item of items) {
     const first = byRow.get(item.row);
-    if (first === undefined) byRow.set(item.row, { ...item, obligations: [item.obligation] });
-    else if (!first.obligations?.includes(item.obligation)) first.obligations?.push(item.obligation);
+    const own = { obligation: item.obligation, deadline: item.deadline };
+    if (first === undefined) byRow.set(item.row, { ...item, obligations: [own] });
+    else if (!first.obligations?.some((known) => known.obligation === item.obligation)) first.obligations?.push(own);
   }
   return [...byRow.values()];
 }
@@ -147,8 +152,13 @@ function itemsTable(items: readonly DigestItem[], highlight: boolean): string {
   );
 }
 
+/** What to do; with two obligations, each names its own deadline (the «Срок» column gives the nearest). */
 function obligationsText(item: DigestItem): string {
-  return (item.obligations ?? [item.obligation]).map((obligation) => OBLIGATION_LABELS[obligation]).join('; ');
+  const obligations = item.obligations ?? [{ obligation: item.obligation, deadline: item.deadline }];
+  if (obligations.length === 1) return OBLIGATION_LABELS[item.obligation];
+  return obligations
+    .map(({ obligation, deadline }) => `${OBLIGATION_LABELS[obligation]} — срок ${formatRuDate(deadline)}`)
+    .join('; ');
 }
 
 function itemsText(items: readonly DigestItem[]): string {
@@ -156,7 +166,8 @@ function itemsText(items: readonly DigestItem[]): string {
     .map(
       (item) =>
         `- строка ${item.row}: ${item.organization} — ${item.network} ${pageLinkText(item.link)}\n` +
-        `  ${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}; ${obligationsText(item)}; срок ${formatRuDate(item.deadline)}`,
+        `  ${EVENT_KIND_LABELS[item.kind]} ${formatRuDate(item.date)}; ${obligationsText(item)}` +
+        ((item.obligations?.length ?? 1) > 1 ? '' : `; срок ${formatRuDate(item.deadline)}`),
     )
     .join('\n');
 }

@@ -64,7 +64,14 @@ describe('the coordinator digest', () => {
   it('lists the overdue and the due today, a row once with all its obligations', () => {
     const { overdue, dueToday } = coordinatorDigestItems(rows);
     expect(overdue.map((item) => [item.pageId, item.obligations, item.deadline])).toEqual([
-      ['B', ['dept', 'tsur'], '2026-01-14'],
+      [
+        'B',
+        [
+          { obligation: 'dept', deadline: '2026-01-14' },
+          { obligation: 'tsur', deadline: '2026-01-15' },
+        ],
+        '2026-01-14',
+      ],
     ]);
     expect(dueToday.map((item) => [item.pageId, item.obligation])).toEqual([['A', 'tsur']]);
   });
@@ -83,7 +90,10 @@ describe('the coordinator digest', () => {
     expect(message.htmlBody).toContain('A &amp; B');
     expect(message.body).toContain('Ожидают сводки в ЦУР: 3');
     expect(message.body).toContain('ПРОСРОЧЕНО (1)');
-    expect(message.body).toContain('Сообщить в отдел (п. 3.2.2); Сообщить в ЦУР (п. 3.1.5)');
+    // Two obligations of one row, each with its own deadline, and no third date after them.
+    expect(message.body).toContain(
+      'Создание 12.01.2026; Сообщить в отдел (п. 3.2.2) — срок 14.01.2026; Сообщить в ЦУР (п. 3.1.5) — срок 15.01.2026\n',
+    );
   });
 
   it('ends its first line with one full stop after «г.»', () => {
