@@ -4,7 +4,7 @@
  * `Date.now()` read the runtime's clock, so "today" can be set, and whose local time is the script's
  * time zone, as in Apps Script (see fakes/vmDate.ts). Like Apps Script's V8 runtime there is
  * no `require`, `process`, `URL`, `setTimeout` or `TextEncoder`: touching one is reported (see
- * MISSING_GLOBALS); pass `globals` to add some anyway.
+ * MISSING_GLOBALS in dev/bundleSandbox.ts); pass `globals` to add some anyway.
  *
  *   const rt = createRuntime({ now: new Date('2024-03-05T09:00:00+03:00'), user: 'clerk@shpak.ru' });
  *   const bundle = rt.loadBundle();
@@ -29,7 +29,7 @@ import { createServices, type FakeServices } from './fakes/services';
 import { FakeSpreadsheet, type FakeSpreadsheetOptions } from './fakes/spreadsheet';
 import type { FakeUi } from './fakes/ui';
 import { AuthMode, EventType } from './fakes/enums';
-import { MISSING_GLOBALS, loadBundleSandbox, type BundleFunction } from './bundleSandbox';
+import { loadBundleSandbox, type BundleFunction } from './bundleSandbox';
 import { clockEvent, crossesScriptRun, editOptionsOf, eventValue, type EditOptions } from './triggerEvents';
 
 export const REPO_ROOT = join(__dirname, '..');
@@ -57,7 +57,7 @@ export interface RuntimeOptions {
   globals?: Record<string, unknown>;
 }
 
-export { MISSING_GLOBALS, type BundleFunction };
+export type { BundleFunction };
 export type Bundle = Record<string, BundleFunction>;
 
 export interface Execution {
