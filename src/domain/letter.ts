@@ -198,13 +198,39 @@ const LINKED_TLDS = new Set(
 );
 // An address typed without a scheme: ASCII or punycode labels, a port, a path. Not after a letter, digit,
 // «@» (the domain of an e-mail address), «.», «/» or «-» (inside an address already handled), so that
-// Russian text («г.Михайловска», «ул.Ленина», «И.о.», «т.д.») is never touched. Not covered: Cyrillic
-// domains (администрация.рф), which some mail programs also link; they stay as typed.
+// Russian text («г.Михайловска», «ул.Ленина», «И.о.», «т.д.») is never touched. Cyrillic domains are
+// IDN_HOST's.
 const BARE_HOST =
   /(?<![\p{L}\p{N}@._/\\-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59}))(?::\d{1,5})?(\/[^\s<>"']*)?(?![\p{L}\p{N}@_-])/giu;
 
-/** «www.evil.example», «vk.cc/abc» → «www[.]evil[.]example», «vk[.]cc/abc»; a known page («vk.com/x») stays. */
+// Cyrillic top-level domains (the punycode forms, xn--p1ai for .рф, are BARE_HOST's). Only these: a word
+// after a dot in Russian text («г.Михайловска», «р-н.Ставропольский») is no domain.
+const CYRILLIC_TLDS = 'рф|рус|москва|дети|онлайн|сайт|орг|ком|бел|укр|срб|мкд|қаз|мон|бг';
+// A domain of letters in any script (администрация.рф, www.шпаковский.рф) under a Cyrillic TLD, with a
+// port and a path; the same boundaries as BARE_HOST. Mail programs link such addresses too.
+const IDN_HOST = new RegExp(
+  `(?<![\\p{L}\\p{N}@._/\\\\-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+(?:${CYRILLIC_TLDS}))` +
+    `(?::\\d{1,5})?(\\/[^\\s<>"']*)?(?![\\p{L}\\p{N}@_-])`,
+  'giu',
+);
+
+/** «администрация.рф/новости» → «администрация[.]рф/новости»: no Cyrillic domain is a page a letter may link. */
+function defangCyrillicHosts(text: string): string {
+  return text.replace(
+    IDN_HOST,
+    (token: string, host: string) => host.replace(/\./g, '[.]') + defangBareHosts(token.slice(host.length)),
+  );
+}
+
+/**
+ * «www.evil.example», «vk.cc/abc», «администрация.рф» → «www[.]evil[.]example», «vk[.]cc/abc»,
+ * «администрация[.]рф»; a known page («vk.com/x») stays.
+ */
 function defangBareHosts(text: string): string {
+  return defangCyrillicHosts(defangAsciiHosts(text));
+}
+
+function defangAsciiHosts(text: string): string {
   return text.replace(BARE_HOST, (token: string, host: string, path: string | undefined) => {
     const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
     const looksLinked = /^www\./i.test(host) || path !== undefined || LINKED_TLDS.has(tld) || tld.startsWith('xn--');
