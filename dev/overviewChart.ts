@@ -12,8 +12,6 @@ const COLOURS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6
 const RESVG_FONTS = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } as const;
 
 const widths = new Map<string, number>();
-let measurements = 0;
-export const measureCount = (): number => measurements;
 
 /**
  * The width of a text as resvg draws it, with the fonts of the PNG. Without a canvas ECharts measures by a
@@ -31,7 +29,6 @@ function textWidth(text: string, font: string): number {
     const svg =
       `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="0" y="100" font-size="${size}" ` +
       `font-weight="${weight}" font-family="DejaVu Sans" xml:space="preserve">${escapeXml(content)}</text></svg>`;
-    measurements += 1;
     return new Resvg(svg, { font: RESVG_FONTS }).getBBox()?.width ?? 0;
   };
   const width = Math.max(0, box(`Ш${text}Ш`) - box('ШШ'));
