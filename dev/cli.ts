@@ -15,6 +15,8 @@ export interface StartOptions {
   /** Exit after writing the files instead of serving the sidebar. */
   serve: boolean;
   port: number;
+  /** Also print what a developer needs: the globals called and their service calls. */
+  verbose: boolean;
   help: boolean;
 }
 
@@ -31,13 +33,15 @@ export const USAGE = [
   '                    в реестре проставляются отметки «Сообщено в ЦУР»',
   '  --no-serve        завершить работу после записи файлов, не запуская боковую панель',
   `  --port ПОРТ       порт боковой панели (по умолчанию ${DEFAULT_PORT}; занят — берётся свободный)`,
+  '  --verbose         подробно для разработчика: какие глобальные функции вызваны и сколько',
+  '                    обращений к сервисам Apps Script сделало каждое действие',
   '  --help            эта справка',
 ].join('\n');
 
 export class CliError extends Error {}
 
 const VALUE_OPTIONS = ['register', 'today', 'out', 'port'] as const;
-const FLAG_OPTIONS = ['send', 'no-serve', 'help'] as const;
+const FLAG_OPTIONS = ['send', 'no-serve', 'verbose', 'help'] as const;
 
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -50,6 +54,7 @@ export function parseCli(argv: readonly string[]): StartOptions {
     send: false,
     serve: true,
     port: DEFAULT_PORT,
+    verbose: false,
     help: false,
   };
   const seen = new Set<string>();
@@ -63,6 +68,7 @@ export function parseCli(argv: readonly string[]): StartOptions {
       if (match[2] !== undefined) throw new CliError(`Параметр --${name} пишется без значения.`);
       if (name === 'send') options.send = true;
       else if (name === 'no-serve') options.serve = false;
+      else if (name === 'verbose') options.verbose = true;
       else options.help = true;
       continue;
     }

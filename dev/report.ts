@@ -212,15 +212,19 @@ function reportRow(row: RowAssessment): ReportRow {
   };
 }
 
-/** report.json from an assessed spreadsheet. */
-export function buildReport(input: SpreadsheetAssessment): Report {
-  const rows = input.assessment.rows;
-  const selection = selectPendingEvents(rows, input.today, {
+/** The events the ЦУР summary would report now and the rows it leaves out: the letter's own selection. */
+export function pendingSelection(input: SpreadsheetAssessment): ReturnType<typeof selectPendingEvents> {
+  return selectPendingEvents(input.assessment.rows, input.today, {
     extraNetworks: extraNetworksOf(input.settings.settings),
   });
+}
+
+/** report.json from an assessed spreadsheet. */
+export function buildReport(input: SpreadsheetAssessment): Report {
+  const selection = pendingSelection(input);
   return {
     today: input.today,
-    rows: rows.map(reportRow),
+    rows: input.assessment.rows.map(reportRow),
     summary: {
       pendingEvents: selection.events.length,
       overdueEvents: selection.events.filter((event) => event.overdue).length,

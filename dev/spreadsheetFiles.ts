@@ -188,6 +188,41 @@ function validationRectangles(sheet: FakeSheet): { rule: FakeDataValidation; a1:
   return out;
 }
 
+/** Characters a column is at least and at most given when the sheet recorded no width for it. */
+const FITTED_WIDTH = { min: 8, max: 50, header: 40 } as const;
+
+/** How many characters a cell's value shows. */
+function shownLength(value: unknown): number {
+  if (value instanceof Date) return 10;
+  if (typeof value === 'boolean') return 5;
+  return Math.max(
+    0,
+    ...String(value ?? '')
+      .split('\n')
+      .map((line) => line.length),
+  );
+}
+
+/**
+ * Widths (in characters) for the filled, visible columns the sheet recorded no width for (setColumnWidth):
+ * the header (the frozen rows, else row 1) up to 40 characters and the longest value, between 8 and 50,
+ * so the file does not open with every column at the default width.
+ */
+function fittedWidths(sheet: FakeSheet): Map<number, number> {
+  const headerRows = Math.max(1, sheet.frozenRows);
+  const longest = new Map<number, number>();
+  for (const [r, c, cell] of sheet.grid.cells()) {
+    if (sheet.columnWidths.has(c) || sheet.hiddenColumns.has(c)) continue;
+    const length = shownLength(cell.value);
+    const counted = r <= headerRows ? Math.min(length, FITTED_WIDTH.header) : length;
+    longest.set(c, Math.max(longest.get(c) ?? 0, counted));
+  }
+  const widths = new Map<number, number>();
+  for (const [c, length] of longest)
+    if (length > 0) widths.set(c, Math.min(FITTED_WIDTH.max, Math.max(FITTED_WIDTH.min, length + 2)));
+  return widths;
+}
+
 function writeSheet(workbook: ExcelJS.Workbook, book: FakeSpreadsheet, sheet: FakeSheet, warnings: string[]): void {
   const frozen = sheet.frozenRows > 0 || sheet.frozenColumns > 0;
   const ws = workbook.addWorksheet(sheet.name, {
@@ -202,20 +237,31 @@ function writeSheet(workbook: ExcelJS.Workbook, book: FakeSpreadsheet, sheet: Fa
     else warnings.push(`«${sheet.name}»!${a1}: data validation ${String(rule.spec.criteria)} is not written to .xlsx`);
   }
   for (const [c, width] of sheet.columnWidths) ws.getColumn(c).width = width / PIXELS_PER_CHARACTER;
+  for (const [c, width] of fittedWidths(sheet)) ws.getColumn(c).width = width;
   for (const c of sheet.hiddenColumns) ws.getColumn(c).hidden = true;
   for (const format of toExcelConditionalFormats(sheet, warnings)) ws.addConditionalFormatting(format);
   const protections = book.protections.filter((p) => p.sheet === sheet).length;
   if (protections > 0) warnings.push(`«${sheet.name}»: ${protections} protection(s) are not written to .xlsx`);
 }
 
+export interface SaveOptions {
+  /** The sheet the file opens on (its active tab); the spreadsheet's active sheet when absent or unknown. */
+  activeSheet?: string;
+}
+
 /** Saves the fake spreadsheet as .xlsx; returns what could not be written. */
-export async function saveXlsx(spreadsheet: FakeSpreadsheet, path: string): Promise<string[]> {
+export async function saveXlsx(
+  spreadsheet: FakeSpreadsheet,
+  path: string,
+  options: SaveOptions = {},
+): Promise<string[]> {
   const book = unwrap(spreadsheet);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Реестр официальных страниц (offline runtime)';
   const warnings: string[] = [];
   for (const sheet of book.sheets) writeSheet(workbook, book, sheet, warnings);
-  const activeTab = Math.max(0, book.sheets.indexOf(book.activeSheet ?? book.sheets[0]!));
+  const wanted = book.sheets.find((sheet) => sheet.name === options.activeSheet);
+  const activeTab = Math.max(0, book.sheets.indexOf(wanted ?? book.activeSheet ?? book.sheets[0]!));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: 'visible' }];
   await workbook.xlsx.writeFile(path);
   return warnings;

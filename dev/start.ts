@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join, relative, resolve } from 'node:path';
 import { normalizeHeader, SHEET_NAMES } from '../src/domain/columns';
 import { isoDateAt, formatRuDate, MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
+import { STATES } from '../src/domain/obligations';
+import { OVERDUE_STATE_PREFIX } from '../src/domain/overview';
 import { SETTING_BY_KEY, parseSettings, type SettingKey } from '../src/domain/settings';
 import type { IsoDate } from '../src/domain/types';
 import { CliError, parseCli, USAGE, type StartOptions } from './cli';
@@ -22,7 +24,9 @@ import {
   buildReport,
   disagreements,
   mailReport,
+  pendingSelection,
   reportCounts,
+  type MailKind,
   type Report,
   type SheetDisagreement,
 } from './report';
@@ -40,15 +44,17 @@ import {
 import { startSidebarServer, type SidebarServer } from './sidebarServer';
 import { loadCsv, loadXlsx, saveXlsx } from './spreadsheetFiles';
 import { errorText } from '../src/shared/errorText';
-import { installChartRenderer, writeControlEml, writeOverview } from './startOverview';
+import { installChartRenderer, writeControlEml, writeOverview, type OverviewWritten } from './startOverview';
 
 const TIME_ZONE = MOSCOW_TIME_ZONE;
 /** The hour of the working day the run takes place at (the daily check's default hour). */
 const RUN_HOUR = '09:00:00';
 
-/** What one step did and how many service calls it made. */
+/** What one step did (sentences for the coordinator) and, for --verbose, the global and its service calls. */
 interface StepLine {
   title: string;
+  /** The bundle's global the step calls ('' for what the coordinator does by hand). */
+  global: string;
   lines: string[];
   calls: { roundTrips: number; total: number } | null;
 }
@@ -59,9 +65,54 @@ function shown(file: string): string {
   return path === '' || path.startsWith('..') ? file : path;
 }
 
-function shorten(text: string, limit = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+/** Console width the report is wrapped to (words are never cut, a long word keeps its line). */
+const WIDTH = 100;
+
+/** The text in full, wrapped at word boundaries, every line indented; the text's own line breaks are kept. */
+function wrap(text: string, indent: string, first = indent): string[] {
+  const lines: string[] = [];
+  // «п. 4», «№ 1199» and «… — 4» stay on one line.
+  const glued = text
+    .trim()
+    .replace(/(^|[\s(])(п\.|№|ст\.|ч\.) (?=\d)/g, '$1$2\u00a0')
+    .replace(/ — (?=\d)/g, '\u00a0— ');
+  for (const paragraph of glued.split(/\n+/)) {
+    let line = lines.length === 0 ? first : indent;
+    let empty = true;
+    for (const word of paragraph.split(/[ \t]+/).filter(Boolean)) {
+      if (!empty && line.length + 1 + word.length > WIDTH) {
+        lines.push(line);
+        line = indent;
+        empty = true;
+      }
+      line += empty ? word : ` ${word}`;
+      empty = false;
+    }
+    lines.push(line);
+  }
+  return lines.map((line) => line.replace(/\u00a0/g, ' '));
+}
+
+/** A sentence ends with a full stop (or the mark it already has). */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** «строка 9», «строки 14, 36». */
+function rowsText(rows: readonly number[]): string {
+  return `${rows.length === 1 ? 'строка' : 'строки'} ${rows.join(', ')}`;
+}
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Russian plural: plural(4, 'строка', 'строки', 'строк') → «строки». */
+function plural(count: number, one: string, few: string, many: string): string {
+  const tens = count % 100;
+  const units = count % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  return units >= 2 && units <= 4 ? few : many;
 }
 
 /** The sample register in a new spreadsheet owned by the coordinator. */
@@ -97,9 +148,9 @@ interface Run {
 
 /**
  * Runs one coordinator action: counts its service calls, collects the alerts, dialogs and toasts it
- * showed, and turns an exception into a line of the report (the run goes on).
+ * showed (in full), and turns an exception into a line of the report (the run goes on).
  */
-function step(run: Run, title: string, action: () => string[] | void): void {
+function step(run: Run, title: string, global: string, action: () => string[] | void): void {
   const { rt } = run;
   const alerts = rt.ui.alerts.length;
   const panels = rt.ui.panels.length;
@@ -111,16 +162,15 @@ function step(run: Run, title: string, action: () => string[] | void): void {
     calls = { roundTrips: measured.calls.roundTrips, total: measured.calls.total };
     lines.push(...(measured.result ?? []));
   } catch (error) {
-    const message = `ошибка: ${errorText(error)}`;
+    const message = `Надстройка сообщила об ошибке: ${errorText(error)}`;
     lines.push(message);
     run.failures.push(`${title}: ${message}`);
   }
-  for (const alert of rt.ui.alerts.slice(alerts)) lines.push(`сообщение «${alert.title}»: ${shorten(alert.prompt)}`);
+  for (const alert of rt.ui.alerts.slice(alerts)) lines.push(`Сообщение «${alert.title}»:\n${alert.prompt}`);
   for (const panel of rt.ui.panels.slice(panels))
-    lines.push(`окно «${panel.title}» (${panel.kind === 'sidebar' ? 'боковая панель' : 'диалог'})`);
-  for (const toast of rt.spreadsheet.toasts.slice(toasts))
-    lines.push(`всплывающее сообщение: ${shorten(toast.message)}`);
-  run.steps.push({ title, lines, calls });
+    lines.push(`${panel.kind === 'sidebar' ? 'Открылась боковая панель' : 'Открылось окно'} «${panel.title}».`);
+  for (const toast of rt.spreadsheet.toasts.slice(toasts)) lines.push(`Всплывающее сообщение: ${toast.message}`);
+  run.steps.push({ title, global, lines, calls });
 }
 
 function missing(run: Run, title: string, names: readonly string[]): boolean {
@@ -128,7 +178,8 @@ function missing(run: Run, title: string, names: readonly string[]): boolean {
   if (absent.length === 0) return false;
   run.steps.push({
     title,
-    lines: [`пропущено: в надстройке ещё нет ${absent.map((name) => `${name}()`).join(', ')}`],
+    global: absent.map((name) => `${name}()`).join(', '),
+    lines: ['Пропущено: в этой сборке надстройки такого действия ещё нет.'],
     calls: null,
   });
   return true;
@@ -138,13 +189,13 @@ function missing(run: Run, title: string, names: readonly string[]): boolean {
 function enterSetting(run: Run, key: SettingKey, value: string): string {
   const { rt } = run;
   const sheet = rt.quietly(() => rt.spreadsheet.getSheetByName(SHEET_NAMES.settings));
-  if (sheet === null) return `лист «${SHEET_NAMES.settings}» не найден`;
+  if (sheet === null) return `Лист «${SHEET_NAMES.settings}» не найден.`;
   const labels = rt.quietly(() => sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), 1).getValues());
   const wanted = normalizeHeader(SETTING_BY_KEY[key].label);
   const index = labels.findIndex((row) => normalizeHeader(String(row[0] ?? '')) === wanted);
-  if (index === -1) return `в «${SHEET_NAMES.settings}» нет строки «${SETTING_BY_KEY[key].label}»`;
+  if (index === -1) return `В «${SHEET_NAMES.settings}» нет строки «${SETTING_BY_KEY[key].label}».`;
   rt.simulateEdit(sheet.getRange(index + 1, 2), { value, user: rt.ctx.defaultUser });
-  return `«${SETTING_BY_KEY[key].label}»: ${value}`;
+  return `«${SETTING_BY_KEY[key].label}»: ${value}.`;
 }
 
 function currentSettings(run: Run) {
@@ -160,8 +211,8 @@ function fillSettings(run: Run): string[] {
   const sample = run.options.register === null;
   if (sample || settings.tsurRecipients.length === 0) {
     lines.push(enterSetting(run, 'tsurRecipients', SAMPLE_SETTINGS.tsurRecipients.join(', ')));
-    if (!sample) lines.push('получателей сводки в файле не было — вписаны адреса-заглушки примера');
-  } else lines.push(`получатели сводки из файла: ${settings.tsurRecipients.join(', ')}`);
+    if (!sample) lines.push('Получателей сводки в файле не было — вписаны адреса-заглушки примера.');
+  } else lines.push(`Получатели сводки — из файла: ${settings.tsurRecipients.join(', ')}.`);
   if (sample) lines.push(enterSetting(run, 'coordinators', SAMPLE_SETTINGS.coordinators.join(', ')));
   if (sample) {
     for (const key of ['signatureName', 'signaturePhone', 'signatureEmail'] as const) {
@@ -173,12 +224,36 @@ function fillSettings(run: Run): string[] {
   return lines;
 }
 
+/** What each kind of letter is, for the coordinator. */
+const MAIL_KIND_NAMES: Record<MailKind, string> = {
+  digest: 'сводка сроков координаторам',
+  reminder: 'напоминания ответственным',
+  tsur: 'письмо в ЦУР',
+  control: 'письмо для контроля (п. 6) заместителю главы',
+  failure: 'письмо о сбое',
+};
+
+/** «Отправлено писем: 15 (…), адресатов: 16.» for the letters sent since `from`. */
 function mailLine(run: Run, from: number): string {
   const sent = run.rt.mail.slice(from);
-  if (sent.length === 0) return 'писем не отправлено';
-  const to = [...new Set(sent.flatMap((mail) => mail.to.split(',').map((address) => address.trim())))];
-  return `писем отправлено: ${sent.length} (адресатов: ${to.length})`;
+  if (sent.length === 0) return 'Писем не отправлено.';
+  const to = new Set(sent.flatMap((mail) => mail.to.split(',').map((address) => address.trim())));
+  const byKind = new Map<MailKind, number>();
+  for (const mail of mailReport(sent, currentSettings(run), run.today))
+    byKind.set(mail.kind, (byKind.get(mail.kind) ?? 0) + 1);
+  const kinds = [...byKind].map(([kind, count]) => `${MAIL_KIND_NAMES[kind]} — ${count}`).join(', ');
+  return `Отправлено писем: ${sent.length} (${kinds}), адресатов: ${to.size}.`;
 }
+
+/** What the daily check's outcome means. */
+const DAILY_STATUS: Record<string, string> = {
+  done: 'Проверка выполнена.',
+  alreadyRan: 'Сегодня проверка уже выполнялась — второй раз она ничего не делает.',
+  nonWorkingDay: 'Сегодня нерабочий день — проверка ничего не делает.',
+  failed: 'Проверка завершилась с ошибкой.',
+  refused: 'Проверка отказалась работать.',
+  stale: 'Проверка пропущена: триггер устарел.',
+};
 
 interface SummaryDraftLike {
   ok: boolean;
@@ -195,73 +270,79 @@ async function writeSummaryEml(run: Run, letter: EmlMessage | null, note: string
   if (letter === null) {
     const removed = existsSync(file);
     if (removed) rmSync(file);
-    return `summary.eml не записан: ${note}${removed ? ' (старый файл удалён)' : ''}`;
+    return `summary.eml не записан: ${note}${removed ? ' (старый файл удалён)' : ''}.`;
   }
   const eml = await buildEml(letter, { from: run.rt.ctx.defaultUser, date: run.rt.ctx.now() });
   writeFileSync(file, eml);
-  return `${shown(file)} — ${note}`;
+  return `${shown(file)} — ${note}. Открывается почтовой программой (Thunderbird, Outlook) или браузером.`;
 }
 
-function coordinatorRun(run: Run): { letter: EmlMessage | null; summaryNote: string } {
+function coordinatorRun(run: Run): { letter: EmlMessage | null; summaryNote: string; draft: SummaryDraftLike | null } {
   const { rt, options } = run;
   let summaryNote = 'сводка не формировалась';
 
-  step(run, 'Открытие таблицы (onOpen)', () => {
+  step(run, 'Координатор открывает таблицу', 'onOpen', () => {
     rt.simulateOpen(rt.ctx.defaultUser);
     const menu = rt.ui.menus.map(
-      (m) => `«${m.caption}»: ${m.items.filter((item) => item !== 'separator').length} пунктов`,
+      (m) => `«${m.caption}» (пунктов: ${m.items.filter((item) => item !== 'separator').length})`,
     );
-    return menu.length ? [`меню ${menu.join(', ')}`] : ['меню не добавлено'];
+    return menu.length ? [`Появилось меню ${menu.join(', ')}.`] : ['Меню не появилось.'];
   });
 
-  if (!missing(run, '«Настроить реестр» (menuSetup)', ['menuSetup'])) {
-    step(run, '«Настроить реестр» (menuSetup)', () => {
+  if (!missing(run, '«Настроить реестр»', ['menuSetup'])) {
+    step(run, '«Настроить реестр»', 'menuSetup', () => {
       rt.menu('menuSetup');
     });
-    step(run, 'Координатор заполняет «Настройки»', () => fillSettings(run));
+    step(run, 'Координатор заполняет лист «Настройки»', '', () => fillSettings(run));
   }
 
-  if (!missing(run, '«Проверить реестр» (menuCheckRegister)', ['menuCheckRegister'])) {
-    step(run, '«Проверить реестр» (menuCheckRegister)', () => {
+  if (!missing(run, '«Проверить реестр»', ['menuCheckRegister'])) {
+    step(run, '«Проверить реестр»', 'menuCheckRegister', () => {
       rt.menu('menuCheckRegister');
     });
   }
 
-  if (!missing(run, 'Ежедневная проверка (dailyCheck)', ['dailyCheck'])) {
+  if (!missing(run, 'Ежедневная проверка', ['dailyCheck'])) {
     if (typeof rt.bundle.menuDailyCheckOn === 'function') {
-      step(run, '«Включить ежедневную проверку» (menuDailyCheckOn)', () => {
+      step(run, '«Ежедневная проверка: включить»', 'menuDailyCheckOn', () => {
         rt.menu('menuDailyCheckOn');
       });
     }
-    step(run, 'Ежедневная проверка по расписанию (dailyCheck)', () => {
+    step(run, 'Ежедневная проверка срабатывает по расписанию', 'dailyCheck', () => {
       const before = rt.mail.length;
-      const outcome = rt.fireTimeDriven('dailyCheck', { requireTrigger: false }) as { status?: string } | undefined;
-      return [`результат: ${outcome?.status ?? 'нет ответа'}`, mailLine(run, before)];
+      const outcome = rt.fireTimeDriven('dailyCheck', { requireTrigger: false }) as
+        { status?: string; failures?: string[] } | undefined;
+      const status = outcome?.status ?? '';
+      return [
+        DAILY_STATUS[status] ?? `Проверка вернула неизвестный итог «${status}».`,
+        ...(outcome?.failures ?? []).map(sentence),
+        mailLine(run, before),
+      ];
     });
   }
 
-  if (!missing(run, '«Сводка для ЦУР…» (menuTsurSummary)', ['menuTsurSummary'])) {
-    step(run, '«Сводка для ЦУР…» — предпросмотр (menuTsurSummary)', () => {
+  if (!missing(run, '«Сводка для ЦУР…»', ['menuTsurSummary'])) {
+    step(run, '«Сводка для ЦУР…» — предпросмотр', 'menuTsurSummary', () => {
       rt.menu('menuTsurSummary');
     });
   }
 
   let letter: EmlMessage | null = null;
-  if (!missing(run, 'Письмо в ЦУР (summaryLetter)', ['summaryLetter'])) {
-    let draft: SummaryDraftLike | null = null;
-    step(run, 'Письмо в ЦУР, как его отправит «Отправить» (summaryLetter)', () => {
+  let draft: SummaryDraftLike | null = null;
+  let drafted: SummaryDraftLike | null = null;
+  if (!missing(run, 'Письмо в ЦУР', ['summaryLetter'])) {
+    step(run, 'Письмо в ЦУР, каким его отправит кнопка «Отправить»', 'summaryLetter', () => {
       draft = rt.menu('summaryLetter') as SummaryDraftLike;
-      if (!draft.ok) return [`нечего отправлять: ${shorten(draft.reason ?? '')}`];
-      return [
-        `событий: ${draft.eventIds?.length ?? 0}, из них с нарушенным сроком сообщения в ЦУР: ${draft.overdue ?? 0}; кому: ${draft.message?.to ?? ''}`,
-      ];
+      if (!draft.ok) return [`Отправлять нечего: ${sentence(draft.reason ?? '')}`];
+      return [`Письмо подготовлено, получатели: ${draft.message?.to.split(',').join(', ') ?? ''}.`];
     });
     const ready = draft as SummaryDraftLike | null;
+    drafted = ready;
     if (ready?.ok && ready.message) {
       letter = ready.message;
-      summaryNote = 'письмо в ЦУР, как оно будет отправлено (не отправлено: запустите с --send)';
-      if (options.send && !missing(run, '«Отправить» (summarySend)', ['summarySend'])) {
-        step(run, '«Отправить» в окне предпросмотра (summarySend)', () => {
+      summaryNote = 'письмо в ЦУР, каким оно будет отправлено; оно не отправлено — для отправки запустите с --send';
+      if (options.send && !missing(run, '«Отправить»', ['summarySend'])) {
+        step(run, '«Отправить» в окне предпросмотра сводки', 'summarySend', () => {
           const before = rt.mail.length;
           const result = rt.scriptRun('summarySend', ready.token) as { ok?: boolean; message?: string } | null;
           const sent = rt.mail.slice(before).find((mail) => mail.subject === ready.message?.subject);
@@ -283,20 +364,24 @@ function coordinatorRun(run: Run): { letter: EmlMessage | null; summaryNote: str
             };
             summaryNote = 'письмо в ЦУР, отправленное через MailApp (отметки «Сообщено в ЦУР» поставлены)';
           } else {
-            summaryNote = 'письмо в ЦУР, как оно будет отправлено (отправка не удалась)';
+            summaryNote = 'письмо в ЦУР, каким оно будет отправлено (отправка не удалась)';
           }
-          return [shorten(result?.message ?? 'нет ответа')];
+          return [sentence(result?.message ?? 'Надстройка не ответила.')];
         });
       }
     } else if (ready !== null) {
       summaryNote = 'несообщённых в ЦУР событий нет — сводка не нужна';
     }
   }
-  return { letter, summaryNote };
+  return { letter, summaryNote, draft: drafted };
 }
 
 /** What the add-on itself computes from the spreadsheet now: every sheet read back, through the domain. */
-function reportFromSheets(run: Run): { report: Report; disagreements: SheetDisagreement[] } {
+function reportFromSheets(run: Run): {
+  report: Report;
+  disagreements: SheetDisagreement[];
+  overdueLetterRows: number[];
+} {
   const { rt } = run;
   const values = rt.quietly(() => ({
     sheets: rt.spreadsheet.getSheets().map((sheet) => ({
@@ -308,81 +393,190 @@ function reportFromSheets(run: Run): { report: Report; disagreements: SheetDisag
     registerSheetName: rt.services.PropertiesService.getDocumentProperties().getProperty('registerSheetName'),
   }));
   const assessed = assessSpreadsheet(values, run.today);
-  return { report: buildReport(assessed), disagreements: disagreements(assessed) };
+  const overdue = pendingSelection(assessed).events.filter((event) => event.overdue);
+  return {
+    report: buildReport(assessed),
+    disagreements: disagreements(assessed),
+    overdueLetterRows: [...new Set(overdue.map((event) => event.row))].sort((a, b) => a - b),
+  };
 }
 
 /**
  * Writes register.xlsx atomically: into a temporary file beside it, then a rename, so a run stopped
- * mid-save leaves the previous register.xlsx whole, never a broken one.
+ * mid-save leaves the previous register.xlsx whole, never a broken one. It opens on the register's sheet.
  */
-async function saveRegister(run: Run): Promise<string> {
+async function saveRegister(run: Run): Promise<{ file: string; sheet: string; warnings: string[] }> {
   const file = join(run.out, 'register.xlsx');
   const temporary = join(run.out, `.register.xlsx.${process.pid}.tmp`);
+  const registerSheet =
+    run.rt.quietly(() => run.rt.services.PropertiesService.getDocumentProperties().getProperty('registerSheetName')) ??
+    SHEET_NAMES.register;
   let warnings: string[];
   try {
-    warnings = await run.rt.quietly(() => saveXlsx(run.rt.spreadsheet, temporary));
+    warnings = await run.rt.quietly(() => saveXlsx(run.rt.spreadsheet, temporary, { activeSheet: registerSheet }));
     renameSync(temporary, file);
   } finally {
     rmSync(temporary, { force: true });
   }
-  return warnings.length === 0
-    ? shown(file)
-    : `${shown(file)} (не переносится в .xlsx: ${warnings.length} — защиты листов и т. п.)`;
+  return { file: shown(file), sheet: registerSheet, warnings };
 }
 
-function printReport(run: Run, report: Report, disagreeing: readonly SheetDisagreement[], written: string[]): void {
+/** What .xlsx could not hold, in a sentence (the details with --verbose). */
+function xlsxLosses(warnings: readonly string[]): string {
+  const count = (pattern: RegExp): number => warnings.filter((warning) => pattern.test(warning)).length;
+  const parts = [
+    [count(/protection/), 'защиту листов и колонок (листов: N)'],
+    [count(/data validation/), 'часть правил проверки данных (N)'],
+    [count(/conditional format/), 'часть правил условного форматирования (N)'],
+  ] as const;
+  const lost = parts.filter(([n]) => n > 0).map(([n, text]) => text.replace('N', String(n)));
+  return lost.length === 0 ? '' : ` Формат .xlsx не хранит ${lost.join(', ')} — в Google Таблице всё это есть.`;
+}
+
+/** One numbered step: what the coordinator did and what the add-on answered; with --verbose, the global and its calls. */
+function stepLines(item: StepLine, number: number, verbose: boolean): string[] {
+  let title = `${number}. ${item.title}`;
+  if (verbose && item.global !== '') {
+    const calls = item.calls
+      ? `: обращений к сервисам ${item.calls.roundTrips}` +
+        (item.calls.total !== item.calls.roundTrips ? `, всего вызовов ${item.calls.total}` : '')
+      : '';
+    title += ` [${item.global}${calls}]`;
+  }
+  const out = [`  ${title}`];
+  for (const line of item.lines) out.push(...wrap(line, '       ', '     '));
+  return out;
+}
+
+interface Written {
+  register: { file: string; sheet: string; warnings: string[] };
+  overview: OverviewWritten;
+  summary: string;
+  control: string;
+  report: string;
+}
+
+function printReport(
+  run: Run,
+  report: Report,
+  overdueLetterRows: readonly number[],
+  disagreeing: readonly SheetDisagreement[],
+  written: Written,
+): void {
+  const verbose = run.options.verbose;
   const counts = reportCounts(report);
   const out: string[] = [];
-  out.push('', 'Действия координатора (обращений к сервисам Apps Script за действие):');
-  for (const item of run.steps) {
-    const calls = item.calls
-      ? ` — обращений: ${item.calls.roundTrips}${item.calls.total !== item.calls.roundTrips ? ` (всего вызовов ${item.calls.total})` : ''}`
-      : '';
-    out.push(`  • ${item.title}${calls}`);
-    for (const line of item.lines) out.push(`      ${line}`);
+  out.push('', 'Что сделано (как это сделал бы координатор в таблице):');
+  run.steps.forEach((item, index) => out.push(...stepLines(item, index + 1, verbose)));
+
+  out.push('', `Реестр на ${formatRuDate(report.today)} (те же цифры — в ${written.report}):`);
+  const say = (text: string): void => void out.push(...wrap(text, '    ', '  • '));
+  say(
+    `Строк в реестре: ${counts.rows}. С ошибками заполнения: ${counts.rowsWithErrors} (ошибок: ${counts.errors}); ` +
+      `предупреждений: ${counts.warnings}.`,
+  );
+  if (written.overview.figures !== null) {
+    const { activeTotal, gaps } = written.overview.figures;
+    say(
+      `Действующих официальных страниц: ${activeTotal}. Организаций без действующей страницы и без освобождения (п. 4): ${gaps}.`,
+    );
   }
-  out.push('', `Реестр на ${formatRuDate(report.today)} (report.json):`);
-  out.push(
-    `  строк: ${counts.rows}; с ошибками заполнения: ${counts.rowsWithErrors} (ошибок: ${counts.errors}); предупреждений: ${counts.warnings}`,
-  );
-  out.push(
-    `  состояния: ${Object.entries(counts.byState)
+  say(
+    `Состояния строк: ${Object.entries(counts.byState)
       .sort((a, b) => b[1] - a[1])
-      .map(([state, count]) => `${state} — ${count}`)
-      .join('; ')}`,
+      .map(([state, count]) => `«${state}» — ${count}`)
+      .join(', ')}.`,
   );
-  out.push(
-    `  событий для письма в ЦУР: ${counts.pendingEvents}, из них с нарушенным сроком сообщения в ЦУР: ${counts.overdueEvents}` +
-      (report.summary.excludedRows.length
-        ? `; не входят в письмо до исправления ошибок строки: ${report.summary.excludedRows.join(', ')}`
-        : ''),
-  );
-  out.push(`  получатели сводки: ${report.summary.recipients.join(', ') || 'не указаны'}`);
+  const overdueRows = report.rows.filter((row) => row.state.startsWith(OVERDUE_STATE_PREFIX));
+  if (overdueRows.length === 0) say('Строк с нарушенным сроком нет.');
+  else {
+    const byState = new Map<string, number[]>();
+    for (const row of overdueRows) byState.set(row.state, [...(byState.get(row.state) ?? []), row.row]);
+    say(
+      `Строк с нарушенным сроком: ${overdueRows.length} — ` +
+        [...byState].map(([state, rows]) => `«${state}»: ${rowsText(rows)}`).join('; ') +
+        '.',
+    );
+  }
+  if (counts.pendingEvents === 0) say('Несообщённых в ЦУР событий нет: письмо в ЦУР не нужно.');
+  else {
+    const late =
+      counts.overdueEvents === 0
+        ? 'срок сообщения в ЦУР ни у одного не прошёл'
+        : `у ${counts.overdueEvents} из них срок сообщения в ЦУР уже прошёл (${rowsText(overdueLetterRows)})`;
+    say(
+      `В письмо в ЦУР войдут ${counts.pendingEvents} ${plural(counts.pendingEvents, 'событие', 'события', 'событий')}; ${late}.`,
+    );
+    // The two figures count different things (rows with any missed deadline; letter events past the ЦУР
+    // deadline): name the overdue rows the letter does not count as late, and why.
+    const notLate = overdueRows.filter((row) => !overdueLetterRows.includes(row.row));
+    const deptOnly = notLate.filter((row) => row.state === STATES.overdueDept).map((row) => row.row);
+    const other = notLate.filter((row) => row.state !== STATES.overdueDept).map((row) => row.row);
+    const one = (rows: readonly number[]): boolean => rows.length === 1;
+    if (deptOnly.length > 0)
+      say(
+        `${capital(rowsText(deptOnly))}: подразделение не сообщило в отдел в срок, а срок сообщения в ЦУР ` +
+          `ещё не прошёл, поэтому письмо в ЦУР не считает ${one(deptOnly) ? 'её событие просроченным' : 'их события просроченными'}.`,
+      );
+    if (other.length > 0)
+      say(
+        `${capital(rowsText(other))}: срок нарушен, но в письме в ЦУР ${one(other) ? 'её событие' : 'их события'} ` +
+          'не просрочены или не входят в него.',
+      );
+  }
+  if (report.summary.excludedRows.length > 0)
+    say(
+      `${capital(rowsText(report.summary.excludedRows))} не войдут в письмо, пока в них не исправят ошибки ` +
+        '(их перечисляет окно «Сводка для ЦУР»).',
+    );
+  say(`Получатели письма в ЦУР: ${report.summary.recipients.join(', ') || 'не указаны (лист «Настройки»)'}.`);
   const formulas = report.rows.flatMap((row) =>
     row.problems.filter((problem) => problem.message.includes('в ячейке формула')).map((problem) => ({ row, problem })),
   );
   if (formulas.length > 0) {
-    out.push(`  формулы в колонках реестра: ${formulas.length}`);
+    say(`Формулы в колонках реестра: ${formulas.length}.`);
     for (const { row, problem } of formulas.slice(0, 5))
       out.push(
-        `    строка ${row.row}: ${problem.severity === 'error' ? 'ошибка' : 'внимание'} — ${shorten(problem.message, 200)}`,
+        ...wrap(
+          `строка ${row.row}: ${problem.severity === 'error' ? 'ошибка' : 'внимание'} — ${problem.message}`,
+          '        ',
+          '      ',
+        ),
       );
-    if (formulas.length > 5) out.push(`    … и ещё ${formulas.length - 5}`);
+    if (formulas.length > 5)
+      out.push(`      Остальные ${formulas.length - 5} — в окне «Проверка реестра» и в ${written.report}.`);
   }
   if (disagreeing.length > 0) {
-    out.push(
-      `  ВНИМАНИЕ: в ${new Set(disagreeing.map((item) => item.row)).size} строках надстройка записала в таблицу не то, что следует из их ячеек:`,
+    say(
+      `ВНИМАНИЕ: в ${new Set(disagreeing.map((item) => item.row)).size} строках надстройка записала в таблицу не то, что следует из их ячеек:`,
     );
     for (const item of disagreeing.slice(0, 5)) {
-      out.push(`    строка ${item.row}, «${item.column}»: в таблице «${item.inSheet}», по расчёту «${item.computed}»`);
+      out.push(
+        `      строка ${item.row}, «${item.column}»: в таблице «${item.inSheet}», по расчёту «${item.computed}»`,
+      );
     }
-    if (disagreeing.length > 5) out.push(`    … и ещё ${disagreeing.length - 5}`);
+    if (disagreeing.length > 5)
+      out.push(`      Остальные ${disagreeing.length - 5} — в ${written.report} (rows[].state, rows[].deadline).`);
   }
-  out.push('', 'Записано:');
-  for (const line of written) out.push(`  ${line}`);
+
+  out.push('', 'Что открыть:');
+  const file = (text: string): void => void out.push(...wrap(text, '    ', '  • '));
+  file(
+    `${written.register.file} — таблица после работы надстройки; откройте в LibreOffice или Excel, она откроется ` +
+      `на листе «${written.register.sheet}».` +
+      xlsxLosses(written.register.warnings),
+  );
+  if (verbose) for (const warning of written.register.warnings) out.push(`      ${warning}`);
+  file(written.overview.line);
+  if (verbose && written.overview.detail !== '') out.push(`      ${written.overview.detail}`);
+  file(written.summary);
+  file(written.control);
+  file(
+    `${written.report} — все строки с состояниями, сроками и замечаниями и список писем: для автоматических проверок.`,
+  );
   if (run.failures.length > 0) {
     out.push('', 'Ошибки надстройки при запуске:');
-    for (const failure of run.failures) out.push(`  ${failure}`);
+    for (const failure of run.failures) out.push(...wrap(failure, '    ', '  • '));
   }
   console.log(out.join('\n'));
 }
@@ -400,10 +594,14 @@ async function serve(run: Run): Promise<void> {
       if (panel) {
         const page = panel.html;
         html = () => page;
-        console.log(`\n«${panel.title}» (menuOpenSidebar) — обращений: ${calls.roundTrips}`);
+        if (options.verbose)
+          console.log(`\n«${panel.title}» [menuOpenSidebar: обращений к сервисам ${calls.roundTrips}]`);
       }
     } catch (error) {
-      console.log(`\nmenuOpenSidebar: ошибка: ${errorText(error)} — показываю build/Sidebar.html`);
+      console.log(
+        `\nБоковая панель не открылась из меню (${errorText(error)}${options.verbose ? ' в menuOpenSidebar' : ''}), ` +
+          'показываю её собранную страницу build/Sidebar.html.',
+      );
     }
   }
   const serverOptions = { call, ...(html ? { html } : {}) };
@@ -415,7 +613,10 @@ async function serve(run: Run): Promise<void> {
     server = await startSidebarServer({ ...serverOptions, port: 0 });
     console.log(`Порт ${options.port} занят — взят свободный.`);
   }
-  console.log(`\nБоковая панель: ${server.url}\nОстановить: Ctrl+C (изменения будут сохранены в register.xlsx).`);
+  console.log(
+    `\nБоковая панель: ${server.url}\nОткройте этот адрес в браузере, чтобы добавить или изменить страницу, как это делают ` +
+      'в таблице.\nОстановить: Ctrl+C (изменения будут сохранены в register.xlsx).',
+  );
   // Ctrl-C reaches every process of the group (npm, sh, node), and npm relays it once more: the handler
   // stays installed until the save is done, so a repeated signal cannot kill the process mid-save.
   let stopping = false;
@@ -435,7 +636,8 @@ async function serve(run: Run): Promise<void> {
   await server.close();
   const changes = server.calls.filter((item) => item.name === 'sidebarSubmit').length;
   console.log(`Запросов «Сохранить» из боковой панели: ${changes}.`);
-  console.log(`Записано: ${await saveRegister(run)}`);
+  const saved = await saveRegister(run);
+  console.log(`Записано: ${saved.file} — таблица с изменениями из боковой панели.`);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
 }
@@ -497,31 +699,44 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const todayNote =
     options.today !== null
-      ? '(--today)'
+      ? '(задано параметром --today)'
       : options.register === null
         ? '(расчётная дата примера; другую задаёт --today ГГГГ-ММ-ДД)'
         : '(текущая дата, Москва)';
-  console.log('Реестр официальных страниц — надстройка, запущенная локально (build/Code.js в имитации Apps Script)');
-  console.log(`Сегодня: ${formatRuDate(today)} ${todayNote}`);
-  console.log(`Реестр: ${source}`);
-  console.log(`Пользователь: ${SAMPLE_COORDINATOR} — координатор, владелец таблицы`);
+  console.log('Реестр официальных страниц: надстройка работает на этом компьютере, без Google,');
+  console.log(`в имитации Google Таблиц${options.verbose ? ' (build/Code.js в имитации сервисов Apps Script)' : ''}.`);
+  console.log(`Сегодня: ${formatRuDate(today)} ${todayNote}.`);
+  console.log(`Реестр: ${source}.`);
+  console.log(`Вы работаете как ${SAMPLE_COORDINATOR} — координатор, владелец таблицы.`);
 
   installChartRenderer(rt, today);
-  const { letter, summaryNote } = coordinatorRun(run);
+  const { letter, summaryNote, draft } = coordinatorRun(run);
   const summary = await writeSummaryEml(run, letter, summaryNote);
-  const { report, disagreements: disagreeing } = reportFromSheets(run);
+  const { report, disagreements: disagreeing, overdueLetterRows } = reportFromSheets(run);
   report.mail = mailReport(rt.mail, currentSettings(run), today);
   if (disagreeing.length > 0)
-    run.failures.push(`расхождения «Состояние»/«Срок» в таблице с расчётом: ${disagreeing.length}`);
-  const written: string[] = [];
-  written.push(writeOverview(rt, today, out));
-  written.push(await saveRegister(run));
-  written.push(summary);
-  written.push(await writeControlEml(rt, out));
+    run.failures.push(`Расхождения «Состояние» или «Срок» в таблице с расчётом: ${disagreeing.length}.`);
+  // The console prints the letter's figures once, from report.json; the letter the add-on built must agree.
+  if (draft?.ok && !options.send) {
+    const drafted = { events: draft.eventIds?.length ?? 0, overdue: draft.overdue ?? 0 };
+    if (drafted.events !== report.summary.pendingEvents || drafted.overdue !== report.summary.overdueEvents)
+      run.failures.push(
+        `Письмо в ЦУР насчитало событий ${drafted.events}, с нарушенным сроком ${drafted.overdue}, ` +
+          `а расчёт по таблице — ${report.summary.pendingEvents} и ${report.summary.overdueEvents}.`,
+      );
+  }
+  const overview = writeOverview(rt, today, out);
+  const register = await saveRegister(run);
+  const control = await writeControlEml(rt, out);
   const reportFile = join(out, 'report.json');
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  written.push(shown(reportFile));
-  printReport(run, report, disagreeing, written);
+  printReport(run, report, overdueLetterRows, disagreeing, {
+    register,
+    overview,
+    summary,
+    control,
+    report: shown(reportFile),
+  });
 
   if (options.serve) await serve(run);
   return run.failures.length > 0 ? 1 : 0;

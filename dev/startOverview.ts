@@ -52,19 +52,30 @@ export function installChartRenderer(rt: Runtime, today: string): void {
   };
 }
 
-/** out/overview.png and the formulas' results in the fake (for register.xlsx). Returns the report's line. */
-export function writeOverview(rt: Runtime, today: string, out: string): string {
+/** What writeOverview did: the sentence for the coordinator, the developer's detail, the sheet's figures. */
+export interface OverviewWritten {
+  line: string;
+  detail: string;
+  /** The figures «Обзор» shows (its formulas' results); null without the sheet. */
+  figures: { activeTotal: number; gaps: number } | null;
+}
+
+/** out/overview.png and the formulas' results in the fake (for register.xlsx). */
+export function writeOverview(rt: Runtime, today: string, out: string): OverviewWritten {
   const file = join(out, 'overview.png');
   const overview = computed(rt, today);
-  if (overview === null) return `overview.png не записан: листа «${OVERVIEW_SHEET_NAME}» нет`;
+  if (overview === null)
+    return { line: `overview.png не записан: листа «${OVERVIEW_SHEET_NAME}» нет.`, detail: '', figures: null };
   const stored = storeResults(rt.spreadsheet, overview.evaluated, OVERVIEW_SHEET_NAME);
   overview.evaluated.destroy();
   writeFileSync(file, overviewPng(overview.charts, `Обзор реестра на ${formatRuDate(today)}`));
   const figures = overview.figures.figures;
-  return (
-    `${shown(file)} — диаграммы листа «${OVERVIEW_SHEET_NAME}» (${overview.charts.length}); формул со значениями в register.xlsx: ${stored}; ` +
-    `действующих страниц ${figures.activeTotal}, без страницы и освобождения ${figures.gaps}, просрочено ${figures.overdue}`
-  );
+  const titles = overview.charts.map((chart) => `«${chart.title}»`).join(', ');
+  return {
+    line: `${shown(file)} — диаграммы листа «${OVERVIEW_SHEET_NAME}»: ${titles}; откройте как картинку.`,
+    detail: `Формул «${OVERVIEW_SHEET_NAME}» со значениями в register.xlsx: ${stored}.`,
+    figures: { activeTotal: figures.activeTotal ?? Number.NaN, gaps: figures.gaps ?? Number.NaN },
+  };
 }
 
 const CONTROL_SUBJECT = new RegExp(`^${CONTROL_SUBJECT_START}`);
@@ -76,7 +87,10 @@ export async function writeControlEml(rt: Runtime, out: string): Promise<string>
   if (sent === undefined) {
     const removed = existsSync(file);
     if (removed) rmSync(file);
-    return `control.eml не записан: письмо для контроля (п. 6) уходит в первый рабочий день месяца (--today)${removed ? ' (старый файл удалён)' : ''}`;
+    return (
+      'control.eml не записан: письмо для контроля (п. 6) уходит в первый рабочий день месяца, ' +
+      `а сегодня не он (другой день задаёт --today)${removed ? '; старый файл удалён' : ''}.`
+    );
   }
   const chart = sent.inlineImages[CONTROL_CHART_CID];
   const eml = await buildEml(
@@ -93,5 +107,8 @@ export async function writeControlEml(rt: Runtime, out: string): Promise<string>
     { from: sent.from, date: sent.sentAt },
   );
   writeFileSync(file, eml);
-  return `${shown(file)} — письмо для контроля (п. 6), ${sent.to}${chart ? ', с диаграммой' : ', без диаграммы'}`;
+  return (
+    `${shown(file)} — письмо для контроля (п. 6), которое ежедневная проверка отправила ${sent.to}` +
+    `${chart ? ', с диаграммой внутри' : ', без диаграммы'}; открывается почтовой программой.`
+  );
 }

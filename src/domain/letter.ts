@@ -68,12 +68,69 @@ export function htmlTable(
   return `<table style="${TABLE_STYLE}">\n<tr>${head}</tr>\n${body}\n</table>`;
 }
 
-/** A complete HTML document around a letter's content. */
-export function letterDocument(title: string, content: string): string {
+// A table that is cards on a narrow screen. The inline styles make the cards: one block per row, each
+// cell led by its column's header, the numbers bold; that is what a mail program that strips <style>
+// shows at any width (no table to scroll sideways). From 600 px wide, RESPONSIVE_TABLE_CSS turns the same
+// markup into a table: the header row shown, the per-cell labels hidden.
+const CARDS_CLASS = 'cards';
+const CARD_TABLE_STYLE = 'display:block;width:100%;border-collapse:collapse;font-size:13px';
+const CARD_ROW_STYLE = 'display:block;margin:0 0 10px;padding:6px 8px;border:1px solid #bbb';
+const CARD_CELL_STYLE = 'display:block;padding:2px 0;vertical-align:top;overflow-wrap:anywhere';
+const CARD_LABEL_STYLE = 'color:#555';
+
+/** The stylesheet that makes a responsiveTable a table on screens 600 px wide and wider (in <head>). */
+export const RESPONSIVE_TABLE_CSS =
+  '@media screen and (min-width:600px){' +
+  `table.${CARDS_CLASS}{display:table!important;table-layout:fixed}` +
+  `table.${CARDS_CLASS} thead{display:table-header-group!important}` +
+  `table.${CARDS_CLASS} tbody{display:table-row-group!important}` +
+  `table.${CARDS_CLASS} tr{display:table-row!important}` +
+  `table.${CARDS_CLASS} th,table.${CARDS_CLASS} td{display:table-cell!important;border:1px solid #bbb!important;padding:4px 6px!important}` +
+  `table.${CARDS_CLASS} .label{display:none!important}` +
+  '}';
+
+/**
+ * A numbered table that reads on any screen: a table from 600 px (with RESPONSIVE_TABLE_CSS in the
+ * document), one card per row below that or without the stylesheet, every cell of a card labelled with its
+ * column's header. `widths` are the columns' shares in per cent (the number's column first).
+ */
+export function responsiveTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<{ number: number; cells: readonly Cell[]; highlight?: boolean }>,
+  widths: readonly number[] = [],
+): string {
+  const th = (text: string, index: number): string => {
+    const width = widths[index] === undefined ? '' : `;width:${widths[index]}%`;
+    return `<th scope="col" style="${CELL_STYLE};background:#eee${width}">${escapeHtml(text)}</th>`;
+  };
+  const head = ['№', ...headers].map(th).join('');
+  const body = rows
+    .map(({ number, cells, highlight }) => {
+      const style = `${CARD_ROW_STYLE}${highlight ? ';background:#fde8e8' : ''}`;
+      const numberCell = `<td style="${CARD_CELL_STYLE}"><b>${number}.</b></td>`;
+      const labelled = cells.map((cell, index) => {
+        const label = `<span class="label" style="${CARD_LABEL_STYLE}">${escapeHtml(headers[index] ?? '')}: </span>`;
+        return `<td style="${CARD_CELL_STYLE}">${label}${cellHtml(cell)}</td>`;
+      });
+      return `<tr style="${style}">${numberCell}${labelled.join('')}</tr>`;
+    })
+    .join('\n');
   return (
-    '<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"><title>' +
+    `<table class="${CARDS_CLASS}" style="${CARD_TABLE_STYLE}">\n<thead style="display:none"><tr>${head}</tr></thead>\n` +
+    `<tbody style="display:block">\n${body}\n</tbody>\n</table>`
+  );
+}
+
+/** A complete HTML document around a letter's content; `css` is the add-on's own stylesheet, never cell text. */
+export function letterDocument(title: string, content: string, css = ''): string {
+  return (
+    '<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8">' +
+    (css === '' ? '' : '<meta name="viewport" content="width=device-width, initial-scale=1">') +
+    '<title>' +
     escapeHtml(title) +
-    '</title></head>\n<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">\n' +
+    '</title>' +
+    (css === '' ? '' : `<style>${css}</style>`) +
+    '</head>\n<body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">\n' +
     content +
     '\n</body></html>'
   );
@@ -141,13 +198,39 @@ const LINKED_TLDS = new Set(
 );
 // An address typed without a scheme: ASCII or punycode labels, a port, a path. Not after a letter, digit,
 // «@» (the domain of an e-mail address), «.», «/» or «-» (inside an address already handled), so that
-// Russian text («г.Михайловска», «ул.Ленина», «И.о.», «т.д.») is never touched. Not covered: Cyrillic
-// domains (администрация.рф), which some mail programs also link; they stay as typed.
+// Russian text («г.Михайловска», «ул.Ленина», «И.о.», «т.д.») is never touched. Cyrillic domains are
+// IDN_HOST's.
 const BARE_HOST =
   /(?<![\p{L}\p{N}@._/\\-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59}))(?::\d{1,5})?(\/[^\s<>"']*)?(?![\p{L}\p{N}@_-])/giu;
 
-/** «www.evil.example», «vk.cc/abc» → «www[.]evil[.]example», «vk[.]cc/abc»; a known page («vk.com/x») stays. */
+// Cyrillic top-level domains (the punycode forms, xn--p1ai for .рф, are BARE_HOST's). Only these: a word
+// after a dot in Russian text («г.Михайловска», «р-н.Ставропольский») is no domain.
+const CYRILLIC_TLDS = 'рф|рус|москва|дети|онлайн|сайт|орг|ком|бел|укр|срб|мкд|қаз|мон|бг';
+// A domain of letters in any script (администрация.рф, www.шпаковский.рф) under a Cyrillic TLD, with a
+// port and a path; the same boundaries as BARE_HOST. Mail programs link such addresses too.
+const IDN_HOST = new RegExp(
+  `(?<![\\p{L}\\p{N}@._/\\\\-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+(?:${CYRILLIC_TLDS}))` +
+    `(?::\\d{1,5})?(\\/[^\\s<>"']*)?(?![\\p{L}\\p{N}@_-])`,
+  'giu',
+);
+
+/** «администрация.рф/новости» → «администрация[.]рф/новости»: no Cyrillic domain is a page a letter may link. */
+function defangCyrillicHosts(text: string): string {
+  return text.replace(
+    IDN_HOST,
+    (token: string, host: string) => host.replace(/\./g, '[.]') + defangBareHosts(token.slice(host.length)),
+  );
+}
+
+/**
+ * «www.evil.example», «vk.cc/abc», «администрация.рф» → «www[.]evil[.]example», «vk[.]cc/abc»,
+ * «администрация[.]рф»; a known page («vk.com/x») stays.
+ */
 function defangBareHosts(text: string): string {
+  return defangCyrillicHosts(defangAsciiHosts(text));
+}
+
+function defangAsciiHosts(text: string): string {
   return text.replace(BARE_HOST, (token: string, host: string, path: string | undefined) => {
     const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
     const looksLinked = /^www\./i.test(host) || path !== undefined || LINKED_TLDS.has(tld) || tld.startsWith('xn--');
@@ -296,6 +379,8 @@ export function mailMessage(input: {
   text: string;
   /** The HTML content (the body's inside). */
   html: string;
+  /** The add-on's stylesheet for <head> (e.g. RESPONSIVE_TABLE_CSS); the letter reads well without it too. */
+  css?: string;
   attachments?: MailAttachment[];
   /** Defaults to LETTER_BODY_LIMIT_BYTES. */
   bodyLimitBytes?: number;
@@ -308,7 +393,7 @@ export function mailMessage(input: {
       to: (typeof input.to === 'string' ? input.to : input.to.join(',')).replace(CONTROL_CHARACTERS, ''),
       subject,
       body: `${defangUrls(input.text.replace(CONTROL_CHARACTERS, ''))}\n`,
-      htmlBody: safeLetterHtml(letterDocument(subject, input.html)),
+      htmlBody: safeLetterHtml(letterDocument(subject, input.html, input.css)),
       name: headerText(SENDER_NAME),
       attachments: input.attachments ?? [],
     },

@@ -9,6 +9,8 @@ import {
   letterText,
   mailMessage,
   pageLinkHtml,
+  RESPONSIVE_TABLE_CSS,
+  responsiveTable,
   pageLinkText,
   paragraph,
   toCsv,
@@ -378,8 +380,20 @@ function eventCells(event: PendingEvent): string[] {
   ];
 }
 
-/** The lines of one event after its number: the same in the text and the HTML letter. */
-function eventLines(event: PendingEvent): Array<{ text: string; link?: string; alert?: boolean }> {
+/** The columns of the HTML letter's table (each event's lines go into one of them) and their widths in per cent. */
+const EVENT_COLUMNS_HTML = [
+  'Организация',
+  'Страница',
+  'Событие и срок',
+  'Ответственный и уполномоченное лицо',
+  'Госметка и «Госпаблики»',
+] as const;
+const EVENT_COLUMN_WIDTHS = [4, 23, 20, 18, 18, 17];
+
+/** The lines of one event after its number: the same in the text and the HTML letter (by column there). */
+function eventLines(
+  event: PendingEvent,
+): Array<{ text: string; link?: string; alert?: boolean; column: (typeof EVENT_COLUMNS_HTML)[number] }> {
   const ids = [event.ogrn && `ОГРН ${event.ogrn}`, event.inn && `ИНН ${event.inn}`].filter(Boolean).join(', ');
   const heading =
     `${event.organization || '(без названия)'}${event.orgKind ? ` (${event.orgKind})` : ''}` + (ids ? `, ${ids}` : '');
@@ -388,26 +402,32 @@ function eventLines(event: PendingEvent): Array<{ text: string; link?: string; a
     : `срок сообщения в ЦУР ${formatRuDate(event.deadline)}`;
   const delay = departmentReportText(event);
   const person = [event.responsibleName, event.responsiblePosition].filter(Boolean).join(', ');
+  const [organization, page, eventColumn, people, marks] = EVENT_COLUMNS_HTML;
   return [
-    { text: heading },
-    { text: `${event.network}: `, link: event.link },
+    { text: heading, column: organization },
+    { text: `${event.network}: `, link: event.link, column: page },
     {
       text:
         `${EVENT_KIND_LABELS[event.kind]} ${formatRuDate(event.date)}, ${deadline}` +
         (event.overdue ? ` — ${OVERDUE_MARK.toUpperCase()}` : ''),
       alert: event.overdue,
+      column: eventColumn,
     },
-    ...(event.overdue && delay ? [{ text: `Сообщение подразделения в отдел (п. 3.2.2): ${delay}.` }] : []),
-    { text: `Ответственный: ${person || 'не указан'}` },
+    ...(event.overdue && delay
+      ? [{ text: `Сообщение подразделения в отдел (п. 3.2.2): ${delay}.`, column: eventColumn }]
+      : []),
+    { text: `Ответственный: ${person || 'не указан'}`, column: people },
     {
       text:
         `Уполномоченное лицо: ${event.authorizedName || 'не указано'}, ЕСИА — ` +
         yesNo(event.esiaVerified, 'идентификация пройдена', 'идентификация не подтверждена'),
+      column: people,
     },
     {
       text:
         `Метка «Госорганизация»: ${yesNo(event.govMark, 'есть', 'нет')}; «Госпаблики»: ` +
         yesNo(event.govPublics, 'подключено', 'не подключено'),
+      column: marks,
     },
   ];
 }
@@ -423,20 +443,26 @@ interface NumberedEvent {
   event: PendingEvent;
 }
 
+/** The events as a numbered table: cards below 600 px (responsiveTable), the numbers of the text part. */
 function eventsHtml(numbered: readonly NumberedEvent[]): string {
-  return numbered
-    .map(({ number, event }) => {
-      const lines = eventLines(event).map((line) => {
-        const body = escapeHtml(line.text) + (line.link === undefined ? '' : linksHtml(line.link));
-        return line.alert ? `<b style="color:#b00020">${body}</b>` : body;
-      });
-      const [first, ...rest] = lines;
-      const style = event.overdue
-        ? 'margin:0 0 10px;padding:6px 8px;background:#fde8e8'
-        : 'margin:0 0 10px;padding:6px 8px';
-      return `<p style="${style}"><b>${number}. ${first ?? ''}</b><br>\n${rest.join('<br>\n')}</p>`;
-    })
-    .join('\n');
+  const rows = numbered.map(({ number, event }) => {
+    const lines = eventLines(event);
+    const cells = EVENT_COLUMNS_HTML.map((column) => ({
+      html: lines
+        .filter((line) => line.column === column)
+        .map((line) => {
+          const body = escapeHtml(line.text) + (line.link === undefined ? '' : linksHtml(line.link));
+          return line.alert
+            ? `<b style="color:#b00020">${body}</b>`
+            : column === 'Организация'
+              ? `<b>${body}</b>`
+              : body;
+        })
+        .join('<br>'),
+    }));
+    return { number, cells, highlight: event.overdue };
+  });
+  return responsiveTable(EVENT_COLUMNS_HTML, rows, EVENT_COLUMN_WIDTHS);
 }
 
 function eventsText(numbered: readonly NumberedEvent[]): string {
@@ -605,8 +631,8 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     ]
       .filter((part) => part !== '')
       .join('\n');
-    // Readable at 600 px: one column of numbered blocks, no wide table.
-    const narrowHtml = `<div style="max-width:600px;overflow-wrap:break-word;word-wrap:break-word">\n${html}\n</div>`;
+    // A table on a wide screen, numbered cards under 600 px or without the stylesheet (responsiveTable).
+    const narrowHtml = `<div style="max-width:960px;overflow-wrap:break-word;word-wrap:break-word">\n${html}\n</div>`;
     const text = [
       'Здравствуйте!',
       intro,
@@ -626,6 +652,7 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
       subject,
       text,
       html: narrowHtml,
+      css: RESPONSIVE_TABLE_CSS,
       // The layouts below choose what stays in the body; only the last falls back to attaching the whole letter.
       bodyLimitBytes: fallbackLimit ?? Number.POSITIVE_INFINITY,
       attachments: [

@@ -376,10 +376,12 @@ describe('what goes to ЦУР, the site and the digest', () => {
     expect(text).toMatch(
       /С уважением,\nСаботырев Д\. А\.\nОтдел МКИТ\nтел\. \+7 \(86553\) 0-00-00\ne-mail: omkit@x\.ru/,
     );
-    // HTML: the same numbers, 600 px
-    expect(letter.message.htmlBody).toContain('<div style="max-width:600px;overflow-wrap:break-word');
-    expect(letter.message.htmlBody).toContain('<b>2. Дом культуры');
-    expect(letter.message.htmlBody).not.toContain('<table');
+    // HTML: the same numbers, in a table that is cards under 600 px (test/ui/letter.browser.test.ts)
+    expect(letter.message.htmlBody).toMatch(
+      /<b>2\.<\/b><\/td><td[^>]*><span class="label"[^>]*>Организация: <\/span><b>Дом культуры/,
+    );
+    expect(letter.message.htmlBody).toContain('<table class="cards"');
+    expect(letter.message.htmlBody).toContain('@media screen and (min-width:600px)');
   });
 
   it('says when the department told the coordinator and what its deadline was', () => {

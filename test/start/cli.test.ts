@@ -9,6 +9,7 @@ describe('dev/cli.ts', () => {
       send: false,
       serve: true,
       port: DEFAULT_PORT,
+      verbose: false,
       help: false,
     });
   });
@@ -25,6 +26,7 @@ describe('dev/cli.ts', () => {
         '--send',
         '--no-serve',
         '--port=9000',
+        '--verbose',
       ]),
     ).toEqual({
       register: 'my.xlsx',
@@ -33,6 +35,7 @@ describe('dev/cli.ts', () => {
       send: true,
       serve: false,
       port: 9000,
+      verbose: true,
       help: false,
     });
     expect(parseCli(['--help']).help).toBe(true);
@@ -50,6 +53,7 @@ describe('dev/cli.ts', () => {
     [['--unknown'], /Неизвестный параметр --unknown/],
     [['positional'], /Непонятный аргумент/],
     [['--send=yes'], /без значения/],
+    [['--verbose=1'], /без значения/],
     [['--out', 'a', '--out', 'b'], /дважды/],
   ])('refuses %j in Russian', (argv, message) => {
     expect(() => parseCli(argv)).toThrow(CliError);

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { sampleRegisterValues } from '../../dev/sample/register';
 import { loadXlsx } from '../../dev/spreadsheetFiles';
 import type { PageInput } from '../../src/domain/types';
@@ -63,12 +64,13 @@ const states = (report: ReportJson): Record<number, string> =>
 let work: string;
 /** The runs are independent: they go in parallel, each into its own folder. */
 let plain: Started;
+let verbose: Started;
 let sendFirst: Started;
 let sendSecond: Started;
 let sendFirstReport: ReportJson;
 let csv: Started;
 let served: Served;
-const dirs = { plain: '', send: '', csv: '' };
+const dirs = { plain: '', send: '', csv: '', verbose: '' };
 
 /** The sample as Google Sheets' «Скачать → CSV» would give it (dates as ДД.ММ.ГГГГ, checkboxes TRUE/FALSE). */
 function sampleCsv(): string {
@@ -94,6 +96,7 @@ beforeAll(async () => {
   dirs.plain = join(work, 'plain');
   dirs.send = join(work, 'send');
   dirs.csv = join(work, 'csv');
+  dirs.verbose = join(work, 'verbose');
   const csvFile = join(work, 'реестр.csv');
   writeFileSync(csvFile, sampleCsv());
   const sendChain = async (): Promise<void> => {
@@ -102,12 +105,13 @@ beforeAll(async () => {
     expect(existsSync(join(dirs.send, 'summary.eml'))).toBe(true);
     sendSecond = await start('--send', '--register', join(dirs.send, 'register.xlsx'), '--out', dirs.send);
   };
-  [plain, csv, served] = await Promise.all([
+  [plain, csv, served, verbose] = await Promise.all([
     start('--out', dirs.plain),
     start('--register', csvFile, '--out', dirs.csv),
     serveAndStop(join(work, 'serve')),
+    start('--verbose', '--out', dirs.verbose),
     sendChain(),
-  ]).then(([a, b, c]) => [a, b, c] as const);
+  ]).then(([a, b, c, d]) => [a, b, c, d] as const);
 }, 150_000);
 
 afterAll(() => {
@@ -231,28 +235,123 @@ describe('npm start -- --no-serve on the sample (01.12.2026)', () => {
     expect(plain).not.toMatch(/<[a-z]/i);
   });
 
-  it('prints a short Russian report', () => {
+  it('prints a Russian report for the coordinator', () => {
     expect(run.stdout).toContain('Сегодня: 01.12.2026');
-    expect(run.stdout).toContain(`событий для письма в ЦУР: ${SAMPLE_DESIGN.pendingEvents}`);
-    expect(run.stdout).toMatch(/«Настроить реестр» \(menuSetup\) — обращений: \d+/);
-    expect(run.stdout).toContain('report.json');
+    expect(run.stdout).toContain(`В письмо в ЦУР войдут ${SAMPLE_DESIGN.pendingEvents} событий`);
+    expect(run.stdout).toContain('Что открыть:');
+    for (const file of ['register.xlsx', 'summary.eml', 'control.eml', 'overview.png', 'report.json'])
+      expect(run.stdout).toMatch(new RegExp(`• \\S*${file.replace('.', '\\.')} — `));
   });
 
-  it('prints the letter’s figures for the letter and for report.json alike (issue 10 QA 4)', () => {
-    const figures = [
-      ...run.stdout.matchAll(
-        /событий(?: для письма в ЦУР)?: (\d+),? из них с нарушенным сроком сообщения в ЦУР: (\d+)/g,
-      ),
-    ];
-    expect(figures.map((match) => [Number(match[1]), Number(match[2])])).toEqual([
-      [SAMPLE_DESIGN.pendingEvents, SAMPLE_DESIGN.overdueEvents],
-      [SAMPLE_DESIGN.pendingEvents, SAMPLE_DESIGN.overdueEvents],
-    ]);
-    expect(run.stdout).toContain(
-      `не входят в письмо до исправления ошибок строки: ${SAMPLE_DESIGN.excludedRows.join(', ')}`,
+  it('says nothing a developer needs unless --verbose: no service calls, no function names, nothing cut', () => {
+    expect(run.stdout).not.toMatch(/обращени|вызов/i);
+    // A global's name (menuSetup, dailyCheck, summaryLetter…) is a camelCase word.
+    expect(run.stdout.match(/\b[a-z]+[A-Z][A-Za-z]*\b/g)).toBeNull();
+    // «…» appears only in names: a column's «Сообщено в отдел (…)», a menu item's «Сводка для ЦУР…».
+    expect(run.stdout).not.toMatch(/…(?![)»])/);
+    // The setup message is printed in full, up to its last sentence.
+    expect(flat(run.stdout)).toContain('Получатели сводки в ЦУР: не указаны.');
+
+    expect(verbose.status).toBe(0);
+    expect(verbose.stdout).toMatch(/«Настроить реестр» \[menuSetup: обращений к сервисам \d+/);
+    expect(verbose.stdout).toMatch(/\[dailyCheck: обращений к сервисам \d+/);
+    expect(verbose.stdout).toMatch(/\[summaryLetter: обращений к сервисам \d+/);
+    expect(verbose.stdout).toContain('protection(s) are not written to .xlsx');
+  });
+
+  it('prints each overdue figure once, and they agree with report.json and with each other', () => {
+    const report = readReport(out);
+    const items = figureItems(run.stdout);
+    const overdueRows = report.rows.filter((row) => row.state.startsWith('Просрочено'));
+    // The same rows by their events: not in error, with an event past a deadline.
+    expect(overdueRows.map((row) => row.row)).toEqual(
+      report.rows
+        .filter((row) => row.state !== 'Ошибки заполнения' && row.events.some((event) => event.overdue))
+        .map((row) => row.row),
     );
+    const rowsItem = items.filter((item) => /нарушенным сроком/.test(item));
+    expect(rowsItem).toHaveLength(1);
+    const [, rowCount, rowList] = /^Строк с нарушенным сроком: (\d+) — (.*)$/.exec(rowsItem[0] ?? '') ?? [];
+    expect(Number(rowCount)).toBe(overdueRows.length);
+    expect(numbersIn(rowList ?? '')).toEqual(overdueRows.map((row) => row.row).sort((a, b) => a - b));
+
+    const letterItem = items.filter((item) => /В письмо в ЦУР войдут/.test(item));
+    expect(letterItem).toHaveLength(1);
+    const [, pending, late, lateRows] =
+      /^В письмо в ЦУР войдут (\d+) событий; у (\d+) из них срок сообщения в ЦУР уже прошёл \((.*)\)\.$/.exec(
+        letterItem[0] ?? '',
+      ) ?? [];
+    expect([Number(pending), Number(late)]).toEqual([report.summary.pendingEvents, report.summary.overdueEvents]);
+    // The letter's late rows: their events are unreported to ЦУР past the ЦУР deadline, in rows the letter takes.
+    const letterLate = report.rows
+      .filter((row) => !report.summary.excludedRows.includes(row.row))
+      .filter((row) =>
+        row.events.some(
+          (event) => event.reportedToTsur === null && !event.beforeDecree && String(event.tsurDeadline) < report.today,
+        ),
+      )
+      .map((row) => row.row);
+    expect(numbersIn(lateRows ?? '')).toEqual(letterLate);
+    // Every overdue row the letter does not count as late is named with the reason.
+    const unexplained = overdueRows.map((row) => row.row).filter((row) => !letterLate.includes(row));
+    expect(unexplained.length).toBeGreaterThan(0);
+    const reason = items.find((item) => /срок сообщения в ЦУР ещё не прошёл/.test(item)) ?? '';
+    expect(numbersIn(reason.split(':')[0] ?? '')).toEqual(unexplained);
+    expect(items).toContainEqual(
+      `${SAMPLE_DESIGN.excludedRows.length > 1 ? 'Строки' : 'Строка'} ${SAMPLE_DESIGN.excludedRows.join(', ')} ` +
+        'не войдут в письмо, пока в них не исправят ошибки (их перечисляет окно «Сводка для ЦУР»).',
+    );
+    // The add-on's own messages (setup's) that count overdue events give the letter's figures.
+    const steps = flat(run.stdout.split('Что сделано')[1]?.split('Реестр на')[0] ?? '');
+    const told = [...steps.matchAll(/событий: (\d+), из них просрочено: (\d+)/g)];
+    expect(told.length).toBeGreaterThan(0);
+    for (const [, events, overdue] of told)
+      expect([Number(events), Number(overdue)]).toEqual([report.summary.pendingEvents, report.summary.overdueEvents]);
+    expect(steps.match(/просрочен\S*:? \d/gi)).toHaveLength(told.length);
+  });
+
+  it('register.xlsx opens on «Реестр» with its header frozen and every filled column given a width', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'register.xlsx'));
+    const activeTab = workbook.views[0]?.activeTab ?? 0;
+    expect(workbook.worksheets[activeTab]?.name).toBe('Реестр');
+    for (const ws of workbook.worksheets) {
+      if (ws.name === 'Обзор') continue;
+      expect([ws.name, ws.views[0]]).toEqual([ws.name, expect.objectContaining({ state: 'frozen', ySplit: 1 })]);
+    }
+    const register = workbook.getWorksheet('Реестр')!;
+    const header = register.getRow(1).values as unknown[];
+    const widths = header.slice(1).map((title, index) => [String(title), register.getColumn(index + 1).width]);
+    for (const [title, width] of widths) {
+      expect([title, width]).toEqual([title, expect.any(Number)]);
+      // Wide enough for the header up to a cap, never a sliver.
+      expect(Number(width)).toBeGreaterThanOrEqual(Math.min(String(title).length, 40));
+      expect(Number(width)).toBeLessThanOrEqual(60);
+    }
+    const byTitle = Object.fromEntries(widths);
+    // A long name column is wider than a date column.
+    expect(Number(byTitle['Наименование организации'])).toBeGreaterThan(Number(byTitle['Дата создания']) + 10);
   });
 });
+
+/** The items («•») of the report's «Реестр на …» section, each on one line. */
+function figureItems(stdout: string): string[] {
+  const section = stdout.split(/\nРеестр на [^\n]*\n/)[1]?.split('\n\n')[0] ?? '';
+  return section
+    .split(/^ {2}• /m)
+    .map((item) => flat(item))
+    .filter((item) => item !== '');
+}
+
+/** The text with its wrapping undone. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The row numbers a phrase names, in order. */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/\d+/g)].map((match) => Number(match[0])).sort((a, b) => a - b);
+}
 
 describe('npm start --send, then again on the saved register', () => {
   it('the first run sends the letter and stamps every pending event', () => {
