@@ -43,9 +43,6 @@ export const OFFLINE_FUNCTIONS = [
   'SPARKLINE',
 ] as const;
 
-/** What a cell whose formula calls an OFFLINE_FUNCTIONS function reads. */
-const OFFLINE_ERROR = '#N/A';
-
 /** The clock and zone TODAY() and NOW() read while an engine is built or asked (set around each use). */
 let clock: { now: Date; timeZone: string } = { now: new Date(0), timeZone: 'UTC' };
 
