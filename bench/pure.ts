@@ -31,6 +31,7 @@ export function snapshotBook(rt: Runtime): BookSnapshot {
         name: sheet.getName(),
         values: range.getValues().map((row) => row.map(local)),
         notes: range.getNotes().map((row) => [...row]),
+        formulas: range.getFormulas().map((row) => [...row]),
       };
     }),
   );

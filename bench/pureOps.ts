@@ -29,6 +29,8 @@ export interface SheetSnapshot {
   name: string;
   values: Cell[][];
   notes: string[][];
+  /** getFormulas: '' where a cell holds no formula. */
+  formulas: string[][];
 }
 
 export interface BookSnapshot {
@@ -43,6 +45,7 @@ class PureSheet {
     readonly name: string,
     readonly values: Cell[][],
     readonly notes: string[][],
+    readonly formulas: string[][],
     readonly width: number,
   ) {}
   getName(): string {
@@ -142,6 +145,8 @@ class PureRange {
       ),
       '',
     );
+    // Values written replace any formula there.
+    this.put(this.sheet.formulas, [], '');
     return this;
   }
   setValue(value: Cell): this {
@@ -150,6 +155,9 @@ class PureRange {
   }
   getNotes(): string[][] {
     return this.block(this.sheet.notes, '');
+  }
+  getFormulas(): string[][] {
+    return this.block(this.sheet.formulas, '');
   }
   setNotes(notes: (string | null)[][]): this {
     this.put(
@@ -171,6 +179,7 @@ class PureBook {
           sheet.name,
           sheet.values.map((row) => [...row]),
           sheet.notes.map((row) => [...row]),
+          sheet.formulas.map((row) => [...row]),
           sheet.values[0]?.length ?? 0,
         ),
     );
