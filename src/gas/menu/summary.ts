@@ -359,8 +359,10 @@ export function sendSummaryFromPreview(token: unknown): SummarySendResult {
   const ids = parseToken(token);
   if (ids === null) return result('refused', 'Предпросмотр устарел или повреждён. Откройте «Сводка для ЦУР…» ещё раз.');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // Nothing follows the send but the answer: the lock goes when the script ends (no releasing call).
   const locked = withScriptLock(() => sendSummaryLocked(spreadsheet, { onlyIds: ids, checkAccess: true }), {
     timeoutMs: 10_000,
+    keepUntilExit: true,
   });
   return locked.ok ? locked.value : result('refused', locked.message, [], true);
 }

@@ -8,6 +8,7 @@ import { catalogueCell } from '../../domain/formulas';
 import { isIsoDate, MOSCOW_TIME_ZONE } from '../../domain/isoDate';
 import type { ColumnKey } from '../../domain/types';
 import { dateCell, textCell } from './sheetValues';
+import { readDocumentProperty } from '../platform/documentProperties';
 
 /** What every action says when the spreadsheet has no register sheet. */
 export const REGISTER_NOT_FOUND =
@@ -133,11 +134,7 @@ const SERVICE_SHEETS: ReadonlySet<string> = new Set([SHEET_NAMES.settings, SHEET
 
 /** The name setup remembered for the register, or null. */
 export function rememberedRegisterName(): string | null {
-  try {
-    return PropertiesService.getDocumentProperties().getProperty(REGISTER_SHEET_PROPERTY);
-  } catch {
-    return null;
-  }
+  return readDocumentProperty(REGISTER_SHEET_PROPERTY);
 }
 
 export function rememberRegisterName(name: string): void {
