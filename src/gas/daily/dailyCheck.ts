@@ -425,7 +425,8 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
           failureReported = reportedFailure() !== null;
           return runLocked(spreadsheet, table, day, read?.rows ?? []);
         }),
-      { timeoutMs: LOCK_WAIT_MS },
+      // What follows (a journal line, a failure letter) is short and may as well hold it: released at the end.
+      { timeoutMs: LOCK_WAIT_MS, keepUntilExit: true },
     );
     if (!locked.ok) throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
     const outcome = locked.value;
