@@ -277,13 +277,20 @@ export function readKeyColumns(table: RegisterTable, wanted: readonly ColumnKey[
   for (const [from, to] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
     const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}`;
     const block = table.sheet.getRange(a1).getValues();
-    block.forEach((cells, index) => {
-      const raw = (byRow[index] ??= { row: dataStart + index, cells: {}, values: [] });
-      for (const key of keys) {
-        const position = table.positions[key] as number;
-        if (position >= from && position <= to) raw.cells[key] = cells[position - from];
+    // The keys of this span and their offsets in it, listed once for the whole block.
+    const spanKeys = keys.filter(
+      (key) => (table.positions[key] as number) >= from && (table.positions[key] as number) <= to,
+    );
+    const offsets = spanKeys.map((key) => (table.positions[key] as number) - from);
+    for (let index = 0; index < block.length; index++) {
+      const cells = block[index] as unknown[];
+      let raw = byRow[index];
+      if (raw === undefined) {
+        raw = { row: dataStart + index, cells: {}, values: [] };
+        byRow[index] = raw;
       }
-    });
+      for (let k = 0; k < spanKeys.length; k++) raw.cells[spanKeys[k] as ColumnKey] = cells[offsets[k] as number];
+    }
   }
   let last = byRow.length - 1;
   while (last >= 0 && keys.every((key) => isBlankCell((byRow[last] as RawRow).cells[key]))) last -= 1;
