@@ -23,14 +23,12 @@ import {
   HEADER_SCAN_ROWS,
   isRegisterSheetName,
   openRegisterTable,
-  readKeyColumns,
-  readRows,
   tableOfHeader,
-  writeColumns,
   type RawRow,
   type RegisterTable,
-  type RowUpdate,
 } from '../sheets/registerSheet';
+import { readKeyColumns, readRows } from '../sheets/registerRows';
+import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { readSettingsRows } from '../sheets/settingsSheet';
 
 function isEmptyCell(value: unknown): boolean {

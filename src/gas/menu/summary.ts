@@ -31,16 +31,9 @@ import { showDialog } from './dialogPage';
 import { tryAppendJournal } from '../sheets/journalSheet';
 import { withScriptLock } from '../platform/lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from '../platform/mail';
-import {
-  cellAddress,
-  readAllRows,
-  readKeyColumns,
-  writeColumns,
-  type RawRow,
-  type RegisterTable,
-  type RowUpdate,
-  REGISTER_NOT_FOUND,
-} from '../sheets/registerSheet';
+import { cellAddress, type RawRow, type RegisterTable, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
+import { readAllRows, readKeyColumns } from '../sheets/registerRows';
+import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { readRegister } from '../sheets/registerRead';
 import { dateCell } from '../sheets/sheetValues';
 import { summaryPreviewPage, type SummaryPreviewInput } from './summaryPreview';

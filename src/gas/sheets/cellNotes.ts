@@ -4,7 +4,8 @@
  * changing or removing our part never loses their text.
  */
 import type { ColumnKey, Problem, RowAssessment } from '../../domain/types';
-import { readNotes, type RegisterTable } from './registerSheet';
+import { type RegisterTable } from './registerSheet';
+import { readNotes } from './registerRows';
 
 export const NOTE_MARKER = '⚠ Реестр страниц:';
 

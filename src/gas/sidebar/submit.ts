@@ -28,14 +28,8 @@ import { lookUpContext, type ContextLookup } from '../platform/contextCache';
 import { readDayContext, readRegister } from '../sheets/registerRead';
 import { newPageId } from '../platform/ids';
 import { withScriptLock } from '../platform/lock';
-import {
-  REGISTER_NOT_FOUND,
-  missingColumns,
-  writeColumns,
-  type RawRow,
-  type RegisterTable,
-  type RowUpdate,
-} from '../sheets/registerSheet';
+import { REGISTER_NOT_FOUND, missingColumns, type RawRow, type RegisterTable } from '../sheets/registerSheet';
+import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { foundPage } from './read';
 import { recallSubmit, rememberSubmit } from './requestMemory';
 
