@@ -11,24 +11,19 @@
  * before going first; the ones that wait are listed in the coordinators' digest and journaled.
  * A failure is journaled every time and mailed to the coordinators every day the run fails (at most once a
  * day), until a run succeeds: a failure mailed once and then silent is a check that quietly stopped.
+ *
+ * runLocked's steps, in order: the automatic ЦУР summary, the recomputation (and the highlighting when
+ * due), the day recorded, the letters (dailyLetters.ts: reminders planned, coordinators' digest, control
+ * letter, reminders sent), the trigger's hour followed, «Журнал».
  */
-import {
-  buildCoordinatorDigest,
-  buildFailureLetter,
-  buildResponsibleDigests,
-  isFirstWorkingDayOf,
-} from '../../domain/dailyCheck';
-import { selectPendingEvents } from '../../domain/summary';
+import { buildFailureLetter, isFirstWorkingDayOf } from '../../domain/dailyCheck';
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
 import type { IsoDate, RowAssessment } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
 import { readSettings } from '../sheets/settingsSheet';
-import { mailDomainsOf } from '../../domain/settings';
-import { planReminders, reminderAllowance, type MailReservation } from '../../domain/mailBudget';
 import { computedUpdates, loadDayContext, type DayContext } from '../sheets/computedColumns';
 import { calendarExceptions, highlightYears, refreshHighlighting } from '../sheets/highlighting';
-import { sendControlLetterIfDue } from './controlLetter';
-import { tryAppendJournal, type JournalEntry } from '../sheets/journalSheet';
+import { tryAppendJournal } from '../sheets/journalSheet';
 import { withScriptLock } from '../platform/lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from '../platform/mail';
 import { readRegister } from '../sheets/registerRead';
@@ -38,11 +33,17 @@ import { todayIn } from '../sheets/sheetValues';
 import { readSnapshot, sendSummaryLocked } from '../menu/summary';
 import { classifyTriggerCall, installDailyCheck, readDailyCheckState } from './triggers';
 import {
-  deferredReminders,
+  DAILY_ACTION,
+  planDayReminders,
+  sendControlLetter,
+  sendCoordinatorDigest,
+  sendReminders,
+  type Run,
+} from './dailyLetters';
+import {
   highlightedCalendar,
   lastDailyRun,
   recordDailyRun,
-  rememberDeferredReminders,
   rememberHighlightedCalendar,
   rememberReportedFailure,
   reportedFailure,
@@ -51,7 +52,6 @@ import { withDocumentProperties } from '../platform/documentProperties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const DAILY_ACTION = 'Ежедневная проверка';
 const AUTO_USER = 'автоматически';
 /** The trigger may wait this long for a menu action to finish. */
 const LOCK_WAIT_MS = 60_000;
@@ -100,24 +100,6 @@ function refreshHighlightingWhenDue(table: RegisterTable, day: DayContext): bool
   return wrote;
 }
 
-/** What one run has done so far: its outcome, the journal entries and the notes for the coordinators' digest. */
-interface Run {
-  spreadsheet: Spreadsheet;
-  table: RegisterTable;
-  day: DayContext;
-  today: IsoDate;
-  settings: DayContext['settings']['settings'];
-  coordinators: string[];
-  outcome: DailyOutcome;
-  entries: JournalEntry[];
-  notes: string[];
-  /** The ЦУР summary went automatically in this run. */
-  tsurSent: boolean;
-  /** Mail quota left (known after the recomputation). */
-  quota: number;
-  url: string;
-}
-
 /** Step 1: the ЦУР summary, when «Настройки» asks for it to go automatically. */
 function sendSummaryIfAutomatic(run: Run, raw: RawRow[]): void {
   const { settings } = run;
@@ -155,140 +137,6 @@ function recomputeRegister(run: Run, raw: RawRow[]): { rows: RowAssessment[]; hi
     run.outcome.failures.push(`подсветку сроков обновить не удалось: ${errorText(error)}`);
   }
   return { rows, highlighted };
-}
-
-/**
- * Step 3: the reminders planned before the coordinators' digest, which lists those that wait for
- * tomorrow. What must go is reserved first: the ЦУР summary, the coordinators' letters, one failure
- * letter and the monthly control letter.
- */
-function planDayReminders(run: Run, rows: readonly RowAssessment[]) {
-  const { settings, today, day, coordinators } = run;
-  const reservations: MailReservation[] = [
-    // The ЦУР summary the coordinator sends from the menu later today (unless it just went automatically).
-    { kind: 'tsur', recipients: run.tsurSent ? 0 : settings.tsurRecipients.length },
-    { kind: 'digest', recipients: coordinators.length },
-    { kind: 'failure', recipients: coordinators.length },
-    // The monthly control letter (п. 6) on the first working day of a month (sent below, before the reminders).
-    {
-      kind: 'control',
-      recipients: isFirstWorkingDayOf('month', today, day.calendar.calendar) ? settings.controlRecipients.length : 0,
-    },
-  ];
-  const reminders = settings.remindResponsible
-    ? buildResponsibleDigests({
-        rows,
-        today,
-        spreadsheetUrl: run.url,
-        includeWarnings: isFirstWorkingDayOf('week', today, day.calendar.calendar),
-        // The coordinators as this run knows them (the user it runs as when «Настройки» names none).
-        mailDomains: mailDomainsOf({ ...settings, coordinators }),
-      })
-    : [];
-  const plan = planReminders(
-    reminders,
-    reminderAllowance(run.quota, reservations, settings.reminderLimit),
-    deferredReminders(),
-  );
-  if (plan.deferred.length > 0) {
-    run.notes.push(
-      `Напоминаний не отправлено сегодня (лимит «Напоминаний в день не более» или дневной лимит писем Google): ` +
-        `${plan.deferred.length} — ${plan.deferred.map((reminder) => reminder.email).join(', ')}. ` +
-        'Они будут отправлены в следующий рабочий день.',
-    );
-  }
-  return { reminders, plan };
-}
-
-/**
- * Step 4: the coordinators' digest. False when it could not go for lack of quota: then nobody else is
- * mailed either.
- */
-function sendCoordinatorDigest(run: Run, rows: readonly RowAssessment[]): boolean {
-  const { coordinators, today, day, outcome, entries } = run;
-  const digest = buildCoordinatorDigest({
-    rows,
-    today,
-    recipients: coordinators,
-    spreadsheetUrl: run.url,
-    pendingTsurEvents: selectPendingEvents(rows, today, { extraNetworks: day.register.extraNetworks ?? [] }).events
-      .length,
-    notes: run.notes,
-  });
-  if (digest === null) {
-    entries.push({
-      action: DAILY_ACTION,
-      details: 'Сроков сегодня и просроченных событий нет; письмо координатору не нужно.',
-    });
-    return true;
-  }
-  if (coordinators.length === 0) {
-    outcome.failures.push(
-      'не указаны координаторы в «Настройках» и не удалось определить владельца проверки: сводку сроков отправить некому.',
-    );
-    return true;
-  }
-  const refusal = quotaRefusal(coordinators.length, run.quota);
-  if (refusal !== null) {
-    outcome.failures.push(`письмо координатору не отправлено: ${refusal}`);
-    return false;
-  }
-  try {
-    sendMail(digest);
-    run.quota -= coordinators.length;
-    outcome.mailed.push(...coordinators);
-    entries.push({ action: DAILY_ACTION, details: `Письмо координатору (${digest.to}): ${digest.subject}.` });
-  } catch (error) {
-    outcome.failures.push(`письмо координатору не отправлено: ${errorText(error)}`);
-  }
-  return true;
-}
-
-/** Step 5: the monthly control letter (п. 6), before the reminders: its recipients come out of the quota first. */
-function sendControlLetter(run: Run, rows: readonly RowAssessment[]): void {
-  const control = sendControlLetterIfDue(run.spreadsheet, run.day, rows, run.quota);
-  run.quota -= control.mailed.length;
-  run.outcome.mailed.push(...control.mailed);
-  run.entries.push(...control.entries);
-  if (control.failure !== null) run.outcome.failures.push(control.failure);
-}
-
-/** Step 6: the reminders to responsible people, as planned; those waiting are remembered for next time. */
-function sendReminders(run: Run, planned: ReturnType<typeof planDayReminders>, coordinatorFirst: boolean): void {
-  if (!run.settings.remindResponsible) return;
-  const { reminders, plan } = planned;
-  if (!coordinatorFirst) {
-    run.entries.push({
-      action: 'Напоминания ответственным',
-      details: 'Не отправлялись: дневного лимита писем не хватило даже на письмо координатору.',
-    });
-    rememberDeferredReminders(reminders.map((reminder) => reminder.email));
-    return;
-  }
-  const sent: string[] = [];
-  const failed: string[] = [];
-  for (const reminder of plan.send) {
-    try {
-      sendMail(reminder.message);
-      sent.push(reminder.email);
-    } catch (error) {
-      failed.push(`${reminder.email} (${errorText(error)})`);
-    }
-  }
-  const waiting = plan.deferred.map((reminder) => reminder.email);
-  rememberDeferredReminders(waiting);
-  run.outcome.mailed.push(...sent);
-  if (sent.length + waiting.length + failed.length > 0) {
-    run.entries.push({
-      action: 'Напоминания ответственным',
-      details:
-        `Отправлено: ${sent.length}${sent.length ? ` (${sent.join(', ')})` : ''}.` +
-        (waiting.length
-          ? ` Перенесено на следующий рабочий день (лимит напоминаний или писем): ${waiting.length} (${waiting.join(', ')}).`
-          : '') +
-        (failed.length ? ` Ошибка отправки: ${failed.join('; ')}.` : ''),
-    });
-  }
 }
 
 /** Step 7: the trigger moved when «Настройки» names another hour (only by the user who installed it). */
