@@ -18,7 +18,8 @@
  *    object (see dev/fakes/callCounter.ts), Menu building, the event object's getters.
  *  - ASSUMED local, no measurement found: Sheet.getName / Sheet.getSheetId (a sheet handle carries its
  *    name), Session.getActiveUser / getEffectiveUser and User.getEmail (the execution knows its user),
- *    Spreadsheet.getUrl / getId (the bound document's identity). Marked in LOCAL_ASSUMED.
+ *    Spreadsheet.getUrl / getId (the bound document's identity), Trigger.getHandlerFunction / getUniqueId
+ *    (getters of the Trigger objects ScriptApp.getProjectTriggers returned). Marked in LOCAL_ASSUMED.
  * Evidence that references are local: getRange(i, 1).getValue() for 1,000 rows took 3,064 ms in all,
  * ~1.5 ms a pair (bugbugnow.net 2019, below), far below any round trip.
  *
@@ -143,6 +144,8 @@ export const LOCAL_ASSUMED: ReadonlySet<string> = new Set([
   'User.getEmail',
   'Spreadsheet.getUrl',
   'Spreadsheet.getId',
+  'Trigger.getHandlerFunction',
+  'Trigger.getUniqueId',
 ]);
 
 /** Whole services whose calls stay in the script. */

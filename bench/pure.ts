@@ -31,6 +31,7 @@ export function snapshotBook(rt: Runtime): BookSnapshot {
         name: sheet.getName(),
         values: range.getValues().map((row) => row.map(local)),
         notes: range.getNotes().map((row) => [...row]),
+        formulas: range.getFormulas().map((row) => [...row]),
       };
     }),
   );
@@ -48,24 +49,48 @@ export function snapshotBook(rt: Runtime): BookSnapshot {
   };
 }
 
-let ops: typeof PureOps | undefined;
+let file: string | undefined;
 
-/** bench/pureOps.ts as esbuild bundles it (target and options of scripts/build.mjs), loaded once. */
+/**
+ * bench/pureOps.ts as esbuild bundles it (target and options of scripts/build.mjs), in a fresh module
+ * instance on every call: each timed run starts with the module state an Apps Script execution starts
+ * with (no memo of a previous run's links or deadlines).
+ */
 export function pureOps(): typeof PureOps {
-  if (ops !== undefined) return ops;
-  const result = buildSync({
-    entryPoints: [join(__dirname, 'pureOps.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'es2019',
-    mainFields: ['module', 'main'],
-    write: false,
-    logLevel: 'silent',
-  });
-  const file = join(tmpdir(), `register-pure-${process.pid}.cjs`);
-  writeFileSync(file, result.outputFiles[0]?.text ?? '');
+  if (file === undefined) {
+    const result = buildSync({
+      entryPoints: [join(__dirname, 'pureOps.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'es2019',
+      mainFields: ['module', 'main'],
+      write: false,
+      logLevel: 'silent',
+    });
+    file = join(tmpdir(), `register-pure-${process.pid}.cjs`);
+    writeFileSync(file, result.outputFiles[0]?.text ?? '');
+  }
+  delete require.cache[require.resolve(file)];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  ops = require(file) as typeof PureOps;
-  return ops;
+  return require(file) as typeof PureOps;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+}
+
+/** Median ms of the full check over `runs` runs, each in a fresh module instance. */
+export function pureCheckMs(snapshot: BookSnapshot, runs: number): number {
+  return median(Array.from({ length: runs }, () => pureOps().pureCheckMs(snapshot, 1)));
+}
+
+/** Median ms of onEdit of one cell over `runs` runs, each in a fresh module instance. */
+export function pureEditMs(
+  snapshot: BookSnapshot,
+  edit: Parameters<typeof PureOps.pureEditMs>[1],
+  runs: number,
+): number {
+  return median(Array.from({ length: runs }, () => pureOps().pureEditMs(snapshot, edit, 1)));
 }

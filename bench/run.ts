@@ -211,7 +211,8 @@ function targets(results: Results): Target[] {
     const actual = r === undefined ? null : pick(r);
     list.push({ operation, size, what, limit, actual, met: actual === null ? null : actual <= limit });
   };
-  add('check', BIG, 'server calls (≤ 8, including issue 12’s getFormulas: ours ≤ 7)', 7, (r) => r.calls.server);
+  // Issue 14 counted ≤ 8 with issue 12's getFormulas, which the check now makes: 8 in all.
+  add('check', BIG, 'server calls (getFormulas included)', 8, (r) => r.calls.server);
   add('check', BIG, 'pureMs', 300, (r) => r.pureMs ?? Number.POSITIVE_INFINITY);
   add('editCell', BIG, 'server calls', 6, (r) => r.calls.server);
   add('editCell', BIG, 'cells read', 40_000, (r) => r.cellsRead);

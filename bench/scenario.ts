@@ -14,7 +14,7 @@ import { emptyInput } from '../src/ui/form/model';
 import { cellVolume, installCellVolume, resetCellVolume } from './cellVolume';
 import { BENCH_CLERK, BENCH_COORDINATOR, BENCH_OWNER, BENCH_TODAY, moscowDay, type BenchRegister } from './generate';
 import { naiveCheck } from './naive';
-import { pureOps, snapshotBook } from './pure';
+import { pureCheckMs, pureEditMs, snapshotBook } from './pure';
 import type { BookSnapshot } from './pureOps';
 
 export const OPERATIONS = [
@@ -198,9 +198,8 @@ export function runScenario(
   const { out, pure } = runInRuntime(register, options);
   // pureMs is timed here, once the runtime (and its large heap) is gone.
   if (pure !== null) {
-    const ops = pureOps();
-    out.check.pureMs = ops.pureCheckMs(pure.beforeCheck, options.pureRuns ?? 1);
-    out.editCell.pureMs = ops.pureEditMs(pure.beforeEdit, pure.edit, options.pureRuns ?? 1);
+    out.check.pureMs = pureCheckMs(pure.beforeCheck, options.pureRuns ?? 1);
+    out.editCell.pureMs = pureEditMs(pure.beforeEdit, pure.edit, options.pureRuns ?? 1);
   }
   return out;
 }

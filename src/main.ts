@@ -16,7 +16,7 @@ import {
   type SummaryDraft,
   type SummarySendResult,
 } from './gas/menu/summary';
-import { dailyCheckMenuCaptions } from './gas/daily/triggers';
+import { dailyCheckMenuCaptions } from './gas/daily/menuCaptions';
 import { CHECK_TITLE, runCheck } from './gas/menu/registerCheck';
 import { onEditEvent } from './gas/edit/onEdit';
 import { SETUP_TITLE, runSetup } from './gas/setup/setup';

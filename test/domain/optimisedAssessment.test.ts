@@ -6,19 +6,21 @@
  *  - the full check (assessRegister) with the memoised, integer-day calendar against the same check
  *    with deadlines counted day by day with date-fns (a plain addWorkingDays, nothing remembered);
  *  - onEdit's assessment (assessRowsInRegister) from the edited rows plus the other rows' key columns
- *    alone (ID, link, deletion date: what onEdit reads) against the full check of the whole register.
+ *    alone (registerWideKeysFor the edited rows: what onEdit reads — ID, link, deletion date, and the
+ *    organisation and exemption only when an edited row has an exemption) against the full check of
+ *    the whole register.
  */
 import fc from 'fast-check';
 import { createCalendar } from '../../src/domain/calendar';
 import { addDays } from '../../src/domain/isoDate';
 import {
-  REGISTER_WIDE_KEYS,
   assessRegister,
   assessRowsInRegister,
+  registerWideKeysFor,
   type RawRegisterRow,
   type RegisterContext,
 } from '../../src/domain/register';
-import type { WorkingCalendar } from '../../src/domain/types';
+import type { ColumnKey, WorkingCalendar } from '../../src/domain/types';
 
 const TODAY = '2026-03-05';
 /** Midnight of the day in Moscow: a date cell as getValues returns it. */
@@ -92,9 +94,9 @@ const registerArb = fc
   })
   .map((cells): RawRegisterRow[] => cells.map((c, index) => ({ row: index + 2, cells: c })));
 
-function keyColumnsOnly(raw: RawRegisterRow): RawRegisterRow {
+function keyColumnsOnly(raw: RawRegisterRow, keys: readonly ColumnKey[]): RawRegisterRow {
   const cells: RawRegisterRow['cells'] = {};
-  for (const key of REGISTER_WIDE_KEYS) cells[key] = raw.cells[key];
+  for (const key of keys) cells[key] = raw.cells[key];
   return { row: raw.row, cells };
 }
 
@@ -112,7 +114,8 @@ describe('optimised assessment = straightforward assessment', () => {
     fc.assert(
       fc.property(registerArb, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), (register, picks) => {
         const wanted = new Set(picks.map((pick) => (register[pick % register.length] as RawRegisterRow).row));
-        const read = register.map((raw) => (wanted.has(raw.row) ? raw : keyColumnsOnly(raw)));
+        const keys = registerWideKeysFor(register.filter((raw) => wanted.has(raw.row)));
+        const read = register.map((raw) => (wanted.has(raw.row) ? raw : keyColumnsOnly(raw, keys)));
         const fast = assessRowsInRegister(read, wanted, context(memoised));
         const full = new Map(assessRegister(register, context(plain)).rows.map((r) => [r.row, r]));
         for (const number of wanted) expect(fast.get(number)).toEqual(full.get(number));

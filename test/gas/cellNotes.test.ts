@@ -30,7 +30,8 @@ describe('cell notes', () => {
       `${NOTE_MARKER}\nОшибка: строка целиком`,
     ]);
     expect(after[1]).toEqual(['', '', '']);
-    expect(changedSpan(before, after)).toEqual([0, 1]);
+    // Row 0: link and «Состояние»; row 1: our old note goes. The person's note in column 0 is not rewritten.
+    expect(changedSpan(before, after)).toEqual({ rows: [0, 1], columns: [1, 2] });
     expect(changedSpan(after, after)).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ import type { MailMessage } from '../../domain/letter';
 import { CHART_TITLES, overviewFigures } from '../../domain/overview';
 import type { RowAssessment } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
+import { readDocumentProperty, writeDocumentProperty } from '../platform/documentProperties';
 import type { DayContext } from '../sheets/computedColumns';
 import { dialogPage, showDialog } from '../menu/dialogPage';
 import type { JournalEntry } from '../sheets/journalSheet';
@@ -35,7 +36,7 @@ const CONTROL_PROPERTY = 'controlLetter';
 
 function lastSnapshot(): ControlSnapshot | null {
   try {
-    const text = PropertiesService.getDocumentProperties().getProperty(CONTROL_PROPERTY);
+    const text = readDocumentProperty(CONTROL_PROPERTY);
     if (text === null) return null;
     const value = JSON.parse(text) as Partial<ControlSnapshot>;
     return typeof value.month === 'string' && typeof value.figures === 'object' && value.figures !== null
@@ -118,7 +119,7 @@ export function sendControlLetterIfDue(
       ...(chart !== null ? { inlineImages: { [CONTROL_CHART_CID]: chart } } : {}),
     });
     const snapshot: ControlSnapshot = { month: monthOf(today), figures };
-    PropertiesService.getDocumentProperties().setProperty(CONTROL_PROPERTY, JSON.stringify(snapshot));
+    writeDocumentProperty(CONTROL_PROPERTY, JSON.stringify(snapshot));
     outcome.mailed.push(...recipients);
     outcome.entries.push({
       action: CONTROL_ACTION,

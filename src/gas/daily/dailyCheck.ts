@@ -11,47 +11,47 @@
  * before going first; the ones that wait are listed in the coordinators' digest and journaled.
  * A failure is journaled every time and mailed to the coordinators every day the run fails (at most once a
  * day), until a run succeeds: a failure mailed once and then silent is a check that quietly stopped.
+ *
+ * runLocked's steps, in order: the automatic ЦУР summary, the recomputation (and the highlighting when
+ * due), the day recorded, the letters (dailyLetters.ts: reminders planned, coordinators' digest, control
+ * letter, reminders sent), the trigger's hour followed, «Журнал».
  */
-import {
-  buildCoordinatorDigest,
-  buildFailureLetter,
-  buildResponsibleDigests,
-  isFirstWorkingDayOf,
-} from '../../domain/dailyCheck';
-import { selectPendingEvents } from '../../domain/summary';
+import { buildFailureLetter, isFirstWorkingDayOf } from '../../domain/dailyCheck';
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
-import type { IsoDate } from '../../domain/types';
+import type { IsoDate, RowAssessment } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
 import { readSettings } from '../sheets/settingsSheet';
-import { mailDomainsOf } from '../../domain/settings';
-import { planReminders, reminderAllowance, type MailReservation } from '../../domain/mailBudget';
 import { computedUpdates, loadDayContext, type DayContext } from '../sheets/computedColumns';
 import { calendarExceptions, highlightYears, refreshHighlighting } from '../sheets/highlighting';
-import { sendControlLetterIfDue } from './controlLetter';
-import { tryAppendJournal, type JournalEntry } from '../sheets/journalSheet';
+import { tryAppendJournal } from '../sheets/journalSheet';
 import { withScriptLock } from '../platform/lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from '../platform/mail';
 import { readRegister } from '../sheets/registerRead';
-import { writeColumns, type RawRow, type RegisterTable } from '../sheets/registerSheet';
+import { type RawRow, type RegisterTable } from '../sheets/registerSheet';
+import { writeColumns } from '../sheets/registerWrite';
 import { todayIn } from '../sheets/sheetValues';
 import { readSnapshot, sendSummaryLocked } from '../menu/summary';
+import { classifyTriggerCall, installDailyCheck, readDailyCheckState } from './triggers';
+import {
+  DAILY_ACTION,
+  planDayReminders,
+  sendControlLetter,
+  sendCoordinatorDigest,
+  sendReminders,
+  type Run,
+} from './dailyLetters';
 import {
   highlightedCalendar,
-  installDailyCheck,
-  classifyTriggerCall,
   lastDailyRun,
-  readDailyCheckState,
   recordDailyRun,
-  deferredReminders,
-  rememberDeferredReminders,
   rememberHighlightedCalendar,
   rememberReportedFailure,
   reportedFailure,
-} from './triggers';
+} from './runRecords';
+import { withDocumentProperties } from '../platform/documentProperties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const DAILY_ACTION = 'Ежедневная проверка';
 const AUTO_USER = 'автоматически';
 /** The trigger may wait this long for a menu action to finish. */
 const LOCK_WAIT_MS = 60_000;
@@ -100,37 +100,33 @@ function refreshHighlightingWhenDue(table: RegisterTable, day: DayContext): bool
   return wrote;
 }
 
-/** The run under the script lock, with the register and the day's context read under it. */
-function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayContext, raw: RawRow[]): DailyOutcome {
-  const today = day.register.today;
-  const outcome: DailyOutcome = { status: 'done', today, mailed: [], failures: [] };
-  if (lastDailyRun() === today) return { ...outcome, status: 'alreadyRan' };
-  const { settings } = day.settings;
-  const coordinators = coordinatorsOf(settings.coordinators);
-  const entries: JournalEntry[] = [];
-  const notes: string[] = [];
-  let tsurSent = false;
-  if (settings.sendSummaryAutomatically) {
-    const summary = sendSummaryLocked(spreadsheet, {
-      onlyIds: null,
-      checkAccess: false,
-      // The coordinators' digest and one failure letter stay possible after the summary.
-      reserveQuota: 2 * coordinators.length,
-      journalUser: AUTO_USER,
-      opened: { table, day, raw },
-    });
-    if (summary.status === 'sent') {
-      tsurSent = true;
-      notes.push(`Сводка в ЦУР отправлена автоматически. ${summary.message}`);
-      outcome.mailed.push(...settings.tsurRecipients);
-    } else if (summary.status !== 'nothing') {
-      notes.push(`Сводка в ЦУР автоматически не отправлена: ${summary.message}`);
-      if (summary.status === 'failed') outcome.failures.push(summary.message);
-    }
+/** Step 1: the ЦУР summary, when «Настройки» asks for it to go automatically. */
+function sendSummaryIfAutomatic(run: Run, raw: RawRow[]): void {
+  const { settings } = run;
+  if (!settings.sendSummaryAutomatically) return;
+  const summary = sendSummaryLocked(run.spreadsheet, {
+    onlyIds: null,
+    checkAccess: false,
+    // The coordinators' digest and one failure letter stay possible after the summary.
+    reserveQuota: 2 * run.coordinators.length,
+    journalUser: AUTO_USER,
+    opened: { table: run.table, day: run.day, raw },
+  });
+  if (summary.status === 'sent') {
+    run.tsurSent = true;
+    run.notes.push(`Сводка в ЦУР отправлена автоматически. ${summary.message}`);
+    run.outcome.mailed.push(...settings.tsurRecipients);
+  } else if (summary.status !== 'nothing') {
+    run.notes.push(`Сводка в ЦУР автоматически не отправлена: ${summary.message}`);
+    if (summary.status === 'failed') run.outcome.failures.push(summary.message);
   }
+}
 
+/** Step 2: «Срок» and «Состояние» of every row, and the highlighting when due. Returns the rows assessed. */
+function recomputeRegister(run: Run, raw: RawRow[]): { rows: RowAssessment[]; highlighted: boolean } {
+  const { table, day } = run;
   // Read under the lock; again after an automatic summary that was sent, so that its stamps count.
-  const snapshot = tsurSent ? readSnapshot(table, day) : readSnapshot(table, day, raw);
+  const snapshot = run.tsurSent ? readSnapshot(table, day) : readSnapshot(table, day, raw);
   const rows = snapshot.assessment.rows;
   const byRow = new Map(rows.map((row) => [row.row, row]));
   writeColumns(table, computedUpdates(table, snapshot.raw, byRow), { current: snapshot.raw });
@@ -138,149 +134,75 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   try {
     highlighted = refreshHighlightingWhenDue(table, day);
   } catch (error) {
-    outcome.failures.push(`подсветку сроков обновить не удалось: ${errorText(error)}`);
+    run.outcome.failures.push(`подсветку сроков обновить не удалось: ${errorText(error)}`);
   }
-  // The day is recorded before the first digest goes: should recording fail, nothing has been sent, and a
-  // run that fails later is not repeated the same day with its letters sent twice (the failure is journaled).
-  recordDailyRun(today);
-  let quota = remainingMailQuota();
-  const url = spreadsheet.getUrl();
+  return { rows, highlighted };
+}
 
-  // The reminders are planned before the coordinators' digest, which lists those that wait for tomorrow.
-  // What must go is reserved first: the ЦУР summary, the coordinators' letters and one failure letter.
-  const reservations: MailReservation[] = [
-    // The ЦУР summary the coordinator sends from the menu later today (unless it just went automatically).
-    { kind: 'tsur', recipients: tsurSent ? 0 : settings.tsurRecipients.length },
-    { kind: 'digest', recipients: coordinators.length },
-    { kind: 'failure', recipients: coordinators.length },
-    // The monthly control letter (п. 6) on the first working day of a month (sent below, before the reminders).
-    {
-      kind: 'control',
-      recipients: isFirstWorkingDayOf('month', today, day.calendar.calendar) ? settings.controlRecipients.length : 0,
-    },
-  ];
-  const reminders = settings.remindResponsible
-    ? buildResponsibleDigests({
-        rows,
-        today,
-        spreadsheetUrl: url,
-        includeWarnings: isFirstWorkingDayOf('week', today, day.calendar.calendar),
-        // The coordinators as this run knows them (the user it runs as when «Настройки» names none).
-        mailDomains: mailDomainsOf({ ...settings, coordinators }),
-      })
-    : [];
-  const plan = planReminders(
-    reminders,
-    reminderAllowance(quota, reservations, settings.reminderLimit),
-    deferredReminders(),
-  );
-  if (plan.deferred.length > 0) {
-    notes.push(
-      `Напоминаний не отправлено сегодня (лимит «Напоминаний в день не более» или дневной лимит писем Google): ` +
-        `${plan.deferred.length} — ${plan.deferred.map((reminder) => reminder.email).join(', ')}. ` +
-        'Они будут отправлены в следующий рабочий день.',
-    );
-  }
-
-  // False when the coordinators' digest could not go for lack of quota: then nobody else is mailed either.
-  let coordinatorFirst = true;
-  const digest = buildCoordinatorDigest({
-    rows,
-    today,
-    recipients: coordinators,
-    spreadsheetUrl: url,
-    pendingTsurEvents: selectPendingEvents(rows, today, { extraNetworks: day.register.extraNetworks ?? [] }).events
-      .length,
-    notes,
-  });
-  if (digest === null) {
-    entries.push({
-      action: DAILY_ACTION,
-      details: 'Сроков сегодня и просроченных событий нет; письмо координатору не нужно.',
-    });
-  } else if (coordinators.length === 0) {
-    outcome.failures.push(
-      'не указаны координаторы в «Настройках» и не удалось определить владельца проверки: сводку сроков отправить некому.',
-    );
-  } else {
-    const refusal = quotaRefusal(coordinators.length, quota);
-    if (refusal !== null) {
-      outcome.failures.push(`письмо координатору не отправлено: ${refusal}`);
-      coordinatorFirst = false;
-    } else {
-      try {
-        sendMail(digest);
-        quota -= coordinators.length;
-        outcome.mailed.push(...coordinators);
-        entries.push({ action: DAILY_ACTION, details: `Письмо координатору (${digest.to}): ${digest.subject}.` });
-      } catch (error) {
-        outcome.failures.push(`письмо координатору не отправлено: ${errorText(error)}`);
-      }
-    }
-  }
-
-  // The monthly control letter (п. 6), before the reminders: its recipients come out of the quota first.
-  const control = sendControlLetterIfDue(spreadsheet, day, rows, quota);
-  quota -= control.mailed.length;
-  outcome.mailed.push(...control.mailed);
-  entries.push(...control.entries);
-  if (control.failure !== null) outcome.failures.push(control.failure);
-
-  if (settings.remindResponsible && !coordinatorFirst) {
-    entries.push({
-      action: 'Напоминания ответственным',
-      details: 'Не отправлялись: дневного лимита писем не хватило даже на письмо координатору.',
-    });
-    rememberDeferredReminders(reminders.map((reminder) => reminder.email));
-  } else if (settings.remindResponsible) {
-    const sent: string[] = [];
-    const failed: string[] = [];
-    for (const reminder of plan.send) {
-      try {
-        sendMail(reminder.message);
-        sent.push(reminder.email);
-      } catch (error) {
-        failed.push(`${reminder.email} (${errorText(error)})`);
-      }
-    }
-    const waiting = plan.deferred.map((reminder) => reminder.email);
-    rememberDeferredReminders(waiting);
-    outcome.mailed.push(...sent);
-    if (sent.length + waiting.length + failed.length > 0) {
-      entries.push({
-        action: 'Напоминания ответственным',
-        details:
-          `Отправлено: ${sent.length}${sent.length ? ` (${sent.join(', ')})` : ''}.` +
-          (waiting.length
-            ? ` Перенесено на следующий рабочий день (лимит напоминаний или писем): ${waiting.length} (${waiting.join(', ')}).`
-            : '') +
-          (failed.length ? ` Ошибка отправки: ${failed.join('; ')}.` : ''),
-      });
-    }
-  }
-
+/** Step 7: the trigger moved when «Настройки» names another hour (only by the user who installed it). */
+function followHourChange(run: Run): void {
+  const { settings } = run;
   const state = readDailyCheckState();
   const me = effectiveUser();
   if (state !== null && state.hour !== settings.dailyCheckHour && (me === '' || state.owner === me)) {
     installDailyCheck(settings.dailyCheckHour, state.owner);
-    entries.push({
+    run.entries.push({
       action: DAILY_ACTION,
       details: `Час проверки изменён в «Настройках»: со следующего раза — ${settings.dailyCheckHour}:00 по московскому времени.`,
     });
   }
+}
+
+/** Step 8: «Журнал», with every failure of the run. */
+function journalRun(run: Run, highlighted: boolean): void {
   if (highlighted) {
-    entries.push({
+    run.entries.push({
       action: DAILY_ACTION,
       details: 'Подсветка близких сроков обновлена по производственному календарю.',
     });
   }
-  for (const failure of outcome.failures) entries.push({ action: DAILY_ACTION, details: `Ошибка: ${failure}` });
+  for (const failure of run.outcome.failures) run.entries.push({ action: DAILY_ACTION, details: `Ошибка: ${failure}` });
   const journalFailure = tryAppendJournal(
-    spreadsheet,
-    entries.map((entry) => ({ user: AUTO_USER, ...entry })),
+    run.spreadsheet,
+    run.entries.map((entry) => ({ user: AUTO_USER, ...entry })),
   );
   // Not journaled: the coordinators are told by the failure letter (once, while it stays so).
-  if (journalFailure !== null) outcome.failures.push(journalFailure);
+  if (journalFailure !== null) run.outcome.failures.push(journalFailure);
+}
+
+/** The run under the script lock, with the register and the day's context read under it. */
+function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayContext, raw: RawRow[]): DailyOutcome {
+  const today = day.register.today;
+  const outcome: DailyOutcome = { status: 'done', today, mailed: [], failures: [] };
+  if (lastDailyRun() === today) return { ...outcome, status: 'alreadyRan' };
+  const { settings } = day.settings;
+  const run: Run = {
+    spreadsheet,
+    table,
+    day,
+    today,
+    settings,
+    coordinators: coordinatorsOf(settings.coordinators),
+    outcome,
+    entries: [],
+    notes: [],
+    tsurSent: false,
+    quota: 0,
+    url: '',
+  };
+  sendSummaryIfAutomatic(run, raw);
+  const { rows, highlighted } = recomputeRegister(run, raw);
+  // The day is recorded before the first digest goes: should recording fail, nothing has been sent, and a
+  // run that fails later is not repeated the same day with its letters sent twice (the failure is journaled).
+  recordDailyRun(today);
+  run.quota = remainingMailQuota();
+  run.url = spreadsheet.getUrl();
+  const planned = planDayReminders(run, rows);
+  const coordinatorFirst = sendCoordinatorDigest(run, rows);
+  sendControlLetter(run, rows);
+  sendReminders(run, planned, coordinatorFirst);
+  followHourChange(run);
+  journalRun(run, highlighted);
   return outcome.failures.length ? { ...outcome, status: 'failed' } : outcome;
 }
 
@@ -333,27 +255,33 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
     }
   }
   let today: IsoDate | null = null;
+  /** Whether a failure had been mailed before this run (read with the run's properties). */
+  let failureReported = false;
   try {
+    // Under the lock, the run's document properties in one read (the day it last ran among them).
     const locked = withScriptLock(
-      (): DailyOutcome => {
-        const read = readRegister(spreadsheet);
-        const table = read?.table ?? null;
-        const day = read?.day ?? loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
-        today = day.register.today;
-        const access = mayRun(triggerUid, day.settings.settings, spreadsheet);
-        if (!access.ok) return { status: 'refused', today, mailed: [], failures: [access.reason] };
-        if (!day.calendar.calendar.isWorkingDay(today))
-          return { status: 'nonWorkingDay', today, mailed: [], failures: [] };
-        if (table === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
-        return runLocked(spreadsheet, table, day, read?.rows ?? []);
-      },
-      { timeoutMs: LOCK_WAIT_MS },
+      (): DailyOutcome =>
+        withDocumentProperties(() => {
+          const read = readRegister(spreadsheet);
+          const table = read?.table ?? null;
+          const day = read?.day ?? loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
+          today = day.register.today;
+          const access = mayRun(triggerUid, day.settings.settings, spreadsheet);
+          if (!access.ok) return { status: 'refused', today, mailed: [], failures: [access.reason] };
+          if (!day.calendar.calendar.isWorkingDay(today))
+            return { status: 'nonWorkingDay', today, mailed: [], failures: [] };
+          if (table === null) throw new Error('лист реестра не найден (команда «Настроить реестр» создаст его).');
+          failureReported = reportedFailure() !== null;
+          return runLocked(spreadsheet, table, day, read?.rows ?? []);
+        }),
+      // What follows (a journal line, a failure letter) is short and may as well hold it: released at the end.
+      { timeoutMs: LOCK_WAIT_MS, keepUntilExit: true },
     );
     if (!locked.ok) throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
     const outcome = locked.value;
     const day: IsoDate = outcome.today ?? todayIn(MOSCOW_TIME_ZONE);
     if (outcome.status === 'failed') reportFailure(spreadsheet, day, outcome.failures.join(' '), true);
-    else if (outcome.status === 'done' && reportedFailure() !== null) {
+    else if (outcome.status === 'done' && failureReported) {
       rememberReportedFailure(null);
       tryAppendJournal(spreadsheet, [
         { action: DAILY_ACTION, details: 'Проверка снова выполнена без ошибок.', user: AUTO_USER },

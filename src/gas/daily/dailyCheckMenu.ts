@@ -7,13 +7,8 @@ import { requireCoordinator } from '../platform/access';
 import { withScriptLock } from '../platform/lock';
 import { addMenu } from '../menu/menu';
 import { readSettings } from '../sheets/settingsSheet';
-import {
-  dailyCheckMenuCaptions,
-  describeDailyCheck,
-  installDailyCheck,
-  uninstallDailyCheck,
-  type DailyCheckState,
-} from './triggers';
+import { dailyCheckMenuCaptions, describeDailyCheck } from './menuCaptions';
+import { installDailyCheck, uninstallDailyCheck, type DailyCheckState } from './triggers';
 
 export const DAILY_CHECK_TITLE = 'Ежедневная проверка';
 

@@ -9,7 +9,7 @@
  * register.
  */
 import { SHEET_NAMES } from '../../domain/columns';
-import { assessRow, assessRowsInRegister, isBlankRegisterRow, REGISTER_WIDE_KEYS } from '../../domain/register';
+import { assessRow, assessRowsInRegister, isBlankRegisterRow, registerWideKeysFor } from '../../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../../domain/types';
 import { refreshNotes } from '../sheets/cellNotes';
@@ -23,14 +23,12 @@ import {
   HEADER_SCAN_ROWS,
   isRegisterSheetName,
   openRegisterTable,
-  readKeyColumns,
-  readRows,
   tableOfHeader,
-  writeColumns,
   type RawRow,
   type RegisterTable,
-  type RowUpdate,
 } from '../sheets/registerSheet';
+import { readKeyColumns, readRows } from '../sheets/registerRows';
+import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { readSettingsRows } from '../sheets/settingsSheet';
 
 function isEmptyCell(value: unknown): boolean {
@@ -123,9 +121,10 @@ function readFromCache(
   if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
   const place = { name: context.registerName, headerRow: context.headerRow, lastRow: last, timeZone: context.timeZone };
   const table = tableOfHeader(sheet, place, header);
-  const keys = readKeyColumns(table, REGISTER_WIDE_KEYS);
-  table.lastRow = Math.max(last, table.headerRow + keys.length);
+  // The edited rows first: the key columns of the others depend on them (registerWideKeysFor).
   const read = readRows(table, first, last - first + 1);
+  const keys = readKeyColumns(table, registerWideKeysFor(read));
+  table.lastRow = Math.max(last, table.headerRow + keys.length);
   return {
     table,
     day: dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone),

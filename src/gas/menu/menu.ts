@@ -1,5 +1,5 @@
 /** The add-on's menu. Handler names are the globals exported by src/main.ts (a typo is a compile error). */
-import { DAILY_CHECK_OFF_HANDLER, DAILY_CHECK_ON_HANDLER } from '../daily/triggers';
+import { DAILY_CHECK_OFF_HANDLER, DAILY_CHECK_ON_HANDLER } from '../daily/menuCaptions';
 
 export const MENU_TITLE = 'Реестр страниц';
 

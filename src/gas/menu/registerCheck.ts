@@ -13,14 +13,9 @@ import { refreshNotes } from '../sheets/cellNotes';
 import { computedUpdates } from '../sheets/computedColumns';
 import { withScriptLock } from '../platform/lock';
 import { readRegister } from '../sheets/registerRead';
-import {
-  cellAddress,
-  firstDataRow,
-  quotedSheetName,
-  writeColumns,
-  type RegisterTable,
-  REGISTER_NOT_FOUND,
-} from '../sheets/registerSheet';
+import { cellAddress, quotedSheetName, type RegisterTable, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
+import { firstDataRow } from '../sheets/registerRows';
+import { writeColumns } from '../sheets/registerWrite';
 
 export const CHECK_TITLE = 'Проверка реестра';
 

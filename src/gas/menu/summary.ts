@@ -5,7 +5,7 @@
  * the register is read again under the lock, and only the previewed events that are still unreported go
  * into the letter (an event stamped meanwhile by another coordinator is not sent again); the «Сообщено в
  * ЦУР» dates are written only after MailApp accepted the letter, on rows found by page ID in a fresh read
- * (rows sorted or edited since are harmless); «Журнал» records the letter. A failed send stamps nothing.
+ * of «ID» (rows sorted or edited since are harmless); «Журнал» records the letter. A failed send stamps nothing.
  */
 import { COLUMN_BY_KEY } from '../../domain/columns';
 import { formatRuDate } from '../../domain/isoDate';
@@ -31,16 +31,9 @@ import { showDialog } from './dialogPage';
 import { tryAppendJournal } from '../sheets/journalSheet';
 import { withScriptLock } from '../platform/lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from '../platform/mail';
-import {
-  cellAddress,
-  readAllRows,
-  readKeyColumns,
-  writeColumns,
-  type RawRow,
-  type RegisterTable,
-  type RowUpdate,
-  REGISTER_NOT_FOUND,
-} from '../sheets/registerSheet';
+import { cellAddress, type RawRow, type RegisterTable, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
+import { readAllRows, readKeyColumns } from '../sheets/registerRows';
+import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { readRegister } from '../sheets/registerRead';
 import { dateCell } from '../sheets/sheetValues';
 import { summaryPreviewPage, type SummaryPreviewInput } from './summaryPreview';
@@ -191,54 +184,61 @@ interface StampOutcome {
   error: string | null;
 }
 
-/**
- * Stamps «Сообщено в ЦУР (…)» = today on the events' rows, found by ID in a fresh read. Only the stamp
- * cells are written, all in one RangeList call (one value: today): no other cell is written back, so a
- * neighbouring row's text, formula or a new ID cannot make the stamps fail or be overwritten. «Срок» and
- * «Состояние» follow in a separate write whose failure is harmless (the next check or edit recomputes).
- */
-/** The «Сообщено в ЦУР (…)» columns the send writes. */
-const STAMP_KEYS: readonly ColumnKey[] = [EVENT_COLUMNS.creation.tsur, EVENT_COLUMNS.deletion.tsur];
-
-function stampEvents(snapshot: RegisterSnapshot, events: readonly PendingEvent[]): StampOutcome {
-  const { table, day } = snapshot;
-  let fresh: RawRow[];
-  try {
-    // The register was read once, for the letter; now only «ID» and the stamp columns, as they are
-    // now (someone may have typed a date there meanwhile).
-    fresh = readKeyColumns(table, ['id', ...STAMP_KEYS]);
-  } catch (error) {
-    return { stamped: [], missing: [], failed: [...events], error: errorText(error) };
-  }
-  const today: IsoDate = day.register.today;
+/** Rows by their page ID (trimmed), in sheet order. */
+function rowsById(rows: readonly RawRow[]): Map<string, RawRow[]> {
   const byId = new Map<string, RawRow[]>();
-  for (const raw of fresh) {
+  for (const raw of rows) {
     const id = String(raw.cells.id ?? '').trim();
     if (id !== '') byId.set(id, [...(byId.get(id) ?? []), raw]);
   }
+  return byId;
+}
+
+/**
+ * Stamps «Сообщено в ЦУР (…)» = today on the events' rows. The register was read once under this lock,
+ * for the letter; after the letter only «ID» is read again, so that rows sorted while MailApp sent still
+ * get their own stamps (a row is found by its page ID where it is now). Only the stamp cells are
+ * written, all in one RangeList call (one value: today): no other cell is written back, so a
+ * neighbouring row's text, formula or a new ID cannot make the stamps fail or be overwritten. «Срок» and
+ * «Состояние» follow in a separate write whose failure is harmless (the next check or edit recomputes).
+ */
+function stampEvents(snapshot: RegisterSnapshot, events: readonly PendingEvent[]): StampOutcome {
+  const { table, day } = snapshot;
+  let now: Map<string, RawRow[]>;
+  try {
+    now = rowsById(readKeyColumns(table, ['id']));
+  } catch (error) {
+    return { stamped: [], missing: [], failed: [...events], error: errorText(error) };
+  }
+  const read = rowsById(snapshot.raw);
+  const today: IsoDate = day.register.today;
   const stamps: RowUpdate[] = [];
   const toStamp: PendingEvent[] = [];
+  /** Sheet row (now) → the stamps it gets. */
+  const stampedRows = new Map<number, Partial<Record<ColumnKey, unknown>>>();
   const outcome: StampOutcome = { stamped: [], missing: [], failed: [], error: null };
   for (const event of events) {
     const key = EVENT_COLUMNS[event.kind].tsur;
-    const candidates = byId.get(event.pageId) ?? [];
-    const raw = candidates.find((candidate) => candidate.row === event.row) ?? candidates[0];
-    if (raw === undefined || table.positions[key] === undefined) {
+    const candidates = now.get(event.pageId) ?? [];
+    const target = candidates.find((candidate) => candidate.row === event.row) ?? candidates[0];
+    const asRead = read.get(event.pageId) ?? [];
+    const cells = (asRead.find((candidate) => candidate.row === event.row) ?? asRead[0])?.cells;
+    if (target === undefined || cells === undefined || table.positions[key] === undefined) {
       outcome.missing.push(event);
       continue;
     }
-    const current = readDateCell(raw.cells[key], table.timeZone);
+    const current = readDateCell(cells[key], table.timeZone);
     if (!current.ok) {
-      outcome.missing.push(event); // something not a date was typed there meanwhile: left as it is
+      outcome.missing.push(event); // something not a date was typed there: left as it is
       continue;
     }
     if (current.value !== null && stampOfEvent(current.value, event.date) !== null) {
-      outcome.stamped.push(event); // stamped meanwhile (an earlier try, or by hand): keep it
+      outcome.stamped.push(event); // stamped already (an earlier try, or by hand): keep it
       continue;
     }
     // Empty, or a stamp of an earlier event of the page (before this event's date): today's goes in.
-    raw.cells[key] = dateCell(today, table.timeZone);
-    stamps.push({ row: raw.row, values: { [key]: today } });
+    stampedRows.set(target.row, { ...stampedRows.get(target.row), [key]: dateCell(today, table.timeZone) });
+    stamps.push({ row: target.row, values: { [key]: today } });
     toStamp.push(event);
   }
   if (stamps.length === 0) return outcome;
@@ -249,14 +249,10 @@ function stampEvents(snapshot: RegisterSnapshot, events: readonly PendingEvent[]
   }
   outcome.stamped.push(...toStamp);
   try {
-    // The rows read for the letter, with the stamps as they are now.
-    const stampsNow = new Map(fresh.map((raw) => [raw.row, raw.cells]));
+    // The rows read for the letter, with today's stamps.
     const rows = snapshot.raw.map((raw) => {
-      const now = stampsNow.get(raw.row);
-      if (now === undefined) return raw;
-      const cells = { ...raw.cells };
-      for (const key of STAMP_KEYS) if (key in now) cells[key] = now[key];
-      return { ...raw, cells };
+      const stamped = stampedRows.get(raw.row);
+      return stamped === undefined ? raw : { ...raw, cells: { ...raw.cells, ...stamped } };
     });
     const assessment = assessRegister(rows, day.register);
     const computed = computedUpdates(table, rows, new Map(assessment.rows.map((row) => [row.row, row])));
@@ -359,8 +355,10 @@ export function sendSummaryFromPreview(token: unknown): SummarySendResult {
   const ids = parseToken(token);
   if (ids === null) return result('refused', 'Предпросмотр устарел или повреждён. Откройте «Сводка для ЦУР…» ещё раз.');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // Nothing follows the send but the answer: the lock goes when the script ends (no releasing call).
   const locked = withScriptLock(() => sendSummaryLocked(spreadsheet, { onlyIds: ids, checkAccess: true }), {
     timeoutMs: 10_000,
+    keepUntilExit: true,
   });
   return locked.ok ? locked.value : result('refused', locked.message, [], true);
 }

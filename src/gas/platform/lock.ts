@@ -11,7 +11,8 @@ export type LockResult<T> = { ok: true; value: T } | { ok: false; message: strin
 
 /**
  * Runs `fn` holding the script lock; when the lock is not free within `timeoutMs`, returns the busy message.
- * `keepUntilExit`: for an action whose only step after `fn` is a dialog; Apps Script releases a lock
+ * `keepUntilExit`: for an action whose only steps after `fn` are short (a dialog, an answer, a journal
+ * line); Apps Script releases a lock
  * when the script ends (Lock.releaseLock reference), which saves the releasing call. On an error the
  * lock is released at once either way.
  */

@@ -27,13 +27,12 @@ import {
   findRegisterSheet,
   missingColumns,
   openRegisterTable,
-  readAllRows,
   rememberRegisterName,
-  writeColumns,
   type RawRow,
   type RegisterTable,
-  type RowUpdate,
 } from '../sheets/registerSheet';
+import { readAllRows } from '../sheets/registerRows';
+import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { ensureOverviewSheet } from '../sheets/overviewSheet';
 import { ensureCalendarAndJournal, ensureSettingsSheet, protectServiceSheets } from '../sheets/serviceSheets';
 import { contextOf } from '../sheets/registerRead';

@@ -4,7 +4,8 @@
  * changing or removing our part never loses their text.
  */
 import type { ColumnKey, Problem, RowAssessment } from '../../domain/types';
-import { readNotes, type RegisterTable } from './registerSheet';
+import { type RegisterTable } from './registerSheet';
+import { readNotes } from './registerRows';
 
 export const NOTE_MARKER = '⚠ Реестр страниц:';
 
@@ -64,27 +65,35 @@ export function updatedNotes(
   });
 }
 
-/** The first and last index where two blocks of notes differ, or null when they are equal. */
+/**
+ * The rectangle where two blocks of notes differ — first and last row index, first and last column
+ * index — or null when they are equal.
+ */
 export function changedSpan(
   before: readonly (readonly string[])[],
   after: readonly (readonly string[])[],
-): [number, number] | null {
+): { rows: [number, number]; columns: [number, number] } | null {
   let first = -1;
   let last = -1;
+  let left = Number.POSITIVE_INFINITY;
+  let right = -1;
   after.forEach((row, index) => {
-    if (row.some((note, position) => note !== (before[index]?.[position] ?? ''))) {
+    row.forEach((note, position) => {
+      if (note === (before[index]?.[position] ?? '')) return;
       if (first < 0) first = index;
       last = index;
-    }
+      left = Math.min(left, position);
+      right = Math.max(right, position);
+    });
   });
-  return first < 0 ? null : [first, last];
+  return first < 0 ? null : { rows: [first, last], columns: [left, right] };
 }
 
 /**
  * Brings our part of the notes of rows first..first + assessments.length - 1 in line with their
  * assessments (null for a blank row: our notes go): one getNotes over the rows, and one setNotes over
- * the rows between the first and the last that change, or none. The person's own text stays.
- * Returns true when it wrote.
+ * the rectangle of notes that change (rows and columns from the first to the last that change), or
+ * none. The person's own text stays. Returns true when it wrote.
  */
 export function refreshNotes(
   table: RegisterTable,
@@ -95,8 +104,10 @@ export function refreshNotes(
   const after = updatedNotes(before, assessments, table.positions);
   const span = changedSpan(before, after);
   if (span === null) return false;
+  const [top, bottom] = span.rows;
+  const [left, right] = span.columns;
   table.sheet
-    .getRange(first + span[0], 1, span[1] - span[0] + 1, table.width)
-    .setNotes(after.slice(span[0], span[1] + 1));
+    .getRange(first + top, left + 1, bottom - top + 1, right - left + 1)
+    .setNotes(after.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)));
   return true;
 }

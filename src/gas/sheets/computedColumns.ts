@@ -7,7 +7,8 @@ import type { RegisterContext } from '../../domain/register';
 import { extraNetworksOf, mailDomainsOf, type Settings } from '../../domain/settings';
 import type { RowAssessment } from '../../domain/types';
 import { calendarOfRows, readCalendar, type CalendarRead } from './calendarSheet';
-import type { RawRow, RegisterTable, RowUpdate } from './registerSheet';
+import type { RawRow, RegisterTable } from './registerSheet';
+import type { RowUpdate } from './registerWrite';
 import { readSettings, settingsOfRows, type SettingsRead } from './settingsSheet';
 import { todayIn } from './sheetValues';
 

@@ -264,7 +264,8 @@ export function applyHighlighting(
  */
 export function refreshHighlighting(table: RegisterTable, calendar: WorkingCalendar, today: IsoDate): boolean {
   return applyHighlighting(table, calendar, today, {
-    maxRows: table.sheet.getMaxRows(),
+    // The open-ended read of the register already told the sheet's size (registerRead.ts).
+    maxRows: table.maxRows ?? table.sheet.getMaxRows(),
     maxColumns: table.sheet.getMaxColumns(),
   });
 }

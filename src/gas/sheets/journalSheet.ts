@@ -54,7 +54,9 @@ export function appendJournal(
   const sheet = journalSheet(spreadsheet);
   const user = currentUserEmail() || 'автоматически';
   const rows = journalRows(entries, user, new Date());
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, JOURNAL_HEADERS.length).setValues(rows);
+  // One entry: appendRow finds the end itself (one call instead of getLastRow + setValues).
+  if (rows.length === 1) sheet.appendRow(rows[0] as unknown[]);
+  else sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, JOURNAL_HEADERS.length).setValues(rows);
 }
 
 /**

@@ -10,15 +10,13 @@ import { readCalendarRows } from './calendarSheet';
 import { lookUpContext, storeContext, type CachedContext, type ContextLookup } from '../platform/contextCache';
 import {
   columnLetter,
-  isBlankRow,
   openRegister,
   quotedSheetName,
-  rawRowsOf,
-  readAllRows,
   tableOfHeader,
   type RawRow,
   type RegisterTable,
 } from './registerSheet';
+import { isBlankRow, rawRowsOf, readAllRows } from './registerRows';
 import { readSettingsRows } from './settingsSheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -19,14 +19,8 @@ import type {
 } from '../../shared/sidebar';
 import { checkCoordinator, currentUserEmail, ownerEmail } from '../platform/access';
 import { loadDayContext } from '../sheets/computedColumns';
-import {
-  REGISTER_NOT_FOUND,
-  isBlankRow,
-  missingColumns,
-  openRegister,
-  readAllRows,
-  type RawRow,
-} from '../sheets/registerSheet';
+import { REGISTER_NOT_FOUND, missingColumns, openRegister, type RawRow } from '../sheets/registerSheet';
+import { isBlankRow, readAllRows } from '../sheets/registerRows';
 import { readSettings } from '../sheets/settingsSheet';
 
 /** How many pages a search returns at most. */

@@ -12,12 +12,15 @@ export interface RememberedSubmit {
   created: boolean;
 }
 
-export function recallSubmit(
-  properties: GoogleAppsScript.Properties.Properties,
-  requestId: string,
-): RememberedSubmit | null {
-  const text = properties.getProperty(SUBMIT_PROPERTY_PREFIX + requestId);
-  if (text === null) return null;
+/**
+ * The memory as one getProperties read (the request's entry and the index in one call), to hand to
+ * recallSubmit and rememberSubmit.
+ */
+export type StoredProperties = Readonly<Record<string, string>>;
+
+export function recallSubmit(stored: StoredProperties, requestId: string): RememberedSubmit | null {
+  const text = stored[SUBMIT_PROPERTY_PREFIX + requestId];
+  if (text === undefined) return null;
   try {
     const value = JSON.parse(text) as RememberedSubmit;
     return typeof value.id === 'string' ? value : null;
@@ -29,12 +32,13 @@ export function recallSubmit(
 /** Remembers a carried-out submit; the oldest beyond REMEMBERED_SUBMITS are forgotten. */
 export function rememberSubmit(
   properties: GoogleAppsScript.Properties.Properties,
+  stored: StoredProperties,
   requestId: string,
   remembered: RememberedSubmit,
 ): void {
   let index: string[] = [];
   try {
-    const parsed: unknown = JSON.parse(properties.getProperty(SUBMIT_INDEX_PROPERTY) ?? '[]');
+    const parsed: unknown = JSON.parse(stored[SUBMIT_INDEX_PROPERTY] ?? '[]');
     if (Array.isArray(parsed)) index = parsed.filter((item): item is string => typeof item === 'string');
   } catch {
     index = [];

@@ -28,14 +28,8 @@ import { lookUpContext, type ContextLookup } from '../platform/contextCache';
 import { readDayContext, readRegister } from '../sheets/registerRead';
 import { newPageId } from '../platform/ids';
 import { withScriptLock } from '../platform/lock';
-import {
-  REGISTER_NOT_FOUND,
-  missingColumns,
-  writeColumns,
-  type RawRow,
-  type RegisterTable,
-  type RowUpdate,
-} from '../sheets/registerSheet';
+import { REGISTER_NOT_FOUND, missingColumns, type RawRow, type RegisterTable } from '../sheets/registerSheet';
+import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { foundPage } from './read';
 import { recallSubmit, rememberSubmit } from './requestMemory';
 
@@ -70,8 +64,11 @@ export function sidebarSubmit(input: PageInput, requestId: string, original?: Pa
     const count = checked.problems.filter((problem) => problem.severity === 'error').length;
     return failure(`Не сохранено: ошибок в форме — ${count}. Исправьте поля, отмеченные красным.`, checked.problems);
   }
-  const locked = withScriptLock(() =>
-    submitLocked(spreadsheet, { input: shaped.input, page: checked.page, startedFrom }, requestId, context, lookup),
+  // Nothing follows the write but the answer: the lock goes when the script ends (no releasing call).
+  const locked = withScriptLock(
+    () =>
+      submitLocked(spreadsheet, { input: shaped.input, page: checked.page, startedFrom }, requestId, context, lookup),
+    { keepUntilExit: true },
   );
   return locked.ok ? locked.value : failure(locked.message);
 }
@@ -99,8 +96,9 @@ function submitLocked(
   if (missing.length > 0) return failure(missingColumnsMessage(missing));
   const byId = (id: string): RawRow | undefined => rows.find((raw) => cellText(raw.cells.id) === id);
   const properties = PropertiesService.getDocumentProperties();
+  const stored = properties.getProperties(); // the request memory in one read
 
-  const remembered = recallSubmit(properties, requestId);
+  const remembered = recallSubmit(stored, requestId);
   const repeat = remembered === null ? undefined : byId(remembered.id);
   if (remembered !== null && repeat !== undefined) {
     return success(table, repeat.row, repeat.cells, {
@@ -185,7 +183,7 @@ function submitLocked(
     table.sheet.insertRowsAfter(row - 1, 1);
   writeColumns(table, [{ row, values }]);
   const created = target === undefined;
-  rememberSubmit(properties, requestId, { id: cellText(values.id ?? id), created });
+  rememberSubmit(properties, stored, requestId, { id: cellText(values.id ?? id), created });
   const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
   return success(table, row, written, { created, repeated: false, context, reported });
 }

@@ -1,0 +1,60 @@
+/**
+ * Document properties read in one call per run. A run that reads several of them (the daily check reads
+ * about ten) wraps itself in withDocumentProperties: one getProperties, then every read from that copy
+ * and every write both to the store and to the copy. Outside such a run each read is its own
+ * getProperty. The copy lives only for the call (Apps Script keeps no globals between executions, but
+ * the offline runtime does, so it is never left behind).
+ */
+type Properties = GoogleAppsScript.Properties.Properties;
+
+let copy: Record<string, string> | null = null;
+
+function store(): Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+/**
+ * Runs `fn` with the document properties read once (call it where the values must be current, e.g.
+ * under the script lock). Nested calls share the outer copy.
+ */
+export function withDocumentProperties<T>(fn: () => T): T {
+  if (copy !== null) return fn();
+  copy = { ...store().getProperties() };
+  try {
+    return fn();
+  } finally {
+    copy = null;
+  }
+}
+
+/** A document property; null when unset or unreadable (e.g. onOpen before authorisation). */
+export function readDocumentProperty(key: string): string | null {
+  if (copy !== null) return copy[key] ?? null;
+  try {
+    return store().getProperty(key);
+  } catch {
+    return null;
+  }
+}
+
+/** A JSON document property; null when unset, unreadable or not JSON. */
+export function readJsonProperty<T>(key: string): T | null {
+  const text = readDocumentProperty(key);
+  try {
+    return text === null ? null : (JSON.parse(text) as T);
+  } catch {
+    return null;
+  }
+}
+
+export function writeDocumentProperty(key: string, value: string): void {
+  store().setProperty(key, value);
+  if (copy !== null) copy[key] = value;
+}
+
+/** Deletes a property that is set (no call when it is known to be unset). */
+export function deleteDocumentProperty(key: string): void {
+  if (copy !== null && !(key in copy)) return;
+  store().deleteProperty(key);
+  if (copy !== null) delete copy[key];
+}
