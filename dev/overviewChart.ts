@@ -4,12 +4,19 @@
  * browser), @resvg/resvg-js turns the SVG into PNG with the system's fonts (DejaVu has Cyrillic).
  */
 import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
 import * as echarts from 'echarts';
 import type { ChartData } from './overview';
 
 const FONT = 'DejaVu Sans, Arial, sans-serif';
 const COLOURS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00'];
 const RESVG_FONTS = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } as const;
+// Measuring loads only DejaVu Sans (the font the PNG's text resolves to), four times faster than every
+// system font; without those files, the system's fonts as the PNG has them.
+const DEJAVU = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => `/usr/share/fonts/truetype/dejavu/${file}`);
+const MEASURING_FONTS = DEJAVU.every((file) => existsSync(file))
+  ? { loadSystemFonts: false, fontFiles: DEJAVU, defaultFontFamily: 'DejaVu Sans' }
+  : RESVG_FONTS;
 
 const widths = new Map<string, number>();
 
@@ -29,7 +36,7 @@ function textWidth(text: string, font: string): number {
     const svg =
       `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="0" y="100" font-size="${size}" ` +
       `font-weight="${weight}" font-family="DejaVu Sans" xml:space="preserve">${escapeXml(content)}</text></svg>`;
-    return new Resvg(svg, { font: RESVG_FONTS }).getBBox()?.width ?? 0;
+    return new Resvg(svg, { font: MEASURING_FONTS }).getBBox()?.width ?? 0;
   };
   const width = Math.max(0, box(`Ш${text}Ш`) - box('ШШ'));
   widths.set(key, width);

@@ -11,6 +11,9 @@ import { chartSvg } from '../../dev/overviewChart';
 import { STATES } from '../../src/domain/obligations';
 import { CHART_TITLES, MONTHS } from '../../src/domain/overview';
 
+// resvg measures each text on its own: seconds on a busy machine.
+jest.setTimeout(60_000);
+
 function spec(type: string): ChartSpecRecord {
   return {
     type,
