@@ -62,7 +62,8 @@ export interface ResultText {
 function reportLine(reported: SubmitSuccess['reported'], today: string | null): string | null {
   if (reported.length === 0) return null;
   const what = reported.map((event) => `${EVENT_NAMES[event.kind]} страницы ${day(event.date)}`).join(' и ');
-  return `Сообщено в ${DEPARTMENT}${today ? ` ${day(today)}` : ''}: ${what}.`;
+  // The save is the report (п. 3.2.2): «Сообщено в отдел (…)» is stamped, and nothing is left to do about it.
+  return `Сообщено в ${DEPARTMENT}${today ? ` ${day(today)}` : ''}: ${what}. Отдельно сообщать не нужно.`;
 }
 
 /** `sentLink`: the link as the form sent it, to say when the saved one differs (https:// added). */

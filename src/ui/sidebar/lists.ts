@@ -1,5 +1,5 @@
 /** Search, «Мои страницы», and the hint that a typed link is already in the register. */
-import { normalizeLink } from '../../domain/links';
+import { pageLinkKeys } from '../../domain/links';
 import { errorText } from '../../shared/errorText';
 import type { FoundPage } from '../../shared/sidebar';
 import { describeFoundPage, describeFoundState } from '../form/describe';
@@ -69,13 +69,17 @@ export async function find(): Promise<void> {
 export async function checkLinkRegistered(): Promise<void> {
   const extra = state.init?.extraNetworks;
   const link = control('link').value.trim();
-  const wanted = normalizeLink(link, extra);
-  if (wanted === null || !state.init) return;
+  // Every writing of the cell («vk.com/club1; vk.com/public1»), by the rule the server's check uses.
+  const wanted = pageLinkKeys(link, extra);
+  if (wanted.length === 0 || !state.init) return;
   try {
     const found = await callServer('sidebarFind', link);
     if (control('link').value.trim() !== link) return;
     const other = found.pages.find(
-      (page) => page.id !== state.id && !page.input.deletedOn && normalizeLink(page.input.link, extra) === wanted,
+      (page) =>
+        page.id !== state.id &&
+        !page.input.deletedOn &&
+        pageLinkKeys(page.input.link, extra).some((key) => wanted.includes(key)),
     );
     if (!other) return;
     state.serverProblems = [

@@ -72,6 +72,7 @@ const ORGANISATION_FIELDS = [
   'authorizedName',
   'esiaVerified',
   'ogrn',
+  'inn',
 ] as const satisfies ReadonlyArray<keyof PageInput>;
 
 /** «Добавить ещё страницу этой организации»: organisation and people stay, the page's own fields are cleared. */

@@ -1,5 +1,5 @@
 /** Saving: the checks before the save, the question about a changed address, the server's answer shown. */
-import { normalizeLink } from '../../domain/links';
+import { pageLinkKeys } from '../../domain/links';
 import type { PageInput } from '../../domain/types';
 import { errorText } from '../../shared/errorText';
 import type { SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
@@ -76,9 +76,12 @@ function addressChanged(input: PageInput): boolean {
   const original = state.original;
   if (!state.id || original === null || original.link.trim() === '' || input.link.trim() === '') return false;
   const extra = state.init?.extraNetworks;
-  const sameLink =
-    (normalizeLink(input.link, extra) ?? input.link.trim()) ===
-    (normalizeLink(original.link, extra) ?? original.link.trim());
+  // The same writings of the page, in any order («vk.com/club1; vk.com/shpak» is «vk.com/public1; vk.com/shpak»).
+  const keys = (link: string): string => {
+    const found = pageLinkKeys(link, extra);
+    return found.length > 0 ? [...found].sort().join(' ') : link.trim();
+  };
+  const sameLink = keys(input.link) === keys(original.link);
   return !sameLink || input.network !== original.network;
 }
 
