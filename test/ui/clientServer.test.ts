@@ -128,6 +128,11 @@ describe('result texts', () => {
     expect(describeSuccess({ ...success, reported: [] }, 'https://vk.com/k').lines[0]).toBe(
       'Состояние: В срок, ближайший срок 02.05.2024.',
     );
+    // The nearest deadline is said once: not beside the state when the ЦУР line gives the same day.
+    expect(describeSuccess({ ...success, deadline: '2024-05-03' }, 'https://vk.com/k').lines.slice(1, 3)).toEqual([
+      'Состояние: В срок.',
+      'Координатор сообщит в ЦУР о создании до 03.05.2024.',
+    ]);
     expect(describeSuccess({ ...success, created: false }).title).toBe('Изменения сохранены: строка 12.');
     expect(describeSuccess({ ...success, repeated: true }).title).toMatch(/уже выполнена/);
   });

@@ -79,8 +79,13 @@ export function describeSuccess(result: SubmitSuccess, sentLink?: string): Resul
   if (report) lines.push(report);
   const saved = result.page.input.link;
   if (sentLink !== undefined && saved && sentLink.trim() !== saved) lines.push(`Ссылка сохранена как ${saved}`);
-  lines.push(`Состояние: ${result.state || '—'}${result.deadline ? `, ближайший срок ${day(result.deadline)}` : ''}.`);
-  for (const event of result.events) if (!event.reportedToTsur) lines.push(...describeEvent(event));
+  const open = result.events.filter((event) => !event.reportedToTsur);
+  // The nearest deadline once: not again when it is the ЦУР deadline the next line gives.
+  const said = open.some((event) => !event.beforeDecree && event.tsurDeadline === result.deadline);
+  lines.push(
+    `Состояние: ${result.state || '—'}${result.deadline && !said ? `, ближайший срок ${day(result.deadline)}` : ''}.`,
+  );
+  for (const event of open) lines.push(...describeEvent(event));
   if (result.warnings.length > 0) {
     const count = result.warnings.length;
     lines.push(`${count === 1 ? 'Предупреждение' : `Предупреждений: ${count}`} — см. поля, отмеченные ⚠.`);

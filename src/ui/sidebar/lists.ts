@@ -30,7 +30,7 @@ export async function loadMine(): Promise<void> {
     renderFound(byId('mine-list'), mine.pages, 'mine');
     status.textContent =
       mine.message ??
-      `Вы ответственный: ${mine.pages.length}${mine.truncated ? ' (показаны ближайшие по сроку)' : ''}. Нажмите, чтобы изменить.`;
+      `Страниц, где вы ответственный: ${mine.pages.length}${mine.truncated ? ' (показаны ближайшие по сроку)' : ''}. Нажмите на страницу, чтобы изменить её.`;
   } catch (error) {
     status.textContent = `Не удалось загрузить ваши страницы: ${errorText(error)}`;
   }

@@ -85,11 +85,13 @@ function addressChanged(input: PageInput): boolean {
   return !sameLink || input.network !== original.network;
 }
 
-function askAboutAddress(): void {
+function askAboutAddress(input: PageInput): void {
   const original = state.original;
   const box = byId('link-question');
+  const address = (page: PageInput | null): string =>
+    `${page?.network || 'сеть не указана'}, ${page?.link.trim() ?? ''}`;
   byId('link-question-text').textContent =
-    `Изменена ссылка или сеть страницы из строки ${state.row ?? '—'} (было: ${original?.network || 'сеть не указана'}, ${original?.link ?? ''}). Это та же страница или другая?`;
+    `Изменена ссылка или сеть страницы из строки ${state.row ?? '—'}: было «${address(original)}», стало «${address(input)}». Это та же страница или другая?`;
   byId('same-page').textContent = `Та же страница, новый адрес: изменить строку ${state.row ?? ''}`.trim();
   box.hidden = false;
   setStatus('Не сохранено: ответьте на вопрос над кнопкой.', 'error');
@@ -112,7 +114,7 @@ export async function submit(answer: 'same' | 'other' | null = null): Promise<vo
   }
   const input = readForm();
   if (answer === null && addressChanged(input)) {
-    askAboutAddress();
+    askAboutAddress(input);
     return;
   }
   // «Другая страница»: a new row from the form; the page the form was opened on stays as it is.
