@@ -1,7 +1,7 @@
 import { emptyInput } from '../../src/ui/form/model';
 import { callServer } from '../../src/ui/form/server';
 import { errorText } from '../../src/shared/errorText';
-import { describeEvent, describeFailure, describeFoundPage, describeSuccess } from '../../src/ui/form/describe';
+import { describeEvent, describeFoundPage, describeSuccess } from '../../src/ui/form/describe';
 import type { FoundPage, SubmitSuccess } from '../../src/shared/sidebar';
 
 type Handlers = { success?: (value: unknown) => void; failure?: (error: unknown) => void };
@@ -155,9 +155,5 @@ describe('result texts', () => {
       'Координатор сообщит в ЦУР об удалении до 13.01.2028.',
       'Срок предварительный: производственный календарь на этот год не утверждён.',
     ]);
-    expect(describeFailure({ ok: false, message: 'Уже есть.', problems: [], duplicate: page })).toEqual({
-      title: 'Уже есть.',
-      lines: ['Уже в реестре: Комитет · ВКонтакте: https://vk.com/k · строка 7'],
-    });
   });
 });

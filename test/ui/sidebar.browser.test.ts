@@ -273,11 +273,11 @@ describeBrowser('the sidebar in Chromium', () => {
     // that page instead; a submit is refused by the server as well.
     await page.fill('#f-link', 'https://vk.com/DK_shpak/');
     await page.locator('#f-link').blur();
-    await waitText(page.locator('#duplicate'), 'строка 3');
+    await waitText(page.locator('#duplicate'), 'Открыть страницу из строки 3: МБУК «Дом культуры»');
     await fillNewPage({ link: 'https://vk.com/dk_shpak/' });
     await page.evaluate(() => document.getElementById('duplicate')?.setAttribute('hidden', ''));
     await page.click('#submit');
-    await waitText(page.locator('#duplicate'), 'строка 3');
+    await waitText(page.locator('#duplicate'), 'Открыть страницу из строки 3: МБУК «Дом культуры»');
     await waitText(page.locator('#f-link-msg'), 'уже внесена в строке 3');
     await shot('sidebar-duplicate');
     expect(submits()).toBe(2); // the bypassing call and the form's
@@ -652,7 +652,7 @@ describeBrowser('the sidebar in Chromium', () => {
     for (const typed of ['vk.com/club777', 'https://vk.com/new_dk; vk.com/MBUK_DK', 'vk.com/mbuk_dk/']) {
       await page.fill('#f-link', typed);
       await page.locator('#f-link').blur();
-      await waitText(page.locator('#duplicate'), 'строка 2');
+      await waitText(page.locator('#duplicate'), 'Открыть страницу из строки 2: МБУК «Дом культуры»');
       await waitText(page.locator('#f-link-msg'), 'уже внесена в строке 2');
     }
     await shot('sidebar-duplicate-two-writings');

@@ -1,7 +1,7 @@
 /** Russian texts the sidebar shows about a found page and a submit's result. */
 import { formatRuDate } from '../../domain/isoDate';
 import type { EventAssessment } from '../../domain/types';
-import type { FoundPage, SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
+import type { FoundPage, SubmitSuccess } from '../../shared/sidebar';
 
 const EVENT_NAMES: Record<EventAssessment['kind'], string> = { creation: 'создание', deletion: 'удаление' };
 
@@ -92,11 +92,6 @@ export function describeSuccess(result: SubmitSuccess, sentLink?: string): Resul
   }
   lines.push(`ID: ${result.id}`);
   return { title, lines };
-}
-
-export function describeFailure(result: SubmitFailure): ResultText {
-  const lines = result.duplicate ? [`Уже в реестре: ${describeFoundPage(result.duplicate)}`] : [];
-  return { title: result.message, lines };
 }
 
 export { day as formatDay };

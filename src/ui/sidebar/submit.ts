@@ -3,7 +3,7 @@ import { pageLinkKeys } from '../../domain/links';
 import type { PageInput } from '../../domain/types';
 import { errorText } from '../../shared/errorText';
 import type { SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
-import { type ResultText, describeFailure, describeSuccess } from '../form/describe';
+import { type ResultText, describeSuccess } from '../form/describe';
 import { fingerprint, firstErrorField } from '../form/model';
 import { callServer } from '../form/server';
 import { byId, control, h } from './dom';
@@ -19,9 +19,9 @@ export function updateSubmitButton(): void {
   submit.setAttribute('aria-disabled', String(submit.disabled));
 }
 
-function showResult(text: ResultText, kind: 'success' | 'error'): void {
+function showResult(text: ResultText): void {
   const section = byId('result');
-  section.className = `result ${kind}`;
+  section.className = 'result success';
   byId('result-title').textContent = text.title;
   byId('result-lines').replaceChildren(...text.lines.map((line) => h('li', {}, [line])));
   byId('result-next').hidden = true;
@@ -48,7 +48,7 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
   setStatus('Сохранено.', 'success');
   const text = describeSuccess(result, sent.link);
   if (keptRow !== null) text.lines.unshift(`Прежняя страница осталась в строке ${keptRow}.`);
-  showResult(text, 'success');
+  showResult(text);
   byId('result-next').hidden = false;
   byId('result').focus();
   void loadMine();
@@ -59,13 +59,14 @@ function onRefused(result: SubmitFailure): void {
   state.showAll = true;
   showDuplicate(result.duplicate);
   const messages = refresh();
+  // Said once, in the status line by the button; the fields say the rest next to themselves.
   setStatus(`${result.message} Введённые данные остались в форме.`, 'error');
-  showResult(describeFailure(result), 'error');
   // From the next edit on, the status line counts the field errors left.
   state.counting = messages.errorCount > 0;
   const first = firstErrorField(messages);
   if (result.duplicate) byId('open-duplicate').focus();
   else if (first) control(first).focus();
+  else byId('submit-status').focus();
 }
 
 /**
