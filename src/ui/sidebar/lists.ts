@@ -1,5 +1,5 @@
 /** Search, «Мои страницы», and the hint that a typed link is already in the register. */
-import { pageLinkKeys } from '../../domain/links';
+import { duplicatePageProblem, registeredPageKeys } from '../../domain/registerCheck';
 import { errorText } from '../../shared/errorText';
 import type { FoundPage } from '../../shared/sidebar';
 import { describeFoundPage, describeFoundState } from '../form/describe';
@@ -69,8 +69,8 @@ export async function find(): Promise<void> {
 export async function checkLinkRegistered(): Promise<void> {
   const extra = state.init?.extraNetworks;
   const link = control('link').value.trim();
-  // Every writing of the cell («vk.com/club1; vk.com/public1»), by the rule the server's check uses.
-  const wanted = pageLinkKeys(link, extra);
+  // Every writing of the cell («vk.com/club1; vk.com/public1»), by the rule of the server's check (registerCheck.ts).
+  const wanted = registeredPageKeys({ link, deletedOn: null }, extra);
   if (wanted.length === 0 || !state.init) return;
   try {
     const found = await callServer('sidebarFind', link);
@@ -78,13 +78,14 @@ export async function checkLinkRegistered(): Promise<void> {
     const other = found.pages.find(
       (page) =>
         page.id !== state.id &&
-        !page.input.deletedOn &&
-        pageLinkKeys(page.input.link, extra).some((key) => wanted.includes(key)),
+        registeredPageKeys({ link: page.input.link, deletedOn: page.input.deletedOn || null }, extra).some((key) =>
+          wanted.includes(key),
+        ),
     );
     if (!other) return;
     state.serverProblems = [
       ...state.serverProblems.filter((problem) => problem.column !== 'link'),
-      { column: 'link', severity: 'error', message: `Эта страница уже внесена в строке ${other.row}.` },
+      duplicatePageProblem(other.row),
     ];
     showDuplicate(other);
     refresh();
