@@ -6,7 +6,7 @@
  */
 import { readCheckboxCell, readDateCell, readTextCell } from './cellValues';
 import { COLUMN_BY_KEY } from './columns';
-import { normalizeLink, type NetworkSpec } from './links';
+import { pageLinkKeys, type NetworkSpec } from './links';
 import { DEPT_REPORT_STAMPS, type EventDateField } from './reportStamps';
 import { organizationKey, registeredPageKeys } from './registerCheck';
 import type { SheetCells } from './schemas';
@@ -33,6 +33,7 @@ export const FORM_KEYS: ReadonlyArray<keyof PageInput> = [
   'esiaVerified',
   'exemptionBasis',
   'ogrn',
+  'inn',
   'govMark',
   'govPublics',
   'note',
@@ -101,8 +102,9 @@ export function rowMatches(cells: SheetCells, query: string, extraNetworks: read
   const wanted = organizationKey(query);
   if (wanted !== '' && organizationKey(organization).includes(wanted)) return true;
   if (link === '') return false;
-  const queryLink = /[./]/.test(query) ? normalizeLink(query, extraNetworks) : null;
-  if (queryLink !== null && normalizeLink(link, extraNetworks) === queryLink) return true;
+  // Each writing of the query and of the cell («vk.com/club1; vk.com/shpak»): one page under any of them.
+  const queryLinks = /[./]/.test(query) ? pageLinkKeys(query, extraNetworks) : [];
+  if (queryLinks.length > 0 && pageLinkKeys(link, extraNetworks).some((key) => queryLinks.includes(key))) return true;
   return link.toLowerCase().includes(query.trim().toLowerCase());
 }
 

@@ -201,6 +201,7 @@ export const PAGE_INPUT_SCHEMA = z.object({
   esiaVerified: inputCheckbox,
   exemptionBasis: inputText,
   ogrn: inputText,
+  inn: inputText,
   govMark: inputCheckbox,
   govPublics: inputCheckbox,
   note: inputText,

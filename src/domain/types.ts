@@ -84,6 +84,7 @@ export interface PageInput {
   esiaVerified: boolean;
   exemptionBasis: string;
   ogrn: string;
+  inn: string;
   govMark: boolean;
   govPublics: boolean;
   note: string;

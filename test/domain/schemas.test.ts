@@ -58,6 +58,7 @@ function formInput(overrides: Partial<PageInput> = {}): PageInput {
     esiaVerified: true,
     exemptionBasis: '',
     ogrn: '1027700132195',
+    inn: '',
     govMark: true,
     govPublics: true,
     note: '',

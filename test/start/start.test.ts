@@ -419,6 +419,7 @@ const NEW_PAGE: PageInput = {
   esiaVerified: true,
   exemptionBasis: '',
   ogrn: '',
+  inn: '',
   govMark: false,
   govPublics: false,
   note: '',

@@ -1,7 +1,7 @@
 import { emptyInput } from '../../src/ui/form/model';
 import { callServer } from '../../src/ui/form/server';
 import { errorText } from '../../src/shared/errorText';
-import { describeEvent, describeFailure, describeFoundPage, describeSuccess } from '../../src/ui/form/describe';
+import { describeEvent, describeFoundPage, describeSuccess } from '../../src/ui/form/describe';
 import type { FoundPage, SubmitSuccess } from '../../src/shared/sidebar';
 
 type Handlers = { success?: (value: unknown) => void; failure?: (error: unknown) => void };
@@ -116,7 +116,7 @@ describe('result texts', () => {
     const text = describeSuccess(success, 'vk.com/k');
     expect(text.title).toBe('Страница добавлена в реестр: строка 12.');
     expect(text.lines).toEqual([
-      'Сообщено в отдел массовых коммуникаций 27.04.2024: создание страницы 26.04.2024.',
+      'Сообщено в отдел массовых коммуникаций 27.04.2024: создание страницы 26.04.2024. Отдельно сообщать не нужно.',
       'Ссылка сохранена как https://vk.com/k',
       'Состояние: В срок, ближайший срок 02.05.2024.',
       'Координатор сообщит в ЦУР о создании до 03.05.2024.',
@@ -128,6 +128,11 @@ describe('result texts', () => {
     expect(describeSuccess({ ...success, reported: [] }, 'https://vk.com/k').lines[0]).toBe(
       'Состояние: В срок, ближайший срок 02.05.2024.',
     );
+    // The nearest deadline is said once: not beside the state when the ЦУР line gives the same day.
+    expect(describeSuccess({ ...success, deadline: '2024-05-03' }, 'https://vk.com/k').lines.slice(1, 3)).toEqual([
+      'Состояние: В срок.',
+      'Координатор сообщит в ЦУР о создании до 03.05.2024.',
+    ]);
     expect(describeSuccess({ ...success, created: false }).title).toBe('Изменения сохранены: строка 12.');
     expect(describeSuccess({ ...success, repeated: true }).title).toMatch(/уже выполнена/);
   });
@@ -150,9 +155,5 @@ describe('result texts', () => {
       'Координатор сообщит в ЦУР об удалении до 13.01.2028.',
       'Срок предварительный: производственный календарь на этот год не утверждён.',
     ]);
-    expect(describeFailure({ ok: false, message: 'Уже есть.', problems: [], duplicate: page })).toEqual({
-      title: 'Уже есть.',
-      lines: ['Уже в реестре: Комитет · ВКонтакте: https://vk.com/k · строка 7'],
-    });
   });
 });

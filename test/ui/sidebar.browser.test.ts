@@ -5,12 +5,16 @@
  *
  * Without /usr/bin/chromium the suite is skipped with a message — except under CI, where it must run.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Runtime } from '../../dev/runtime';
+import { loadXlsx } from '../../dev/spreadsheetFiles';
 import type { SidebarServer } from '../../dev/sidebarServer';
+import { columnKeyForHeader } from '../../src/domain/columns';
+import type { ColumnKey } from '../../src/domain/types';
 import type { SidebarSubmitResult } from '../../src/shared/sidebar';
 import { emptyInput } from '../../src/ui/form/model';
 import {
@@ -22,6 +26,7 @@ import {
   registerValues,
   rowById,
   serveSidebar,
+  startNpmStart,
   threePages,
 } from './sidebarFixture';
 
@@ -83,6 +88,11 @@ describeBrowser('the sidebar in Chromium', () => {
   ): Promise<void> {
     rt = runtime;
     server = await serveSidebar(rt, options);
+    await load(locale);
+  }
+
+  /** Opens `server.url` in a fresh 300-px browser context and waits until the form can be used. */
+  async function load(locale = 'ru-RU'): Promise<void> {
     context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale });
     page = await context.newPage();
     foreignRequests = [];
@@ -105,7 +115,22 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  /**
+   * A state of the sidebar as a clerk sees it: nothing wider than the 300-px panel (no horizontal scroll,
+   * no element past its right edge), no serious or critical axe violation, and a screenshot to look at.
+   */
   async function shot(name: string): Promise<void> {
+    const fit = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      const width = root.clientWidth;
+      const outside = [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((element) => element.getClientRects().length > 0 && element.getBoundingClientRect().right > width + 0.5)
+        .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`);
+      return { scrollWidth: root.scrollWidth, clientWidth: width, outside };
+    });
+    const wider = Math.max(0, fit.scrollWidth - fit.clientWidth);
+    expect({ state: name, wider, outside: fit.outside }).toEqual({ state: name, wider: 0, outside: [] });
+    await expectAccessible(name);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
@@ -248,11 +273,11 @@ describeBrowser('the sidebar in Chromium', () => {
     // that page instead; a submit is refused by the server as well.
     await page.fill('#f-link', 'https://vk.com/DK_shpak/');
     await page.locator('#f-link').blur();
-    await waitText(page.locator('#duplicate'), 'строка 3');
+    await waitText(page.locator('#duplicate'), 'Открыть страницу из строки 3: МБУК «Дом культуры»');
     await fillNewPage({ link: 'https://vk.com/dk_shpak/' });
     await page.evaluate(() => document.getElementById('duplicate')?.setAttribute('hidden', ''));
     await page.click('#submit');
-    await waitText(page.locator('#duplicate'), 'строка 3');
+    await waitText(page.locator('#duplicate'), 'Открыть страницу из строки 3: МБУК «Дом культуры»');
     await waitText(page.locator('#f-link-msg'), 'уже внесена в строке 3');
     await shot('sidebar-duplicate');
     expect(submits()).toBe(2); // the bypassing call and the form's
@@ -274,7 +299,16 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(await page.inputValue('#f-deletedOn')).toBe('27.04.2024');
     await page.click('#submit');
     await page.waitForSelector('#result.success:not([hidden])');
-    expect(await page.textContent('#result')).toContain('Изменения сохранены: строка 4.');
+    const result = (await page.textContent('#result')) ?? '';
+    expect(result).toContain('Изменения сохранены: строка 4.');
+    // One line: the save stamped «Сообщено в отдел (удаление)» today, and nothing is left for the clerk to report.
+    expect(result).toContain(
+      'Сообщено в отдел массовых коммуникаций 27.04.2024: удаление страницы 27.04.2024. Отдельно сообщать не нужно.',
+    );
+    // Now deleted: no second «Отметить как удалённую», the date it was deleted instead.
+    expect(await page.isHidden('#mark-deleted')).toBe(true);
+    await waitText(page.locator('#deleted-note'), 'Страница отмечена удалённой 27.04.2024.');
+    await shot('sidebar-marked-deleted');
     const row = rowById(rt, 'P-CCCCCCCC');
     expect(row?.['Должность ответственного']).toBe('Начальник отдела');
     expect(row?.['Дата удаления']).toEqual(moscowDay(TODAY));
@@ -420,7 +454,6 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(await page.textContent('#link-question')).toContain('строки 3');
     expect(submits()).toBe(0);
     await shot('sidebar-question');
-    await expectAccessible('the question');
     await page.click('#other-page');
     // The old page's creation date is not carried over: the form asks for the new page's own.
     await waitText(page.locator('#submit-status'), 'Страница в строке 3 не изменена');
@@ -481,7 +514,6 @@ describeBrowser('the sidebar in Chromium', () => {
     const body = (await page.textContent('body')) ?? '';
     expect(body.split('по согласованию с администрацией').length - 1).toBe(1);
     await shot('sidebar-empty-submit');
-    await expectAccessible('an empty submit');
     await page.fill('#f-organization', 'Комитет по культуре');
     await waitText(page.locator('#submit-status'), `полей с ошибками — ${count - 1}`);
     // A text longer than its limit is kept whole, and the form says by how much it is over.
@@ -581,6 +613,189 @@ describeBrowser('the sidebar in Chromium', () => {
     await shot('sidebar-top');
   });
 
+  it('keeps ОГРН and ИНН in the organisation section, checked as in the sheet, for every page of the organisation', async () => {
+    await open(threeRows());
+    expect(await page.textContent('#group-organization')).toContain('ИНН');
+    expect(await page.locator('#group-organization #f-ogrn').count()).toBe(1);
+    // The sheet's own check (src/domain/ogrn.ts innError), judged once typed in.
+    await page.fill('#f-inn', '7707083894');
+    await page.locator('#f-inn').blur();
+    await waitText(page.locator('#f-inn-msg'), 'онтрольная цифра не сходится');
+    await page.fill('#f-inn', '770708389312');
+    await waitText(page.locator('#f-inn-msg'), 'ИНН физического лица');
+    await shot('sidebar-inn-error');
+    await page.fill('#f-inn', '7707083893');
+    await waitExactText(page.locator('#f-inn-msg'), '');
+    await fillNewPage();
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    expect(rowsOf('Комитет по культуре')[0]).toMatchObject({ ОГРН: '1022603620016', ИНН: '7707083893' });
+    // The organisation's next page keeps its numbers.
+    await page.click('#add-same-org');
+    expect(await page.inputValue('#f-inn')).toBe('7707083893');
+    expect(await page.inputValue('#f-ogrn')).toBe('1022603620016');
+  });
+
+  it('finds a page registered under either of its two writings, as the server does', async () => {
+    await open(
+      createSidebarRuntime({
+        today: TODAY,
+        rows: [
+          pageRow('P-TWOLINKS', {
+            organization: 'МБУК «Дом культуры»',
+            link: 'https://vk.com/public777; (https://vk.com/mbuk_dk)',
+          }),
+        ],
+      }),
+    );
+    // Either writing of the registered page, typed alone or with another writing, is that page.
+    for (const typed of ['vk.com/club777', 'https://vk.com/new_dk; vk.com/MBUK_DK', 'vk.com/mbuk_dk/']) {
+      await page.fill('#f-link', typed);
+      await page.locator('#f-link').blur();
+      await waitText(page.locator('#duplicate'), 'Открыть страницу из строки 2: МБУК «Дом культуры»');
+      await waitText(page.locator('#f-link-msg'), 'уже внесена в строке 2');
+    }
+    await shot('sidebar-duplicate-two-writings');
+    // A new page written twice is saved with https:// on each writing, as the form announced.
+    await fillNewPage({ link: 'vk.com/club888; (vk.com/kultura_shpak)' });
+    await waitExactText(
+      page.locator('#f-link-echo'),
+      'Будет сохранено: https://vk.com/club888; (https://vk.com/kultura_shpak)',
+    );
+    expect(await page.isHidden('#duplicate')).toBe(true);
+    await page.click('#submit');
+    await waitText(
+      page.locator('#result'),
+      'Ссылка сохранена как https://vk.com/club888; (https://vk.com/kultura_shpak)',
+    );
+    expect(rowsOf('Комитет по культуре')[0]?.['Ссылка на страницу']).toBe(
+      'https://vk.com/club888; (https://vk.com/kultura_shpak)',
+    );
+    // The same writings in another order are the same address: no question about a changed link.
+    await page.fill('#f-link', 'https://vk.com/kultura_shpak; https://vk.com/public888');
+    await page.click('#submit');
+    await waitText(page.locator('#result-title'), 'Изменения сохранены');
+    expect(await page.isHidden('#link-question')).toBe(true);
+  });
+
+  it('shows a page already marked deleted as deleted, offers no second deletion, and keeps its link', async () => {
+    await open(
+      createSidebarRuntime({
+        today: TODAY,
+        rows: [
+          pageRow('P-DELETED1', {
+            organization: 'Отдел опеки',
+            link: 'https://vk.com/opeka_shpak',
+            deletedOn: '2024-04-20',
+            deptReportedDeletion: '2024-04-20',
+          }),
+        ],
+      }),
+    );
+    await page.fill('#find-query', 'опеки');
+    await page.click('#find-button');
+    await waitText(page.locator('#find-results'), 'удалена 20.04.2024');
+    await page.click('#find-results button');
+    await waitText(page.locator('#form-mode-detail'), 'P-DELETED1');
+    expect(await page.isHidden('#mark-deleted')).toBe(true);
+    await waitExactText(
+      page.locator('#deleted-note'),
+      'Страница отмечена удалённой 20.04.2024. Её строка и ссылка остаются в реестре.',
+    );
+    expect(await page.locator('body').innerText()).not.toContain('Отметить как удалённую');
+    await shot('sidebar-deleted-page');
+    // Erasing the link is refused, without pointing at a button that is not there.
+    await page.fill('#f-link', '');
+    await page.locator('#f-link').blur();
+    await waitText(page.locator('#f-link-msg'), 'Ссылку удалённой страницы нельзя стереть');
+    expect(await page.locator('body').innerText()).not.toContain('Отметить как удалённую');
+    await page.click('#submit');
+    expect(submits()).toBe(0);
+    expect(rowById(rt, 'P-DELETED1')?.['Ссылка на страницу']).toBe('https://vk.com/opeka_shpak');
+  });
+
+  it('has no horizontal scroll at 300 px with long names and addresses, in the question and the result', async () => {
+    await open(threeRows());
+    const longLink = `https://vk.com/${'dom_kultury_shpakovskogo_okruga_'.repeat(4)}`;
+    await page.fill('#find-query', 'Дом культуры');
+    await page.click('#find-button');
+    await page.click('#find-results button');
+    await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
+    await page.fill('#f-link', longLink);
+    await page.click('#submit');
+    await page.waitForSelector('#link-question:not([hidden])');
+    await shot('sidebar-question-long-link');
+    await page.click('#same-page');
+    await page.waitForSelector('#result.success:not([hidden])');
+    await shot('sidebar-saved-long-link');
+    await page.click('#new-org');
+    await page.fill('#f-organization', 'А'.repeat(200));
+    await page.fill('#f-link', `vk.com/${'x'.repeat(150)}`);
+    await page.locator('#f-link').blur();
+    await shot('sidebar-long-typed');
+  });
+
+  it('two pages of one organisation from the filled form survive Ctrl-C of npm start (register.xlsx)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'sidebar-npm-start-'));
+    const run = await startNpmStart(out, '2026-12-01');
+    const organisation = 'Молодёжный центр «Импульс»';
+    try {
+      server = { url: run.url, port: Number(new URL(run.url).port), calls: [], close: async () => undefined };
+      await load();
+      await fillNewPage({ organization: organisation, link: 'vk.com/impuls_mc', createdOn: '01.12.2026' });
+      await page.click('#submit');
+      await waitText(page.locator('#result-title'), 'Страница добавлена в реестр');
+      // The organisation's second page: organisation and people stay, the page's fields are empty.
+      await page.click('#add-same-org');
+      expect(await page.inputValue('#f-link')).toBe('');
+      await page.selectOption('#f-network', 'Одноклассники');
+      await page.fill('#f-link', 'ok.ru/impuls_mc');
+      await page.fill('#f-createdOn', '1.12.26');
+      await page.click('#submit');
+      await waitText(page.locator('#result'), 'Ссылка сохранена как https://ok.ru/impuls_mc');
+      // Its address changes: the same page, so the row is updated...
+      await page.fill('#f-link', 'https://ok.ru/impuls.mc');
+      await page.click('#submit');
+      await page.click('#same-page');
+      await waitText(page.locator('#result-title'), 'Изменения сохранены');
+      // ...then another address that is another page: a row is added, the OK page stays.
+      await page.selectOption('#f-network', 'ВКонтакте');
+      await page.fill('#f-link', 'https://vk.com/impuls_deti');
+      await page.click('#submit');
+      await page.click('#other-page');
+      await page.fill('#f-createdOn', '01.12.2026');
+      await page.click('#submit');
+      await waitText(page.locator('#result'), 'Страница добавлена в реестр');
+      // In the sheet: the search finds the organisation's three pages.
+      await page.fill('#find-query', 'Импульс');
+      await page.click('#find-button');
+      await waitCount(page.locator('#find-results button'), 3);
+      const found = (await page.textContent('#find-results')) ?? '';
+      for (const link of ['https://vk.com/impuls_mc', 'https://ok.ru/impuls.mc', 'https://vk.com/impuls_deti']) {
+        expect(found).toContain(link);
+      }
+      await shot('sidebar-npm-start-three-pages');
+    } finally {
+      await context?.close();
+      server = { url: '', port: 0, calls: [], close: async () => undefined };
+      const printed = await run.interrupt();
+      expect(printed).toMatch(/register\.xlsx/);
+    }
+    const book = await loadXlsx(join(out, 'register.xlsx'));
+    const [header, ...rows] = (book.getSheetByName('Реестр')?.getDataRange().getValues() ?? []) as unknown[][];
+    // The sample register has the departments' own headers («Наименование организации», «Соцсеть»…): found as the add-on finds them.
+    const column = (key: ColumnKey): number => (header ?? []).findIndex((name) => columnKeyForHeader(name) === key);
+    const saved = rows
+      .filter((row) => row[column('organization')] === organisation)
+      .map((row) => [row[column('network')], row[column('link')]]);
+    expect(saved).toEqual([
+      ['ВКонтакте', 'https://vk.com/impuls_mc'],
+      ['Одноклассники', 'https://ok.ru/impuls.mc'],
+      ['ВКонтакте', 'https://vk.com/impuls_deti'],
+    ]);
+    rmSync(out, { recursive: true, force: true });
+  }, 180_000);
+
   it('works from the keyboard alone', async () => {
     await open(threeRows());
     const focused = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
@@ -653,7 +868,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await tabTo('f-createdOn');
     await page.keyboard.type('26.4.24');
     await page.keyboard.press('Enter'); // submits the form from a field
-    await waitText(page.locator('#result-title'), 'Страница добавлена в реестр');
+    await waitText(page.locator('#result-title'), 'Страница добавлена в реестр: строка 6.');
     expect(rowsOf('Управление сельского хозяйства').map((row) => row['Ссылка на страницу'])).toEqual([
       'https://ok.ru/selhoz',
       'https://vk.com/selhoz_shpak',

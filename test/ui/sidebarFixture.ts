@@ -3,6 +3,8 @@
  * tests: «Реестр» with every catalogue column plus a column of the users' own, a few pages, and the
  * sidebar served over HTTP by dev/sidebarServer.ts with google.script.run bridged to the bundle.
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { COLUMNS } from '../../src/domain/columns';
 import type { ColumnKey, IsoDate, PageInput } from '../../src/domain/types';
 import { emptyInput } from '../../src/ui/form/model';
@@ -181,4 +183,45 @@ export function newPageInput(fields: Partial<PageInput> = {}): PageInput {
     esiaVerified: true,
     ...fields,
   };
+}
+
+/** `npm start` (its built half, `npm run start:built`) running in a process group of its own. */
+export interface NpmStart {
+  /** The sidebar it serves. */
+  url: string;
+  /** Ctrl-C in its terminal: SIGINT to the whole group; resolves with everything it printed once it has exited. */
+  interrupt(): Promise<string>;
+}
+
+/**
+ * Starts `npm start` on the sample register as a person would, detached so that a SIGINT to its
+ * process group is what Ctrl-C in a terminal sends (npm, the shell and node alike; see
+ * test/start/interrupt.test.ts). Resolves once it prints the sidebar's address.
+ */
+export async function startNpmStart(out: string, today: IsoDate): Promise<NpmStart> {
+  const port = String(20_000 + Math.floor(Math.random() * 20_000)); // taken: npm start picks a free one
+  const child = spawn('npm', ['run', '--silent', 'start:built', '--', '--today', today, '--out', out, '--port', port], {
+    cwd: join(__dirname, '..', '..'),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
+  // 'close' waits for every process holding the output pipes, node included, not only npm.
+  const closed = new Promise<void>((done) => child.on('close', () => done()));
+  const interrupt = async (): Promise<string> => {
+    if (child.exitCode === null) process.kill(-(child.pid ?? 0), 'SIGINT');
+    await closed;
+    return printed;
+  };
+  for (let waited = 0; ; waited += 100) {
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(printed)?.[1];
+    if (url !== undefined) return { url, interrupt };
+    if (waited > 90_000 || child.exitCode !== null) {
+      await interrupt();
+      throw new Error(`npm start printed no sidebar address:\n${printed}`);
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }

@@ -50,7 +50,7 @@ function failure(message: string, problems: Problem[] = [], duplicate: FoundPage
  */
 export function sidebarSubmit(input: PageInput, requestId: string, original?: PageInput | null): SidebarSubmitResult {
   if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
-    return failure('Форма передала неверный номер запроса. Обновите боковую панель и повторите.');
+    return failure('Форма передала неверный номер запроса. Закройте панель, откройте её снова из меню и повторите.');
   }
   const shaped = readSubmittedInput(input);
   if (!shaped.ok) return failure('Форма передала неверные данные. Проверьте поля и повторите.', shaped.problems);

@@ -1,7 +1,7 @@
 /** Russian texts the sidebar shows about a found page and a submit's result. */
 import { formatRuDate } from '../../domain/isoDate';
 import type { EventAssessment } from '../../domain/types';
-import type { FoundPage, SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
+import type { FoundPage, SubmitSuccess } from '../../shared/sidebar';
 
 const EVENT_NAMES: Record<EventAssessment['kind'], string> = { creation: 'создание', deletion: 'удаление' };
 
@@ -62,7 +62,8 @@ export interface ResultText {
 function reportLine(reported: SubmitSuccess['reported'], today: string | null): string | null {
   if (reported.length === 0) return null;
   const what = reported.map((event) => `${EVENT_NAMES[event.kind]} страницы ${day(event.date)}`).join(' и ');
-  return `Сообщено в ${DEPARTMENT}${today ? ` ${day(today)}` : ''}: ${what}.`;
+  // The save is the report (п. 3.2.2): «Сообщено в отдел (…)» is stamped, and nothing is left to do about it.
+  return `Сообщено в ${DEPARTMENT}${today ? ` ${day(today)}` : ''}: ${what}. Отдельно сообщать не нужно.`;
 }
 
 /** `sentLink`: the link as the form sent it, to say when the saved one differs (https:// added). */
@@ -78,19 +79,19 @@ export function describeSuccess(result: SubmitSuccess, sentLink?: string): Resul
   if (report) lines.push(report);
   const saved = result.page.input.link;
   if (sentLink !== undefined && saved && sentLink.trim() !== saved) lines.push(`Ссылка сохранена как ${saved}`);
-  lines.push(`Состояние: ${result.state || '—'}${result.deadline ? `, ближайший срок ${day(result.deadline)}` : ''}.`);
-  for (const event of result.events) if (!event.reportedToTsur) lines.push(...describeEvent(event));
+  const open = result.events.filter((event) => !event.reportedToTsur);
+  // The nearest deadline once: not again when it is the ЦУР deadline the next line gives.
+  const said = open.some((event) => !event.beforeDecree && event.tsurDeadline === result.deadline);
+  lines.push(
+    `Состояние: ${result.state || '—'}${result.deadline && !said ? `, ближайший срок ${day(result.deadline)}` : ''}.`,
+  );
+  for (const event of open) lines.push(...describeEvent(event));
   if (result.warnings.length > 0) {
     const count = result.warnings.length;
     lines.push(`${count === 1 ? 'Предупреждение' : `Предупреждений: ${count}`} — см. поля, отмеченные ⚠.`);
   }
   lines.push(`ID: ${result.id}`);
   return { title, lines };
-}
-
-export function describeFailure(result: SubmitFailure): ResultText {
-  const lines = result.duplicate ? [`Уже в реестре: ${describeFoundPage(result.duplicate)}`] : [];
-  return { title: result.message, lines };
 }
 
 export { day as formatDay };

@@ -34,6 +34,7 @@ export function emptyInput(): PageInput {
     esiaVerified: false,
     exemptionBasis: '',
     ogrn: '',
+    inn: '',
     govMark: false,
     govPublics: false,
     note: '',

@@ -6,7 +6,7 @@ import type { PageInput } from '../../domain/types';
 import { FIELDS, type FieldSpec, GROUPS, fieldIds, isCheckboxKey } from '../form/fields';
 import { emptyInput } from '../form/model';
 import { readTypedDate, shownDate } from '../form/ruDate';
-import { Control, byId, control, h } from './dom';
+import { Control, byId, control, h, setText } from './dom';
 import { state } from './state';
 
 function renderControl(spec: FieldSpec): Control {
@@ -76,6 +76,7 @@ function renderField(spec: FieldSpec): HTMLElement {
   if (spec.key === 'deletedOn') {
     wrapper.append(
       h('button', { type: 'button', id: 'mark-deleted', class: 'secondary', hidden: true }, ['Отметить как удалённую']),
+      h('p', { id: 'deleted-note', class: 'note', hidden: true }),
     );
   }
   return wrapper;
@@ -152,5 +153,16 @@ export function setMode(id: string, row: number | null): void {
     submit.textContent = 'Добавить в реестр';
   }
   byId('new-page').hidden = !id;
-  byId('mark-deleted').hidden = !id;
+}
+
+/**
+ * «Отметить как удалённую» only for a saved page not yet marked deleted and with no date typed; a page
+ * already deleted says since when instead (its row and link stay: the deletion is part of the record).
+ */
+export function showDeletion(typedDeletedOn: string): void {
+  const saved = state.id ? (state.original?.deletedOn ?? '') : '';
+  byId('mark-deleted').hidden = !state.id || saved !== '' || typedDeletedOn !== '';
+  const note = byId('deleted-note');
+  note.hidden = saved === '';
+  setText(note, saved ? `Страница отмечена удалённой ${shownDate(saved)}. Её строка и ссылка остаются в реестре.` : '');
 }

@@ -1,5 +1,5 @@
 /** Search, «Мои страницы», and the hint that a typed link is already in the register. */
-import { normalizeLink } from '../../domain/links';
+import { duplicatePageProblem, registeredPageKeys } from '../../domain/registerCheck';
 import { errorText } from '../../shared/errorText';
 import type { FoundPage } from '../../shared/sidebar';
 import { describeFoundPage, describeFoundState } from '../form/describe';
@@ -30,7 +30,7 @@ export async function loadMine(): Promise<void> {
     renderFound(byId('mine-list'), mine.pages, 'mine');
     status.textContent =
       mine.message ??
-      `Вы ответственный: ${mine.pages.length}${mine.truncated ? ' (показаны ближайшие по сроку)' : ''}. Нажмите, чтобы изменить.`;
+      `Страниц, где вы ответственный: ${mine.pages.length}${mine.truncated ? ' (показаны ближайшие по сроку)' : ''}. Нажмите на страницу, чтобы изменить её.`;
   } catch (error) {
     status.textContent = `Не удалось загрузить ваши страницы: ${errorText(error)}`;
   }
@@ -69,18 +69,23 @@ export async function find(): Promise<void> {
 export async function checkLinkRegistered(): Promise<void> {
   const extra = state.init?.extraNetworks;
   const link = control('link').value.trim();
-  const wanted = normalizeLink(link, extra);
-  if (wanted === null || !state.init) return;
+  // Every writing of the cell («vk.com/club1; vk.com/public1»), by the rule of the server's check (registerCheck.ts).
+  const wanted = registeredPageKeys({ link, deletedOn: null }, extra);
+  if (wanted.length === 0 || !state.init) return;
   try {
     const found = await callServer('sidebarFind', link);
     if (control('link').value.trim() !== link) return;
     const other = found.pages.find(
-      (page) => page.id !== state.id && !page.input.deletedOn && normalizeLink(page.input.link, extra) === wanted,
+      (page) =>
+        page.id !== state.id &&
+        registeredPageKeys({ link: page.input.link, deletedOn: page.input.deletedOn || null }, extra).some((key) =>
+          wanted.includes(key),
+        ),
     );
     if (!other) return;
     state.serverProblems = [
       ...state.serverProblems.filter((problem) => problem.column !== 'link'),
-      { column: 'link', severity: 'error', message: `Эта страница уже внесена в строке ${other.row}.` },
+      duplicatePageProblem(other.row),
     ];
     showDuplicate(other);
     refresh();

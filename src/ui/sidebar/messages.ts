@@ -2,7 +2,7 @@
  * What the form says: the status line, each field's message, echoes and counters, all recomputed by
  * refresh() from the domain's validatePageInput.
  */
-import { LINK_ERASED, linkAsSaved } from '../../domain/linkInput';
+import { DELETED_LINK_ERASED, LINK_ERASED, linkAsSaved } from '../../domain/linkInput';
 import { validatePageInput } from '../../domain/schemas';
 import type { PageInput, Problem } from '../../domain/types';
 import { FIELDS, type FieldKey, fieldIds } from '../form/fields';
@@ -17,7 +17,7 @@ import {
 } from '../form/model';
 import { longRuDate, readTypedDate } from '../form/ruDate';
 import { byId, control, setText } from './dom';
-import { readForm } from './formView';
+import { readForm, showDeletion } from './formView';
 import { state } from './state';
 
 export function setStatus(text: string, kind: 'info' | 'error' | 'success' = 'info'): void {
@@ -77,6 +77,7 @@ function unreadableProblems(input: PageInput): Problem[] {
 export function refresh(): Messages {
   const input = readForm();
   updateRequired(input);
+  showDeletion(control('deletedOn').value.trim());
   const options = validationOptions();
   const badDates = unreadDates();
   // A date the form could not read is judged by the form itself, in its own words (ДД.ММ.ГГГГ).
@@ -132,7 +133,8 @@ function localProblems(input: PageInput): Problem[] {
     }
   }
   if (state.id && state.original && state.original.link.trim() !== '' && input.link.trim() === '') {
-    problems.push({ column: 'link', severity: 'error', message: LINK_ERASED });
+    const message = state.original.deletedOn ? DELETED_LINK_ERASED : LINK_ERASED;
+    problems.push({ column: 'link', severity: 'error', message });
   }
   return problems;
 }

@@ -16,10 +16,10 @@ export function showDuplicate(page: FoundPage | null): void {
   box.replaceChildren();
   box.hidden = page === null;
   if (!page) return;
+  // The field's message says it is registered already; the box only offers to open that page (said once).
   box.append(
-    h('p', {}, [`Эта страница уже есть в реестре: строка ${page.row} (${page.input.organization || 'без названия'}).`]),
     h('button', { type: 'button', class: 'secondary', id: 'open-duplicate' }, [
-      `Открыть страницу из строки ${page.row}`,
+      `Открыть страницу из строки ${page.row}: ${page.input.organization || 'без названия'}`,
     ]),
   );
   byId('open-duplicate').addEventListener('click', () => openPage(page));
@@ -72,6 +72,7 @@ const ORGANISATION_FIELDS = [
   'authorizedName',
   'esiaVerified',
   'ogrn',
+  'inn',
 ] as const satisfies ReadonlyArray<keyof PageInput>;
 
 /** «Добавить ещё страницу этой организации»: organisation and people stay, the page's own fields are cleared. */

@@ -1,9 +1,9 @@
 /** Saving: the checks before the save, the question about a changed address, the server's answer shown. */
-import { normalizeLink } from '../../domain/links';
+import { pageLinkKeys } from '../../domain/links';
 import type { PageInput } from '../../domain/types';
 import { errorText } from '../../shared/errorText';
 import type { SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
-import { type ResultText, describeFailure, describeSuccess } from '../form/describe';
+import { type ResultText, describeSuccess } from '../form/describe';
 import { fingerprint, firstErrorField } from '../form/model';
 import { callServer } from '../form/server';
 import { byId, control, h } from './dom';
@@ -19,9 +19,9 @@ export function updateSubmitButton(): void {
   submit.setAttribute('aria-disabled', String(submit.disabled));
 }
 
-function showResult(text: ResultText, kind: 'success' | 'error'): void {
+function showResult(text: ResultText): void {
   const section = byId('result');
-  section.className = `result ${kind}`;
+  section.className = 'result success';
   byId('result-title').textContent = text.title;
   byId('result-lines').replaceChildren(...text.lines.map((line) => h('li', {}, [line])));
   byId('result-next').hidden = true;
@@ -48,7 +48,7 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
   setStatus('Сохранено.', 'success');
   const text = describeSuccess(result, sent.link);
   if (keptRow !== null) text.lines.unshift(`Прежняя страница осталась в строке ${keptRow}.`);
-  showResult(text, 'success');
+  showResult(text);
   byId('result-next').hidden = false;
   byId('result').focus();
   void loadMine();
@@ -59,13 +59,14 @@ function onRefused(result: SubmitFailure): void {
   state.showAll = true;
   showDuplicate(result.duplicate);
   const messages = refresh();
+  // Said once, in the status line by the button; the fields say the rest next to themselves.
   setStatus(`${result.message} Введённые данные остались в форме.`, 'error');
-  showResult(describeFailure(result), 'error');
   // From the next edit on, the status line counts the field errors left.
   state.counting = messages.errorCount > 0;
   const first = firstErrorField(messages);
   if (result.duplicate) byId('open-duplicate').focus();
   else if (first) control(first).focus();
+  else byId('submit-status').focus();
 }
 
 /**
@@ -76,17 +77,22 @@ function addressChanged(input: PageInput): boolean {
   const original = state.original;
   if (!state.id || original === null || original.link.trim() === '' || input.link.trim() === '') return false;
   const extra = state.init?.extraNetworks;
-  const sameLink =
-    (normalizeLink(input.link, extra) ?? input.link.trim()) ===
-    (normalizeLink(original.link, extra) ?? original.link.trim());
+  // The same writings of the page, in any order («vk.com/club1; vk.com/shpak» is «vk.com/public1; vk.com/shpak»).
+  const keys = (link: string): string => {
+    const found = pageLinkKeys(link, extra);
+    return found.length > 0 ? [...found].sort().join(' ') : link.trim();
+  };
+  const sameLink = keys(input.link) === keys(original.link);
   return !sameLink || input.network !== original.network;
 }
 
-function askAboutAddress(): void {
+function askAboutAddress(input: PageInput): void {
   const original = state.original;
   const box = byId('link-question');
+  const address = (page: PageInput | null): string =>
+    `${page?.network || 'сеть не указана'}, ${page?.link.trim() ?? ''}`;
   byId('link-question-text').textContent =
-    `Изменена ссылка или сеть страницы из строки ${state.row ?? '—'} (было: ${original?.network || 'сеть не указана'}, ${original?.link ?? ''}). Это та же страница или другая?`;
+    `Изменена ссылка или сеть страницы из строки ${state.row ?? '—'}: было «${address(original)}», стало «${address(input)}». Это та же страница или другая?`;
   byId('same-page').textContent = `Та же страница, новый адрес: изменить строку ${state.row ?? ''}`.trim();
   box.hidden = false;
   setStatus('Не сохранено: ответьте на вопрос над кнопкой.', 'error');
@@ -109,7 +115,7 @@ export async function submit(answer: 'same' | 'other' | null = null): Promise<vo
   }
   const input = readForm();
   if (answer === null && addressChanged(input)) {
-    askAboutAddress();
+    askAboutAddress(input);
     return;
   }
   // «Другая страница»: a new row from the form; the page the form was opened on stays as it is.
