@@ -14,7 +14,6 @@ import {
   showSummaryPreview,
   summaryDraft,
   type SummaryDraft,
-  type SummarySendResult,
 } from './gas/menu/summary';
 import { dailyCheckMenuCaptions } from './gas/daily/triggers';
 import { CHECK_TITLE, runCheck } from './gas/menu/registerCheck';
@@ -22,11 +21,13 @@ import { onEditEvent } from './gas/edit/onEdit';
 import { SETUP_TITLE, runSetup } from './gas/setup/setup';
 import { runSelfCheck, SELF_CHECK_TITLE } from './gas/setup/selfCheck';
 import { runMenuAction } from './gas/menu/menuAction';
+import { selectCell } from './gas/menu/selectCell';
 import { SIDEBAR_TITLE, openSidebar } from './gas/sidebar/open';
 import * as sidebar from './gas/sidebar/read';
 import { sidebarSubmit as submitFromSidebar } from './gas/sidebar/submit';
 import type { PageInput } from './domain/types';
 import type { ServerApi } from './shared/api';
+import type { SelectCellResult, SummarySendResult } from './shared/dialog';
 import type { SidebarFindResult, SidebarInitResult, SidebarMyPagesResult, SidebarSubmitResult } from './shared/sidebar';
 
 export function onOpen(): void {
@@ -121,4 +122,9 @@ export function menuSelfCheck(): void {
 /** «Письмо для контроля (п. 6)…»: the monthly control letter as it would go now (coordinators only; sends nothing). */
 export function menuControlLetter(): void {
   runMenuAction('Письмо для контроля (п. 6)', showControlPreview);
+}
+
+/** A cell address in a dialog: selects that cell (any user; only the add-on's sheets, one cell or row in range). */
+export function dialogSelectCell(sheetName: string, a1: string): SelectCellResult {
+  return selectCell(sheetName, a1);
 }

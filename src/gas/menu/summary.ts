@@ -43,6 +43,7 @@ import {
 } from '../sheets/registerSheet';
 import { readRegister } from '../sheets/registerRead';
 import { dateCell } from '../sheets/sheetValues';
+import type { SendStatus, SummarySendResult } from '../../shared/dialog';
 import { summaryPreviewPage, type SummaryPreviewInput } from './summaryPreview';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -149,19 +150,6 @@ export function parseToken(token: unknown): Set<string> | null {
 
 function eventList(events: readonly Pick<PendingEvent, 'pageId' | 'kind'>[]): string {
   return events.map((event) => `${event.pageId} (${EVENT_KIND_LABELS[event.kind].toLowerCase()})`).join(', ');
-}
-
-export type SendStatus = 'sent' | 'nothing' | 'refused' | 'failed';
-
-/** What the preview dialog (and `npm start --send`) gets back. Plain strings and numbers only. */
-export interface SummarySendResult {
-  status: SendStatus;
-  ok: boolean;
-  message: string;
-  /** Events reported by the letter. */
-  eventIds: string[];
-  /** True when trying again later is safe and may succeed (the lock was busy). */
-  retry: boolean;
 }
 
 function result(status: SendStatus, message: string, eventIds: string[] = [], retry = false): SummarySendResult {
