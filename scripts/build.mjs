@@ -15,6 +15,7 @@ const GLOBAL = '__RegisterAddOn';
 // The language level of both bundles, Code.js (Apps Script's V8) and the pages (the sidebar's browsers):
 // ES2019 is safe for both, and tsconfig.base.json's target says the same so the typecheck agrees.
 const target = 'es2019';
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 async function entryPointNames() {
   const result = await build({
@@ -42,6 +43,8 @@ async function buildCode() {
     target,
     charset: 'utf8',
     legalComments: 'none',
+    // «О надстройке» shows the version of package.json.
+    define: { ADDON_VERSION: JSON.stringify(version) },
     write: false,
   });
   const bundle = result.outputFiles[0].text;

@@ -3,11 +3,12 @@
  * sidebar calls through google.script.run. Each is a few lines calling into src/gas; scripts/build.mjs
  * writes a top-level function declaration for every export of this file.
  */
-import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu/menu';
+import { MENU_TITLE, addMenu } from './gas/menu/menu';
+import { showAbout } from './gas/menu/about';
 import { runDailyCheck, type DailyOutcome } from './gas/daily/dailyCheck';
 import { DAILY_CHECK_TITLE, runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/daily/dailyCheckMenu';
 import { SITE_LIST_TITLE, showSiteList } from './gas/menu/siteList';
-import { showControlPreview } from './gas/daily/controlLetter';
+import { CONTROL_ACTION, showControlPreview } from './gas/daily/controlLetter';
 import {
   SUMMARY_TITLE,
   sendSummaryFromPreview,
@@ -52,8 +53,7 @@ export function menuCheckRegister(): void {
 }
 
 export function menuAbout(): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(MENU_TITLE, ABOUT_TEXT, ui.ButtonSet.OK);
+  runMenuAction(MENU_TITLE, showAbout);
 }
 
 export function menuOpenSidebar(): void {
@@ -121,7 +121,7 @@ export function menuSelfCheck(): void {
 
 /** «Письмо для контроля (п. 6)…»: the monthly control letter as it would go now (coordinators only; sends nothing). */
 export function menuControlLetter(): void {
-  runMenuAction('Письмо для контроля (п. 6)', showControlPreview);
+  runMenuAction(CONTROL_ACTION, showControlPreview);
 }
 
 /** A cell address in a dialog: selects that cell (any user; only the add-on's sheets, one cell or row in range). */

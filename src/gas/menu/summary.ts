@@ -27,10 +27,10 @@ import {
 import type { ColumnKey, IsoDate } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
 import { computedUpdates, type DayContext } from '../sheets/computedColumns';
-import { showDialog } from './dialogPage';
+import { showDialog } from './dialog';
 import { tryAppendJournal } from '../sheets/journalSheet';
 import { withScriptLock } from '../platform/lock';
-import { errorText, quotaRefusal, remainingMailQuota, sendMail } from '../platform/mail';
+import { errorText, quotaRefusal, recipientsOf, remainingMailQuota, sendMail } from '../platform/mail';
 import {
   cellAddress,
   readAllRows,
@@ -44,11 +44,11 @@ import {
 import { readRegister } from '../sheets/registerRead';
 import { dateCell } from '../sheets/sheetValues';
 import type { SendStatus, SummarySendResult } from '../../shared/dialog';
-import { summaryPreviewPage, type SummaryPreviewInput } from './summaryPreview';
+import { SUMMARY_TITLE, summaryView, type SummaryPreviewInput } from '../../views/summary';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const SUMMARY_TITLE = 'Сводка для ЦУР';
+export { SUMMARY_TITLE };
 export const JOURNAL_ACTION = 'Сводка в ЦУР';
 
 export const NO_RECIPIENTS_MESSAGE =
@@ -397,5 +397,6 @@ export function showSummaryPreview(): void {
     ui.alert(SUMMARY_TITLE, draft.reason, ui.ButtonSet.OK);
     return;
   }
-  showDialog(SUMMARY_TITLE, summaryPreviewPage(draft), 960, 680);
+  const recipients = recipientsOf(draft.message);
+  showDialog(summaryView({ ...draft, recipients, refusal: quotaRefusal(recipients.length, draft.quota) }));
 }
