@@ -19,8 +19,8 @@ export default tseslint.config(
     },
   },
   {
-    // Domain code is pure: no Apps Script services, no Node, no clock.
-    files: ['src/domain/**/*.ts'],
+    // Domain code and the views (renderers of pages) are pure: no Apps Script services, no Node, no clock.
+    files: ['src/domain/**/*.ts', 'src/views/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
@@ -78,6 +78,28 @@ export default tseslint.config(
             {
               group: ['**/gas', '**/gas/**', '**/ui', '**/ui/**', '**/shared', '**/shared/**', '**/main'],
               message: 'src/domain imports only src/domain (and zod).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/views/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['SpreadsheetApp', 'MailApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'Utilities']
+          .concat(['HtmlService', 'process', 'require', 'document', 'window'])
+          .map((name) => ({ name, message: 'src/views renders strings: no Apps Script, no DOM.' })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/gas', '**/gas/**', '**/ui', '**/ui/**', '**/main'],
+              message: 'src/views imports only src/domain, src/shared and src/views.',
             },
           ],
         },

@@ -2,7 +2,8 @@
 //  - Code.js: src/main.ts bundled as one IIFE, followed by a top-level `function name() {}` for every
 //    export of main.ts, because Apps Script only sees top-level function declarations;
 //  - appsscript.json, copied;
-//  - one self-contained HTML file per src/ui/<page>.html, with src/ui/<page>.ts and <page>.css inlined.
+//  - one self-contained HTML file per src/ui/<page>.html, with src/ui/<page>.ts and <page>.css inlined
+//    (src/ui/palette.css, the colours every page shares, before the page's own CSS).
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -14,6 +15,7 @@ const GLOBAL = '__RegisterAddOn';
 // The language level of both bundles, Code.js (Apps Script's V8) and the pages (the sidebar's browsers):
 // ES2019 is safe for both, and tsconfig.base.json's target says the same so the typecheck agrees.
 const target = 'es2019';
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 async function entryPointNames() {
   const result = await build({
@@ -41,6 +43,8 @@ async function buildCode() {
     target,
     charset: 'utf8',
     legalComments: 'none',
+    // «О надстройке» shows the version of package.json.
+    define: { ADDON_VERSION: JSON.stringify(version) },
     write: false,
   });
   const bundle = result.outputFiles[0].text;
@@ -60,7 +64,9 @@ async function buildPages() {
     const name = basename(page, '.html');
     let html = readFileSync(join(uiDir, page), 'utf8');
     const css = join(uiDir, `${name}.css`);
-    if (existsSync(css)) html = html.replace('<!-- STYLE -->', () => `<style>\n${readFileSync(css, 'utf8')}</style>`);
+    const palette = join(uiDir, 'palette.css');
+    const styles = [palette, css].filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));
+    html = html.replace('<!-- STYLE -->', () => `<style>\n${styles.join('\n')}</style>`);
     const script = join(uiDir, `${name}.ts`);
     if (existsSync(script)) {
       const result = await build({

@@ -3,18 +3,18 @@
  * sidebar calls through google.script.run. Each is a few lines calling into src/gas; scripts/build.mjs
  * writes a top-level function declaration for every export of this file.
  */
-import { ABOUT_TEXT, MENU_TITLE, addMenu } from './gas/menu/menu';
+import { MENU_TITLE, addMenu } from './gas/menu/menu';
+import { showAbout } from './gas/menu/about';
 import { runDailyCheck, type DailyOutcome } from './gas/daily/dailyCheck';
 import { DAILY_CHECK_TITLE, runDailyCheckMenu, turnDailyCheckOff, turnDailyCheckOn } from './gas/daily/dailyCheckMenu';
 import { SITE_LIST_TITLE, showSiteList } from './gas/menu/siteList';
-import { showControlPreview } from './gas/daily/controlLetter';
+import { CONTROL_ACTION, showControlPreview } from './gas/daily/controlLetter';
 import {
   SUMMARY_TITLE,
   sendSummaryFromPreview,
   showSummaryPreview,
   summaryDraft,
   type SummaryDraft,
-  type SummarySendResult,
 } from './gas/menu/summary';
 import { dailyCheckMenuCaptions } from './gas/daily/menuCaptions';
 import { CHECK_TITLE, runCheck } from './gas/menu/registerCheck';
@@ -22,11 +22,13 @@ import { onEditEvent } from './gas/edit/onEdit';
 import { SETUP_TITLE, runSetup } from './gas/setup/setup';
 import { runSelfCheck, SELF_CHECK_TITLE } from './gas/setup/selfCheck';
 import { runMenuAction } from './gas/menu/menuAction';
+import { selectCell } from './gas/menu/selectCell';
 import { SIDEBAR_TITLE, openSidebar } from './gas/sidebar/open';
 import * as sidebar from './gas/sidebar/read';
 import { sidebarSubmit as submitFromSidebar } from './gas/sidebar/submit';
 import type { PageInput } from './domain/types';
 import type { ServerApi } from './shared/api';
+import type { SelectCellResult, SummarySendResult } from './shared/dialog';
 import type { SidebarFindResult, SidebarInitResult, SidebarMyPagesResult, SidebarSubmitResult } from './shared/sidebar';
 
 export function onOpen(): void {
@@ -51,8 +53,7 @@ export function menuCheckRegister(): void {
 }
 
 export function menuAbout(): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(MENU_TITLE, ABOUT_TEXT, ui.ButtonSet.OK);
+  runMenuAction(MENU_TITLE, showAbout);
 }
 
 export function menuOpenSidebar(): void {
@@ -120,5 +121,10 @@ export function menuSelfCheck(): void {
 
 /** «Письмо для контроля (п. 6)…»: the monthly control letter as it would go now (coordinators only; sends nothing). */
 export function menuControlLetter(): void {
-  runMenuAction('Письмо для контроля (п. 6)', showControlPreview);
+  runMenuAction(CONTROL_ACTION, showControlPreview);
+}
+
+/** A cell address in a dialog: selects that cell (any user; only the add-on's sheets, one cell or row in range). */
+export function dialogSelectCell(sheetName: string, a1: string): SelectCellResult {
+  return selectCell(sheetName, a1);
 }

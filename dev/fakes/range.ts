@@ -211,6 +211,7 @@ export class FakeRange extends FakeObject implements Pick<R, Implemented> {
 
   activate(): this {
     this.sheet.parent.activeSheet = this.sheet;
+    this.sheet.parent.activeRange = this;
     return this;
   }
   getSheet(): FakeSheet {

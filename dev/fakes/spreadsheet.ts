@@ -70,6 +70,8 @@ export class FakeSpreadsheet extends FakeObject implements Pick<SS, Implemented>
   locale = 'ru_RU';
   sheets: FakeSheet[] = [];
   activeSheet: FakeSheet | undefined;
+  /** The range last selected with Range.activate() (test helper: what the person now sees selected). */
+  activeRange: FakeRange | undefined;
   protections: FakeProtection[] = [];
   editors: string[];
   readonly toasts: Toast[] = [];

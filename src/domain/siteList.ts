@@ -4,10 +4,10 @@
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
-import { pageLinkKeys, pageLinks, type NetworkSpec } from './links';
+import { pageLinkKeys, pageLinkKind, pageLinks, type NetworkSpec } from './links';
 import { isActivePage, organizationKey } from './registerCheck';
+import { ORG_KINDS } from './columns';
 import { statedErrors } from './statedColumns';
-import { orgKindRank } from './summary';
 import type { IsoDate, RowAssessment } from './types';
 
 export interface SiteListOrganization {
@@ -32,10 +32,43 @@ function networkRank(networks: readonly string[], network: string): number {
   return index === -1 ? networks.length : index;
 }
 
+/** 0 for the administration, 1 for every other organisation. */
+function administrationFirst(orgKind: string): number {
+  return orgKind === ORG_KINDS[0] ? 0 : 1;
+}
+
+/**
+ * The website's order: the administration first, then the other organisations alphabetically; within one,
+ * its official communities before other pages (a personal profile), then by network as «Настройки» lists
+ * them, then by link.
+ */
+export function orderSiteList(
+  organizations: readonly SiteListOrganization[],
+  networks: readonly string[] = [],
+  extraNetworks: readonly NetworkSpec[] = [],
+): SiteListOrganization[] {
+  const community = (link: string): number => (pageLinkKind(link, extraNetworks).kind === 'community' ? 0 : 1);
+  return [...organizations]
+    .sort(
+      (a, b) =>
+        administrationFirst(a.orgKind) - administrationFirst(b.orgKind) ||
+        a.organization.localeCompare(b.organization, 'ru'),
+    )
+    .map((group) => ({
+      ...group,
+      pages: [...group.pages].sort(
+        (a, b) =>
+          community(a.link) - community(b.link) ||
+          networkRank(networks, a.network) - networkRank(networks, b.network) ||
+          a.network.localeCompare(b.network, 'ru') ||
+          a.link.localeCompare(b.link),
+      ),
+    }));
+}
+
 /**
  * Current official pages (created, not deleted, not an exemption row) grouped by organisation (its name
- * however written: organizationKey): the administration first, then departments, then subordinate
- * organisations, each alphabetically. A page whose link or network has an error is left out (it must not
+ * however written: organizationKey), in the website's order (orderSiteList). A page whose link or network has an error is left out (it must not
  * go on the website) and reported; the same page twice (the normal form of its link: vk.ru/x and
  * https://vk.com/x) is listed once.
  */
@@ -69,17 +102,7 @@ export function buildSiteList(
     }
     group.pages.push({ network: (page.network ?? '').trim(), link, ...(otherLinks.length ? { otherLinks } : {}) });
   }
-  const organizations = [...groups.values()].sort(
-    (a, b) => orgKindRank(a.orgKind) - orgKindRank(b.orgKind) || a.organization.localeCompare(b.organization, 'ru'),
-  );
-  for (const group of organizations) {
-    group.pages.sort(
-      (a, b) =>
-        networkRank(networks, a.network) - networkRank(networks, b.network) ||
-        a.network.localeCompare(b.network, 'ru') ||
-        a.link.localeCompare(b.link),
-    );
-  }
+  const organizations = orderSiteList([...groups.values()], networks, options.extraNetworks);
   const pageCount = organizations.reduce((sum, group) => sum + group.pages.length, 0);
   const heading = `Официальные страницы в социальных сетях (по состоянию на ${formatRuDate(today)})`;
   const html =

@@ -1,4 +1,4 @@
-import { buildSiteList } from '../../src/domain/siteList';
+import { buildSiteList, orderSiteList } from '../../src/domain/siteList';
 import { assess } from './assessedRows';
 
 const TODAY = '2026-02-02';
@@ -70,13 +70,13 @@ describe('buildSiteList', () => {
   rows[7]!.problems.push({ column: 'link', severity: 'error', message: 'Ссылка не соответствует сети' });
   const list = buildSiteList(rows, TODAY, ['ВКонтакте', 'Одноклассники']);
 
-  it('groups current pages by organisation: administration, departments, subordinate organisations', () => {
+  it('groups current pages by organisation: the administration, then the others alphabetically (ru: Cyrillic first)', () => {
     expect(list.organizations.map((group) => group.organization)).toEqual([
       'Администрация Шпаковского муниципального округа',
-      'A & B <script>',
       'МБОУ СОШ № 1',
+      'A & B <script>',
     ]);
-    expect(list.organizations[2]!.pages).toEqual([
+    expect(list.organizations[1]!.pages).toEqual([
       { network: 'ВКонтакте', link: 'https://vk.com/school1' },
       { network: 'Одноклассники', link: 'https://ok.ru/school1' },
     ]);
@@ -131,5 +131,47 @@ describe('buildSiteList', () => {
     expect(list.html).toContain('<h3>A &amp; B &lt;script&gt;</h3>');
     expect(list.html).not.toContain('<script>');
     expect(list.html).toContain('<li>ВКонтакте: <a href="https://vk.com/shpakadm">https://vk.com/shpakadm</a></li>');
+  });
+});
+
+describe('orderSiteList', () => {
+  const page = (network: string, link: string) => ({ network, link });
+  it('puts the administration first, then every other organisation alphabetically, communities before profiles', () => {
+    const ordered = orderSiteList(
+      [
+        {
+          organization: 'МБОУ СОШ № 1',
+          orgKind: 'Подведомственная организация',
+          pages: [page('ВКонтакте', 'https://vk.com/school1')],
+        },
+        {
+          organization: 'Комитет по культуре',
+          orgKind: 'Структурное подразделение',
+          pages: [page('ВКонтакте', 'https://vk.com/kult')],
+        },
+        { organization: 'Администрация округа', orgKind: 'Администрация округа', pages: [] },
+        {
+          organization: 'Архивный отдел',
+          orgKind: 'Структурное подразделение',
+          pages: [
+            page('ВКонтакте', 'https://vk.com/id12345'),
+            page('Одноклассники', 'https://ok.ru/archive'),
+            page('ВКонтакте', 'https://vk.com/archive'),
+          ],
+        },
+      ],
+      ['ВКонтакте', 'Одноклассники'],
+    );
+    expect(ordered.map((group) => group.organization)).toEqual([
+      'Администрация округа',
+      'Архивный отдел',
+      'Комитет по культуре',
+      'МБОУ СОШ № 1',
+    ]);
+    expect(ordered[1]!.pages.map((p) => p.link)).toEqual([
+      'https://vk.com/archive',
+      'https://ok.ru/archive',
+      'https://vk.com/id12345',
+    ]);
   });
 });

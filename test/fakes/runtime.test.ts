@@ -28,7 +28,7 @@ describe('the runtime with the real build/Code.js', () => {
     const rt = runtime();
     rt.loadBundle();
     rt.menu('menuAbout');
-    expect(rt.ui.alerts[0]?.title).toBe('Реестр страниц');
+    expect(rt.ui.panels[0]?.title).toBe('О надстройке «Реестр страниц»');
     expect(() => rt.menu('noSuchHandler')).toThrow('Script function not found: noSuchHandler');
   });
 });

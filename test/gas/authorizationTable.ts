@@ -40,6 +40,8 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, AuthorizationRow>> = {
   sidebarFind: EVERYONE,
   sidebarMyPages: EVERYONE,
   sidebarSubmit: EVERYONE,
+  // Changes only the caller's own selection, on the add-on's sheets.
+  dialogSelectCell: EVERYONE,
   menuSetup: COORDINATORS_ONLY,
   menuTsurSummary: COORDINATORS_ONLY,
   summarySend: COORDINATORS_ONLY,

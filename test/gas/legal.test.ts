@@ -4,6 +4,7 @@
  * rule in the domain).
  */
 import type { Runtime } from '../../dev/runtime';
+import { checkDialogRows } from './registerHarness';
 import {
   COORDINATOR,
   createRegisterRuntime,
@@ -97,8 +98,8 @@ describe('the legal rules through the bundle', () => {
   });
 
   it('the check names each finding in its cell', () => {
-    const rows = [...html.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td class="\w+">(.*?)<\/td><\/tr>/g)]
-      .map((match) => `${match[1]} | ${match[2]} | ${match[3]}`)
+    const rows = checkDialogRows(html)
+      .map((row) => row.text)
       .join('\n');
     expect(rows).toMatch(/Ссылка на страницу \| Ошибка: [^\n]*запись на стене/);
     expect(rows).toMatch(/Ссылка на страницу \| Внимание: [^\n]*личная страница/);

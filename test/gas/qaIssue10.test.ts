@@ -3,6 +3,7 @@
  * its preview, «Срок» and the sidebar say about rows in error (see test/domain/qaIssue10.test.ts).
  */
 import type { Runtime } from '../../dev/runtime';
+import { checkDialogRows } from './registerHarness';
 import type { SidebarSubmitResult } from '../../src/shared/sidebar';
 import { describeSuccess } from '../../src/ui/form/describe';
 import { newPageInput, threePages } from '../ui/sidebarFixture';
@@ -137,8 +138,10 @@ describe('a creation date before 01.12.2022 (QA of issue 10, 6)', () => {
     const rt = createRegisterRuntime({ today: TODAY, rows: ROWS });
     rt.menu('menuCheckRegister');
     const html = rt.ui.panels.at(-1)?.html ?? '';
-    expect(html).toMatch(
-      /<tr><td>Реестр![A-Z]+9<\/td><td>Дата создания<\/td><td class="\w+">Внимание: [^<]*с 01\.12\.2022 \(270-ФЗ\)[^<]*стала официальной/,
+    expect(checkDialogRows(html).map((row) => row.text)).toContainEqual(
+      expect.stringMatching(
+        /^Реестр![A-Z]+9 \| Дата создания \| Внимание: .*с 01\.12\.2022 \(270-ФЗ\).*стала официальной/,
+      ),
     );
   });
 });

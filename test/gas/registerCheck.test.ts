@@ -5,7 +5,8 @@
  */
 import { NOTE_MARKER } from '../../src/gas/sheets/cellNotes';
 import { CLERK, cell, day, fillSheet, headerColumns, newRuntime, note, sheetOf, valuesOf } from './registerHarness';
-import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
+import { COLUMNS } from '../../src/domain/columns';
+import { DEPARTMENTS_HEADER, FULL_ROWS, TODAY, departmentsRows, fullRegisterRows } from './registerFixtures';
 
 function checked() {
   const rt = newRuntime(TODAY);
@@ -18,18 +19,18 @@ function checked() {
   return { rt, calls, html: dialog?.html ?? '', dialog };
 }
 
-/** The dialog's rows as text: «cell | column | message». */
+/** The dialog's rows as text: «cell | column | message» (tags dropped). */
 function tableRows(html: string): string[] {
-  return [...html.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td class="\w+">(.*?)<\/td><\/tr>/g)].map(
-    (match) => `${match[1]} | ${match[2]} | ${match[3]}`,
+  return [...html.matchAll(/<tr><td class="cell">(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)].map((match) =>
+    [match[1], match[2], match[3]].map((part) => (part ?? '').replace(/<[^>]*>/g, '')).join(' | '),
   );
 }
 
 describe('the check of the register', () => {
   const { rt, calls, html, dialog } = checked();
 
-  it('shows a modal dialog titled «Проверка реестра» headed by the counts (no toast repeating them)', () => {
-    expect(dialog).toEqual(expect.objectContaining({ kind: 'modal', title: 'Проверка реестра' }));
+  it('shows a modeless dialog titled «Проверка реестра» headed by the counts (no toast repeating them)', () => {
+    expect(dialog).toEqual(expect.objectContaining({ kind: 'modeless', title: 'Проверка реестра' }));
     expect(html).toContain(
       'Строк в реестре: 11. Ошибок: 4, предупреждений: 2 (строк с замечаниями: 4). ' +
         'Организаций без действующей страницы и освобождения: 2. Не определить из-за ошибок в строках: 3.',
@@ -152,5 +153,62 @@ describe('the check refreshes the add-on’s notes on every row', () => {
     // Nothing more to change: the next check reads the notes and writes none.
     const again = rt.measure(() => rt.menu('menuCheckRegister', CLERK));
     expect(again.calls.byMethod['Range.setNotes']).toBeUndefined();
+  });
+});
+
+describe('the check dialog speaks the sheet’s language and its addresses select cells', () => {
+  const rt = newRuntime(TODAY);
+  fillSheet(rt, 'Реестр', departmentsRows());
+  rt.menu('menuSetup');
+  rt.menu('menuCheckRegister', CLERK);
+  const html = rt.ui.panels.at(-1)?.html ?? '';
+  const rows = tableRows(html);
+
+  it('names each column as the sheet’s own header row does, and the message does not repeat it', () => {
+    expect(rows.length).toBeGreaterThan(0);
+    const headers = new Set(rows.map((row) => row.split(' | ')[1]));
+    for (const own of headers)
+      expect([...DEPARTMENTS_HEADER, ...COLUMNS.map((c) => c.header), 'вся строка']).toContain(own);
+    // Columns the departments named their own way keep their names.
+    expect(rows.some((row) => / \| (Ссылка|Соцсеть|Должность|ЕСИА|Ответственный) \| /.test(row))).toBe(true);
+    expect(
+      rows.filter((row) => / \| (Ссылка на страницу|Социальная сеть|Должность ответственного) \| /.test(row)),
+    ).toEqual([]);
+    for (const row of rows) {
+      const [, column, message] = row.split(' | ');
+      expect(message).not.toContain(`«${column}»:`);
+      expect(message).not.toMatch(/^(Ошибка|Внимание): «[^»]+»: /);
+    }
+  });
+
+  it('makes every address a link to its cell, with a «Закрыть» button', () => {
+    const links = [...html.matchAll(/data-action="select-cell" data-sheet="([^"]*)" data-cell="([^"]*)"/g)];
+    expect(links.length).toBe(rows.length);
+    expect(html).toMatch(/<button type="button" id="close" data-action="close">Закрыть<\/button>/);
+  });
+
+  it('dialogSelectCell selects the cell, and refuses other sheets, odd addresses and cells outside the grid', () => {
+    expect(rt.scriptRun('dialogSelectCell', 'Реестр', 'B3')).toEqual({
+      ok: true,
+      message: 'Выделена ячейка Реестр!B3.',
+    });
+    expect(rt.spreadsheet.activeRange?.getA1Notation()).toBe('B3');
+    expect(rt.scriptRun('dialogSelectCell', 'Реестр', '4:4')).toMatchObject({ ok: true });
+    expect(rt.spreadsheet.activeRange?.getA1Notation()).toMatch(/^A4:\w+4$/);
+    rt.quietly(() => rt.spreadsheet.insertSheet('Чужой лист'));
+    for (const args of [
+      ['Чужой лист', 'A1'],
+      ['Реестр', 'A1:B2'],
+      ['Реестр', '=HYPERLINK("x")'],
+      ['Реестр', 'ZZZ99999'],
+      ['Реестр', 'A0'],
+      [{ toString: 'x' }, 'A1'],
+      ['Реестр'],
+    ]) {
+      const answer = rt.scriptRun('dialogSelectCell', ...args) as { ok: boolean; message: string };
+      expect(answer.ok).toBe(false);
+      expect(answer.message).toMatch(/[а-я]/);
+    }
+    expect(rt.spreadsheet.activeRange?.getA1Notation()).toMatch(/^A4:/);
   });
 });

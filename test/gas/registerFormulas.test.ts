@@ -7,7 +7,7 @@
  */
 import { COLUMNS } from '../../src/domain/columns';
 import type { ColumnKey } from '../../src/domain/types';
-import { fillSheet, newRuntime, sheetOf } from './registerHarness';
+import { checkDialogRows, fillSheet, newRuntime, sheetOf } from './registerHarness';
 import { FULL_ROWS, TODAY, fullRegisterRows } from './registerFixtures';
 
 const column = (key: ColumnKey): number => COLUMNS.findIndex((candidate) => candidate.key === key) + 1;
@@ -28,16 +28,7 @@ interface Finding {
 }
 
 function findings(html: string): Finding[] {
-  const out: Finding[] = [];
-  const decode = (text: string) =>
-    text
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  for (const match of html.matchAll(/<tr><td>([^<]*)<\/td><td>[^<]*<\/td><td class="(\w+)">([^<]*)<\/td><\/tr>/g))
-    out.push({ cell: match[1] as string, severity: match[2] as string, message: decode(match[3] as string) });
-  return out;
+  return checkDialogRows(html).map(({ cell, severity, message }) => ({ cell, severity, message }));
 }
 
 describe('formulas in the register', () => {

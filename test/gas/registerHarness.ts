@@ -178,3 +178,53 @@ export function journalRows(rt: Runtime): unknown[][] {
   if (sheet === null) return [];
   return valuesOf(rt, 'Журнал').slice(1);
 }
+
+/** A finding of the check dialog (src/views/check.ts): its cell, column, severity and message, tags dropped, text unescaped. */
+export interface CheckDialogRow {
+  cell: string;
+  column: string;
+  severity: string;
+  message: string;
+  /** «cell | column | Ошибка: message». */
+  text: string;
+}
+
+function dialogText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export function checkDialogRows(html: string): CheckDialogRow[] {
+  const pattern =
+    /<tr><td class="cell">(.*?)<\/td><td>(.*?)<\/td><td><span class="severity-(\w+)">(.*?)<\/span> (.*?)<\/td><\/tr>/g;
+  return [...html.matchAll(pattern)].map((match) => {
+    const [cellText, column, severity, label, message] = match.slice(1).map((part) => part ?? '');
+    const row = {
+      cell: dialogText(cellText ?? ''),
+      column: dialogText(column ?? ''),
+      severity: severity ?? '',
+      message: dialogText(message ?? ''),
+    };
+    return { ...row, text: `${row.cell} | ${row.column} | ${dialogText(label ?? '')} ${row.message}` };
+  });
+}
+
+/** The text a person reads in the last dialog titled `title` (tags dropped, entities decoded, spaces collapsed). */
+export function lastDialogText(rt: Runtime, title: string): string {
+  const panel = rt.ui.panels.filter((candidate) => candidate.title === title).at(-1);
+  if (panel === undefined) return '';
+  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(panel.html)?.[1] ?? '';
+  return dialogText(main.replace(/<(\/li|\/p|\/h1|\/h2|br)>/g, ' $&'))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** What the last «Настройка реестра» result dialog says, after its title (src/views/setup.ts). */
+export function setupResult(rt: Runtime): string {
+  return lastDialogText(rt, 'Настройка реестра').replace(/^Настройка реестра /, '');
+}

@@ -24,6 +24,7 @@ import {
   snapshotSheet,
   valuesOf,
   type SheetSnapshot,
+  setupResult,
 } from './registerHarness';
 import { DEPARTMENTS_HEADER, TODAY, departmentsRows, fullRegisterRows } from './registerFixtures';
 
@@ -61,7 +62,7 @@ describe('setup on an empty spreadsheet', () => {
     expect(rt.ui.prompts[0]?.prompt).toContain('Лист «Реестр» не найден');
     expect(valuesOf(rt, 'Реестр')[0]).toEqual(HEADERS);
     expect(rt.quietly(() => register.getFrozenRows())).toBe(1);
-    expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/^Готово\. Лист реестра: «Реестр» \(создан\)/);
+    expect(setupResult(rt)).toMatch(/^Готово\..* Лист реестра: «Реестр» \(создан\)/);
   });
 
   it('creates «Настройки» (the person who set up becomes a coordinator), the calendar pre-filled, and «Журнал» with the run', () => {
@@ -180,7 +181,7 @@ describe('setup on the departments’ own sheet', () => {
 
   it('finds the register by its headers without asking', () => {
     expect(rt.ui.prompts).toHaveLength(0);
-    expect(rt.ui.alerts.at(-1)?.prompt).toContain('Лист реестра: «Страницы»');
+    expect(setupResult(rt)).toContain('Лист реестра: «Страницы»');
   });
 
   it('leaves every cell the departments wrote exactly as it was: values, formulas, notes, formats, rules', () => {
@@ -242,7 +243,7 @@ describe('setup on the departments’ own sheet', () => {
     ]) {
       expect(values.slice(1).map((row) => row[(columns[header] as number) - 1])).toEqual(['', '', '', '', '']);
     }
-    const message = rt.ui.alerts.at(-1)?.prompt ?? '';
+    const message = setupResult(rt);
     const firstRun =
       'У страниц, внесённых до настройки, даты «Сообщено в отдел (…)» и «Сообщено в ЦУР (…)» не проставлены (событий: 5)';
     const pending =
@@ -259,8 +260,8 @@ describe('setup on the departments’ own sheet', () => {
     expect(withoutJournal(snapshot(rt))).toEqual(withoutJournal(first));
     expect(journalRows(rt)).toHaveLength(journal + 1);
     // The first-run explanation once; the count of what ЦУР has not been told every time.
-    expect(rt.ui.alerts.at(-1)?.prompt).not.toContain('внесённых до настройки');
-    expect(rt.ui.alerts.at(-1)?.prompt).toContain('Не сообщено в ЦУР (по отметкам в реестре) событий: 5');
+    expect(setupResult(rt)).not.toContain('внесённых до настройки');
+    expect(setupResult(rt)).toContain('Не сообщено в ЦУР (по отметкам в реестре) событий: 5');
   });
 });
 
@@ -297,7 +298,7 @@ describe('setup repairs IDs', () => {
     expect(ids[0]).toBe((original[0] as unknown[])[0]);
     expect(ids[1]).toMatch(ID_PATTERN);
     expect(ids[1]).not.toBe(ids[0]);
-    expect(rt.ui.alerts.at(-1)?.prompt).toContain('Заменены повторяющиеся ID: 1.');
+    expect(setupResult(rt)).toContain('Заменены повторяющиеся ID: 1.');
   });
 });
 
@@ -322,7 +323,7 @@ describe('who may set up', () => {
     const row = valuesOf(rt, 'Настройки').findIndex((cells) => cells[0] === 'Координаторы (e-mail)') + 1;
     rt.quietly(() => settings.getRange(row, 2).setValue(`${OWNER}, ${COORDINATOR}`));
     rt.menu('menuSetup', COORDINATOR);
-    expect(rt.ui.alerts.at(-1)?.prompt).toMatch(/^Готово/);
+    expect(setupResult(rt)).toMatch(/^Готово/);
     const protections = snapshot(rt).find((sheet) => sheet.name === 'Настройки')?.protections;
     expect(protections).toEqual([expect.objectContaining({ editors: [COORDINATOR, OWNER].sort() })]);
   });
@@ -397,8 +398,8 @@ describe('columns of the departments’ own named like the add-on’s', () => {
     expect(ids.slice(0, 2)).toEqual(['ОБР-01', 'ОБР-01']);
     expect(ids[2]).toMatch(ID_PATTERN);
     expect(ids[3]).toBe(17);
-    expect(rt.ui.alerts.at(-1)?.prompt).toContain('В колонке «ID» значений не в формате надстройки (P-…): 3');
-    expect(rt.ui.alerts.at(-1)?.prompt).not.toContain('Заменены');
+    expect(setupResult(rt)).toContain('В колонке «ID» значений не в формате надстройки (P-…): 3');
+    expect(setupResult(rt)).not.toContain('Заменены');
     // The repeat is reported, not rewritten.
     rt.menu('menuCheckRegister');
     expect(rt.ui.panels.at(-1)?.html).toContain('такой ID уже есть в строке 2');
@@ -434,9 +435,7 @@ describe('the users’ own data validation', () => {
       expect(ruleSummary(rt, 2, 'Организация')).toEqual(theirs);
       expect(ruleSummary(rt, 41, 'Организация')).toEqual(theirs);
       expect(ruleSummary(rt, 2, 'Вид организации')?.help).toBe(`${VALIDATION_HELP_PREFIX}Выберите из списка.`);
-      expect(rt.ui.alerts.at(-1)?.prompt).toContain(
-        'Своя проверка данных оставлена без изменений в колонках: «Организация».',
-      );
+      expect(setupResult(rt)).toContain('Своя проверка данных оставлена без изменений в колонках: «Организация».');
     }
   });
 
@@ -463,7 +462,7 @@ describe('the users’ own data validation', () => {
       help: '',
     });
     expect(ruleSummary(rt, 5, 'Вид организации')?.values[0]).toEqual([...ORG_KINDS]);
-    expect(rt.ui.alerts.at(-1)?.prompt).toContain('колонках: «Должность ответственного».');
+    expect(setupResult(rt)).toContain('колонках: «Должность ответственного».');
   });
 });
 
@@ -494,10 +493,10 @@ describe('the spreadsheet’s time zone', () => {
     rt.menu('menuSetup');
     expect(rt.quietly(() => rt.spreadsheet.getSpreadsheetTimeZone())).toBe('Europe/Moscow');
     const message = 'Часовой пояс таблицы был «Asia/Yekaterinburg», установлен «Europe/Moscow»';
-    expect(rt.ui.alerts.at(-1)?.prompt).toContain(message);
+    expect(setupResult(rt)).toContain(message);
     expect(String(journalRows(rt).at(-1)?.[3])).toContain(message);
     expect(valuesOf(rt, 'Реестр')[1]?.[18]).toBe('Срок сегодня');
     rt.menu('menuSetup');
-    expect(rt.ui.alerts.at(-1)?.prompt).not.toContain('Часовой пояс');
+    expect(setupResult(rt)).not.toContain('Часовой пояс');
   });
 });

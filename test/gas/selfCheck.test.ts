@@ -21,7 +21,7 @@ function run(rt: Runtime): { lines: Line[]; html: string } {
   const before = rt.ui.panels.length;
   rt.menu('menuSelfCheck');
   const html = rt.ui.panels.slice(before).find((panel) => panel.title === 'Самопроверка')?.html ?? '';
-  const lines = [...html.matchAll(/<li>(✓|<b class="overdue">✗<\/b>) <b>([^<]*)<\/b>/g)].map((match) => ({
+  const lines = [...html.matchAll(/<li><span[^>]*>(✓|✗)<\/span> <b>([^<]*)<\/b>/g)].map((match) => ({
     ok: match[1] === '✓',
     name: (match[2] as string).replace(/&laquo;|&raquo;/g, ''),
   }));

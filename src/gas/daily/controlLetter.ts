@@ -15,14 +15,14 @@ import {
   type ControlSnapshot,
 } from '../../domain/controlLetter';
 import { isFirstWorkingDayOf } from '../../domain/dailyCheck';
-import { escapeHtml } from '../../domain/htmlEscape';
 import type { MailMessage } from '../../domain/letter';
 import { CHART_TITLES, overviewFigures } from '../../domain/overview';
 import type { RowAssessment } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
 import { readDocumentProperty, writeDocumentProperty } from '../platform/documentProperties';
 import type { DayContext } from '../sheets/computedColumns';
-import { dialogPage, showDialog } from '../menu/dialogPage';
+import { showDialog } from '../menu/dialog';
+import { CONTROL_ACTION, controlView } from '../../views/control';
 import type { JournalEntry } from '../sheets/journalSheet';
 import { errorText, quotaRefusal, recipientsOf } from '../platform/mail';
 import { openRegister, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
@@ -31,7 +31,7 @@ import { loadDayContext } from '../sheets/computedColumns';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const CONTROL_ACTION = 'Письмо для контроля (п. 6)';
+export { CONTROL_ACTION };
 const CONTROL_PROPERTY = 'controlLetter';
 
 function lastSnapshot(): ControlSnapshot | null {
@@ -156,19 +156,7 @@ export function showControlPreview(): void {
           `cid:${CONTROL_CHART_CID}`,
           `data:image/png;base64,${Utilities.base64Encode(chart.getBytes())}`,
         );
-  const recipients = recipientsOf(letter);
-  const note =
-    recipients.length === 0
-      ? 'В «Настройках» не указан «Контроль исполнения (п. 6)»: письмо не отправляется, пока там нет адреса.'
-      : `Получатели: ${recipients.join(', ')}. Письмо уходит в первый рабочий день месяца с ежедневной проверкой.`;
-  const body = [
-    `<p>${escapeHtml(note)}</p>`,
-    `<p>${escapeHtml(`Тема: ${letter.subject}`)}</p>`,
-    `<iframe class="letter" sandbox="" title="Письмо" srcdoc="${escapeHtml(html)}"></iframe>`,
-    `<details><summary>Текстовая версия письма</summary><pre>${escapeHtml(letter.body)}</pre></details>`,
-    '<div class="buttons"><button id="cancel">Закрыть</button></div>',
-  ].join('\n');
-  const script =
-    "document.getElementById('cancel').addEventListener('click', function () { google.script.host.close(); });";
-  showDialog(CONTROL_ACTION, dialogPage(CONTROL_ACTION, body, script), 960, 680);
+  showDialog(
+    controlView({ recipients: recipientsOf(letter), subject: letter.subject, htmlBody: html, text: letter.body }),
+  );
 }

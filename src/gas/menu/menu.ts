@@ -30,12 +30,6 @@ export const MENU_ITEMS: readonly (MenuItem | 'separator')[] = [
   { caption: 'О надстройке', handler: 'menuAbout' },
 ];
 
-export const ABOUT_TEXT =
-  'Надстройка ведёт реестр официальных страниц администрации Шпаковского муниципального округа, ' +
-  'структурных подразделений и подведомственных организаций в социальных сетях (постановление № 1199 ' +
-  'от 29.08.2023): проверяет заполнение, следит за сроками сообщений в отдел (2 рабочих дня) ' +
-  'и в ЦУР (3 рабочих дня) и готовит сводку для ЦУР.';
-
 /** `captions` replaces the caption of an item by its handler's name (e.g. the daily check's state). */
 export function addMenu(ui: GoogleAppsScript.Base.Ui, captions: MenuCaptions = {}): void {
   const menu = ui.createMenu(MENU_TITLE);

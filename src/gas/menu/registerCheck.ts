@@ -1,55 +1,31 @@
 /**
  * «Проверить реестр»: the whole register in one read, «Срок» and «Состояние» in one write, our part of
  * the cell notes in one getNotes and at most one setNotes, and the problems in a dialog grouped by
- * row — each with its cell («Реестр!E12»), column and Russian message — headed by the counts.
+ * row — each with its cell («Реестр!E12», a link selecting it), the column as the sheet's header names
+ * it and a Russian message — headed by the counts (src/views/check.ts).
  * Anyone may run it.
  */
 import { COLUMN_BY_KEY } from '../../domain/columns';
-import { escapeHtml } from '../../domain/htmlEscape';
 import { assessRegister, type RegisterAssessment } from '../../domain/register';
-import type { RegisterGap } from '../../domain/registerCheck';
-import type { Severity } from '../../domain/types';
+import { CHECK_TITLE, checkView, type CheckItem, type CheckResult, type CheckRowFinding } from '../../views/check';
+import { showDialog } from './dialog';
 import { refreshNotes } from '../sheets/cellNotes';
 import { computedUpdates } from '../sheets/computedColumns';
 import { withScriptLock } from '../platform/lock';
 import { readRegister } from '../sheets/registerRead';
-import { cellAddress, quotedSheetName, type RegisterTable, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
+import { columnLetter, quotedSheetName, type RegisterTable, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
 import { firstDataRow } from '../sheets/registerRows';
 import { writeColumns } from '../sheets/registerWrite';
 
-export const CHECK_TITLE = 'Проверка реестра';
+export { CHECK_TITLE };
 
-/** Rows listed in the dialog at most (the counts always cover all). */
-export const MAX_LISTED_ROWS = 300;
-
-export interface CheckItem {
-  /** «Реестр!E12», or «Реестр!12:12» for the row as a whole. */
-  cell: string;
-  column: string;
-  severity: Severity;
-  message: string;
+/** A message without the «Column»: the domain puts before it (the dialog's own column names it). */
+function withoutColumnName(message: string, header: string): string {
+  const prefix = `«${header}»: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
-export interface CheckRowFinding {
-  row: number;
-  organization: string | null;
-  id: string | null;
-  items: CheckItem[];
-}
-
-export interface CheckResult {
-  rows: number;
-  errors: number;
-  warnings: number;
-  findings: CheckRowFinding[];
-  gaps: RegisterGap[];
-  /** Organisations that would be gaps but for rows in error: not judged, as in the ЦУР letter. */
-  undetermined: RegisterGap[];
-  /** Problems in «Настройки» and the calendar sheet. */
-  settingsProblems: string[];
-}
-
-/** The findings of an assessment, grouped by row in sheet order. */
+/** The findings of an assessment, grouped by row in sheet order, the columns named as the sheet names them. */
 export function checkResult(
   table: RegisterTable,
   assessment: RegisterAssessment,
@@ -63,12 +39,27 @@ export function checkResult(
     const items = row.problems.map((problem): CheckItem => {
       if (problem.severity === 'error') errors += 1;
       else warnings += 1;
-      const cell = problem.column === null ? null : cellAddress(table, row.row, problem.column);
+      const key = problem.column;
+      const position = key === null ? undefined : table.positions[key];
+      if (key === null || position === undefined) {
+        return {
+          cell: `${quotedSheetName(table.name)}!${row.row}:${row.row}`,
+          sheet: table.name,
+          a1: `${row.row}:${row.row}`,
+          column: key === null ? 'вся строка' : COLUMN_BY_KEY[key].header,
+          severity: problem.severity,
+          message: problem.message,
+        };
+      }
+      const canonical = COLUMN_BY_KEY[key].header;
+      const a1 = `${columnLetter(position + 1)}${row.row}`;
       return {
-        cell: cell ?? `${quotedSheetName(table.name)}!${row.row}:${row.row}`,
-        column: problem.column === null ? 'вся строка' : COLUMN_BY_KEY[problem.column].header,
+        cell: `${quotedSheetName(table.name)}!${a1}`,
+        sheet: table.name,
+        a1,
+        column: String(table.headers[position] ?? '').trim() || canonical,
         severity: problem.severity,
-        message: problem.message,
+        message: withoutColumnName(problem.message, canonical),
       };
     });
     findings.push({ row: row.row, organization: row.page.organization, id: row.page.id, items });
@@ -82,68 +73,6 @@ export function checkResult(
     undetermined: assessment.undetermined,
     settingsProblems,
   };
-}
-
-/** The toast: counts only. */
-export function checkSummary(result: CheckResult): string {
-  return (
-    `Строк в реестре: ${result.rows}. Ошибок: ${result.errors}, предупреждений: ${result.warnings} ` +
-    `(строк с замечаниями: ${result.findings.length}). Организаций без действующей страницы и освобождения: ${result.gaps.length}.` +
-    (result.undetermined.length === 0 ? '' : ` Не определить из-за ошибок в строках: ${result.undetermined.length}.`)
-  );
-}
-
-/** The dialog's HTML; every value from the sheet is escaped. */
-export function checkReportHtml(result: CheckResult): string {
-  const parts: string[] = [
-    '<!DOCTYPE html><html><head><meta charset="utf-8"><style>',
-    'body{font:13px Arial,sans-serif;color:#202124;margin:8px}h2{font-size:15px;margin:16px 0 6px}',
-    'table{border-collapse:collapse;width:100%}td,th{border:1px solid #dadce0;padding:3px 6px;text-align:left;vertical-align:top}',
-    'th{background:#f1f3f4}.row{background:#f8f9fa;font-weight:bold}.error{color:#a50e0e}.warning{color:#8a5a00}',
-    '</style></head><body>',
-    `<p>${escapeHtml(checkSummary(result))}</p>`,
-  ];
-  if (result.settingsProblems.length > 0) {
-    parts.push('<h2>Настройки и календарь</h2><ul>');
-    for (const problem of result.settingsProblems) parts.push(`<li>${escapeHtml(problem)}</li>`);
-    parts.push('</ul>');
-  }
-  if (result.gaps.length > 0) {
-    parts.push('<h2>Организации без действующей страницы и без освобождения (п. 4)</h2><ul>');
-    for (const gap of result.gaps)
-      parts.push(`<li><b>${escapeHtml(gap.organization)}</b>: ${escapeHtml(gap.message)}</li>`);
-    parts.push('</ul>');
-  }
-  if (result.undetermined.length > 0) {
-    parts.push('<h2>Организации, о которых нельзя судить, пока в их строках ошибки</h2><ul>');
-    for (const gap of result.undetermined)
-      parts.push(`<li><b>${escapeHtml(gap.organization)}</b>: ${escapeHtml(gap.message)}</li>`);
-    parts.push('</ul>');
-  }
-  if (result.findings.length === 0) {
-    parts.push('<p>Замечаний к строкам нет.</p>');
-  } else {
-    parts.push('<h2>Замечания по строкам</h2><table><tr><th>Ячейка</th><th>Колонка</th><th>Замечание</th></tr>');
-    for (const finding of result.findings.slice(0, MAX_LISTED_ROWS)) {
-      const title = [`Строка ${finding.row}`, finding.organization, finding.id]
-        .filter((part) => part !== null)
-        .join(' · ');
-      parts.push(`<tr class="row"><td colspan="3">${escapeHtml(title)}</td></tr>`);
-      for (const item of finding.items) {
-        const label = item.severity === 'error' ? 'Ошибка' : 'Внимание';
-        parts.push(
-          `<tr><td>${escapeHtml(item.cell)}</td><td>${escapeHtml(item.column)}</td>` +
-            `<td class="${item.severity}">${label}: ${escapeHtml(item.message)}</td></tr>`,
-        );
-      }
-    }
-    parts.push('</table>');
-    if (result.findings.length > MAX_LISTED_ROWS) {
-      parts.push(`<p>Показаны первые ${MAX_LISTED_ROWS} строк из ${result.findings.length}.</p>`);
-    }
-  }
-  parts.push('</body></html>');
-  return parts.join('');
 }
 
 /** Reads, assesses, writes «Срок»/«Состояние». Null when there is no register. Runs under the script lock. */
@@ -181,7 +110,7 @@ export function runCheck(): void {
     ui.alert(CHECK_TITLE, REGISTER_NOT_FOUND, ui.ButtonSet.OK);
     return;
   }
-  // The counts head the dialog (checkReportHtml); a toast would repeat them at the cost of a call.
-  const output = HtmlService.createHtmlOutput(checkReportHtml(result)).setWidth(760).setHeight(560);
-  ui.showModalDialog(output, CHECK_TITLE);
+  // The counts head the dialog; a toast would repeat them at the cost of a call. Modeless: the person
+  // selects a cell from the list and corrects it with the list still open.
+  showDialog(checkView(result), { modeless: true });
 }

@@ -27,20 +27,21 @@ import {
 import type { ColumnKey, IsoDate } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
 import { computedUpdates, type DayContext } from '../sheets/computedColumns';
-import { showDialog } from './dialogPage';
+import { showDialog } from './dialog';
 import { tryAppendJournal } from '../sheets/journalSheet';
 import { withScriptLock } from '../platform/lock';
-import { errorText, quotaRefusal, remainingMailQuota, sendMail } from '../platform/mail';
+import { errorText, quotaRefusal, recipientsOf, remainingMailQuota, sendMail } from '../platform/mail';
 import { cellAddress, type RawRow, type RegisterTable, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
 import { readAllRows, readKeyColumns } from '../sheets/registerRows';
 import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { readRegister } from '../sheets/registerRead';
 import { dateCell } from '../sheets/sheetValues';
-import { summaryPreviewPage, type SummaryPreviewInput } from './summaryPreview';
+import type { SendStatus, SummarySendResult } from '../../shared/dialog';
+import { SUMMARY_TITLE, summaryView, type SummaryPreviewInput } from '../../views/summary';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const SUMMARY_TITLE = 'Сводка для ЦУР';
+export { SUMMARY_TITLE };
 export const JOURNAL_ACTION = 'Сводка в ЦУР';
 
 export const NO_RECIPIENTS_MESSAGE =
@@ -142,19 +143,6 @@ export function parseToken(token: unknown): Set<string> | null {
 
 function eventList(events: readonly Pick<PendingEvent, 'pageId' | 'kind'>[]): string {
   return events.map((event) => `${event.pageId} (${EVENT_KIND_LABELS[event.kind].toLowerCase()})`).join(', ');
-}
-
-export type SendStatus = 'sent' | 'nothing' | 'refused' | 'failed';
-
-/** What the preview dialog (and `npm start --send`) gets back. Plain strings and numbers only. */
-export interface SummarySendResult {
-  status: SendStatus;
-  ok: boolean;
-  message: string;
-  /** Events reported by the letter. */
-  eventIds: string[];
-  /** True when trying again later is safe and may succeed (the lock was busy). */
-  retry: boolean;
 }
 
 function result(status: SendStatus, message: string, eventIds: string[] = [], retry = false): SummarySendResult {
@@ -407,5 +395,6 @@ export function showSummaryPreview(): void {
     ui.alert(SUMMARY_TITLE, draft.reason, ui.ButtonSet.OK);
     return;
   }
-  showDialog(SUMMARY_TITLE, summaryPreviewPage(draft), 960, 680);
+  const recipients = recipientsOf(draft.message);
+  showDialog(summaryView({ ...draft, recipients, refusal: quotaRefusal(recipients.length, draft.quota) }));
 }

@@ -11,14 +11,14 @@
  * The account goes to a dialog and to «Журнал». Nothing of the register is read or written.
  */
 import { COLUMNS } from '../../domain/columns';
-import { escapeHtml } from '../../domain/htmlEscape';
 import { addDays, isoDateAt, MOSCOW_TIME_ZONE } from '../../domain/isoDate';
 import { STATES } from '../../domain/obligations';
 import type { Settings } from '../../domain/settings';
 import type { ColumnKey, IsoDate, WorkingCalendar } from '../../domain/types';
 import { requireCoordinator, currentUserEmail } from '../platform/access';
 import { readCalendar } from '../sheets/calendarSheet';
-import { dialogPage, showDialog } from '../menu/dialogPage';
+import { showDialog } from '../menu/dialog';
+import { SELF_CHECK_TITLE, selfCheckView, type SelfCheckItem } from '../../views/selfCheck';
 import { applyHighlighting, highlightSpecs, highlightYears, type HighlightName } from '../sheets/highlighting';
 import { tryAppendJournal } from '../sheets/journalSheet';
 import { errorText } from '../platform/mail';
@@ -29,13 +29,7 @@ import { dateCell, todayIn } from '../sheets/sheetValues';
 import { DAILY_CHECK_HANDLER, readDailyCheckState } from '../daily/triggers';
 import { applyValidation, validationSpec } from '../sheets/validationRules';
 
-export const SELF_CHECK_TITLE = 'Самопроверка';
-
-export interface SelfCheckItem {
-  name: string;
-  ok: boolean;
-  details: string;
-}
+export { SELF_CHECK_TITLE };
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -351,21 +345,6 @@ export function selfCheckText(items: readonly SelfCheckItem[]): string {
   return [head, ...items.map((entry) => `${entry.ok ? '✓' : '✗'} ${entry.name}: ${entry.details}`)].join('\n');
 }
 
-function selfCheckHtml(items: readonly SelfCheckItem[]): string {
-  const failed = items.filter((entry) => !entry.ok).length;
-  const head =
-    failed === 0
-      ? `<p class="ok">Всё в порядке: проверок ${items.length}.</p>`
-      : `<p class="error">Не пройдено: ${failed} из ${items.length}. Подробности — ниже и в «Журнале».</p>`;
-  const list = items
-    .map(
-      (entry) =>
-        `<li>${entry.ok ? '✓' : '<b class="overdue">✗</b>'} <b>${escapeHtml(entry.name)}</b>: ${escapeHtml(entry.details)}</li>`,
-    )
-    .join('');
-  return dialogPage(SELF_CHECK_TITLE, `${head}<ul class="facts">${list}</ul>`);
-}
-
 /** The menu action: coordinators only; the account in a dialog and in «Журнал». */
 export function runSelfCheck(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -378,5 +357,5 @@ export function runSelfCheck(): void {
   const items = selfCheck(spreadsheet);
   const journalFailure = tryAppendJournal(spreadsheet, [{ action: SELF_CHECK_TITLE, details: selfCheckText(items) }]);
   const extra = journalFailure === null ? [] : [{ name: 'Запись в «Журнал»', ok: false, details: journalFailure }];
-  showDialog(SELF_CHECK_TITLE, selfCheckHtml([...items, ...extra]), 760, 600);
+  showDialog(selfCheckView([...items, ...extra]));
 }

@@ -39,41 +39,15 @@ import { contextOf } from '../sheets/registerRead';
 import { readSettings, readSettingsRows } from '../sheets/settingsSheet';
 import type { Settings } from '../../domain/settings';
 import { applyValidation, keptValidationHeaders } from '../sheets/validationRules';
+import { SETUP_TITLE, setupDetails, setupView, type SetupReport } from '../../views/setup';
+import { showDialog } from '../menu/dialog';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const SETUP_TITLE = 'Настройка реестра';
+export { SETUP_TITLE, setupDetails };
 
 export const DATE_FORMAT = 'dd.mm.yyyy';
-
-export interface SetupReport {
-  registerName: string;
-  createdRegister: boolean;
-  createdSheets: string[];
-  addedColumns: string[];
-  idsAssigned: number;
-  idsReplaced: number;
-  /** Values in «ID» that are not the add-on's IDs: kept as they are. */
-  idsForeign: number;
-  /** Columns whose own data validation (the users') was left as it is. */
-  validationKept: string[];
-  rows: number;
-  rowsWithErrors: number;
-  /** Problems in «Настройки» and the calendar sheet. */
-  problems: string[];
-  settingsChange: string | null;
-  /** Creations and deletions with no «Сообщено в ЦУР» date (what «Сводка для ЦУР» would list), and how many are overdue. */
-  tsurPending: number;
-  tsurOverdue: number;
-  /** Events with no «Сообщено в отдел» date (nor a ЦУР one), when this run is the first (it created «Журнал»). */
-  firstSetupUnreported: number | null;
-  /** The spreadsheet's time zone before setup set it to Europe/Moscow, or null when it already was. */
-  previousTimeZone: string | null;
-  /** Who may act as coordinator after this run, and where the ЦУР summary goes (every result names them). */
-  coordinators: string[];
-  tsurRecipients: string[];
-}
 
 /**
  * The register's «today», its date cells and the highlighting's TODAY() all follow the spreadsheet's
@@ -280,52 +254,6 @@ function listText(emails: readonly string[]): string {
   return emails.length > 0 ? emails.join(', ') : 'не указаны';
 }
 
-/** The journal's and the dialog's account of a run. */
-export function setupDetails(report: SetupReport): string {
-  const parts = [`Лист реестра: «${report.registerName}»${report.createdRegister ? ' (создан)' : ''}.`];
-  if (report.previousTimeZone !== null)
-    parts.push(
-      `Часовой пояс таблицы был «${report.previousTimeZone}», установлен «${MOSCOW_TIME_ZONE}» (московское время): ` +
-        'по нему считаются «сегодня», сроки и подсветка (Файл → Настройки → Часовой пояс).',
-    );
-  if (report.createdSheets.length > 0)
-    parts.push(`Созданы листы: ${report.createdSheets.map((name) => `«${name}»`).join(', ')}.`);
-  if (report.settingsChange !== null && report.createdSheets[0] !== SHEET_NAMES.settings)
-    parts.push(`${report.settingsChange}.`);
-  parts.push(
-    report.addedColumns.length > 0
-      ? `Добавлены колонки: ${report.addedColumns.map((header) => `«${header}»`).join(', ')}.`
-      : 'Все колонки на месте.',
-  );
-  if (report.idsAssigned > 0) parts.push(`Присвоено ID: ${report.idsAssigned}.`);
-  if (report.idsReplaced > 0) parts.push(`Заменены повторяющиеся ID: ${report.idsReplaced}.`);
-  if (report.idsForeign > 0)
-    parts.push(`В колонке «ID» значений не в формате надстройки (P-…): ${report.idsForeign} — оставлены как есть.`);
-  if (report.validationKept.length > 0)
-    parts.push(
-      `Своя проверка данных оставлена без изменений в колонках: ${report.validationKept.map((header) => `«${header}»`).join(', ')}.`,
-    );
-  parts.push(`Страниц в реестре: ${report.rows}, из них с ошибками заполнения: ${report.rowsWithErrors}.`);
-  if (report.firstSetupUnreported !== null && report.firstSetupUnreported > 0)
-    parts.push(
-      `У страниц, внесённых до настройки, даты «Сообщено в отдел (…)» и «Сообщено в ЦУР (…)» не проставлены ` +
-        `(событий: ${report.firstSetupUnreported}): когда о них сообщали, надстройке неизвестно, поэтому ` +
-        'после истечения сроков они считаются просроченными. Известные даты координатор может вписать сам.',
-    );
-  if (report.tsurPending > 0)
-    parts.push(
-      `Не сообщено в ЦУР (по отметкам в реестре) событий: ${report.tsurPending}, из них просрочено: ` +
-        `${report.tsurOverdue}. Их перечислит «Сводка для ЦУР»; если о каком-то ЦУР уже знает, ` +
-        'впишите дату в «Сообщено в ЦУР (…)» этой строки.',
-    );
-  parts.push(
-    `Координаторы (кроме владельца таблицы): ${listText(report.coordinators)}. ` +
-      `Получатели сводки в ЦУР: ${listText(report.tsurRecipients)}.`,
-  );
-  if (report.problems.length > 0) parts.push(`Замечания к настройкам: ${report.problems.join(' ')}`);
-  return parts.join(' ');
-}
-
 /**
  * Finds the register, or asks for its sheet. Returns the sheet, or a Russian reason to stop. An empty
  * answer creates «Реестр».
@@ -411,5 +339,5 @@ export function runSetup(): void {
     ui.alert(SETUP_TITLE, result.message, ui.ButtonSet.OK);
     return;
   }
-  ui.alert(SETUP_TITLE, `Готово. ${setupDetails(result.value)}`, ui.ButtonSet.OK);
+  showDialog(setupView(result.value));
 }
