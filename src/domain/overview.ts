@@ -405,8 +405,9 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   MONTHS.forEach((name, index) =>
     add(
       name,
-      `=COUNTIFS(${range('createdYear')},YEAR(TODAY()),${range('createdMonth')},${index + 1})`,
-      `=COUNTIFS(${range('deletedYear')},YEAR(TODAY()),${range('deletedMonth')},${index + 1})`,
+      // A row in error is left out, as from every other figure: its dates may be what is wrong.
+      `=COUNTIFS(${range('createdYear')},YEAR(TODAY()),${range('createdMonth')},${index + 1},${range('inError')},FALSE())`,
+      `=COUNTIFS(${range('deletedYear')},YEAR(TODAY()),${range('deletedMonth')},${index + 1},${range('inError')},FALSE())`,
     ),
   );
   add('');
@@ -568,8 +569,8 @@ export function overviewFigures(
       date !== null && yearOf(date) === year && Number(date.slice(5, 7)) === index + 1;
     return {
       month,
-      created: rows.filter((row) => inMonth(row.page.createdOn)).length,
-      deleted: rows.filter((row) => inMonth(row.page.deletedOn)).length,
+      created: rows.filter((row) => row.state !== STATES.errors && inMonth(row.page.createdOn)).length,
+      deleted: rows.filter((row) => row.state !== STATES.errors && inMonth(row.page.deletedOn)).length,
     };
   });
 

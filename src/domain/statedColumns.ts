@@ -28,13 +28,10 @@ export function statedErrors(row: { problems: readonly Problem[] }): Array<{ col
 }
 
 /**
- * A row the totals cannot rely on: an error in a stated column or in its exemption, or a page another row
- * already registers. Its organisation is then neither counted nor called a gap until it is fixed.
+ * A row the totals cannot rely on: any error (its «Состояние» is «Ошибки заполнения»), or a page another
+ * row already registers. Its page is not counted and its organisation is not called a gap until it is
+ * fixed — in the ЦУР letter, «Проверить реестр», «Обзор» and the control letter alike.
  */
 export function isUnreliableRow(row: { problems: readonly Problem[] }, repeatsAnotherRow: boolean): boolean {
-  return (
-    repeatsAnotherRow ||
-    statedErrors(row).length > 0 ||
-    row.problems.some((problem) => problem.column === 'exemptionBasis' && problem.severity === 'error')
-  );
+  return repeatsAnotherRow || row.problems.some((problem) => problem.severity === 'error');
 }

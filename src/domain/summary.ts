@@ -2,7 +2,6 @@
  * The summary for ЦУР (decree clause 3.1.5): which creations and deletions are still unreported, and the
  * letter that reports them. Pure: rows come in already assessed, "today" is a parameter.
  */
-import { ORG_KINDS } from './columns';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
 import {
@@ -112,6 +111,16 @@ export function compareEvents(a: PendingEvent, b: PendingEvent): number {
   );
 }
 
+/** What the letter says for a cell in error: the value is not asserted until the row is fixed. */
+const NOT_ASSERTED = 'уточняется';
+
+/** A cell's text for the letter, or NOT_ASSERTED when the cell has an error. */
+function unlessInError(row: RowAssessment, column: ColumnKey): string {
+  if (errorsOf(row, column).length > 0) return NOT_ASSERTED;
+  const value = row.page[column as keyof typeof row.page];
+  return typeof value === 'string' ? value : '';
+}
+
 function errorsOf(row: RowAssessment, column: ColumnKey): string[] {
   return row.problems
     .filter((problem) => problem.column === column && problem.severity === 'error')
@@ -195,11 +204,11 @@ export function selectPendingEvents(
         beforeDecree: event.beforeDecree,
         deptDeadline: event.deptDeadline,
         reportedToDept: event.reportedToDept,
-        ogrn: row.page.ogrn ?? '',
-        inn: row.page.inn ?? '',
-        responsibleName: row.page.responsibleName ?? '',
-        responsiblePosition: row.page.responsiblePosition ?? '',
-        authorizedName: row.page.authorizedName ?? '',
+        ogrn: unlessInError(row, 'ogrn'),
+        inn: unlessInError(row, 'inn'),
+        responsibleName: unlessInError(row, 'responsibleName'),
+        responsiblePosition: unlessInError(row, 'responsiblePosition'),
+        authorizedName: unlessInError(row, 'authorizedName'),
         esiaVerified: row.page.esiaVerified,
         govMark: row.page.govMark,
         govPublics: row.page.govPublics,
@@ -401,7 +410,8 @@ function eventLines(
     ? 'срок сообщения в ЦУР не установлен: событие до вступления в силу постановления'
     : `срок сообщения в ЦУР ${formatRuDate(event.deadline)}`;
   const delay = departmentReportText(event);
-  const person = [event.responsibleName, event.responsiblePosition].filter(Boolean).join(', ');
+  // Both cells in error read «уточняется» once.
+  const person = [...new Set([event.responsibleName, event.responsiblePosition].filter(Boolean))].join(', ');
   const [organization, page, eventColumn, people, marks] = EVENT_COLUMNS_HTML;
   return [
     { text: heading, column: organization },
@@ -698,10 +708,4 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     gapsAttached: chosen[1],
     notJudged: [...input.totals.notJudged],
   };
-}
-
-/** Organisation kinds in the order the register lists them (used to sort groups). */
-export function orgKindRank(kind: string | null): number {
-  const index = (ORG_KINDS as readonly string[]).indexOf((kind ?? '').trim());
-  return index === -1 ? ORG_KINDS.length : index;
 }

@@ -50,7 +50,9 @@ export function checkSummary(result: CheckResult): string {
   return (
     `Строк в реестре: ${result.rows}. Ошибок: ${result.errors}, предупреждений: ${result.warnings} ` +
     `(строк с замечаниями: ${result.findings.length}). Организаций без действующей страницы и освобождения: ${result.gaps.length}.` +
-    (result.undetermined.length === 0 ? '' : ` Не определить из-за ошибок в строках: ${result.undetermined.length}.`)
+    (result.undetermined.length === 0
+      ? ''
+      : ` Организаций, о которых нельзя судить из-за ошибок в их строках: ${result.undetermined.length}.`)
   );
 }
 

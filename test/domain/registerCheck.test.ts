@@ -144,10 +144,15 @@ describe('reviewRegister: organisations with no page and no exemption', () => {
       row(2, { deletedOn: '2024-03-10' }, [linkError]),
       row(3, { organization: 'Отдел спорта', deletedOn: '2024-03-10' }, [ogrnError]),
     ]);
-    expect(review.undetermined.map((gap) => gap.organization)).toEqual(['Отдел культуры']);
+    // Any error counts, not only in the columns the letter states: «Обзор» judges by «Состояние» the same way.
+    expect(review.undetermined.map((gap) => gap.organization)).toEqual(['Отдел культуры', 'Отдел спорта']);
     expect(review.undetermined[0]?.message).toContain('в её строках ошибки');
-    // An error outside the stated columns does not hide that every page of the organisation is deleted.
-    expect(review.gaps.map((gap) => gap.organization)).toEqual(['Отдел спорта']);
+    expect(review.gaps).toEqual([]);
+    // A warning does not stop the judgement.
+    const warned = reviewRegister([
+      row(2, { deletedOn: '2024-03-10' }, [{ column: 'esiaVerified', severity: 'warning', message: 'ЕСИА.' }]),
+    ]);
+    expect(warned.gaps.map((gap) => gap.organization)).toEqual(['Отдел культуры']);
   });
 
   it("leaves an organisation undetermined when its only row repeats another organisation's page", () => {

@@ -128,8 +128,9 @@ describe('selectPendingEvents', () => {
       { row: 4, reasons: [idError.message], columns: ['id'] },
       { row: 5, reasons: [stampError.message], columns: ['tsurReportedCreation'] },
     ]);
-    // The page is counted once in the totals.
-    expect(summaryTotals(twice, ['ВКонтакте'], []).activeByNetwork).toEqual([{ network: 'ВКонтакте', count: 3 }]);
+    // The page is counted once in the totals, and a row in error (any column: its state is «Ошибки
+    // заполнения») is not counted, as «Обзор» does not count it: one figure for ЦУР and the deputy head.
+    expect(summaryTotals(twice, ['ВКонтакте'], []).activeByNetwork).toEqual([{ network: 'ВКонтакте', count: 1 }]);
   });
 
   it('names events by page ID and kind', () => {
@@ -288,5 +289,45 @@ describe('buildSummaryLetter', () => {
     });
     expect(small.layout).toBe('totals');
     expect(small.message.attachments[0]!.content).toContain(`"'=HYPERLINK(""hxxp://evil"")"`);
+  });
+});
+
+describe('a cell in error is not asserted to ЦУР', () => {
+  it('says «уточняется» for an ОГРН or a responsible person with an error, once', () => {
+    const [row] = assess(
+      [
+        {
+          id: 'Q1',
+          organization: 'МБОУ СОШ № 9',
+          orgKind: 'Подведомственная организация',
+          network: 'ВКонтакте',
+          link: 'https://vk.com/school9',
+          createdOn: '2026-01-19',
+          ogrn: '1022600000000',
+          responsibleName: 'Иванова Мария Сергеевна',
+          responsiblePosition: 'Директор',
+        },
+      ],
+      TODAY,
+    );
+    row!.problems.push(
+      { column: 'ogrn', severity: 'error', message: '«ОГРН»: контрольная цифра не сходится.' },
+      { column: 'responsibleName', severity: 'error', message: '«Ответственный»: не ФИО.' },
+      { column: 'responsiblePosition', severity: 'error', message: '«Должность»: не должность.' },
+    );
+    const { events } = selectPendingEvents([row!], TODAY);
+    expect(events.map((event) => [event.ogrn, event.responsibleName])).toEqual([['уточняется', 'уточняется']]);
+    const letter = buildSummaryLetter({
+      districtName: 'Шпаковский муниципальный округ',
+      today: TODAY,
+      recipients: ['tsur@example.ru'],
+      events,
+      totals: summaryTotals([row!], ['ВКонтакте'], []),
+      spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
+    });
+    expect(letter.message.body).toContain('ОГРН уточняется');
+    expect(letter.message.body).toContain('Ответственный: уточняется\n');
+    expect(letter.message.body).not.toContain('1022600000000');
+    expect(letter.message.body).not.toContain('Иванова');
   });
 });

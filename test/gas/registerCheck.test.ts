@@ -33,7 +33,7 @@ describe('the check of the register', () => {
     expect(dialog).toEqual(expect.objectContaining({ kind: 'modeless', title: 'Проверка реестра' }));
     expect(html).toContain(
       'Строк в реестре: 11. Ошибок: 4, предупреждений: 2 (строк с замечаниями: 4). ' +
-        'Организаций без действующей страницы и освобождения: 2. Не определить из-за ошибок в строках: 3.',
+        'Организаций без действующей страницы и освобождения: 2. Организаций, о которых нельзя судить из-за ошибок в их строках: 4.',
     );
     expect(calls.byMethod['Spreadsheet.toast']).toBeUndefined();
   });
@@ -64,6 +64,8 @@ describe('the check of the register', () => {
     // A link of another network (row 7) and a page another organisation's row registers (row 9).
     expect(undetermined).toContain('<b>Отдел финансов</b>');
     expect(undetermined).toContain('<b>Отдел молодёжи</b>');
+    // Its only page's row has a wrong ОГРН: an error, so its page is not counted either.
+    expect(undetermined).toContain('<b>МБДОУ Детский сад № 5</b>');
     expect(gaps).not.toContain('Отдел финансов');
     expect(gaps).not.toContain('Архив');
     expect(html).not.toContain('<b>Школа</b>');

@@ -94,7 +94,7 @@ describe('the check', () => {
       ...result,
       undetermined: [{ organization: 'Отдел <i>', message: 'в её строках ошибки' }],
     }).body;
-    expect(body).toContain('Не определить из-за ошибок в строках: 1.');
+    expect(body).toContain('Организаций, о которых нельзя судить из-за ошибок в их строках: 1.');
     const section = body.slice(body.indexOf('Организации, о которых нельзя судить'));
     expect(section).toContain('<b>Отдел &lt;i&gt;</b>: в её строках ошибки');
     expect(section).not.toContain('Отдел &lt;b&gt;');
