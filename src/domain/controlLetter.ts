@@ -8,7 +8,15 @@
  */
 import { addDays, formatRuDate } from './isoDate';
 import { escapeHtml, linkHtml } from './htmlEscape';
-import { htmlTable, mailMessage, paragraph, utf8ByteLength, type MailMessage } from './letter';
+import {
+  htmlTable,
+  mailMessage,
+  paragraph,
+  RESPONSIVE_TABLE_CSS,
+  responsiveTable,
+  utf8ByteLength,
+  type MailMessage,
+} from './letter';
 import { FIGURE_LABELS, MONTHS, type OverviewFigures } from './overview';
 import { isActivePage, organizationKey } from './registerCheck';
 import { SUMMARY_BODY_LIMIT_BYTES } from './summary';
@@ -207,9 +215,11 @@ function build(input: ControlLetterInput, cap: number): MailMessage {
     '<h3>Сообщили в отдел с опозданием (за прошлый месяц) или не сообщили до сих пор</h3>',
     late.length === 0
       ? paragraph('Нет.')
-      : htmlTable(
+      : // Cards on a narrow screen, a table from 600 px (as the ЦУР letter): no sideways scroll on a phone.
+        responsiveTable(
           ['Подразделение / организация', 'Событий', 'Наибольшая задержка, раб. дн.'],
-          late.map((item) => ({
+          late.map((item, index) => ({
+            number: index + 1,
             cells: [item.organization, String(item.events), `${item.worstDelay}${item.open ? ' (не сообщено)' : ''}`],
             highlight: item.open,
           })),
@@ -223,18 +233,21 @@ function build(input: ControlLetterInput, cap: number): MailMessage {
     '<h3>Действующие страницы без Госметки или без подключения к «Госпабликам»</h3>',
     unmarked.length === 0
       ? paragraph('Нет.')
-      : htmlTable(
+      : responsiveTable(
           ['Организация', 'Сеть', 'Страница', 'Нет'],
           // The link is shown as text: the letter goes outside the department, so nothing in it is a live link
           // taken from a cell.
-          unmarked.map((item) => ({ cells: [item.organization, item.network, item.link, item.missing.join(', ')] })),
+          unmarked.map((item, index) => ({
+            number: index + 1,
+            cells: [item.organization, item.network, item.link, item.missing.join(', ')],
+          })),
         ),
     paragraph(more(input.unmarked.length, unmarked.length)),
     `<p>${linkHtml(input.spreadsheetUrl, 'Открыть реестр')}</p>`,
   ]
     .filter((part) => part !== '' && part !== '<p></p>')
     .join('\n');
-  return mailMessage({ to: input.recipients, subject, text: text.join('\n'), html });
+  return mailMessage({ to: input.recipients, subject, text: text.join('\n'), html, css: RESPONSIVE_TABLE_CSS });
 }
 
 /** The letter; lists are shortened until HTML and text together fit the body limit. */
@@ -242,7 +255,10 @@ export function buildControlLetter(input: ControlLetterInput): MailMessage {
   const limit = input.bodyLimitBytes ?? SUMMARY_BODY_LIMIT_BYTES;
   let cap = 200;
   let letter = build(input, cap);
-  while (cap > 0 && utf8ByteLength(letter.htmlBody) + utf8ByteLength(letter.body) > limit) {
+  // Shortened lists before mailMessage's own fallback (the whole letter as an attachment) is needed.
+  const tooLarge = (message: MailMessage): boolean =>
+    message.attachments.length > 0 || utf8ByteLength(message.htmlBody) + utf8ByteLength(message.body) > limit;
+  while (cap > 0 && tooLarge(letter)) {
     cap = Math.floor(cap / 2);
     letter = build(input, cap);
   }

@@ -63,6 +63,9 @@ describe('the control letter (п. 6) from the daily check', () => {
     expect(letter?.inlineImages.overviewChart?.data.subarray(1, 4).toString()).toBe('PNG');
     expect(letter?.htmlBody).toContain('Отдел &lt;b&gt;культуры&lt;/b&gt;');
     expect(letter?.htmlBody).not.toContain('<b>культуры');
+    // Its lists are cards on a phone and a table from 600 px (responsiveTable), numbered like the ЦУР letter's.
+    expect(letter?.htmlBody).toContain('@media screen and (min-width:600px)');
+    expect(letter?.htmlBody).toMatch(/<table class="cards"[^>]*>[\s\S]*<b>1\.<\/b>/);
     expect(letter?.body).toContain('Архивный отдел');
     expect(journalRows(rt).some((row) => row[2] === 'Письмо для контроля (п. 6)' && row[3]?.includes(DEPUTY))).toBe(
       true,
