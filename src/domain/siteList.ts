@@ -22,6 +22,11 @@ export interface SiteList {
   pageCount: number;
   /** Rows left out because of an error in what the list states (organisation, kind, network, link, dates). */
   skippedRows: number[];
+  /**
+   * Rows left out because their link is a person's profile, not a community: the register warns that only a
+   * community (group) can be an official page, so the website must not publish it as one.
+   */
+  profileRows: number[];
   html: string;
   text: string;
 }
@@ -81,6 +86,7 @@ export function buildSiteList(
   const groups = new Map<string, SiteListOrganization>();
   const seenLinks = new Set<string>();
   const skippedRows: number[] = [];
+  const profileRows: number[] = [];
   for (const row of rows) {
     const { page } = row;
     if (!isActivePage(page) || (page.network ?? '').trim() === '') continue;
@@ -89,6 +95,10 @@ export function buildSiteList(
       continue;
     }
     const [link = '', ...otherLinks] = pageLinks(page.link ?? '');
+    if (pageLinkKind(link, options.extraNetworks).kind === 'profile') {
+      profileRows.push(row.row);
+      continue;
+    }
     const keys = pageLinkKeys(page.link ?? '', options.extraNetworks);
     if (keys.length === 0) keys.push(link.toLowerCase());
     if (keys.some((key) => seenLinks.has(key))) continue;
@@ -131,5 +141,5 @@ export function buildSiteList(
       )
       .join('\n\n') +
     '\n';
-  return { organizations, pageCount, skippedRows, html, text };
+  return { organizations, pageCount, skippedRows, profileRows, html, text };
 }

@@ -18,6 +18,14 @@ export function siteListView(list: SiteList): DialogView {
       ),
     );
   }
+  if (list.profileRows.length) {
+    notes.push(
+      paragraph(
+        `Не вошли в список личные страницы (профили) людей: строки ${list.profileRows.join(', ')}. Официальной страницей может быть только сообщество (группа) — укажите в этих строках его адрес.`,
+        'warning',
+      ),
+    );
+  }
   const body = [
     paragraph(
       `Действующих официальных страниц: ${list.pageCount}, организаций: ${list.organizations.length}. ` +

@@ -175,3 +175,49 @@ describe('orderSiteList', () => {
     ]);
   });
 });
+
+describe('buildSiteList: what the website must not publish', () => {
+  const rows = assess(
+    [
+      {
+        id: '1',
+        organization: 'МБУ «Молодёжный центр»',
+        orgKind: 'Подведомственная организация',
+        network: 'ВКонтакте',
+        link: 'https://vk.com/id5551234',
+        createdOn: '2024-01-10',
+      },
+      {
+        id: '2',
+        organization: 'МБУ «Молодёжный центр»',
+        orgKind: 'Подведомственная организация',
+        network: 'ВКонтакте',
+        link: 'https://vk.com/youth_shpak',
+        createdOn: '2024-01-10',
+      },
+      {
+        id: '3',
+        organization: 'МБУК «Библиотека»',
+        orgKind: 'Подведомственная организация',
+        network: 'ВКонтакте',
+        link: 'https://vk.com/wall-123456_789',
+        createdOn: '2024-01-10',
+      },
+    ],
+    TODAY,
+  );
+  // As the register's check finds it (links.ts: a wall post is not a page).
+  rows[2]!.problems.push({ column: 'link', severity: 'error', message: 'это не страница, а запись на стене' });
+  const list = buildSiteList(rows, TODAY, ['ВКонтакте']);
+
+  it('leaves a personal profile out and names its row', () => {
+    expect(list.text).not.toContain('id5551234');
+    expect(list.text).toContain('https://vk.com/youth_shpak');
+    expect(list.profileRows).toEqual([2]);
+  });
+
+  it('names a row whose link is a wall post (an error) among the rows left out', () => {
+    expect(list.text).not.toContain('wall-123456_789');
+    expect(list.skippedRows).toEqual([4]);
+  });
+});

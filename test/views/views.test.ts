@@ -148,12 +148,14 @@ describe('the other dialogs', () => {
       organizations: [],
       pageCount: 0,
       skippedRows: [4],
+      profileRows: [7],
       html: '<h2>Список</h2>',
       text: XSS,
     });
     expect(view.body).toContain('<section class="preview" aria-labelledby="preview-title"><h2>Список</h2></section>');
     expect(view.body).toContain('<textarea id="html" readonly>&lt;h2&gt;Список&lt;/h2&gt;</textarea>');
     expect(view.body).toContain('строки 4');
+    expect(view.body).toContain('личные страницы (профили) людей: строки 7');
     expect(view.actions).toContain('data-action="copy" data-target="html"');
     expect(view.actions).toContain('data-action="copy" data-target="text"');
   });
