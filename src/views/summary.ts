@@ -39,7 +39,7 @@ export function summaryView(input: SummaryPreview): DialogView {
   const creations = input.eventIds.filter((id) => id.endsWith(':creation')).length;
   const total = input.eventIds.length;
   const facts = [
-    fact(`Получатели: ${input.recipients.join(', ')}`),
+    fact(`Получатели: ${input.recipients.join(', ') || 'не указаны'}`),
     fact(`Тема: ${input.message.subject}`),
     fact(`Событий: ${total} (создание страниц — ${creations}, удаление — ${total - creations})`),
     input.overdue

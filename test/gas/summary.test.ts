@@ -101,6 +101,15 @@ describe('the preview', () => {
     expect(rt.mail).toHaveLength(0);
   });
 
+  it('with no recipients in «Настройки» says so and offers no «Отправить»', () => {
+    const rt = createRegisterRuntime({ today: TODAY, rows: ROWS, settings: { tsurRecipients: [] } });
+    const { html, token } = preview(rt);
+    expect(html).toContain('Получатели: не указаны');
+    expect(html).toContain('отправить сводку некому');
+    expect(html).not.toContain('data-action="send-summary"');
+    expect(token).toBe('');
+  });
+
   it('says there is nothing to report and opens no dialog when everything was reported', () => {
     const rt = createRegisterRuntime({ today: TODAY, rows: [ROWS[2]!] });
     rt.menu('menuTsurSummary');

@@ -46,6 +46,10 @@ export const JOURNAL_ACTION = 'Сводка в ЦУР';
 
 export const NO_RECIPIENTS_MESSAGE =
   'В «Настройках» не указаны получатели сводки в ЦУР (строка «Получатели сводки в ЦУР»). Письмо не отправлено.';
+/** The preview's note when there is nobody to send to: it offers no «Отправить». */
+const NO_RECIPIENTS_PREVIEW =
+  'В «Настройках» не указаны получатели сводки в ЦУР (строка «Получатели сводки в ЦУР»): отправить сводку ' +
+  'некому. Впишите адреса и откройте предпросмотр снова.';
 export const NOTHING_TO_REPORT_MESSAGE =
   'Сообщать в ЦУР нечего: все созданные и удалённые страницы уже сообщены. Письмо не отправлено.';
 export const ALREADY_REPORTED_MESSAGE =
@@ -396,5 +400,7 @@ export function showSummaryPreview(): void {
     return;
   }
   const recipients = recipientsOf(draft.message);
-  showDialog(summaryView({ ...draft, recipients, refusal: quotaRefusal(recipients.length, draft.quota) }));
+  // No recipients: the preview says so and offers no «Отправить» (the send would refuse it anyway).
+  const refusal = recipients.length === 0 ? NO_RECIPIENTS_PREVIEW : quotaRefusal(recipients.length, draft.quota);
+  showDialog(summaryView({ ...draft, recipients, refusal }));
 }
