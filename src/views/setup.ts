@@ -4,7 +4,9 @@
  */
 import { SHEET_NAMES } from '../domain/columns';
 import { escapeHtml } from '../domain/htmlEscape';
-import { MOSCOW_TIME_ZONE } from '../domain/isoDate';
+import { formatRuDate, MOSCOW_TIME_ZONE } from '../domain/isoDate';
+import { DEFAULT_SETTINGS, SETTINGS_SPECS } from '../domain/settings';
+import type { IsoDate } from '../domain/types';
 import { list, paragraph, type DialogView } from './dialog';
 
 export const SETUP_TITLE = 'Настройка реестра';
@@ -35,7 +37,11 @@ export interface SetupReport {
   /** Who may act as coordinator after this run, and where the ЦУР summary goes (every result names them). */
   coordinators: string[];
   tsurRecipients: string[];
+  /** «Дата вступления в силу постановления № 1199» as «Настройки» give it after this run. */
+  decreeInForce: IsoDate;
 }
+
+const DECREE_IN_FORCE_LABEL = SETTINGS_SPECS.find((spec) => spec.key === 'decreeInForce')?.label ?? '';
 
 export interface SetupSections {
   created: string[];
@@ -85,11 +91,18 @@ export function setupSections(report: SetupReport): SetupSections {
         'после истечения сроков они считаются просроченными. Известные даты координатор может вписать сам.',
     );
   next.push(
-    `Координаторы (кроме владельца таблицы): ${listText(report.coordinators)}. ` +
+    `Координаторы: ${listText(report.coordinators)} (владелец таблицы — координатор в любом случае). ` +
       `Получатели сводки в ЦУР: ${listText(report.tsurRecipients)}. ` +
       'Проверьте их и остальное на листе «Настройки» (подпись писем, час ежедневной проверки, контроль исполнения).',
   );
   if (report.problems.length > 0) next.push(`Замечания к настройкам: ${report.problems.join(' ')}`);
+  // The letter to ЦУР states which events came before the decree: that rests on this date.
+  if (report.decreeInForce === DEFAULT_SETTINGS.decreeInForce)
+    next.push(
+      `Уточните «${DECREE_IN_FORCE_LABEL}» в «Настройках»: сейчас ${formatRuDate(report.decreeInForce)} — самый ` +
+        'ранний возможный день, а не установленный. Впишите день после официального опубликования постановления ' +
+        '(п. 7): от него зависит, какие события письмо в ЦУР называет случившимися до вступления в силу.',
+    );
   next.push('Включите ежедневную проверку (меню «Реестр страниц»): она следит за сроками и напоминает ответственным.');
   if (report.rowsWithErrors > 0) next.push('Откройте «Проверить реестр»: там каждая ошибка со ссылкой на её ячейку.');
   if (report.tsurPending > 0)

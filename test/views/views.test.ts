@@ -222,6 +222,7 @@ describe('the other dialogs', () => {
       previousTimeZone: null,
       coordinators: [],
       tsurRecipients: [],
+      decreeInForce: '2023-08-30',
     };
     const body = setupView(report).body;
     const sections = body
@@ -235,5 +236,8 @@ describe('the other dialogs', () => {
     for (const sentence of ['Присвоено ID: 2.', 'Не сообщено в ЦУР (по отметкам в реестре) событий: 2']) {
       expect(setupDetails(report)).toContain(sentence);
     }
+    // The default date of the decree's entry into force is asked to be made exact, and only while it is the default.
+    expect(body).toContain('Уточните «Дата вступления в силу постановления № 1199» в «Настройках»: сейчас 30.08.2023');
+    expect(setupView({ ...report, decreeInForce: '2023-09-05' }).body).not.toContain('Уточните «Дата вступления');
   });
 });

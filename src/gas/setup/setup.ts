@@ -221,6 +221,7 @@ export function setupRegister(
     previousTimeZone,
     coordinators: [...day.settings.settings.coordinators],
     tsurRecipients: [...day.settings.settings.tsurRecipients],
+    decreeInForce: day.settings.settings.decreeInForce,
   };
   appendJournal(spreadsheet, [{ action: SETUP_TITLE, details: setupDetails(report) }]);
   return report;
