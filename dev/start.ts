@@ -9,6 +9,7 @@
  * Every add-on action goes through the bundle's globals as Apps Script would call them. A global a later
  * issue has not added yet is reported and skipped, so the run grows as the add-on does.
  */
+import { writeDialogs } from './dialogs';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { normalizeHeader, SHEET_NAMES } from '../src/domain/columns';
@@ -518,6 +519,7 @@ async function main(argv: readonly string[]): Promise<number> {
   written.push(await saveRegister(run));
   written.push(summary);
   written.push(await writeControlEml(rt, out));
+  written.push(writeDialogs(rt, out));
   const reportFile = join(out, 'report.json');
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   written.push(shown(reportFile));
