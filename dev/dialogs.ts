@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { ABOUT_TITLE } from '../src/views/about';
 import { CHECK_TITLE } from '../src/views/check';
 import { CONTROL_ACTION } from '../src/views/control';
+import { DAILY_CHECK_TITLE } from '../src/views/dailyCheck';
 import { SELF_CHECK_TITLE } from '../src/views/selfCheck';
 import { SETUP_TITLE } from '../src/views/setup';
 import { SITE_LIST_TITLE } from '../src/views/siteList';
@@ -25,6 +26,7 @@ export const DIALOG_FILES: Readonly<Record<string, string>> = {
   [CONTROL_ACTION]: 'control',
   [ABOUT_TITLE]: 'about',
   [SELF_CHECK_TITLE]: 'self-check',
+  [DAILY_CHECK_TITLE]: 'daily-check',
 };
 
 /** Read-only menu items a coordinator would open to look (nothing in the spreadsheet changes). */

@@ -695,9 +695,3 @@ export function buildSummaryLetter(input: SummaryLetterInput): SummaryLetter {
     notJudged: [...input.totals.notJudged],
   };
 }
-
-/** Organisation kinds in the order the register lists them (used to sort groups). */
-export function orgKindRank(kind: string | null): number {
-  const index = (ORG_KINDS as readonly string[]).indexOf((kind ?? '').trim());
-  return index === -1 ? ORG_KINDS.length : index;
-}
