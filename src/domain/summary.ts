@@ -2,7 +2,6 @@
  * The summary for ЦУР (decree clause 3.1.5): which creations and deletions are still unreported, and the
  * letter that reports them. Pure: rows come in already assessed, "today" is a parameter.
  */
-import { ORG_KINDS } from './columns';
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
 import {
