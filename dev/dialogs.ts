@@ -47,6 +47,7 @@ export function writeDialogs(rt: Runtime, out: string): string {
     written.set(name, panel.html);
   }
   for (const [name, html] of written) writeFileSync(join(dir, `${name}.html`), html);
-  const path = relative(process.cwd(), dir) || dir;
+  const near = relative(process.cwd(), dir);
+  const path = near === '' || near.startsWith('..') ? dir : near;
   return `${path}/: окна надстройки, открываются в браузере — ${[...written.keys()].map((name) => `${name}.html`).join(', ')}`;
 }
