@@ -9,6 +9,7 @@
  * Every add-on action goes through the bundle's globals as Apps Script would call them. A global a later
  * issue has not added yet is reported and skipped, so the run grows as the add-on does.
  */
+import { writeDialogs } from './dialogs';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { normalizeHeader, SHEET_NAMES } from '../src/domain/columns';
@@ -453,6 +454,8 @@ interface Written {
   overview: OverviewWritten;
   summary: string;
   control: string;
+  /** out/dialogs/: every window the add-on showed, as a page. */
+  dialogs: string;
   report: string;
 }
 
@@ -571,6 +574,7 @@ function printReport(
   if (verbose && written.overview.detail !== '') out.push(`      ${written.overview.detail}`);
   file(written.summary);
   file(written.control);
+  file(written.dialogs);
   file(
     `${written.report} — все строки с состояниями, сроками и замечаниями и список писем: для автоматических проверок.`,
   );
@@ -728,6 +732,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const overview = writeOverview(rt, today, out);
   const register = await saveRegister(run);
   const control = await writeControlEml(rt, out);
+  const dialogs = writeDialogs(rt, out);
   const reportFile = join(out, 'report.json');
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   printReport(run, report, overdueLetterRows, disagreeing, {
@@ -735,6 +740,7 @@ async function main(argv: readonly string[]): Promise<number> {
     overview,
     summary,
     control,
+    dialogs,
     report: shown(reportFile),
   });
 

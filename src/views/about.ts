@@ -48,5 +48,5 @@ export function aboutView(version: string, contact: AboutContact): DialogView {
       'Подробное руководство — файл README.md в корне исходного кода надстройки; устройство кода — ARCHITECTURE.md там же.',
     ),
   ].join('\n');
-  return { title: ABOUT_TITLE, body, width: 560, height: 440 };
+  return { title: ABOUT_TITLE, body, width: 560, height: 500 };
 }

@@ -3,6 +3,7 @@
  * time-driven run on working days, weekends and transferred days off.
  */
 import type { Runtime } from '../../dev/runtime';
+import { lastDialogText } from './registerHarness';
 import { COLUMNS } from '../../src/domain/columns';
 import {
   CLERK,
@@ -58,9 +59,11 @@ function runtime(setup: Partial<RuntimeSetup> = {}): Runtime {
   return createRegisterRuntime({ today: '2026-01-20', rows: ROWS, ...setup });
 }
 
+/** What the person reads: the dialog of several lines, or the one-line alert (a refusal). */
 function turnOn(rt: Runtime, user = COORDINATOR): string {
+  const alerts = rt.ui.alerts.length;
   rt.menu('menuDailyCheckOn', user);
-  return rt.ui.alerts.at(-1)?.prompt ?? '';
+  return rt.ui.alerts.length > alerts ? (rt.ui.alerts.at(-1)?.prompt ?? '') : lastDialogText(rt, 'Ежедневная проверка');
 }
 
 describe('turning the daily check on and off', () => {

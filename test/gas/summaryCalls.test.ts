@@ -39,7 +39,8 @@ function measure(count: number): Measured {
   expect(daily.result).toMatchObject({ status: 'done', failures: [] });
   expect(rt.mail).toHaveLength(8); // the coordinators' digest and seven responsible persons
   const preview = rt.measure(() => rt.menu('menuTsurSummary'));
-  const token = /data-token="([^"]*)"/.exec(rt.ui.panels[0]!.html)![1]!.replace(/&quot;/g, '"');
+  const panel = rt.ui.panels.find((shown) => shown.title === 'Сводка для ЦУР')!;
+  const token = /data-token="([^"]*)"/.exec(panel.html)![1]!.replace(/&quot;/g, '"');
   const send = rt.measure(() => scriptRunAs(rt, COORDINATOR, 'summarySend', token));
   expect(send.result).toMatchObject({ status: 'sent' });
   return { preview: preview.calls, send: send.calls, daily: daily.calls };

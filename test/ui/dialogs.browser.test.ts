@@ -79,6 +79,7 @@ describeBrowser('the dialogs in Chromium', () => {
     dialogOf(rt, 'control', 'menuControlLetter', COORDINATOR),
     dialogOf(rt, 'self-check', 'menuSelfCheck'),
     dialogOf(rt, 'about', 'menuAbout'),
+    dialogOf(rt, 'daily-check', 'menuDailyCheckOn', COORDINATOR),
   ];
 
   beforeAll(async () => {

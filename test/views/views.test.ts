@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { aboutView } from '../../src/views/about';
 import { checkView, type CheckResult } from '../../src/views/check';
 import { controlView } from '../../src/views/control';
+import { dailyCheckView } from '../../src/views/dailyCheck';
 import { actionButton, fillDialog } from '../../src/views/dialog';
 import { selfCheckView } from '../../src/views/selfCheck';
 import { setupDetails, setupView, type SetupReport } from '../../src/views/setup';
@@ -26,7 +27,7 @@ describe('the shell', () => {
       height: 100,
     });
     expect(html).toContain('<title>Заголовок &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</title>');
-    expect(html).toContain('<h1 class="title">Заголовок &lt;script&gt;');
+    expect(html).toContain('<h1 id="dialog-title" class="title">Заголовок &lt;script&gt;');
     expect(html).toContain('<p>тело <!-- DIALOG:title --></p>');
     expect(html).toContain('data-token="[&quot;P-1:creation&quot;]"');
     expect(html).toMatch(/<button type="button" id="close" data-action="close">Закрыть<\/button>/);
@@ -158,6 +159,13 @@ describe('the other dialogs', () => {
     expect(view.body).toContain('личные страницы (профили) людей: строки 7');
     expect(view.actions).toContain('data-action="copy" data-target="html"');
     expect(view.actions).toContain('data-action="copy" data-target="text"');
+  });
+
+  it('daily check: one paragraph a line, the first as the result', () => {
+    const body = dailyCheckView(['Включена: 08:00.', `Письмо получают: ${XSS}`]).body;
+    expect(body).toBe(
+      '<p class="ok">Включена: 08:00.</p>\n<p>Письмо получают: &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</p>',
+    );
   });
 
   it('control letter: who gets it, or that nobody is set', () => {

@@ -3,6 +3,8 @@
  * coordinators clicking at once still leave one trigger. The menu is rebuilt afterwards so its captions
  * show the new state.
  */
+import { DAILY_CHECK_TITLE, dailyCheckView } from '../../views/dailyCheck';
+import { showDialog } from '../menu/dialog';
 import { requireCoordinator } from '../platform/access';
 import { withScriptLock } from '../platform/lock';
 import { addMenu } from '../menu/menu';
@@ -10,7 +12,7 @@ import { readSettings } from '../sheets/settingsSheet';
 import { dailyCheckMenuCaptions, describeDailyCheck } from './menuCaptions';
 import { installDailyCheck, uninstallDailyCheck, type DailyCheckState } from './triggers';
 
-export const DAILY_CHECK_TITLE = 'Ежедневная проверка';
+export { DAILY_CHECK_TITLE };
 
 /** Turns the daily check on (or moves it to the hour now in «Настройки»). Returns the message shown. */
 export function turnDailyCheckOn(): string {
@@ -52,10 +54,12 @@ export function turnDailyCheckOff(): string {
   return `Ежедневная проверка выключена.${other}`;
 }
 
-/** A menu handler: runs `action`, rebuilds the menu, shows the message. */
+/** A menu handler: runs `action`, rebuilds the menu, shows the message (a dialog when it is more than a line). */
 export function runDailyCheckMenu(action: () => string): void {
   const ui = SpreadsheetApp.getUi();
   const message = action();
   addMenu(ui, dailyCheckMenuCaptions());
-  ui.alert(DAILY_CHECK_TITLE, message, ui.ButtonSet.OK);
+  const lines = message.split('\n');
+  if (lines.length > 1) showDialog(dailyCheckView(lines));
+  else ui.alert(DAILY_CHECK_TITLE, message, ui.ButtonSet.OK);
 }
