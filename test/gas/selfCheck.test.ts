@@ -50,14 +50,14 @@ describe('«Самопроверка» offline', () => {
     expect(lines.length).toBeGreaterThan(20);
     expect(html).toContain('Всё в порядке');
     for (const name of [
-      'Часовые пояса (Intl.DateTimeFormat)',
+      'Часовые пояса: московский день',
       'Дата в ячейке читается как московский день',
-      'Подсветка «dueSoon»: формула',
+      'Подсветка «срок близко»: формула',
       'Проверка данных «ID»: формула',
       'Проверка данных «ОГРН»: формула',
-      'Блокировка (LockService)',
-      'Свойства документа (PropertiesService)',
-      'Кэш (CacheService)',
+      'Блокировка одновременных действий',
+      'Служебные отметки документа',
+      'Кэш настроек',
       'Квота почты на сегодня',
       'Ежедневная проверка (триггер)',
     ])
@@ -91,7 +91,7 @@ describe('«Самопроверка» catches each broken assumption', () => {
       },
     };
     expect(failed(run(setUp({ globals: { Intl: zoneless } })).lines)).toEqual(
-      expect.arrayContaining(['Часовые пояса (Intl.DateTimeFormat)']),
+      expect.arrayContaining(['Часовые пояса: московский день']),
     );
   });
 
@@ -108,7 +108,7 @@ describe('«Самопроверка» catches each broken assumption', () => {
     book.formulaEvaluator = (formula, ...at) =>
       /NETWORKDAYS|REGEXMATCH/.test(formula) ? '#NAME?' : engine?.(formula, ...at);
     expect(failed(run(rt).lines)).toEqual([
-      'Подсветка «dueSoon»: формула',
+      'Подсветка «срок близко»: формула',
       'Проверка данных «Ссылка на страницу»: формула',
       'Проверка данных «ОГРН»: формула',
     ]);
@@ -117,8 +117,8 @@ describe('«Самопроверка» catches each broken assumption', () => {
   it.each([
     ['Sheet.setConditionalFormatRules', 'Подсветка: Google принимает правила'],
     ['Range.setDataValidation', 'Проверка данных: Google принимает правила'],
-    ['Properties.setProperty', 'Свойства документа (PropertiesService)'],
-    ['Cache.put', 'Кэш (CacheService)'],
+    ['Properties.setProperty', 'Служебные отметки документа'],
+    ['Cache.put', 'Кэш настроек'],
     ['Spreadsheet.deleteSheet', 'Временный лист удалён'],
   ])('%s failing', (method, name) => {
     const rt = setUp();
@@ -129,7 +129,7 @@ describe('«Самопроверка» catches each broken assumption', () => {
   it('the script lock held by another execution', () => {
     const rt = setUp();
     rt.quietly(() => unwrap(rt.services.LockService).holdElsewhere('script'));
-    expect(failed(run(rt).lines)).toEqual(['Блокировка (LockService)']);
+    expect(failed(run(rt).lines)).toEqual(['Блокировка одновременных действий']);
   });
 
   it('no mail quota left', () => {

@@ -19,7 +19,13 @@ import { requireCoordinator, currentUserEmail } from '../platform/access';
 import { readCalendar } from '../sheets/calendarSheet';
 import { showDialog } from '../menu/dialog';
 import { SELF_CHECK_TITLE, selfCheckView, type SelfCheckItem } from '../../views/selfCheck';
-import { applyHighlighting, highlightSpecs, highlightYears, type HighlightName } from '../sheets/highlighting';
+import {
+  applyHighlighting,
+  HIGHLIGHT_LABELS,
+  highlightSpecs,
+  highlightYears,
+  type HighlightName,
+} from '../sheets/highlighting';
 import { tryAppendJournal } from '../sheets/journalSheet';
 import { errorText } from '../platform/mail';
 import { withScriptLock } from '../platform/lock';
@@ -48,7 +54,7 @@ function item(name: string, check: () => { ok: boolean; details: string }): Self
 
 /** Intl.DateTimeFormat with a time zone: one instant is a different day in Moscow, UTC and Vladivostok. */
 function intlItem(): SelfCheckItem {
-  return item('Часовые пояса (Intl.DateTimeFormat)', () => {
+  return item('Часовые пояса: московский день', () => {
     const instant = new Date(Date.UTC(2026, 2, 4, 21, 30));
     const got = {
       moscow: isoDateAt(instant, MOSCOW_TIME_ZONE),
@@ -112,7 +118,7 @@ function highlightItems(sheet: Sheet, calendar: WorkingCalendar, today: IsoDate,
   block.setFormulas(formulas);
   const values = block.getValues();
   const items = names.map((name, column) =>
-    item(`Подсветка «${name}»: формула`, () => {
+    item(`Подсветка «${HIGHLIGHT_LABELS[name]}»: формула`, () => {
       // A rule colours a cell only when its formula gives TRUE: an error or FALSE leaves it as it is.
       const wrong = rows.flatMap((row, index) => {
         const expected = row.on.includes(name);
@@ -253,13 +259,13 @@ function dateItems(spreadsheet: Spreadsheet, sheet: Sheet, timeZone: string): Se
 function serviceItems(): SelfCheckItem[] {
   const probe = `self-check-${Date.now()}`;
   return [
-    item('Блокировка (LockService)', () => {
+    item('Блокировка одновременных действий', () => {
       const locked = withScriptLock(() => true, { timeoutMs: 5_000 });
       return locked.ok
         ? { ok: true, details: 'блокировка скрипта берётся и освобождается' }
         : { ok: false, details: locked.message };
     }),
-    item('Свойства документа (PropertiesService)', () => {
+    item('Служебные отметки документа', () => {
       const properties = PropertiesService.getDocumentProperties();
       properties.setProperty('selfCheckProbe', probe);
       const read = properties.getProperty('selfCheckProbe');
@@ -268,7 +274,7 @@ function serviceItems(): SelfCheckItem[] {
         ? { ok: true, details: 'запись, чтение и удаление работают' }
         : { ok: false, details: `записано «${probe}», прочитано «${String(read)}»` };
     }),
-    item('Кэш (CacheService)', () => {
+    item('Кэш настроек', () => {
       const cache = CacheService.getScriptCache();
       cache.put('selfCheckProbe', probe, 60);
       const read = cache.get('selfCheckProbe');

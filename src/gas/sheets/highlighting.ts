@@ -32,7 +32,8 @@ export interface HighlightSpec {
   columns: 'row' | ColumnKey[];
 }
 
-const MARKERS: Readonly<Record<HighlightName, string>> = {
+/** The rules' Russian names: the marker in each formula, and how the self-check names a rule. */
+export const HIGHLIGHT_LABELS: Readonly<Record<HighlightName, string>> = {
   errors: 'ошибки',
   overdue: 'просрочено',
   dueSoon: 'срок близко',
@@ -68,7 +69,7 @@ export function calendarExceptions(
 }
 
 function marker(name: HighlightName): string {
-  return `ISTEXT("${RULE_MARKER}${MARKERS[name]}")`;
+  return `ISTEXT("${RULE_MARKER}${HIGHLIGHT_LABELS[name]}")`;
 }
 
 function arrayOf(dates: readonly IsoDate[]): string {
