@@ -74,6 +74,25 @@ describe('onEdit of one cell', () => {
     expect(cell(rt, 'Реестр', row, 'Состояние')).toBe('В срок');
   });
 
+  it('an exemption typed for an organisation with an active page gets the п. 4 warning (then the organisations are read)', () => {
+    const fresh = setUp();
+    const row = 13;
+    const organization = cell(fresh.rt, 'Реестр', FULL_ROWS.reported, 'Организация');
+    fresh.rt.simulateEdit(fresh.at(row, 'Организация'), { value: organization, user: CLERK });
+    const exemption = 'Основание освобождения (п. 4)';
+    expect(note(fresh.rt, 'Реестр', row, exemption)).toBe('');
+    const { calls } = fresh.rt.measure(() =>
+      fresh.rt.simulateEdit(fresh.at(row, exemption), { value: 'Приказ № 5', user: CLERK }),
+    );
+    const warned = note(fresh.rt, 'Реестр', row, exemption);
+    expect(warned).toMatch(/у организации есть действующая страница \(строка \d+\)/);
+    // What the full check of the whole register says of that cell.
+    fresh.rt.menu('menuCheckRegister');
+    expect(note(fresh.rt, 'Реестр', row, exemption)).toBe(warned);
+    // Header, the edited row, ID + organisation (adjacent), link, deletion date, exemption.
+    expect(calls.byMethod['Range.getValues']).toBe(6);
+  });
+
   it('does nothing on other sheets', () => {
     const { calls } = rt.measure(() => rt.simulateEdit('Лист1!A1', { value: 'заметка', user: CLERK }));
     expect(Object.keys(calls.byMethod).filter((method) => /set(Values|Notes)/.test(method))).toEqual([]);
