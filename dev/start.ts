@@ -641,7 +641,9 @@ async function serve(run: Run): Promise<void> {
   const changes = server.calls.filter((item) => item.name === 'sidebarSubmit').length;
   console.log(`Запросов «Сохранить» из боковой панели: ${changes}.`);
   const saved = await saveRegister(run);
-  console.log(`Записано: ${saved.file} — таблица с изменениями из боковой панели.`);
+  console.log(
+    `Записано: ${saved.file} — ${changes === 0 ? 'из боковой панели ничего не сохраняли' : 'таблица с изменениями из боковой панели'}.`,
+  );
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
 }
