@@ -168,10 +168,39 @@ function step(run: Run, title: string, global: string, action: () => string[] | 
     run.failures.push(`${title}: ${message}`);
   }
   for (const alert of rt.ui.alerts.slice(alerts)) lines.push(`Сообщение «${alert.title}»:\n${alert.prompt}`);
-  for (const panel of rt.ui.panels.slice(panels))
-    lines.push(`${panel.kind === 'sidebar' ? 'Открылась боковая панель' : 'Открылось окно'} «${panel.title}».`);
+  for (const panel of rt.ui.panels.slice(panels)) {
+    const text = panel.kind === 'sidebar' ? null : messageText(panel.html);
+    if (text === null)
+      lines.push(`${panel.kind === 'sidebar' ? 'Открылась боковая панель' : 'Открылось окно'} «${panel.title}».`);
+    else lines.push(`Окно «${panel.title}»:\n${text}`);
+  }
   for (const toast of rt.spreadsheet.toasts.slice(toasts)) lines.push(`Всплывающее сообщение: ${toast.message}`);
   run.steps.push({ title, global, lines, calls });
+}
+
+/**
+ * The text of a dialog that is a message (setup's result, the daily check's): its <main> as lines, one a
+ * heading, paragraph or list item. Null for a dialog that is a tool (a table, a letter, a text to copy):
+ * the console reports its figures itself.
+ */
+function messageText(html: string): string | null {
+  const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1];
+  if (main === undefined || /<(table|iframe|textarea)\b/.test(main)) return null;
+  const text = main
+    .replace(/<h1[\s\S]*?<\/h1>/g, '')
+    .replace(/<\/(h2|h3|p|li)>/g, '\n')
+    .replace(/<li[^>]*>/g, '• ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 function missing(run: Run, title: string, names: readonly string[]): boolean {

@@ -49,7 +49,7 @@ describe('a «Настройки» found before the first setup', () => {
     rt.menu('menuSetup', OWNER);
     expect(setupResult(rt)).toMatch(
       new RegExp(
-        `^Готово\\..*Координаторы \\(кроме владельца таблицы\\): ${CLERK}\\. Получатели сводки в ЦУР: drop@evil\\.example\\.com\\.`,
+        `^Готово\\..*Координаторы: ${CLERK} \\(владелец таблицы — координатор в любом случае\\)\\. Получатели сводки в ЦУР: drop@evil\\.example\\.com\\.`,
       ),
     );
     // The next setup (the journal exists) asks nothing.
@@ -58,7 +58,7 @@ describe('a «Настройки» found before the first setup', () => {
     rt.menu('menuSetup', OWNER);
     expect(rt.ui.alerts.length).toBe(asked);
     expect(rt.ui.panels.length).toBe(shown + 1);
-    expect(setupResult(rt)).toMatch(/^Готово\..*Координаторы \(кроме владельца таблицы\):/);
+    expect(setupResult(rt)).toMatch(/^Готово\..*Координаторы: .*\(владелец таблицы — координатор в любом случае\)/);
     expect(valuesOf(rt, 'Журнал').length).toBeGreaterThan(1);
   });
 });

@@ -306,7 +306,7 @@ describe('npm start -- --no-serve on the sample (01.12.2026)', () => {
         'не войдут в письмо, пока в них не исправят ошибки (их перечисляет окно «Сводка для ЦУР»).',
     );
     // The add-on's own messages (setup's) that count overdue events give the letter's figures.
-    const steps = flat(run.stdout.split('Что сделано')[1]?.split('Реестр на')[0] ?? '');
+    const steps = flat(run.stdout.split('Что сделано')[1]?.split('\nРеестр на ')[0] ?? '');
     const told = [...steps.matchAll(/событий: (\d+), из них просрочено: (\d+)/g)];
     expect(told.length).toBeGreaterThan(0);
     for (const [, events, overdue] of told)
