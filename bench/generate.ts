@@ -17,7 +17,7 @@
  *    So the ЦУР summary and the coordinator's digest carry the same events at every size: what changes
  *    with the size is the register they are read from, not the letters.
  * Responsible persons' e-mails come from a fixed pool of RESPONSIBLE_POOL addresses (a district has a
- * few dozen departments and organisations), so the daily check sends at most that many reminders
+ * few dozen departments and organizations), so the daily check sends at most that many reminders
  * however long the register is.
  */
 import { createCalendar } from '../src/domain/calendar';
@@ -136,13 +136,13 @@ const HEAD_POSITIONS = [
 ];
 const WEAK_POSITIONS = ['Специалист по связям с общественностью', 'Методист', 'Учитель информатики'];
 
-interface Organisation {
+interface Organization {
   name: string;
   kind: string;
   slug: string;
 }
 
-function organisation(index: number): Organisation {
+function organization(index: number): Organization {
   const village = VILLAGES[index % VILLAGES.length] as string;
   const n = Math.floor(index / 3) + 1;
   switch (index % 6) {
@@ -208,8 +208,8 @@ function reportedOn(random: Random, event: IsoDate, workingDays: number, late: b
 
 type Cells = Partial<Record<ColumnKey, BenchCell>>;
 
-function bulkRow(random: Random, index: number, organisations: readonly Organisation[]): Cells {
-  const org = organisations[Math.floor(random() * organisations.length)] as Organisation;
+function bulkRow(random: Random, index: number, organizations: readonly Organization[]): Cells {
+  const org = organizations[Math.floor(random() * organizations.length)] as Organization;
   const email = chance(random, 0.9) ? `person${between(random, 1, RESPONSIBLE_POOL)}@shpakovsky.example.ru` : '';
   const people: Cells = {
     organization: org.name,
@@ -315,9 +315,9 @@ export function benchSettings(overrides: Partial<Settings> = {}): unknown[][] {
 /** A register of `size` bulk rows plus the RECENT_ROWS. */
 export function generateRegister(size: number, seed = 20261201): BenchRegister {
   const random = seededRandom(seed ^ size);
-  const organisationCount = Math.max(12, Math.round(size / 3));
-  const organisations = Array.from({ length: organisationCount }, (_, index) => organisation(index));
-  const rows: Cells[] = Array.from({ length: size }, (_, index) => bulkRow(random, index, organisations));
+  const organizationCount = Math.max(12, Math.round(size / 3));
+  const organizations = Array.from({ length: organizationCount }, (_, index) => organization(index));
+  const rows: Cells[] = Array.from({ length: size }, (_, index) => bulkRow(random, index, organizations));
   const recentRows: number[] = [];
   // Spread the recent rows evenly, from the back so that earlier positions stay valid.
   for (let k = RECENT_ROWS.length - 1; k >= 0; k--) {

@@ -21,7 +21,8 @@ import {
   type ParsedSettings,
   type Settings,
 } from '../src/domain/settings';
-import { selectPendingEvents, summarySubject } from '../src/domain/summary';
+import { selectPendingEvents } from '../src/domain/summary';
+import { summarySubject } from '../src/domain/summaryLetter';
 import { DIGEST_SUBJECT_START, FAILURE_SUBJECT_START, REMINDER_SUBJECT_START } from '../src/domain/dailyCheck';
 import { headerText, letterLinks } from '../src/domain/letter';
 import type { ColumnKey, EventKind, IsoDate, RowAssessment, Severity } from '../src/domain/types';

@@ -454,7 +454,7 @@ export const SAMPLE_ROWS: readonly SampleRow[] = [
       ...reported('creation', '2024-01-16', '2024-01-18'),
     },
   },
-  // Subordinate organisations.
+  // Subordinate organizations.
   {
     scenario: 'сообщено в срок, верный ОГРН', // row 25
     cells: {

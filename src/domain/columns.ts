@@ -233,7 +233,7 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnSpec>> = Object.fro
 
 /** Lowercase, ё→е, quotes and trailing punctuation dropped, spaces collapsed: «  Дата  создания: » = «дата создания». */
 export function normalizeHeader(text: string): string {
-  // Every row's organisation, network and kind go through here: the same few hundred texts.
+  // Every row's organization, network and kind go through here: the same few hundred texts.
   const known = NORMALIZED.get(text);
   if (known !== undefined) return known;
   const normal = normalizeHeaderOnce(text);

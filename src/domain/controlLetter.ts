@@ -1,8 +1,8 @@
 /**
  * The monthly control letter (decree п. 6): on the first working day of each month the deputy head who
  * controls the execution of the decree gets the month's figures of «Обзор» with the change since the
- * previous letter, the departments and organisations that reported late (events and the worst delay in
- * working days), the organisations with no page and no exemption, the active pages lacking Госметка or
+ * previous letter, the departments and organizations that reported late (events and the worst delay in
+ * working days), the organizations with no page and no exemption, the active pages lacking Госметка or
  * «Госпаблики», and the chart of «Обзор» inline. Every cell is escaped; lists are cut so that the letter
  * stays within the mail body limit.
  */
@@ -19,7 +19,7 @@ import {
 } from './letter';
 import { FIGURE_LABELS, MONTHS, type OverviewFigures } from './overview';
 import { isActivePage, organizationKey } from './registerCheck';
-import { SUMMARY_BODY_LIMIT_BYTES } from './summary';
+import { SUMMARY_BODY_LIMIT_BYTES } from './summaryLetter';
 import { STATES } from './obligations';
 import type { IsoDate, RowAssessment, WorkingCalendar } from './types';
 
@@ -78,7 +78,7 @@ export function previousMonth(today: IsoDate): { first: IsoDate; last: IsoDate }
 }
 
 /**
- * Departments and organisations late to tell the coordinator (п. 3.2.2): events reported late during the
+ * Departments and organizations late to tell the coordinator (п. 3.2.2): events reported late during the
  * previous month, and events still unreported after their deadline. Worst first.
  */
 export function lateReporters(

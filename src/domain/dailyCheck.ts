@@ -2,6 +2,8 @@
  * The daily digests of the working-day check: the coordinator's (what is due today and what is overdue,
  * for both obligations) and one per responsible person (their own rows that need something). Pure: the
  * letters are built from assessed rows; the caller decides what to send.
+ * Over 400 lines on purpose: the coordinator's and the responsible persons' digests share their items,
+ * tables and wording, and each has an HTML, a text and a brief (quota) form.
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { addDays, formatRuDate, formatRuLongDate, ruWeekdayName, weekday } from './isoDate';

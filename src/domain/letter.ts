@@ -2,6 +2,8 @@
  * What the add-on's letters are made of: the message object handed to MailApp (and to the .eml writer of
  * `npm start`), HTML tables whose every cell is escaped, CSV attachments and the size measure used against
  * MailApp's body limit.
+ * Over 400 lines on purpose: every letter's escaping, defanging of links and size rules in one place, so
+ * no letter can build its HTML another way.
  */
 import { isEmailAddress } from './email';
 import { escapeHtml, safeHttpUrl } from './htmlEscape';
@@ -142,7 +144,7 @@ export function letterDocument(title: string, content: string, css = ''): string
 // (or the register itself), any other address is defanged text, cell text is cut short, headers carry
 // no line breaks. Every letter kind goes through mailMessage, which applies the same rules once more.
 
-/** The longest cell text a letter shows (names, organisations, positions). */
+/** The longest cell text a letter shows (names, organizations, positions). */
 export const CELL_TEXT_LIMIT = 300;
 /** The longest problem message or note a letter shows (they quote cells). */
 export const MESSAGE_TEXT_LIMIT = 600;

@@ -1,5 +1,5 @@
 /**
- * ОГРН (основной государственный регистрационный номер) of an organisation: 13 digits, the last
+ * ОГРН (основной государственный регистрационный номер) of an organization: 13 digits, the last
  * one a control digit: (the number formed by the first 12 digits) mod 11, then mod 10.
  */
 
@@ -38,11 +38,11 @@ export function ogrnControlDigit(first12: string): number {
   return remainder % 10;
 }
 
-/** Weights of the control digit of an organisation's 10-digit ИНН (Order of the ФНС). */
+/** Weights of the control digit of an organization's 10-digit ИНН (Order of the ФНС). */
 const INN_WEIGHTS = [2, 4, 10, 3, 5, 9, 4, 6, 8] as const;
 
 /**
- * Why the text is not an organisation's ИНН, in Russian, to follow «ИНН»: …; null when it is valid:
+ * Why the text is not an organization's ИНН, in Russian, to follow «ИНН»: …; null when it is valid:
  * 10 digits, the last one (Σ digit·weight) mod 11 mod 10. 12 digits is a person's ИНН.
  */
 export function innError(text: string): string | null {

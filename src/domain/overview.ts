@@ -3,6 +3,9 @@
  * register, so it stays live without the script, and the same figures counted by the domain (for the
  * monthly control letter, and for the tests that hold the formulas to them).
  *
+ * Over 400 lines on purpose: each figure's formula and its domain count sit side by side, so a change to one
+ * is seen next to the other (test/overview holds them equal).
+ *
  * How the formulas find the register's columns: hidden helper columns of «Обзор» hold, for every register
  * row, the cell of one column found by MATCH of its header text in the register's header row and read with
  * INDEX. A moved column is found again; a renamed one is found after «Настроить реестр» writes its new name.
@@ -55,7 +58,7 @@ export const MONTHS = [
 /** The prefix of every «Состояние» of a missed deadline («Просрочено: ЦУР», «Просрочено: отдел»…). */
 export const OVERDUE_STATE_PREFIX = 'Просрочено';
 
-/** The labels of the figures in column A (networks and kinds of organisation are labelled by their names). */
+/** The labels of the figures in column A (networks and kinds of organization are labelled by their names). */
 export const FIGURE_LABELS = {
   activeTotal: 'Всего',
   gaps: 'Организаций без действующей страницы и без освобождения (п. 4)',
@@ -116,7 +119,7 @@ export interface OverviewInput {
   /** The header text of each catalogue column as found in the register (a missing column: its canonical header). */
   headers: Readonly<Record<ColumnKey, string>>;
   networks: readonly string[];
-  /** Rows of the per-organisation table. */
+  /** Rows of the per-organization table. */
   organizationSlots: number;
 }
 
@@ -431,7 +434,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
     line[2] = when(`COUNTIFS(${orgRange},${a},${range('openDeadline')},TRUE())`);
     line[3] = when(`COUNTIFS(${orgRange},${a},${range('lateThisYear')},TRUE())`);
     line[4] = when(
-      // A gap only when no row has a page or an exemption and none is in error (an organisation whose rows
+      // A gap only when no row has a page or an exemption and none is in error (an organization whose rows
       // are wrong is not judged: the ЦУР letter's rule, summary.ts).
       `IF(COUNTIFS(${orgRange},${a},${range('activeLink')},TRUE())+COUNTIFS(${orgRange},${a},${range('exempt')},TRUE())` +
         `+COUNTIFS(${orgRange},${a},${range('inError')},TRUE())=0,1,0)`,
@@ -490,7 +493,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   };
 }
 
-/** Rows of the per-organisation table: room for the organisations there are now, and more. */
+/** Rows of the per-organization table: room for the organizations there are now, and more. */
 export function organizationSlots(organizations: number): number {
   return Math.max(40, Math.ceil((organizations * 1.5) / 10) * 10);
 }
@@ -534,8 +537,8 @@ function isLateThisYear(row: RowAssessment, year: number): boolean {
 
 /**
  * The overview's figures from the assessed register: what the formulas show, counted by the domain's own
- * rules (events, deadlines and states as the add-on computes them). States and organisations are listed in
- * the order of their first row; organisations are grouped by organizationKey and named as that row writes them.
+ * rules (events, deadlines and states as the add-on computes them). States and organizations are listed in
+ * the order of their first row; organizations are grouped by organizationKey and named as that row writes them.
  */
 export function overviewFigures(
   rows: readonly RowAssessment[],

@@ -95,7 +95,7 @@ function cellText(raw: unknown): string {
   return '';
 }
 
-/** Does the row match the query: organisation (case, spaces, quotes, ё ignored) or link (normal form or part)? */
+/** Does the row match the query: organization (case, spaces, quotes, ё ignored) or link (normal form or part)? */
 export function rowMatches(cells: SheetCells, query: string, extraNetworks: readonly NetworkSpec[] = []): boolean {
   const organization = cellText(cells.organization);
   const link = cellText(cells.link);

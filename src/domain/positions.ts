@@ -71,9 +71,9 @@ export function isHeadOrDeputy(position: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The head of THAT organisation, judged by its kind (п. 3.2.1.2; for the administration п. 2.2).
+// The head of THAT organization, judged by its kind (п. 3.2.1.2; for the administration п. 2.2).
 
-/** Head titles by kind of organisation, nominative or (after a prefix) genitive; the head word comes first. */
+/** Head titles by kind of organization, nominative or (after a prefix) genitive; the head word comes first. */
 const HEADS_BY_KIND: Readonly<Record<string, { pattern: RegExp; names: string }>> = {
   'Администрация округа': {
     pattern: /^глав[аы](?: |$)/,
@@ -89,7 +89,7 @@ const HEADS_BY_KIND: Readonly<Record<string, { pattern: RegExp; names: string }>
   },
 };
 
-/** Words (their beginnings) naming a part of an organisation: its head is not the organisation's head. */
+/** Words (their beginnings) naming a part of an organization: its head is not the organization's head. */
 const PART_WORDS: readonly string[] = [
   'хозяйств',
   'кружк',
@@ -112,7 +112,7 @@ const PART_WORDS: readonly string[] = [
   'методическ',
   'канцеляр',
 ];
-/** In a subordinate organisation (a school, a hospital) its отдел, отделение or служба is a part too. */
+/** In a subordinate organization (a school, a hospital) its отдел, отделение or служба is a part too. */
 const SUBORDINATE_PART_WORDS: readonly string[] = ['отдел', 'служб', 'кадр', 'бухгалтер', 'библиотек'];
 
 const ORG_KIND_WORDS: Readonly<Record<string, string>> = {
@@ -122,7 +122,7 @@ const ORG_KIND_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Why the position does not read as the head or a deputy head of an organisation of this kind (a
+ * Why the position does not read as the head or a deputy head of an organization of this kind (a
  * warning's text, to follow «Должность ответственного»: «…» —), or null when it does. `orgKind` null or
  * unknown: any head title counts. A heuristic: the warning names its reason and the person decides.
  */

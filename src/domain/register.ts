@@ -1,6 +1,6 @@
 /**
  * The register assessed on a given day: each row read and checked (schemas.ts), the findings about
- * the whole register (registerCheck.ts: the same page twice, organisations with no page), the reporting
+ * the whole register (registerCheck.ts: the same page twice, organizations with no page), the reporting
  * obligations and the «Срок» / «Состояние» of every row (obligations.ts). Pure.
  */
 import { readTextCell } from './cellValues';
@@ -69,7 +69,7 @@ export interface RegisterAssessment {
   /** The rows that hold a page or an exemption (blank rows left out), in sheet order. */
   rows: RowAssessment[];
   gaps: RegisterGap[];
-  /** Organisations that would be gaps but for rows in error (registerCheck.ts). */
+  /** Organizations that would be gaps but for rows in error (registerCheck.ts). */
   undetermined: RegisterGap[];
 }
 
@@ -200,7 +200,7 @@ function nonBlankInOrder(rawRows: ReadonlyArray<RawRegisterRow>): RawRegisterRow
 /**
  * Every non-blank row read, checked against the whole register (duplicate pages and IDs), with its
  * obligations, «Срок» and «Состояние» («Ошибки заполнения» when the row has an error), plus the
- * organisations with no active page and no exemption.
+ * organizations with no active page and no exemption.
  */
 export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: RegisterContext): RegisterAssessment {
   const readings = nonBlankInOrder(rawRows).map((raw) => ({ row: raw.row, ...readRow(raw, context) }));
@@ -210,7 +210,7 @@ export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: 
 
 /**
  * The cells of every row that the register-wide checks read: the same ID twice, the same page twice, an
- * exemption (п. 4) of an organisation that has an active page.
+ * exemption (п. 4) of an organization that has an active page.
  */
 export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedOn', 'organization', 'exemptionBasis'];
 
@@ -254,7 +254,7 @@ export function assessRowsInRegister(
     readings.push({ row: raw.row, page, problems: [] });
   }
   // The register-wide findings as withRegisterChecks adds them (page, exemption, then ID), for the wanted
-  // rows only: the other rows' problems and the organisations' gaps are not needed here.
+  // rows only: the other rows' problems and the organizations' gaps are not needed here.
   const samePage = duplicatePageRows(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
   const exemptions = exemptionConflicts(readings);
   const sameId = duplicateIdProblems(idsInOrder(register, context));

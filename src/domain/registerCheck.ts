@@ -1,6 +1,6 @@
 /**
  * Findings about the register as a whole, beyond single rows: the same page registered twice, and
- * organisations with neither an active page nor an exemption (decree No. 1199, п. 3.2.1.1 and 4).
+ * organizations with neither an active page nor an exemption (decree No. 1199, п. 3.2.1.1 and 4).
  * Pure.
  */
 import { normalizeHeader } from './columns';
@@ -17,7 +17,7 @@ export interface ReviewedRow {
 }
 
 export interface RegisterGap {
-  /** The organisation's name as its first row writes it. */
+  /** The organization's name as its first row writes it. */
   organization: string;
   message: string;
 }
@@ -29,17 +29,17 @@ const UNDETERMINED_MESSAGE =
 export interface RegisterReview {
   /** Every row's problems: its own, then the register's findings about it. */
   rowProblems: Map<number, Problem[]>;
-  /** Organisations with no active page and no exemption, every row of them read without error. */
+  /** Organizations with no active page and no exemption, every row of them read without error. */
   gaps: RegisterGap[];
   /**
-   * Organisations with neither an active page nor an exemption, some row of which is in error
+   * Organizations with neither an active page nor an exemption, some row of which is in error
    * (statedColumns.ts, isUnreliableRow): whether they have a page cannot be said until the rows are
    * fixed — the ЦУР letter does not count them either.
    */
   undetermined: RegisterGap[];
 }
 
-/** One organisation, however its name is written: case, spaces, quotes and ё ignored. */
+/** One organization, however its name is written: case, spaces, quotes and ё ignored. */
 export function organizationKey(name: string): string {
   return normalizeHeader(name).replace(/\s/g, '');
 }
@@ -100,7 +100,7 @@ export function duplicatePageProblem(first: number): Problem {
 }
 
 /**
- * An exemption (п. 4) says the organisation need not have a page; with an active page one of the two is
+ * An exemption (п. 4) says the organization need not have a page; with an active page one of the two is
  * wrong: the exemption rows (of `ordered`, by sheet row) each with the warning naming the first active page.
  */
 export function exemptionConflicts(ordered: ReadonlyArray<Pick<ReviewedRow, 'row' | 'page'>>): Map<number, Problem> {
@@ -139,7 +139,7 @@ export function reviewRegister(
   const duplicates = duplicatePageRows(ordered, options);
   for (const [row, first] of duplicates) rowProblems.get(row)?.push(duplicatePageProblem(first));
 
-  // Organisations with no active page and no exemption.
+  // Organizations with no active page and no exemption.
   const organizations = new Map<
     string,
     { name: string; active: boolean; exempt: boolean; deleted: boolean; unreliable: boolean }

@@ -1,6 +1,8 @@
 /**
  * Reading and checking a register row, from the sheet or from the sidebar form. Pure, and free of
  * Node and Apps Script APIs: the sidebar bundles validatePageInput for the browser.
+ * Over 400 lines on purpose: one rule per column, the sheet's and the form's paths together, so that the
+ * two can never check a column differently.
  *
  * Two paths, one set of rules:
  * 1. reading (per path): sheet cells by the column's kind in the catalogue (cellValues.ts), or the
@@ -106,7 +108,7 @@ function readCell(key: PageKey, raw: unknown, timeZone: string): CellReading<Pag
 }
 
 /**
- * The fields the register-wide checks compare (ID, link, deletion date, organisation, exemption) exactly
+ * The fields the register-wide checks compare (ID, link, deletion date, organization, exemption) exactly
  * as readSheetRow reads them, without reading or checking the rest of the row: what onEdit needs of every
  * other row.
  */

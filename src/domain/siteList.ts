@@ -1,6 +1,6 @@
 /**
  * The list of official pages for the official website (decree clause 3.1.1): the pages in force, grouped by
- * organisation, as HTML and as plain text ready to paste.
+ * organization, as HTML and as plain text ready to paste.
  */
 import { escapeHtml, linkHtml } from './htmlEscape';
 import { formatRuDate } from './isoDate';
@@ -20,7 +20,7 @@ export interface SiteListOrganization {
 export interface SiteList {
   organizations: SiteListOrganization[];
   pageCount: number;
-  /** Rows left out because of an error in what the list states (organisation, kind, network, link, dates). */
+  /** Rows left out because of an error in what the list states (organization, kind, network, link, dates). */
   skippedRows: number[];
   /**
    * Rows left out because their link is a person's profile, not a community: the register warns that only a
@@ -37,13 +37,13 @@ function networkRank(networks: readonly string[], network: string): number {
   return index === -1 ? networks.length : index;
 }
 
-/** 0 for the administration, 1 for every other organisation. */
+/** 0 for the administration, 1 for every other organization. */
 function administrationFirst(orgKind: string): number {
   return orgKind === ORG_KINDS[0] ? 0 : 1;
 }
 
 /**
- * The website's order: the administration first, then the other organisations alphabetically; within one,
+ * The website's order: the administration first, then the other organizations alphabetically; within one,
  * its official communities before other pages (a personal profile), then by network as «Настройки» lists
  * them, then by link.
  */
@@ -72,7 +72,7 @@ export function orderSiteList(
 }
 
 /**
- * Current official pages (created, not deleted, not an exemption row) grouped by organisation (its name
+ * Current official pages (created, not deleted, not an exemption row) grouped by organization (its name
  * however written: organizationKey), in the website's order (orderSiteList). A page whose link or network has an error is left out (it must not
  * go on the website) and reported; the same page twice (the normal form of its link: vk.ru/x and
  * https://vk.com/x) is listed once.

@@ -1,6 +1,6 @@
 /**
  * What the add-on may assert about a row: an error in a column it states keeps the row out of every
- * report (ЦУР letter, site list, digests) and its organisation out of the gap count. Pure.
+ * report (ЦУР letter, site list, digests) and its organization out of the gap count. Pure.
  */
 import type { ColumnKey, Problem } from './types';
 
@@ -29,7 +29,7 @@ export function statedErrors(row: { problems: readonly Problem[] }): Array<{ col
 
 /**
  * A row the totals cannot rely on: any error (its «Состояние» is «Ошибки заполнения»), or a page another
- * row already registers. Its page is not counted and its organisation is not called a gap until it is
+ * row already registers. Its page is not counted and its organization is not called a gap until it is
  * fixed — in the ЦУР letter, «Проверить реестр», «Обзор» and the control letter alike.
  */
 export function isUnreliableRow(row: { problems: readonly Problem[] }, repeatsAnotherRow: boolean): boolean {

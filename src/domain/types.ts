@@ -59,7 +59,7 @@ export interface Page {
   tsurReportedCreation: IsoDate | null;
   tsurReportedDeletion: IsoDate | null;
   ogrn: string | null;
-  /** An organisation's ИНН, 10 digits (optional). */
+  /** An organization's ИНН, 10 digits (optional). */
   inn: string | null;
   govMark: boolean;
   govPublics: boolean;

@@ -1,5 +1,5 @@
 /**
- * «Проверка реестра»: the counts, problems of «Настройки», organisations without a page, and the problems
+ * «Проверка реестра»: the counts, problems of «Настройки», organizations without a page, and the problems
  * by row. Columns are named as the sheet's own header row names them; each address is a link that
  * selects its cell (src/ui/dialog.ts calls dialogSelectCell with the link's data-sheet and data-cell).
  */
@@ -39,7 +39,7 @@ export interface CheckResult {
   warnings: number;
   findings: CheckRowFinding[];
   gaps: RegisterGap[];
-  /** Organisations that would be gaps but for rows in error: not judged, as in the ЦУР letter. */
+  /** Organizations that would be gaps but for rows in error: not judged, as in the ЦУР letter. */
   undetermined: RegisterGap[];
   /** Problems in «Настройки» and the calendar sheet. */
   settingsProblems: string[];

@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '../domain/htmlEscape';
 import type { MailMessage } from '../domain/letter';
-import type { SummaryLetter } from '../domain/summary';
+import type { SummaryLetter } from '../domain/summaryLetter';
 import { actionButton, letterPreview, paragraph, type DialogView } from './dialog';
 
 export const SUMMARY_TITLE = 'Сводка для ЦУР';
@@ -20,7 +20,7 @@ export interface SummaryPreviewInput {
   rowsWithoutId: number[];
   /** Rows left out until corrected, each as a Russian sentence (a repeated page, an «ID» or a stamp with an error). */
   excludedRows: string[];
-  /** Organisations left out of the letter's totals: their rows are in error (SummaryTotals.notJudged). */
+  /** Organizations left out of the letter's totals: their rows are in error (SummaryTotals.notJudged). */
   notJudged: string[];
   settingsProblems: string[];
 }

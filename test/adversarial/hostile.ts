@@ -202,7 +202,7 @@ export function mark(rt: Runtime): { alerts: number; toasts: number; panels: num
   return { alerts: rt.ui.alerts.length, toasts: rt.spreadsheet.toasts.length, panels: rt.ui.panels.length };
 }
 
-/** The header row of a sheet: the first of its top five rows naming an organisation column. */
+/** The header row of a sheet: the first of its top five rows naming an organization column. */
 export function headerRowOf(rt: Runtime, name: string): number {
   const top = rt.quietly(() => {
     const sheet = rt.spreadsheet.getSheetByName(name);

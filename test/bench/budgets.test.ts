@@ -32,7 +32,7 @@ const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
   setup: 172,
   check: 8,
   // Cache, header, edited rows (values, formulas, notes), one getValues per run of adjacent key columns
-  // (ID, link, deletion date: three runs in the bench's layout; organisation and exemption only when an
+  // (ID, link, deletion date: three runs in the bench's layout; organization and exemption only when an
   // edited row has an exemption), writes and the toast.
   editCell: 11,
   paste50: 11,

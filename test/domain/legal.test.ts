@@ -7,7 +7,8 @@ import { innError, ogrnError } from '../../src/domain/ogrn';
 import { responsiblePositionWarning } from '../../src/domain/positions';
 import { reviewRegister, duplicatePageRows } from '../../src/domain/registerCheck';
 import { readSheetRow, type SheetCells } from '../../src/domain/schemas';
-import { buildSummaryLetter, departmentReportText, selectPendingEvents, summaryTotals } from '../../src/domain/summary';
+import { selectPendingEvents, summaryTotals } from '../../src/domain/summary';
+import { buildSummaryLetter, departmentReportText } from '../../src/domain/summaryLetter';
 import { buildSiteList } from '../../src/domain/siteList';
 import { coordinatorDigestItems } from '../../src/domain/dailyCheck';
 import { DEFAULT_SETTINGS, parseSettings, settingsSheetRows } from '../../src/domain/settings';
@@ -181,7 +182,7 @@ describe('ОГРН and ИНН', () => {
   });
 });
 
-describe('the responsible person by kind of organisation (п. 3.2.1.2, п. 2.2)', () => {
+describe('the responsible person by kind of organization (п. 3.2.1.2, п. 2.2)', () => {
   const ADMIN = 'Администрация округа';
   const UNIT = 'Структурное подразделение';
   const SUB = 'Подведомственная организация';
@@ -247,7 +248,7 @@ describe('exemption (п. 4)', () => {
     expect(problems).toEqual([expect.objectContaining({ column: 'exemptionBasis', severity: 'warning' })]);
   });
 
-  it('an exemption of an organisation with an active page is a warning', () => {
+  it('an exemption of an organization with an active page is a warning', () => {
     const rows = [
       { row: 2, ...readSheetRow(exempt({}), { today }) },
       {

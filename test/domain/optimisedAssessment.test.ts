@@ -7,7 +7,7 @@
  *    with deadlines counted day by day with date-fns (a plain addWorkingDays, nothing remembered);
  *  - onEdit's assessment (assessRowsInRegister) from the edited rows plus the other rows' key columns
  *    alone (registerWideKeysFor the edited rows: what onEdit reads — ID, link, deletion date, and the
- *    organisation and exemption only when an edited row has an exemption) against the full check of
+ *    organization and exemption only when an edited row has an exemption) against the full check of
  *    the whole register.
  */
 import fc from 'fast-check';

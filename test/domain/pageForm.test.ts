@@ -45,7 +45,7 @@ describe('formOfCells', () => {
 
 describe('rowMatches', () => {
   const cells = { organization: 'Администрация «Шпаковского» округа', link: 'https://vk.com/shpakovsky_adm' };
-  it('matches the organisation ignoring case, spaces and quotes', () => {
+  it('matches the organization ignoring case, spaces and quotes', () => {
     expect(rowMatches(cells, 'шпаковского ОКРУГА')).toBe(true);
     expect(rowMatches(cells, 'Михайловск')).toBe(false);
   });

@@ -94,7 +94,7 @@ describe('reviewRegister: the same page twice', () => {
   });
 });
 
-describe('reviewRegister: organisations with no page and no exemption', () => {
+describe('reviewRegister: organizations with no page and no exemption', () => {
   it('finds none when each has an active page or an exemption', () => {
     const { gaps } = reviewRegister([
       row(2),
@@ -103,7 +103,7 @@ describe('reviewRegister: organisations with no page and no exemption', () => {
     expect(gaps).toEqual([]);
   });
 
-  it('finds an organisation whose pages are all deleted', () => {
+  it('finds an organization whose pages are all deleted', () => {
     const { gaps } = reviewRegister([
       row(2, { deletedOn: '2024-03-10' }),
       row(3, { organization: 'Отдел спорта', link: 'vk.com/sport' }),
@@ -117,7 +117,7 @@ describe('reviewRegister: organisations with no page and no exemption', () => {
     ]);
   });
 
-  it('finds an organisation whose rows have no link', () => {
+  it('finds an organization whose rows have no link', () => {
     const { gaps } = reviewRegister([row(2, { link: null })]);
     expect(gaps).toEqual([
       {
@@ -127,7 +127,7 @@ describe('reviewRegister: organisations with no page and no exemption', () => {
     ]);
   });
 
-  it('compares organisations case- and space-insensitively', () => {
+  it('compares organizations case- and space-insensitively', () => {
     const { gaps } = reviewRegister([
       row(2, { organization: 'МБОУ «СОШ № 1»', deletedOn: '2024-03-10' }),
       row(3, { organization: ' мбоу "сош №1" ', link: 'https://vk.com/school1' }),
@@ -137,7 +137,7 @@ describe('reviewRegister: organisations with no page and no exemption', () => {
     expect(gaps.map((gap) => gap.organization)).toEqual(['Отдел  Спорта']);
   });
 
-  it('leaves an organisation whose rows are in error undetermined, not a gap (the ЦУР letter counts it neither way)', () => {
+  it('leaves an organization whose rows are in error undetermined, not a gap (the ЦУР letter counts it neither way)', () => {
     const linkError: Problem = { column: 'link', severity: 'error', message: 'Ссылка не читается.' };
     const ogrnError: Problem = { column: 'ogrn', severity: 'error', message: 'Неверная контрольная цифра.' };
     const review = reviewRegister([
@@ -155,13 +155,13 @@ describe('reviewRegister: organisations with no page and no exemption', () => {
     expect(warned.gaps.map((gap) => gap.organization)).toEqual(['Отдел культуры']);
   });
 
-  it("leaves an organisation undetermined when its only row repeats another organisation's page", () => {
+  it("leaves an organization undetermined when its only row repeats another organization's page", () => {
     const review = reviewRegister([row(2), row(3, { organization: 'Отдел спорта', deletedOn: null })]);
     expect(review.gaps).toEqual([]);
     expect(review.undetermined.map((gap) => gap.organization)).toEqual(['Отдел спорта']);
   });
 
-  it('skips rows without an organisation', () => {
+  it('skips rows without an organization', () => {
     expect(reviewRegister([row(2, { organization: null, link: null })]).gaps).toEqual([]);
   });
 

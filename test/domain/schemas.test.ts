@@ -297,7 +297,7 @@ describe('rules', () => {
       );
     });
 
-    it('an exemption still needs the organisation and checks what is filled', () => {
+    it('an exemption still needs the organization and checks what is filled', () => {
       const exemption = {
         exemptionBasis: 'Письмо ЦУР',
         organization: '',

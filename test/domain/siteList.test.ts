@@ -70,7 +70,7 @@ describe('buildSiteList', () => {
   rows[7]!.problems.push({ column: 'link', severity: 'error', message: 'Ссылка не соответствует сети' });
   const list = buildSiteList(rows, TODAY, ['ВКонтакте', 'Одноклассники']);
 
-  it('groups current pages by organisation: the administration, then the others alphabetically (ru: Cyrillic first)', () => {
+  it('groups current pages by organization: the administration, then the others alphabetically (ru: Cyrillic first)', () => {
     expect(list.organizations.map((group) => group.organization)).toEqual([
       'Администрация Шпаковского муниципального округа',
       'МБОУ СОШ № 1',
@@ -84,7 +84,7 @@ describe('buildSiteList', () => {
     expect(list.skippedRows).toEqual([9]);
   });
 
-  it('lists a page once however its link is written, and an organisation once however its name is', () => {
+  it('lists a page once however its link is written, and an organization once however its name is', () => {
     const same = assess(
       [
         {
@@ -136,7 +136,7 @@ describe('buildSiteList', () => {
 
 describe('orderSiteList', () => {
   const page = (network: string, link: string) => ({ network, link });
-  it('puts the administration first, then every other organisation alphabetically, communities before profiles', () => {
+  it('puts the administration first, then every other organization alphabetically, communities before profiles', () => {
     const ordered = orderSiteList(
       [
         {

@@ -1,10 +1,5 @@
-import {
-  SUMMARY_BODY_LIMIT_BYTES,
-  buildSummaryLetter,
-  parseEventId,
-  selectPendingEvents,
-  summaryTotals,
-} from '../../src/domain/summary';
+import { parseEventId, selectPendingEvents, summaryTotals } from '../../src/domain/summary';
+import { SUMMARY_BODY_LIMIT_BYTES, buildSummaryLetter } from '../../src/domain/summaryLetter';
 import { utf8ByteLength } from '../../src/domain/letter';
 import { reviewRegister } from '../../src/domain/registerCheck';
 import { assess } from './assessedRows';
@@ -54,7 +49,7 @@ const rows = assess(
     { id: 'P5', organization: 'Архив', exemptionBasis: 'Письмо ЦУР от 01.02.2024 № 5' },
     // unreported but no ID
     { organization: 'Без ID', network: 'ВКонтакте', link: 'https://vk.com/n', createdOn: '2026-01-19' },
-    // organisation whose only page is deleted and reported: a gap
+    // organization whose only page is deleted and reported: a gap
     {
       id: 'P7',
       organization: 'МКУ «Закрытое»',
@@ -144,7 +139,7 @@ describe('selectPendingEvents', () => {
 const gaps = reviewRegister(rows).gaps.map((gap) => gap.organization);
 
 describe('summaryTotals', () => {
-  it('counts active pages per network, exempt organisations and gaps', () => {
+  it('counts active pages per network, exempt organizations and gaps', () => {
     const totals = summaryTotals(rows, ['ВКонтакте', 'Одноклассники', 'Telegram'], gaps);
     expect(totals.activeByNetwork).toEqual([
       { network: 'ВКонтакте', count: 3 },
@@ -250,7 +245,7 @@ describe('buildSummaryLetter', () => {
     expect(big.message.htmlBody).toContain('во вложенном файле svodka-tsur-2026-01-20.csv');
   });
 
-  it('attaches the organisations without a page too when their list is what is too long', () => {
+  it('attaches the organizations without a page too when their list is what is too long', () => {
     const manyGaps = {
       ...totals,
       gaps: Array.from({ length: 4000 }, (_, index) => `Учреждение без страницы № ${index}`),

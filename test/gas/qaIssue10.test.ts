@@ -19,9 +19,9 @@ import {
 const TODAY = '2026-12-07'; // Monday
 
 const ROWS: RowSpec[] = [
-  // Reportable, so there is a letter: its organisation has an active page.
+  // Reportable, so there is a letter: its organization has an active page.
   pageRow('OK', { organization: 'Отдел спорта', createdOn: '2026-12-04', deptReportedCreation: '2026-12-04' }),
-  // The only row of its organisation: deleted «before» it was created.
+  // The only row of its organization: deleted «before» it was created.
   pageRow('DEL', {
     organization: 'Управление архитектуры',
     createdOn: '2026-06-10',
@@ -29,14 +29,14 @@ const ROWS: RowSpec[] = [
     deptReportedCreation: '2026-06-11',
     tsurReportedCreation: '2026-06-15',
   }),
-  // The only row of its organisation: a post, not a page.
+  // The only row of its organization: a post, not a page.
   pageRow('POST', {
     organization: 'Библиотека',
     link: 'https://vk.com/wall-123456_789',
     createdOn: '2026-11-30',
     deptReportedCreation: '2026-11-30',
   }),
-  // The only row of its organisation: an ok.ru link with the network «ВКонтакте».
+  // The only row of its organization: an ok.ru link with the network «ВКонтакте».
   pageRow('OKRU', {
     organization: 'Надеждинский отдел',
     link: 'https://ok.ru/group53038939046008',
@@ -71,7 +71,7 @@ function run(): { rt: Runtime; preview: string; letter: string } {
 describe('QA of issue 10 through the bundle', () => {
   const { preview, letter } = run();
 
-  it('the letter names as a gap only an organisation whose rows are all read without error', () => {
+  it('the letter names as a gap only an organization whose rows are all read without error', () => {
     const totals = letter.slice(letter.indexOf('ИТОГИ ПО РЕЕСТРУ'));
     expect(totals).toContain('Организаций без действующей страницы и без освобождения: 1:');
     expect(totals).toContain('• Отдел туризма');
@@ -80,7 +80,7 @@ describe('QA of issue 10 through the bundle', () => {
     expect(totals).toContain('Действующих официальных страниц: 2 ');
   });
 
-  it('the preview names the organisations that could not be judged', () => {
+  it('the preview names the organizations that could not be judged', () => {
     expect(preview).toMatch(/Не учтены в итогах письма[^<]*Управление архитектуры; Библиотека; Надеждинский отдел/);
   });
 });

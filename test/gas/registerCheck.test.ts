@@ -51,7 +51,7 @@ describe('the check of the register', () => {
     expect(html).toContain('Строка 10 · МБДОУ Детский сад № 5 · P-');
   });
 
-  it('lists organisations with no active page and no exemption, and escapes what people wrote', () => {
+  it('lists organizations with no active page and no exemption, and escapes what people wrote', () => {
     const gaps = html.slice(
       html.indexOf('Организации без действующей страницы'),
       html.indexOf('Организации, о которых'),
@@ -61,7 +61,7 @@ describe('the check of the register', () => {
     // Its only row has no link: an error, so — as in the ЦУР letter — it is not judged until fixed.
     const undetermined = html.slice(html.indexOf('Организации, о которых'), html.indexOf('Замечания по строкам'));
     expect(undetermined).toContain('&lt;b&gt;Школа&lt;/b&gt; &amp; «Сад»');
-    // A link of another network (row 7) and a page another organisation's row registers (row 9).
+    // A link of another network (row 7) and a page another organization's row registers (row 9).
     expect(undetermined).toContain('<b>Отдел финансов</b>');
     expect(undetermined).toContain('<b>Отдел молодёжи</b>');
     // Its only page's row has a wrong ОГРН: an error, so its page is not counted either.

@@ -74,7 +74,7 @@ describe('onEdit of one cell', () => {
     expect(cell(rt, 'Реестр', row, 'Состояние')).toBe('В срок');
   });
 
-  it('an exemption typed for an organisation with an active page gets the п. 4 warning (then the organisations are read)', () => {
+  it('an exemption typed for an organization with an active page gets the п. 4 warning (then the organizations are read)', () => {
     const fresh = setUp();
     const row = 13;
     const organization = cell(fresh.rt, 'Реестр', FULL_ROWS.reported, 'Организация');
@@ -89,7 +89,7 @@ describe('onEdit of one cell', () => {
     // What the full check of the whole register says of that cell.
     fresh.rt.menu('menuCheckRegister');
     expect(note(fresh.rt, 'Реестр', row, exemption)).toBe(warned);
-    // Header, the edited row, ID + organisation (adjacent), link, deletion date, exemption.
+    // Header, the edited row, ID + organization (adjacent), link, deletion date, exemption.
     expect(calls.byMethod['Range.getValues']).toBe(6);
   });
 
@@ -137,7 +137,7 @@ describe('onEdit of a paste of several rows', () => {
     expect(calls.byMethod['Range.setValues']).toBe(3);
     // With the context cached by setup: the header row, the pasted rows, each run of adjacent key columns
     // (registerWideKeysFor: no pasted row has an exemption, so ID, link and deletion date — three runs in
-    // this layout; organisation and exemption would make four).
+    // this layout; organization and exemption would make four).
     expect(calls.byMethod['Range.getValues']).toBe(5);
     expect(calls.byMethod['Cache.getAll']).toBe(1);
   });

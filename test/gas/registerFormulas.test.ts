@@ -84,10 +84,10 @@ describe('formulas in the register', () => {
       },
     ]);
     // The formula is the one thing said about its cell: no «не заполнено», no «#N/A» read as text.
-    const organisation = findings(html).filter(
+    const organization = findings(html).filter(
       (finding) => finding.cell === `Реестр!${columnLetter(column('organization'))}${R.dueTomorrow}`,
     );
-    expect(organisation).toHaveLength(1);
+    expect(organization).toHaveLength(1);
     expect(html).not.toContain('#N/A');
   });
 

@@ -81,7 +81,7 @@ describe('highlighting evaluated by HyperFormula', () => {
   fillSheet(rt, 'Реестр', fullRegisterRows());
   rt.menu('menuSetup');
   const columns = headerColumns(rt, 'Реестр');
-  const organisation = columns['Организация'] as number;
+  const organization = columns['Организация'] as number;
   const state = columns['Состояние'] as number;
   const R = FULL_ROWS;
 
@@ -91,7 +91,7 @@ describe('highlighting evaluated by HyperFormula', () => {
   });
 
   it('on Thursday 05.03.2026: overdue red, due Friday amber, due after the 09.03 day off not yet; deleted grey, exemption neutral', () => {
-    expect(coloursOn(rt, '2026-03-05', organisation)).toEqual({
+    expect(coloursOn(rt, '2026-03-05', organization)).toEqual({
       [R.overdue]: 'red',
       [R.dueTomorrow]: 'amber',
       [R.deleted]: 'grey',
@@ -101,14 +101,14 @@ describe('highlighting evaluated by HyperFormula', () => {
   });
 
   it('on Friday 06.03: the row due on Tuesday 10.03 turns amber (Monday 09.03 is a day off), the one due today too', () => {
-    const colours = coloursOn(rt, '2026-03-06', organisation);
+    const colours = coloursOn(rt, '2026-03-06', organization);
     expect(colours[R.dueTomorrow]).toBe('amber');
     expect(colours[R.dueAfterHoliday]).toBe('amber');
     expect(colours[R.overdue]).toBe('red');
   });
 
   it('on Wednesday 11.03, without any run of the script: all three open deadlines are red', () => {
-    const colours = coloursOn(rt, '2026-03-11', organisation);
+    const colours = coloursOn(rt, '2026-03-11', organization);
     expect([colours[R.overdue], colours[R.dueTomorrow], colours[R.dueAfterHoliday]]).toEqual(['red', 'red', 'red']);
   });
 
@@ -126,17 +126,17 @@ describe('a working Saturday in the amber formula', () => {
   it('Friday 19.02.2027 is not amber for a deadline on Wednesday 24.02 (Saturday 20.02 works); Saturday is', () => {
     const rt = newRuntime('2027-02-19');
     const rows = fullRegisterRows().slice(0, 2);
-    const organisationRow = rows[1] as unknown[];
-    organisationRow[5] = new Date('2027-02-19T00:00:00+03:00');
+    const organizationRow = rows[1] as unknown[];
+    organizationRow[5] = new Date('2027-02-19T00:00:00+03:00');
     fillSheet(rt, 'Реестр', rows);
     rt.menu('menuSetup');
-    const organisation = headerColumns(rt, 'Реестр')['Организация'] as number;
+    const organization = headerColumns(rt, 'Реестр')['Организация'] as number;
     expect(rt.quietly(() => sheetOf(rt, 'Реестр').getRange(2, 18).getValue())).toEqual(
       new Date('2027-02-24T00:00:00+03:00'),
     );
-    expect(coloursOn(rt, '2027-02-19', organisation)[2]).toBeUndefined();
-    expect(coloursOn(rt, '2027-02-20', organisation)[2]).toBe('amber');
-    expect(coloursOn(rt, '2027-02-25', organisation)[2]).toBe('red');
+    expect(coloursOn(rt, '2027-02-19', organization)[2]).toBeUndefined();
+    expect(coloursOn(rt, '2027-02-20', organization)[2]).toBe('amber');
+    expect(coloursOn(rt, '2027-02-25', organization)[2]).toBe('red');
   });
 });
 
@@ -186,7 +186,7 @@ describe('refreshHighlighting: the due-soon formula kept current, cheaply', () =
       ]),
     );
     rt.menu('menuSetup');
-    const organisation = headerColumns(rt, 'Реестр')['Организация'] as number;
+    const organization = headerColumns(rt, 'Реестр')['Организация'] as number;
 
     const unchanged = refreshMeasured(rt, '2026-03-13');
     expect(unchanged.result).toBe(false);
@@ -204,12 +204,12 @@ describe('refreshHighlighting: the due-soon formula kept current, cheaply', () =
     rt.menu('menuCheckRegister');
     expect(rt.quietly(() => sheet.getRange(2, 18).getValue())).toEqual(new Date('2026-03-17T00:00:00+03:00'));
     // Stale: the formula still counts Monday 16.03 as a working day, so Friday 13.03 is not amber.
-    expect(coloursOn(rt, '2026-03-13', organisation)[2]).toBeUndefined();
+    expect(coloursOn(rt, '2026-03-13', organization)[2]).toBeUndefined();
 
     const changed = refreshMeasured(rt, '2026-03-13');
     expect(changed.result).toBe(true);
     console.log(`refreshHighlighting, formula renewed: ${changed.calls.roundTrips} round trips`);
-    expect(coloursOn(rt, '2026-03-13', organisation)[2]).toBe('amber');
+    expect(coloursOn(rt, '2026-03-13', organization)[2]).toBe('amber');
     expect(rulesOf(rt).map((rule) => rule.colour)).toEqual(['error', 'red', 'amber', 'grey', 'neutral', 'other']);
     expect(refresh(rt, '2026-03-13')).toBe(false);
   });

@@ -417,10 +417,10 @@ describe('the users’ own data validation', () => {
     const rt = newRuntime(TODAY);
     const sheet = fillSheet(rt, 'Реестр', fullRegisterRows());
     const app = rt.services.SpreadsheetApp as unknown as typeof SpreadsheetApp;
-    const organisation = headerColumns(rt, 'Реестр')['Организация'] as number;
+    const organization = headerColumns(rt, 'Реестр')['Организация'] as number;
     rt.quietly(() =>
       sheet
-        .getRange(2, organisation, 40, 1)
+        .getRange(2, organization, 40, 1)
         .setDataValidation(
           app
             .newDataValidation()

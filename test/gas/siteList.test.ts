@@ -14,7 +14,7 @@ describe('«Список страниц для сайта»', () => {
     pageRow('P5', { organization: 'Архив', exemptionBasis: 'Согласовано письмом № 5' }),
   ];
 
-  it('opens a dialog for anyone, with the current pages grouped by organisation as HTML and text, and copy buttons', () => {
+  it('opens a dialog for anyone, with the current pages grouped by organization as HTML and text, and copy buttons', () => {
     const rt = createRegisterRuntime({ today: '2026-01-20', rows });
     const { calls } = rt.measure(() => rt.menu('menuSiteList', CLERK));
     const panel = rt.ui.panels[0]!;
@@ -27,7 +27,7 @@ describe('«Список страниц для сайта»', () => {
     expect(html).toContain('<h3>&lt;script&gt;alert(1)&lt;/script&gt;</h3>');
     expect(html).not.toContain('Удалённая');
     expect(html).not.toContain('Архив');
-    // The administration first, then the other organisations alphabetically (ru collation: «<» before letters).
+    // The administration first, then the other organizations alphabetically (ru collation: «<» before letters).
     const text = /<textarea id="text" readonly>([^<]*)<\/textarea>/.exec(html)![1]!;
     const order = ['Администрация округа', '&lt;script&gt;', 'A &amp; B'].map((name) => text.indexOf(name));
     expect(order).toEqual([...order].sort((a, b) => a - b));

@@ -92,7 +92,7 @@ describe('the preview', () => {
     expect(html).toContain('С нарушенным сроком сообщения в ЦУР: 1');
     expect(html).toContain('Шпаковский муниципальный округ — 20.01.2026');
     expect(JSON.parse(token)).toEqual(['P1:creation', 'P4:deletion', 'P2:creation']);
-    // The letter sits in a sandboxed frame, escaped twice over: no markup of the organisation survives.
+    // The letter sits in a sandboxed frame, escaped twice over: no markup of the organization survives.
     expect(html).toMatch(/<iframe class="letter" sandbox="" /);
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;');

@@ -33,8 +33,8 @@ function runtime(today: string, controlRecipients: string[] = [DEPUTY]): Runtime
         govMark: true,
         govPublics: true,
       }),
-      // An organisation with no page and no exemption: its only page was deleted (a row without a link is in
-      // error, and an organisation whose rows are in error is not judged, as in the ЦУР letter).
+      // An organization with no page and no exemption: its only page was deleted (a row without a link is in
+      // error, and an organization whose rows are in error is not judged, as in the ЦУР letter).
       pageRow('P-3', {
         organization: 'Архивный отдел',
         link: 'https://vk.com/archive_old',

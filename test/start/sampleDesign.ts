@@ -50,7 +50,7 @@ export const STATES_BEFORE_SEND: Readonly<Record<number, string>> = {
   43: 'Ошибки заполнения', // ok.ru/dk?st.groupId=53038939046008 = row 42
   44: 'Ошибки заполнения', // the administration cannot be exempt
   45: 'Освобождение (п. 4)', // warning: «не нужно» names no agreement
-  46: 'Освобождение (п. 4)', // warning: the organisation has an active page (row 29)
+  46: 'Освобождение (п. 4)', // warning: the organization has an active page (row 29)
   47: 'Сообщено', // warning: «Заведующий хозяйством»
   48: 'Ошибки заполнения', // a ГРН in «ОГРН», a wrong ИНН
   49: 'Сообщено', // warnings: no Госметка, no «Госпаблики»

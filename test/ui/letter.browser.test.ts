@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildSummaryLetter, selectPendingEvents, summaryTotals } from '../../src/domain/summary';
+import { selectPendingEvents, summaryTotals } from '../../src/domain/summary';
+import { buildSummaryLetter } from '../../src/domain/summaryLetter';
 import { assess } from '../domain/assessedRows';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -90,7 +90,7 @@ describe('the check', () => {
     expect(checkView({ ...result, findings: [] }).body).toContain('Замечаний к строкам нет.');
   });
 
-  it('lists the organisations it cannot judge apart from the gaps, and counts them', () => {
+  it('lists the organizations it cannot judge apart from the gaps, and counts them', () => {
     const body = checkView({
       ...result,
       undetermined: [{ organization: 'Отдел <i>', message: 'в её строках ошибки' }],

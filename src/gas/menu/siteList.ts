@@ -1,5 +1,5 @@
 /**
- * «Список страниц для сайта» (decree clause 3.1.1): the current official pages grouped by organisation,
+ * «Список страниц для сайта» (decree clause 3.1.1): the current official pages grouped by organization,
  * shown as a preview, as HTML code and as plain text, each with a copy button (src/views/siteList.ts).
  * Anyone may open it.
  */

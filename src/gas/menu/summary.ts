@@ -6,6 +6,8 @@
  * into the letter (an event stamped meanwhile by another coordinator is not sent again); the «Сообщено в
  * ЦУР» dates are written only after MailApp accepted the letter, on rows found by page ID in a fresh read
  * of «ID» (rows sorted or edited since are harmless); «Журнал» records the letter. A failed send stamps nothing.
+ * About 400 lines on purpose: the preview and the send share the draft and its token, and the send's
+ * steps (lock, quota, re-read, mail, stamps, journal) read best in one order.
  */
 import { COLUMN_BY_KEY } from '../../domain/columns';
 import { formatRuDate } from '../../domain/isoDate';
@@ -15,15 +17,14 @@ import { readDateCell } from '../../domain/cellValues';
 import { assessRegister, type RegisterAssessment } from '../../domain/register';
 import {
   EVENT_KIND_LABELS,
-  buildSummaryLetter,
   parseEventId,
   selectPendingEvents,
   summaryTotals,
   type ExcludedRow,
   type PendingEvent,
   type PendingSelection,
-  type SummaryLetter,
 } from '../../domain/summary';
+import { buildSummaryLetter, type SummaryLetter } from '../../domain/summaryLetter';
 import type { ColumnKey, IsoDate } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
 import { computedUpdates, type DayContext } from '../sheets/computedColumns';

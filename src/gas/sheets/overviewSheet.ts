@@ -136,7 +136,7 @@ export interface OverviewResult {
 
 /**
  * Creates or repairs «Обзор» for the register `table` (its grid `maxRows` × `maxColumns` as setup leaves it).
- * `organizations`: how many organisations the register has now (the per-organisation table gets room for more).
+ * `organizations`: how many organizations the register has now (the per-organization table gets room for more).
  */
 export function ensureOverviewSheet(
   spreadsheet: Spreadsheet,
