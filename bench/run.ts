@@ -22,7 +22,7 @@ import {
   COST_RULES,
   ROUND_TRIP_MS,
   ROUND_TRIP_SOURCE,
-  callCost,
+  estimate,
   limitFor,
   splitCalls,
 } from './costModel';
@@ -97,17 +97,7 @@ const integer = (n: number): string => Math.round(n).toLocaleString('en-US');
 const seconds = (ms: number): string => (ms < 10_000 ? (ms / 1000).toFixed(2) : (ms / 1000).toFixed(0)) + ' s';
 
 function estimateOf(calls: CallSnapshot, cells: number, pureMs: number | null, nodeMs: number): Result['estimate'] {
-  let callsMs = 0;
-  for (const [method, count] of Object.entries(calls.byMethod)) callsMs += callCost(method) * count;
-  const cellsMs = cells * CELL_MS;
-  const computeMs = pureMs ?? nodeMs;
-  return {
-    callsMs,
-    cellsMs,
-    computeMs,
-    totalMs: callsMs + cellsMs + computeMs,
-    computeFrom: pureMs === null ? 'nodeMs' : 'pureMs',
-  };
+  return { ...estimate(calls, cells, pureMs ?? nodeMs), computeFrom: pureMs === null ? 'nodeMs' : 'pureMs' };
 }
 
 function measureSize(size: number, runs: number): Partial<Record<Row, Result>> {
