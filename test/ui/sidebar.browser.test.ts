@@ -492,6 +492,85 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(registerValues(rt).values).toHaveLength(6);
   });
 
+  it('asks before unsaved changes are dropped by opening another page or clearing the form', async () => {
+    await open(
+      createSidebarRuntime({
+        today: TODAY,
+        rows: [
+          ...['P-AAAAAAAA', 'P-BBBBBBBB'].map((id) => pageRow(id)),
+          pageRow('P-MINE0001', { organization: 'Отдел культуры', responsibleEmail: CLERK }),
+        ],
+      }),
+    );
+    const question = page.locator('#discard-question');
+    const focusedId = (): Promise<string | undefined> => page.evaluate(() => document.activeElement?.id);
+    const search = async (query: string): Promise<void> => {
+      await page.fill('#find-query', query);
+      await page.click('#find-button');
+      await waitCount(page.locator('#find-results button'), 1);
+    };
+    await search('P-AAAAAAAA');
+    await page.click('#find-results button');
+    await waitText(page.locator('#form-mode-detail'), 'P-AAAAAAAA');
+    // Typed and typed back: the form is as loaded, so nothing to ask.
+    await page.fill('#f-note', 'черновик');
+    await page.fill('#f-note', '');
+    await search('P-BBBBBBBB');
+    await page.click('#find-results button');
+    await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
+    expect(await question.isHidden()).toBe(true);
+    // A note typed, another result clicked: asked, next to the results; the note stays.
+    await page.fill('#f-note', 'Важное примечание');
+    await search('P-AAAAAAAA');
+    await page.click('#find-results button');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    expect(await question.textContent()).toContain(
+      'В форме есть несохранённые изменения. Открыть другую страницу без сохранения?',
+    );
+    expect(await focusedId()).toBe('discard-question-text');
+    expect(await page.$eval('#discard-question', (box) => box.previousElementSibling?.id)).toBe('find-results');
+    await shot('sidebar-unsaved-question');
+    await page.click('#discard-no');
+    expect(await question.isHidden()).toBe(true);
+    expect(await focusedId()).toBe('f-note');
+    expect(await page.textContent('#form-mode-detail')).toContain('P-BBBBBBBB');
+    expect(await page.inputValue('#f-note')).toBe('Важное примечание');
+    // From the keyboard: Escape is «Вернуться к форме»; Enter on «Не сохранять и открыть» opens the page.
+    await page.click('#find-results button');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    await page.keyboard.press('Escape');
+    expect(await question.isHidden()).toBe(true);
+    expect(await page.inputValue('#f-note')).toBe('Важное примечание');
+    await page.click('#find-results button');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('discard-yes');
+    await page.keyboard.press('Enter');
+    await waitText(page.locator('#form-mode-detail'), 'P-AAAAAAAA');
+    expect(await page.inputValue('#f-note')).toBe('');
+    expect(await question.isHidden()).toBe(true);
+    // An edit of a page, then «Очистить форму: новая страница»: asked too.
+    await page.fill('#f-responsiblePosition', 'Начальник отдела');
+    await page.click('#new-page');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    await page.click('#discard-no');
+    expect(await page.inputValue('#f-responsiblePosition')).toBe('Начальник отдела');
+    await page.click('#new-page');
+    await page.click('#discard-yes');
+    await waitExactText(page.locator('#form-title'), 'Новая страница');
+    // A half-typed new page, then an entry of «Мои страницы»: asked, and kept on «Вернуться к форме».
+    await page.fill('#f-organization', 'Комитет по');
+    await waitCount(page.locator('#mine-list button'), 1);
+    await page.click('#mine-0');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    expect(await page.$eval('#discard-question', (box) => box.previousElementSibling?.id)).toBe('mine-list');
+    await page.click('#discard-no');
+    expect(await focusedId()).toBe('f-organization');
+    expect(await page.inputValue('#f-organization')).toBe('Комитет по');
+    expect(await page.textContent('#form-title')).toBe('Новая страница');
+    expect(submits()).toBe(0);
+  });
+
   it('says each problem once, next to its field, and counts only the problems that remain', async () => {
     await open(threeRows());
     // Leaving a field without typing in it judges nothing.

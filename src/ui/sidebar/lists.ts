@@ -8,6 +8,7 @@ import { byId, control, h } from './dom';
 import { refresh } from './messages';
 import { openPage, showDuplicate } from './pages';
 import { state } from './state';
+import { unlessUnsaved } from './unsaved';
 
 function renderFound(list: HTMLElement, pages: readonly FoundPage[], idPrefix: string): void {
   list.replaceChildren(
@@ -16,7 +17,7 @@ function renderFound(list: HTMLElement, pages: readonly FoundPage[], idPrefix: s
         describeFoundPage(page),
         h('span', { class: 'state' }, [describeFoundState(page)]),
       ]);
-      button.addEventListener('click', () => openPage(page));
+      button.addEventListener('click', () => unlessUnsaved(list, () => openPage(page)));
       return h('li', {}, [button]);
     }),
   );

@@ -10,6 +10,7 @@ import { byId, control, h } from './dom';
 import { fillForm, readForm, setMode } from './formView';
 import { refresh, setStatus } from './messages';
 import { state } from './state';
+import { hideDiscardQuestion, markClean, unlessUnsaved } from './unsaved';
 
 export function showDuplicate(page: FoundPage | null): void {
   const box = byId('duplicate');
@@ -22,13 +23,15 @@ export function showDuplicate(page: FoundPage | null): void {
       `Открыть страницу из строки ${page.row}: ${page.input.organization || 'без названия'}`,
     ]),
   );
-  byId('open-duplicate').addEventListener('click', () => openPage(page));
+  const open = byId('open-duplicate');
+  open.addEventListener('click', () => unlessUnsaved(open, () => openPage(page)));
 }
 
 export function openPage(page: FoundPage): void {
   fillForm(page.input);
   setMode(page.id, page.row);
   state.original = page.input;
+  markClean();
   state.unreadable = page.unreadable;
   state.serverProblems = [];
   state.touched = new Set(FIELDS.map((spec) => spec.key));
@@ -48,6 +51,7 @@ export function openPage(page: FoundPage): void {
 export function newPage(keep: Partial<PageInput> = {}): void {
   fillForm({ ...emptyInput(), ...keep });
   setMode('', null);
+  markClean();
   state.original = null;
   state.unreadable = {};
   state.serverProblems = [];
@@ -92,9 +96,11 @@ export function anotherPageOfOrganisation(): void {
  */
 export function anotherPageWithAddress(input: PageInput): void {
   const keptRow = state.row;
-  const keep: Partial<PageInput> = { network: input.network, link: input.link };
-  for (const key of ORGANISATION_FIELDS) Object.assign(keep, { [key]: input[key] });
-  newPage(keep);
+  const organisation: Partial<PageInput> = {};
+  for (const key of ORGANISATION_FIELDS) Object.assign(organisation, { [key]: input[key] });
+  newPage({ ...organisation, network: input.network, link: input.link });
+  // The new address is the person's own typing, not yet saved: only the organisation counts as loaded.
+  markClean({ ...emptyInput(), ...organisation });
   setStatus(
     `Страница в строке ${keptRow ?? '—'} не изменена. Введите дату создания новой страницы и нажмите «Добавить в реестр».`,
   );
@@ -103,4 +109,5 @@ export function anotherPageWithAddress(input: PageInput): void {
 
 export function hideQuestion(): void {
   byId('link-question').hidden = true;
+  hideDiscardQuestion();
 }

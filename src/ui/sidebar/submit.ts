@@ -12,6 +12,7 @@ import { loadMine } from './lists';
 import { countErrors, refresh, setStatus } from './messages';
 import { anotherPageWithAddress, hideQuestion, showDuplicate } from './pages';
 import { guard, state } from './state';
+import { markClean } from './unsaved';
 
 export function updateSubmitButton(): void {
   const submit = byId<HTMLButtonElement>('submit');
@@ -32,6 +33,7 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
   fillForm(result.page.input);
   setMode(result.id, result.row);
   state.original = result.page.input;
+  markClean();
   state.unreadable = result.page.unreadable;
   state.serverProblems = result.warnings;
   state.showAll = true;
