@@ -282,7 +282,10 @@ describeBrowser('the sidebar in Chromium', () => {
     await shot('sidebar-duplicate');
     expect(submits()).toBe(2); // the bypassing call and the form's
     expect(registerValues(rt)).toEqual(before);
+    // What was typed for the new page would be dropped: asked first.
     await page.click('#open-duplicate');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    await page.click('#discard-yes');
     await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
     expect(await page.inputValue('#f-organization')).toBe('МБУК «Дом культуры»');
   });
@@ -303,7 +306,7 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(result).toContain('Изменения сохранены: строка 4.');
     // One line: the save stamped «Сообщено в отдел (удаление)» today, and nothing is left for the clerk to report.
     expect(result).toContain(
-      'Сообщено в отдел массовых коммуникаций 27.04.2024: удаление страницы 27.04.2024. Отдельно сообщать не нужно.',
+      'Сообщено в отдел массовых коммуникаций сегодня, 27.04.2024: удаление страницы 27.04.2024. Отдельно сообщать не нужно.',
     );
     // Now deleted: no second «Отметить как удалённую», the date it was deleted instead.
     expect(await page.isHidden('#mark-deleted')).toBe(true);
