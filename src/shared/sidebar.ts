@@ -72,9 +72,11 @@ export interface SubmitSuccess {
   repeated: boolean;
   /**
    * The events this save reported to the coordinator (п. 3.2.2): «Сообщено в отдел (…)» stamped today
-   * because the save entered their date.
+   * because the save entered their date, or because they were not reported yet.
    */
   reported: Array<{ kind: EventAssessment['kind']; date: IsoDate }>;
+  /** The day of the save (the register's «today»): a deadline before it has passed. */
+  today: IsoDate;
 }
 
 export interface SubmitFailure {

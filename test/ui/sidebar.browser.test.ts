@@ -574,6 +574,61 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(submits()).toBe(0);
   });
 
+  it('a save of a page whose event was never reported reports it, late, and no past deadline is told as future', async () => {
+    // Deleted 24.11.2026 (Tue), the date typed straight into the sheet: the department's deadline was
+    // 26.11.2026, ЦУР's 27.11.2026; today is 01.12.2026 and «Сообщено в отдел (удаление)» is empty.
+    await open(
+      createSidebarRuntime({
+        today: '2026-12-01',
+        rows: [
+          pageRow('P-LATE0001', {
+            organization: 'Отдел культуры',
+            responsibleEmail: CLERK,
+            deletedOn: '2026-11-24',
+            state: 'Просрочено: отдел',
+          }),
+          pageRow('P-KEPT0001', {
+            organization: 'Отдел спорта',
+            responsibleEmail: CLERK,
+            deletedOn: '2026-11-24',
+            deptReportedDeletion: '2026-11-25',
+          }),
+        ],
+      }),
+    );
+    await waitCount(page.locator('#mine-list button'), 2);
+    await page.click('#mine-list button:has-text("P-LATE0001"), #mine-list button:has-text("Отдел культуры")');
+    await waitText(page.locator('#form-mode-detail'), 'P-LATE0001');
+    await page.click('#submit');
+    await waitText(page.locator('#result-title'), 'строка 2');
+    const lines = await page.$$eval('#result-lines li', (items) => items.map((item) => item.textContent ?? ''));
+    expect(lines[0]).toBe(
+      'Сообщено в отдел массовых коммуникаций сегодня, 01.12.2026: удаление страницы 24.11.2026, с опозданием: срок был 26.11.2026. Отдельно сообщать не нужно.',
+    );
+    expect(lines).toContain('Срок сообщения в ЦУР об удалении истёк 27.11.2026.');
+    // No deadline before today is told in the future tense, nor as «ближайший».
+    const result = lines.join(' ');
+    for (const [, date] of result.matchAll(/(?:до|ближайший срок) (\d\d\.\d\d\.\d{4})/g)) {
+      const [dd, mm, yyyy] = date!.split('.');
+      expect(`${yyyy}-${mm}-${dd}` >= '2026-12-01').toBe(true);
+    }
+    expect(rowById(rt, 'P-LATE0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-12-01'));
+    await shot('sidebar-reported-late');
+    // Saved again: the stamp stays (never overwritten), and nothing is said to be reported again.
+    await page.click('#submit');
+    await waitText(page.locator('#submit-status'), 'Сохранено');
+    await page.waitForFunction(() => !document.getElementById('result')?.hidden);
+    expect(await page.textContent('#result-lines')).not.toContain('Сообщено в отдел');
+    expect(rowById(rt, 'P-LATE0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-12-01'));
+    // A page already reported keeps its own stamp.
+    await page.click('#mine-list button:has-text("Отдел спорта")');
+    await waitText(page.locator('#form-mode-detail'), 'P-KEPT0001');
+    await page.click('#submit');
+    await waitText(page.locator('#result-title'), 'строка 3');
+    expect(await page.textContent('#result-lines')).not.toContain('Сообщено в отдел');
+    expect(rowById(rt, 'P-KEPT0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-11-25'));
+  });
+
   it('says each problem once, next to its field, and counts only the problems that remain', async () => {
     await open(threeRows());
     // Leaving a field without typing in it judges nothing.
