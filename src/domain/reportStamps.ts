@@ -5,8 +5,10 @@
  * earlier than the date just entered, when it reports an earlier event (a page deleted again after
  * being restored) and this event needs its own (obligations.ts, stampOfEvent).
  */
-import { EVENT_COLUMNS, stampOfEvent, type StampKey } from './obligations';
-import type { ColumnKey, EventAssessment, IsoDate, Page, Problem } from './types';
+import { readDateCell } from './cellValues';
+import { EVENT_COLUMNS, deptReportDay, stampOfEvent, type StampKey } from './obligations';
+import type { SheetCells } from './schemas';
+import type { ColumnKey, EventAssessment, EventKind, IsoDate, Page, Problem } from './types';
 
 export type EventDateField = 'createdOn' | 'deletedOn';
 
@@ -49,4 +51,20 @@ export function unreportedDates(events: readonly EventAssessment[]): Set<EventDa
   return new Set(
     events.filter((event) => event.reportedToDept === null).map((event) => EVENT_COLUMNS[event.kind].date),
   );
+}
+
+/** The same, read from a row's cells (a page the sidebar opens): its events the coordinator was not told of. */
+export function unreportedEventsOfCells(
+  cells: SheetCells,
+  timeZone: string,
+): Array<{ kind: EventKind; date: IsoDate }> {
+  const day = (key: ColumnKey): IsoDate | null => {
+    const read = readDateCell(cells[key], timeZone);
+    return read.ok ? read.value : null;
+  };
+  return (Object.keys(EVENT_COLUMNS) as EventKind[]).flatMap((kind) => {
+    const columns = EVENT_COLUMNS[kind];
+    const date = day(columns.date);
+    return date !== null && deptReportDay(date, day(columns.dept), day(columns.tsur)) === null ? [{ kind, date }] : [];
+  });
 }

@@ -47,6 +47,8 @@ export interface FoundPage {
    * The form says so under the field; a save leaves such a cell as it is unless the person changes the field.
    */
   unreadable: UnreadableCells;
+  /** Its creation or deletion the coordinator was not told of («Сообщено в отдел (…)» empty): a save reports it. */
+  unreported: Array<{ kind: EventAssessment['kind']; date: IsoDate }>;
 }
 
 export interface SidebarFindResult {

@@ -44,6 +44,7 @@ const page: FoundPage = {
   deadline: '2024-05-03',
   input: { ...emptyInput(), id: 'P-7', organization: 'Комитет', network: 'ВКонтакте', link: 'https://vk.com/k' },
   unreadable: {},
+  unreported: [],
 };
 
 describe('callServer', () => {

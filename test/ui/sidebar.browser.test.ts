@@ -597,8 +597,14 @@ describeBrowser('the sidebar in Chromium', () => {
       }),
     );
     await waitCount(page.locator('#mine-list button'), 2);
-    await page.click('#mine-list button:has-text("P-LATE0001"), #mine-list button:has-text("Отдел культуры")');
+    expect(await page.textContent('#mine-list')).toContain('срок истёк 26.11.2026');
+    await page.click('#mine-list button:has-text("Отдел культуры")');
     await waitText(page.locator('#form-mode-detail'), 'P-LATE0001');
+    // The form says what is missing and what does it.
+    expect(await page.textContent('#unreported-note')).toBe(
+      'Координатору не сообщено: удаление страницы 24.11.2026. Нажмите «Сохранить изменения» — это и будет сообщением в отдел массовых коммуникаций.',
+    );
+    await shot('sidebar-unreported-opened');
     await page.click('#submit');
     await waitText(page.locator('#result-title'), 'строка 2');
     const lines = await page.$$eval('#result-lines li', (items) => items.map((item) => item.textContent ?? ''));
@@ -619,10 +625,12 @@ describeBrowser('the sidebar in Chromium', () => {
     await waitText(page.locator('#submit-status'), 'Сохранено');
     await page.waitForFunction(() => !document.getElementById('result')?.hidden);
     expect(await page.textContent('#result-lines')).not.toContain('Сообщено в отдел');
+    expect(await page.isHidden('#unreported-note')).toBe(true);
     expect(rowById(rt, 'P-LATE0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-12-01'));
     // A page already reported keeps its own stamp.
     await page.click('#mine-list button:has-text("Отдел спорта")');
     await waitText(page.locator('#form-mode-detail'), 'P-KEPT0001');
+    expect(await page.isHidden('#unreported-note')).toBe(true);
     await page.click('#submit');
     await waitText(page.locator('#result-title'), 'строка 3');
     expect(await page.textContent('#result-lines')).not.toContain('Сообщено в отдел');

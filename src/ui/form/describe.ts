@@ -28,9 +28,10 @@ export function describeFoundPage(page: FoundPage): string {
 }
 
 /** «Состояние · срок ДД.ММ.ГГГГ» of a found page, for the search results and «Мои страницы». */
-export function describeFoundState(page: FoundPage): string {
+export function describeFoundState(page: FoundPage, today?: string): string {
   const parts = [page.state || 'Состояние не вычислено'];
-  if (page.deadline) parts.push(`срок ${day(page.deadline)}`);
+  if (page.deadline)
+    parts.push(`${today !== undefined && page.deadline < today ? 'срок истёк' : 'срок'} ${day(page.deadline)}`);
   return parts.join(' · ');
 }
 
@@ -54,6 +55,16 @@ export function describeEvent(event: EventAssessment, today?: string): string[] 
   else lines.push(`Координатор сообщит в ЦУР ${EVENT_OF[event.kind]} до ${day(event.tsurDeadline)}.`);
   if (event.provisional) lines.push('Срок предварительный: производственный календарь на этот год не утверждён.');
   return lines;
+}
+
+/**
+ * Said when a page is opened whose creation or deletion the coordinator was not told of: the save is the
+ * report (п. 3.2.2), so the form names it as the action. Null when there is none.
+ */
+export function describeUnreported(page: FoundPage): string | null {
+  if (page.unreported.length === 0) return null;
+  const what = page.unreported.map((event) => `${EVENT_NAMES[event.kind]} страницы ${day(event.date)}`).join(' и ');
+  return `Координатору не сообщено: ${what}. Нажмите «Сохранить изменения» — это и будет сообщением в ${DEPARTMENT}.`;
 }
 
 export interface ResultText {

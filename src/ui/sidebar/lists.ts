@@ -15,7 +15,7 @@ function renderFound(list: HTMLElement, pages: readonly FoundPage[], idPrefix: s
     ...pages.map((page, index) => {
       const button = h('button', { type: 'button', class: 'result-button', id: `${idPrefix}-${index}` }, [
         describeFoundPage(page),
-        h('span', { class: 'state' }, [describeFoundState(page)]),
+        h('span', { class: 'state' }, [describeFoundState(page, state.init?.today)]),
       ]);
       button.addEventListener('click', () => unlessUnsaved(list, () => openPage(page)));
       return h('li', {}, [button]);

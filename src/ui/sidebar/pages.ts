@@ -4,6 +4,7 @@
  */
 import type { PageInput } from '../../domain/types';
 import type { FoundPage } from '../../shared/sidebar';
+import { describeUnreported } from '../form/describe';
 import { FIELDS } from '../form/fields';
 import { emptyInput } from '../form/model';
 import { byId, control, h } from './dom';
@@ -42,6 +43,7 @@ export function openPage(page: FoundPage): void {
   hideQuestion();
   byId('result').hidden = true;
   byId('form-errors').textContent = '';
+  showUnreported(page);
   setStatus(`Открыта страница из строки ${page.row}. Измените поля и сохраните.`);
   refresh();
   byId('form-title').focus();
@@ -52,6 +54,7 @@ export function newPage(keep: Partial<PageInput> = {}): void {
   fillForm({ ...emptyInput(), ...keep });
   setMode('', null);
   markClean();
+  showUnreported(null);
   state.original = null;
   state.unreadable = {};
   state.serverProblems = [];
@@ -110,4 +113,12 @@ export function anotherPageWithAddress(input: PageInput): void {
 export function hideQuestion(): void {
   byId('link-question').hidden = true;
   hideDiscardQuestion();
+}
+
+/** Above the form, for a page whose creation or deletion the coordinator was not told of: the save reports it. */
+export function showUnreported(page: FoundPage | null): void {
+  const note = byId('unreported-note');
+  const text = page === null ? null : describeUnreported(page);
+  note.hidden = text === null;
+  note.textContent = text ?? '';
 }

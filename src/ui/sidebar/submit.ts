@@ -10,7 +10,7 @@ import { byId, control, h } from './dom';
 import { fillForm, readForm, setMode } from './formView';
 import { loadMine } from './lists';
 import { countErrors, refresh, setStatus } from './messages';
-import { anotherPageWithAddress, hideQuestion, showDuplicate } from './pages';
+import { anotherPageWithAddress, hideQuestion, showDuplicate, showUnreported } from './pages';
 import { guard, state } from './state';
 import { markClean } from './unsaved';
 
@@ -40,6 +40,7 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
   state.counting = false;
   state.typed = new Set();
   showDuplicate(null);
+  showUnreported(result.page);
   hideQuestion();
   const organisations = state.init?.organisations;
   if (organisations && !organisations.some((organisation) => organisation.name === result.page.input.organization)) {
