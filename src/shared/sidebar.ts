@@ -79,6 +79,8 @@ export interface SubmitSuccess {
   reported: Array<{ kind: EventAssessment['kind']; date: IsoDate }>;
   /** The day of the save (the register's «today»): a deadline before it has passed. */
   today: IsoDate;
+  /** An existing row saved with nothing of it to write (its cells already held the form's values). */
+  unchanged: boolean;
 }
 
 export interface SubmitFailure {

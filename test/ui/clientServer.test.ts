@@ -114,6 +114,7 @@ describe('result texts', () => {
       repeated: false,
       reported: [{ kind: 'creation', date: '2024-04-26' }],
       today: '2024-04-27',
+      unchanged: false,
     };
     const text = describeSuccess(success, 'vk.com/k');
     expect(text.title).toBe('Страница добавлена в реестр: строка 12.');
@@ -136,6 +137,13 @@ describe('result texts', () => {
       'Координатор сообщит в ЦУР о создании до 03.05.2024.',
     ]);
     expect(describeSuccess({ ...success, created: false }).title).toBe('Изменения сохранены: строка 12.');
+    expect(describeSuccess({ ...success, created: false, unchanged: true }).title).toBe(
+      'Изменений нет: строка 12 не менялась.',
+    );
+    const exemption = { ...success.page, input: { ...success.page.input, link: '', exemptionBasis: 'Письмо № 5' } };
+    expect(describeSuccess({ ...success, page: exemption }).title).toBe(
+      'Освобождение (п. 4) внесено в реестр: строка 12.',
+    );
     expect(describeSuccess({ ...success, repeated: true }).title).toMatch(/уже выполнена/);
   });
 

@@ -190,7 +190,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.waitForSelector('#result.success:not([hidden])');
     const text = await page.textContent('#result');
     expect(text).toContain('Страница добавлена в реестр: строка 5.');
-    expect(text).toContain('Сообщено в отдел массовых коммуникаций 27.04.2024: создание страницы 26.04.2024.');
+    expect(text).toContain('Сообщено в отдел массовых коммуникаций сегодня, 27.04.2024: создание страницы 26.04.2024.');
     expect(text).toContain('03.05.2024');
     await shot('sidebar-saved');
     const id = (await page.textContent('#form-mode-detail'))?.match(/P-[0-9A-Z]{8}/)?.[0];
@@ -285,6 +285,7 @@ describeBrowser('the sidebar in Chromium', () => {
     // What was typed for the new page would be dropped: asked first.
     await page.click('#open-duplicate');
     await page.waitForSelector('#discard-question:not([hidden])');
+    expect(await page.$eval('#discard-question', (box) => box.previousElementSibling?.id)).toBe('duplicate');
     await page.click('#discard-yes');
     await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
     expect(await page.inputValue('#f-organization')).toBe('МБУК «Дом культуры»');
@@ -622,8 +623,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await shot('sidebar-reported-late');
     // Saved again: the stamp stays (never overwritten), and nothing is said to be reported again.
     await page.click('#submit');
-    await waitText(page.locator('#submit-status'), 'Сохранено');
-    await page.waitForFunction(() => !document.getElementById('result')?.hidden);
+    await waitExactText(page.locator('#result-title'), 'Изменений нет: строка 2 не менялась.');
     expect(await page.textContent('#result-lines')).not.toContain('Сообщено в отдел');
     expect(await page.isHidden('#unreported-note')).toBe(true);
     expect(rowById(rt, 'P-LATE0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-12-01'));
@@ -635,6 +635,38 @@ describeBrowser('the sidebar in Chromium', () => {
     await waitText(page.locator('#result-title'), 'строка 3');
     expect(await page.textContent('#result-lines')).not.toContain('Сообщено в отдел');
     expect(rowById(rt, 'P-KEPT0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-11-25'));
+  });
+
+  it('saves http:// as https:// and says so, says when nothing changed, and words an exemption as one', async () => {
+    await open(threeRows());
+    await fillNewPage({ link: 'http://vk.com/kultura_shpak' });
+    await waitText(page.locator('#f-link-echo'), 'Будет сохранено: https://vk.com/kultura_shpak');
+    await page.click('#submit');
+    await waitText(page.locator('#result-title'), 'Страница добавлена в реестр: строка 5.');
+    expect(await page.textContent('#result-lines')).toContain('Ссылка сохранена как https://vk.com/kultura_shpak');
+    expect(rowsOf('Комитет по культуре').map((row) => row['Ссылка на страницу'])).toEqual([
+      'https://vk.com/kultura_shpak',
+    ]);
+    // Saved again as it is: nothing changed, and the result says so.
+    const before = registerValues(rt);
+    await page.click('#submit');
+    await waitExactText(page.locator('#result-title'), 'Изменений нет: строка 5 не менялась.');
+    expect(await page.textContent('#submit-status')).toBe('Изменений нет.');
+    expect(registerValues(rt)).toEqual(before);
+    await shot('sidebar-unchanged');
+    // An agreed exemption (п. 4), no page: recorded as such, and no «another page» of it is offered.
+    await page.click('#new-org');
+    await page.fill('#f-organization', 'МКУ «Архив»');
+    await page.selectOption('#f-orgKind', 'Подведомственная организация');
+    await page.fill('#f-exemptionBasis', 'Письмо администрации № 12 от 01.04.2024');
+    await page.fill('#f-responsibleName', 'Орлова Нина Петровна');
+    await page.fill('#f-responsiblePosition', 'Директор');
+    await page.fill('#f-authorizedName', 'Орлова Нина Петровна');
+    await page.click('#submit');
+    await waitExactText(page.locator('#result-title'), 'Освобождение (п. 4) внесено в реестр: строка 6.');
+    expect(await page.isHidden('#add-same-org')).toBe(true);
+    expect(await page.isVisible('#new-org')).toBe(true);
+    await shot('sidebar-exemption-saved');
   });
 
   it('says each problem once, next to its field, and counts only the problems that remain', async () => {

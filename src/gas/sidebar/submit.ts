@@ -187,9 +187,11 @@ function submitLocked(
     table.sheet.insertRowsAfter(row - 1, 1);
   writeColumns(table, [{ row, values }]);
   const created = target === undefined;
+  // Nothing of the page itself written (at most «Срок» and «Состояние» recomputed): the result says so.
+  const unchanged = !created && Object.keys(values).every((key) => key === 'deadline' || key === 'state');
   rememberSubmit(properties, stored, requestId, { id: cellText(values.id ?? id), created });
   const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
-  return success(table, row, written, { created, repeated: false, context, reported });
+  return success(table, row, written, { created, repeated: false, context, reported, unchanged });
 }
 
 /** The answer to a carried-out submit: the row as it stands now, its deadlines and remaining warnings. */
@@ -197,7 +199,13 @@ function success(
   table: RegisterTable,
   row: number,
   cells: SheetCells,
-  options: { created: boolean; repeated: boolean; context: RegisterContext; reported: SubmitSuccess['reported'] },
+  options: {
+    created: boolean;
+    repeated: boolean;
+    context: RegisterContext;
+    reported: SubmitSuccess['reported'];
+    unchanged?: boolean;
+  },
 ): SubmitSuccess {
   const assessment = assessRow({ row, cells }, options.context);
   const page = foundPage({ row, cells, values: [] }, table.timeZone);
@@ -216,5 +224,6 @@ function success(
     repeated: options.repeated,
     reported: options.reported,
     today: options.context.today,
+    unchanged: options.unchanged ?? false,
   };
 }

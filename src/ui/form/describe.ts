@@ -89,13 +89,22 @@ function reportLine(result: SubmitSuccess): string | null {
   return `Сообщено в ${DEPARTMENT} сегодня, ${day(result.today)}: ${what}. Отдельно сообщать не нужно.`;
 }
 
+/** A row recording an agreed exemption (п. 4) and no page: not «a page added». */
+export function isExemptionOnly(page: FoundPage): boolean {
+  return page.input.exemptionBasis.trim() !== '' && page.input.link.trim() === '';
+}
+
 /** `sentLink`: the link as the form sent it, to say when the saved one differs (https:// added). */
 export function describeSuccess(result: SubmitSuccess, sentLink?: string): ResultText {
   const title = result.repeated
     ? `Эта отправка уже выполнена: строка ${result.row}.`
     : result.created
-      ? `Страница добавлена в реестр: строка ${result.row}.`
-      : `Изменения сохранены: строка ${result.row}.`;
+      ? isExemptionOnly(result.page)
+        ? `Освобождение (п. 4) внесено в реестр: строка ${result.row}.`
+        : `Страница добавлена в реестр: строка ${result.row}.`
+      : result.unchanged
+        ? `Изменений нет: строка ${result.row} не менялась.`
+        : `Изменения сохранены: строка ${result.row}.`;
   const lines: string[] = [];
   const report = reportLine(result);
   if (report) lines.push(report);

@@ -8,7 +8,7 @@ import { byId, control, h } from './dom';
 import { refresh } from './messages';
 import { openPage, showDuplicate } from './pages';
 import { state } from './state';
-import { unlessUnsaved } from './unsaved';
+import { hideDiscardQuestion, unlessUnsaved } from './unsaved';
 
 function renderFound(list: HTMLElement, pages: readonly FoundPage[], idPrefix: string): void {
   list.replaceChildren(
@@ -41,6 +41,8 @@ export async function find(): Promise<void> {
   const query = byId<HTMLInputElement>('find-query').value.trim();
   const status = byId('find-status');
   const results = byId('find-results');
+  // A question about a result of the previous search would open a page no longer listed.
+  hideDiscardQuestion();
   results.replaceChildren();
   if (!query) {
     status.textContent = 'Введите часть названия организации или ссылку.';

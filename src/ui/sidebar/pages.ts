@@ -24,8 +24,8 @@ export function showDuplicate(page: FoundPage | null): void {
       `Открыть страницу из строки ${page.row}: ${page.input.organization || 'без названия'}`,
     ]),
   );
-  const open = byId('open-duplicate');
-  open.addEventListener('click', () => unlessUnsaved(open, () => openPage(page)));
+  // The question goes after the box, not in it: the box's children are replaced when it changes.
+  byId('open-duplicate').addEventListener('click', () => unlessUnsaved(box, () => openPage(page)));
 }
 
 export function openPage(page: FoundPage): void {

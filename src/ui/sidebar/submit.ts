@@ -3,7 +3,7 @@ import { pageLinkKeys } from '../../domain/links';
 import type { PageInput } from '../../domain/types';
 import { errorText } from '../../shared/errorText';
 import type { SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
-import { type ResultText, describeSuccess } from '../form/describe';
+import { type ResultText, describeSuccess, isExemptionOnly } from '../form/describe';
 import { fingerprint, firstErrorField } from '../form/model';
 import { callServer } from '../form/server';
 import { byId, control, h } from './dom';
@@ -48,11 +48,13 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
     byId('org-list').append(h('option', { value: result.page.input.organization }));
   }
   refresh();
-  setStatus('Сохранено.', 'success');
+  setStatus(result.unchanged ? 'Изменений нет.' : 'Сохранено.', 'success');
   const text = describeSuccess(result, sent.link);
   if (keptRow !== null) text.lines.unshift(`Прежняя страница осталась в строке ${keptRow}.`);
   showResult(text);
   byId('result-next').hidden = false;
+  // An exemption (п. 4) has no page: there is no «another page» of it to add.
+  byId('add-same-org').hidden = isExemptionOnly(result.page);
   byId('result').focus();
   void loadMine();
 }
