@@ -1,13 +1,16 @@
 /**
- * A link as the sidebar saves it: typed without a scheme («vk.com/shpakray»), it is saved with https://
- * in front, so the sheet holds an address that opens; anything else is saved as typed. A cell with two
+ * A link as the sidebar saves it: typed without a scheme («vk.com/shpakray») or with http://, it is saved
+ * with https:// in front, so the sheet holds an address that opens; anything else is saved as typed. A cell with two
  * writings of one page («vk.com/club1; (vk.com/shpak)», links.ts pageLinks) gets https:// on each
  * writing, its separators and brackets kept. The form says what it saved (src/ui/form/describe.ts).
  */
 import { parseLink } from './links';
 
 function withScheme(link: string): string {
-  if (link === '' || parseLink(link) === null || /^[a-z][a-z0-9+.-]*:\/\//i.test(link)) return link;
+  if (link === '' || parseLink(link) === null) return link;
+  // http:// as well: the networks serve pages over https, and the register holds one writing of an address.
+  if (/^http:\/\//i.test(link)) return `https://${link.slice('http://'.length)}`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(link)) return link;
   return `https://${link.replace(/^\/\//, '')}`;
 }
 

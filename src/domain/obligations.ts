@@ -113,6 +113,15 @@ function earlier(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
   return a <= b ? a : b;
 }
 
+/**
+ * The day the department's report of an event counts from, or null when none covers it. ЦУР can only
+ * have been told what the coordinator already knew: a ЦУР stamp proves the department had reported by
+ * that day, whether or not its own stamp is there (or is later, after an edit).
+ */
+export function deptReportDay(date: IsoDate, deptStamp: IsoDate | null, tsurStamp: IsoDate | null): IsoDate | null {
+  return earlier(stampOfEvent(deptStamp, date), stampOfEvent(tsurStamp, date));
+}
+
 function assessEvent(
   kind: EventKind,
   date: IsoDate,
@@ -125,9 +134,7 @@ function assessEvent(
   const deptDeadline = calendar.addWorkingDays(date, DEPT_WORKING_DAYS);
   const tsurDeadline = calendar.addWorkingDays(date, TSUR_WORKING_DAYS);
   const tsurStamp = stampOfEvent(tsurStampRead, date);
-  // ЦУР can only have been told what the coordinator already knew: a ЦУР stamp proves the department
-  // had reported by that day, whether or not its own stamp is there (or is later, after an edit).
-  const reportedToDept = earlier(stampOfEvent(deptStamp, date), tsurStamp);
+  const reportedToDept = deptReportDay(date, deptStamp, tsurStampRead);
   // No duty ran before the rules did: such an event is reported once and is never late.
   const beforeDecree = date < inForce;
   const deptStatus = status(reportedToDept, deptDeadline, today, beforeDecree);

@@ -5,8 +5,10 @@
  * earlier than the date just entered, when it reports an earlier event (a page deleted again after
  * being restored) and this event needs its own (obligations.ts, stampOfEvent).
  */
-import { EVENT_COLUMNS, stampOfEvent, type StampKey } from './obligations';
-import type { ColumnKey, IsoDate, Page, Problem } from './types';
+import { readDateCell } from './cellValues';
+import { EVENT_COLUMNS, deptReportDay, stampOfEvent, type StampKey } from './obligations';
+import type { SheetCells } from './schemas';
+import type { ColumnKey, EventAssessment, EventKind, IsoDate, Page, Problem } from './types';
 
 export type EventDateField = 'createdOn' | 'deletedOn';
 
@@ -15,7 +17,10 @@ export const DEPT_REPORT_STAMPS: ReadonlyArray<{ field: EventDateField; stamp: S
 ).map(({ date, dept }) => ({ field: date, stamp: dept }));
 
 export interface StampInput {
-  /** The event dates the person has just entered or changed. */
+  /**
+   * The event dates the person has just entered or changed — and, for a save in the sidebar, those of
+   * events no report covers yet (unreportedDates): that save is the department's report too.
+   */
   entered: ReadonlySet<EventDateField>;
   /** The row as it reads after the entry. */
   page: Page;
@@ -36,4 +41,30 @@ export function deptReportStamps(input: StampInput): Partial<Record<ColumnKey, I
     if (input.stampIsEmpty(stamp) || stale) stamps[stamp] = input.today;
   }
   return stamps;
+}
+
+/**
+ * The event dates of a row that the coordinator has not been told of (no «Сообщено в отдел (…)» that
+ * counts, and no ЦУР stamp proving it): a save of the page in the sidebar reports them.
+ */
+export function unreportedDates(events: readonly EventAssessment[]): Set<EventDateField> {
+  return new Set(
+    events.filter((event) => event.reportedToDept === null).map((event) => EVENT_COLUMNS[event.kind].date),
+  );
+}
+
+/** The same, read from a row's cells (a page the sidebar opens): its events the coordinator was not told of. */
+export function unreportedEventsOfCells(
+  cells: SheetCells,
+  timeZone: string,
+): Array<{ kind: EventKind; date: IsoDate }> {
+  const day = (key: ColumnKey): IsoDate | null => {
+    const read = readDateCell(cells[key], timeZone);
+    return read.ok ? read.value : null;
+  };
+  return (Object.keys(EVENT_COLUMNS) as EventKind[]).flatMap((kind) => {
+    const columns = EVENT_COLUMNS[kind];
+    const date = day(columns.date);
+    return date !== null && deptReportDay(date, day(columns.dept), day(columns.tsur)) === null ? [{ kind, date }] : [];
+  });
 }

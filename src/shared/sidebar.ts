@@ -47,6 +47,8 @@ export interface FoundPage {
    * The form says so under the field; a save leaves such a cell as it is unless the person changes the field.
    */
   unreadable: UnreadableCells;
+  /** Its creation or deletion the coordinator was not told of («Сообщено в отдел (…)» empty): a save reports it. */
+  unreported: Array<{ kind: EventAssessment['kind']; date: IsoDate }>;
 }
 
 export interface SidebarFindResult {
@@ -72,9 +74,13 @@ export interface SubmitSuccess {
   repeated: boolean;
   /**
    * The events this save reported to the coordinator (п. 3.2.2): «Сообщено в отдел (…)» stamped today
-   * because the save entered their date.
+   * because the save entered their date, or because they were not reported yet.
    */
   reported: Array<{ kind: EventAssessment['kind']; date: IsoDate }>;
+  /** The day of the save (the register's «today»): a deadline before it has passed. */
+  today: IsoDate;
+  /** An existing row saved with nothing of it to write (its cells already held the form's values). */
+  unchanged: boolean;
 }
 
 export interface SubmitFailure {

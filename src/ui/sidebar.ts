@@ -18,6 +18,7 @@ import { refresh, setStatus } from './sidebar/messages';
 import { anotherPageOfOrganisation, hideQuestion, newPage, showDuplicate } from './sidebar/pages';
 import { state } from './sidebar/state';
 import { submit, updateSubmitButton } from './sidebar/submit';
+import { initDiscardQuestion, markClean, unlessUnsaved } from './sidebar/unsaved';
 
 function applyInit(init: SidebarInitResult): void {
   state.init = init;
@@ -83,6 +84,7 @@ function onOrganisationPicked(): void {
 function start(): void {
   renderForm();
   setMode('', null);
+  markClean();
   const form = byId<HTMLFormElement>('page-form');
   form.addEventListener('input', (event) => onFieldEvent(event, false, true));
   form.addEventListener('change', (event) => onFieldEvent(event, true, true));
@@ -101,9 +103,15 @@ function start(): void {
     newPage();
     control('organization').focus();
   };
-  byId('new-page').addEventListener('click', blankForm);
-  byId('new-org').addEventListener('click', blankForm);
-  byId('add-same-org').addEventListener('click', anotherPageOfOrganisation);
+  // Each of these replaces what the form holds: asked first when it holds unsaved changes.
+  const guarded = (id: string, action: () => void): void => {
+    const button = byId(id);
+    button.addEventListener('click', () => unlessUnsaved(button, action));
+  };
+  guarded('new-page', blankForm);
+  guarded('new-org', blankForm);
+  guarded('add-same-org', anotherPageOfOrganisation);
+  initDiscardQuestion();
   byId('same-page').addEventListener('click', () => void submit('same'));
   byId('other-page').addEventListener('click', () => void submit('other'));
   byId('question-cancel').addEventListener('click', () => {

@@ -1,6 +1,6 @@
-import { deptReportStamps } from '../../src/domain/reportStamps';
+import { deptReportStamps, unreportedDates } from '../../src/domain/reportStamps';
 import type { ColumnKey, Problem } from '../../src/domain/types';
-import { page } from './assessedRows';
+import { assess, page } from './assessedRows';
 
 const TODAY = '2026-03-05';
 const empty = () => true;
@@ -86,5 +86,24 @@ describe('«Сообщено в отдел (…)» stamps', () => {
         today: TODAY,
       }),
     ).toEqual({});
+  });
+});
+
+describe('events no report covers (a sidebar save reports them)', () => {
+  it('are those with neither a department stamp that counts nor a ЦУР stamp', () => {
+    const [unreported, reported, byTsur, stale] = assess(
+      [
+        { createdOn: '2025-01-10', deletedOn: '2026-03-02', deptReportedCreation: '2025-01-10' },
+        { createdOn: '2026-03-02', deptReportedCreation: '2026-03-03' },
+        { createdOn: '2026-03-02', tsurReportedCreation: '2026-03-04' },
+        { createdOn: '2026-03-02', deptReportedCreation: '2026-02-01' },
+      ],
+      TODAY,
+    );
+    expect([...unreportedDates(unreported!.events)]).toEqual(['deletedOn']);
+    expect([...unreportedDates(reported!.events)]).toEqual([]);
+    expect([...unreportedDates(byTsur!.events)]).toEqual([]);
+    // A stamp older than its event reports an earlier one: this event is still unreported.
+    expect([...unreportedDates(stale!.events)]).toEqual(['createdOn']);
   });
 });

@@ -44,6 +44,7 @@ const page: FoundPage = {
   deadline: '2024-05-03',
   input: { ...emptyInput(), id: 'P-7', organization: 'Комитет', network: 'ВКонтакте', link: 'https://vk.com/k' },
   unreadable: {},
+  unreported: [],
 };
 
 describe('callServer', () => {
@@ -112,11 +113,13 @@ describe('result texts', () => {
       page: { ...page, row: 12, id: 'P-12', input: { ...page.input, link: 'https://vk.com/k' } },
       repeated: false,
       reported: [{ kind: 'creation', date: '2024-04-26' }],
+      today: '2024-04-27',
+      unchanged: false,
     };
     const text = describeSuccess(success, 'vk.com/k');
     expect(text.title).toBe('Страница добавлена в реестр: строка 12.');
     expect(text.lines).toEqual([
-      'Сообщено в отдел массовых коммуникаций 27.04.2024: создание страницы 26.04.2024. Отдельно сообщать не нужно.',
+      'Сообщено в отдел массовых коммуникаций сегодня, 27.04.2024: создание страницы 26.04.2024. Отдельно сообщать не нужно.',
       'Ссылка сохранена как https://vk.com/k',
       'Состояние: В срок, ближайший срок 02.05.2024.',
       'Координатор сообщит в ЦУР о создании до 03.05.2024.',
@@ -134,6 +137,13 @@ describe('result texts', () => {
       'Координатор сообщит в ЦУР о создании до 03.05.2024.',
     ]);
     expect(describeSuccess({ ...success, created: false }).title).toBe('Изменения сохранены: строка 12.');
+    expect(describeSuccess({ ...success, created: false, unchanged: true }).title).toBe(
+      'Изменений нет: строка 12 не менялась.',
+    );
+    const exemption = { ...success.page, input: { ...success.page.input, link: '', exemptionBasis: 'Письмо № 5' } };
+    expect(describeSuccess({ ...success, page: exemption }).title).toBe(
+      'Освобождение (п. 4) внесено в реестр: строка 12.',
+    );
     expect(describeSuccess({ ...success, repeated: true }).title).toMatch(/уже выполнена/);
   });
 

@@ -190,7 +190,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.waitForSelector('#result.success:not([hidden])');
     const text = await page.textContent('#result');
     expect(text).toContain('Страница добавлена в реестр: строка 5.');
-    expect(text).toContain('Сообщено в отдел массовых коммуникаций 27.04.2024: создание страницы 26.04.2024.');
+    expect(text).toContain('Сообщено в отдел массовых коммуникаций сегодня, 27.04.2024: создание страницы 26.04.2024.');
     expect(text).toContain('03.05.2024');
     await shot('sidebar-saved');
     const id = (await page.textContent('#form-mode-detail'))?.match(/P-[0-9A-Z]{8}/)?.[0];
@@ -282,7 +282,11 @@ describeBrowser('the sidebar in Chromium', () => {
     await shot('sidebar-duplicate');
     expect(submits()).toBe(2); // the bypassing call and the form's
     expect(registerValues(rt)).toEqual(before);
+    // What was typed for the new page would be dropped: asked first.
     await page.click('#open-duplicate');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    expect(await page.$eval('#discard-question', (box) => box.previousElementSibling?.id)).toBe('duplicate');
+    await page.click('#discard-yes');
     await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
     expect(await page.inputValue('#f-organization')).toBe('МБУК «Дом культуры»');
   });
@@ -303,7 +307,7 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(result).toContain('Изменения сохранены: строка 4.');
     // One line: the save stamped «Сообщено в отдел (удаление)» today, and nothing is left for the clerk to report.
     expect(result).toContain(
-      'Сообщено в отдел массовых коммуникаций 27.04.2024: удаление страницы 27.04.2024. Отдельно сообщать не нужно.',
+      'Сообщено в отдел массовых коммуникаций сегодня, 27.04.2024: удаление страницы 27.04.2024. Отдельно сообщать не нужно.',
     );
     // Now deleted: no second «Отметить как удалённую», the date it was deleted instead.
     expect(await page.isHidden('#mark-deleted')).toBe(true);
@@ -490,6 +494,179 @@ describeBrowser('the sidebar in Chromium', () => {
       'https://vk.com/dk_shpak_deti',
     ]);
     expect(registerValues(rt).values).toHaveLength(6);
+  });
+
+  it('asks before unsaved changes are dropped by opening another page or clearing the form', async () => {
+    await open(
+      createSidebarRuntime({
+        today: TODAY,
+        rows: [
+          ...['P-AAAAAAAA', 'P-BBBBBBBB'].map((id) => pageRow(id)),
+          pageRow('P-MINE0001', { organization: 'Отдел культуры', responsibleEmail: CLERK }),
+        ],
+      }),
+    );
+    const question = page.locator('#discard-question');
+    const focusedId = (): Promise<string | undefined> => page.evaluate(() => document.activeElement?.id);
+    const search = async (query: string): Promise<void> => {
+      await page.fill('#find-query', query);
+      await page.click('#find-button');
+      await waitCount(page.locator('#find-results button'), 1);
+    };
+    await search('P-AAAAAAAA');
+    await page.click('#find-results button');
+    await waitText(page.locator('#form-mode-detail'), 'P-AAAAAAAA');
+    // Typed and typed back: the form is as loaded, so nothing to ask.
+    await page.fill('#f-note', 'черновик');
+    await page.fill('#f-note', '');
+    await search('P-BBBBBBBB');
+    await page.click('#find-results button');
+    await waitText(page.locator('#form-mode-detail'), 'P-BBBBBBBB');
+    expect(await question.isHidden()).toBe(true);
+    // A note typed, another result clicked: asked, next to the results; the note stays.
+    await page.fill('#f-note', 'Важное примечание');
+    await search('P-AAAAAAAA');
+    await page.click('#find-results button');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    expect(await question.textContent()).toContain(
+      'В форме есть несохранённые изменения. Открыть другую страницу без сохранения?',
+    );
+    expect(await focusedId()).toBe('discard-question-text');
+    expect(await page.$eval('#discard-question', (box) => box.previousElementSibling?.id)).toBe('find-results');
+    await shot('sidebar-unsaved-question');
+    await page.click('#discard-no');
+    expect(await question.isHidden()).toBe(true);
+    expect(await focusedId()).toBe('f-note');
+    expect(await page.textContent('#form-mode-detail')).toContain('P-BBBBBBBB');
+    expect(await page.inputValue('#f-note')).toBe('Важное примечание');
+    // From the keyboard: Escape is «Вернуться к форме»; Enter on «Не сохранять и открыть» opens the page.
+    await page.click('#find-results button');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    await page.keyboard.press('Escape');
+    expect(await question.isHidden()).toBe(true);
+    expect(await page.inputValue('#f-note')).toBe('Важное примечание');
+    await page.click('#find-results button');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('discard-yes');
+    await page.keyboard.press('Enter');
+    await waitText(page.locator('#form-mode-detail'), 'P-AAAAAAAA');
+    expect(await page.inputValue('#f-note')).toBe('');
+    expect(await question.isHidden()).toBe(true);
+    // An edit of a page, then «Очистить форму: новая страница»: asked too.
+    await page.fill('#f-responsiblePosition', 'Начальник отдела');
+    await page.click('#new-page');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    await page.click('#discard-no');
+    expect(await page.inputValue('#f-responsiblePosition')).toBe('Начальник отдела');
+    await page.click('#new-page');
+    await page.click('#discard-yes');
+    await waitExactText(page.locator('#form-title'), 'Новая страница');
+    // A half-typed new page, then an entry of «Мои страницы»: asked, and kept on «Вернуться к форме».
+    await page.fill('#f-organization', 'Комитет по');
+    await waitCount(page.locator('#mine-list button'), 1);
+    await page.click('#mine-0');
+    await page.waitForSelector('#discard-question:not([hidden])');
+    expect(await page.$eval('#discard-question', (box) => box.previousElementSibling?.id)).toBe('mine-list');
+    await page.click('#discard-no');
+    expect(await focusedId()).toBe('f-organization');
+    expect(await page.inputValue('#f-organization')).toBe('Комитет по');
+    expect(await page.textContent('#form-title')).toBe('Новая страница');
+    expect(submits()).toBe(0);
+  });
+
+  it('a save of a page whose event was never reported reports it, late, and no past deadline is told as future', async () => {
+    // Deleted 24.11.2026 (Tue), the date typed straight into the sheet: the department's deadline was
+    // 26.11.2026, ЦУР's 27.11.2026; today is 01.12.2026 and «Сообщено в отдел (удаление)» is empty.
+    await open(
+      createSidebarRuntime({
+        today: '2026-12-01',
+        rows: [
+          pageRow('P-LATE0001', {
+            organization: 'Отдел культуры',
+            responsibleEmail: CLERK,
+            deletedOn: '2026-11-24',
+            state: 'Просрочено: отдел',
+          }),
+          pageRow('P-KEPT0001', {
+            organization: 'Отдел спорта',
+            responsibleEmail: CLERK,
+            deletedOn: '2026-11-24',
+            deptReportedDeletion: '2026-11-25',
+          }),
+        ],
+      }),
+    );
+    await waitCount(page.locator('#mine-list button'), 2);
+    expect(await page.textContent('#mine-list')).toContain('срок истёк 26.11.2026');
+    await page.click('#mine-list button:has-text("Отдел культуры")');
+    await waitText(page.locator('#form-mode-detail'), 'P-LATE0001');
+    // The form says what is missing and what does it.
+    expect(await page.textContent('#unreported-note')).toBe(
+      'Координатору не сообщено: удаление страницы 24.11.2026. Нажмите «Сохранить изменения» — это и будет сообщением в отдел массовых коммуникаций.',
+    );
+    await shot('sidebar-unreported-opened');
+    await page.click('#submit');
+    await waitText(page.locator('#result-title'), 'строка 2');
+    const lines = await page.$$eval('#result-lines li', (items) => items.map((item) => item.textContent ?? ''));
+    expect(lines[0]).toBe(
+      'Сообщено в отдел массовых коммуникаций сегодня, 01.12.2026: удаление страницы 24.11.2026, с опозданием: срок был 26.11.2026. Отдельно сообщать не нужно.',
+    );
+    expect(lines).toContain('Срок сообщения в ЦУР об удалении истёк 27.11.2026.');
+    // No deadline before today is told in the future tense, nor as «ближайший».
+    const result = lines.join(' ');
+    for (const [, date] of result.matchAll(/(?:до|ближайший срок) (\d\d\.\d\d\.\d{4})/g)) {
+      const [dd, mm, yyyy] = date!.split('.');
+      expect(`${yyyy}-${mm}-${dd}` >= '2026-12-01').toBe(true);
+    }
+    expect(rowById(rt, 'P-LATE0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-12-01'));
+    await shot('sidebar-reported-late');
+    // Saved again: the stamp stays (never overwritten), and nothing is said to be reported again.
+    await page.click('#submit');
+    await waitExactText(page.locator('#result-title'), 'Изменений нет: строка 2 не менялась.');
+    expect(await page.textContent('#result-lines')).not.toContain('Сообщено в отдел');
+    expect(await page.isHidden('#unreported-note')).toBe(true);
+    expect(rowById(rt, 'P-LATE0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-12-01'));
+    // A page already reported keeps its own stamp.
+    await page.click('#mine-list button:has-text("Отдел спорта")');
+    await waitText(page.locator('#form-mode-detail'), 'P-KEPT0001');
+    expect(await page.isHidden('#unreported-note')).toBe(true);
+    await page.click('#submit');
+    await waitText(page.locator('#result-title'), 'строка 3');
+    expect(await page.textContent('#result-lines')).not.toContain('Сообщено в отдел');
+    expect(rowById(rt, 'P-KEPT0001')?.['Сообщено в отдел (удаление)']).toEqual(moscowDay('2026-11-25'));
+  });
+
+  it('saves http:// as https:// and says so, says when nothing changed, and words an exemption as one', async () => {
+    await open(threeRows());
+    await fillNewPage({ link: 'http://vk.com/kultura_shpak' });
+    await waitText(page.locator('#f-link-echo'), 'Будет сохранено: https://vk.com/kultura_shpak');
+    await page.click('#submit');
+    await waitText(page.locator('#result-title'), 'Страница добавлена в реестр: строка 5.');
+    expect(await page.textContent('#result-lines')).toContain('Ссылка сохранена как https://vk.com/kultura_shpak');
+    expect(rowsOf('Комитет по культуре').map((row) => row['Ссылка на страницу'])).toEqual([
+      'https://vk.com/kultura_shpak',
+    ]);
+    // Saved again as it is: nothing changed, and the result says so.
+    const before = registerValues(rt);
+    await page.click('#submit');
+    await waitExactText(page.locator('#result-title'), 'Изменений нет: строка 5 не менялась.');
+    expect(await page.textContent('#submit-status')).toBe('Изменений нет.');
+    expect(registerValues(rt)).toEqual(before);
+    await shot('sidebar-unchanged');
+    // An agreed exemption (п. 4), no page: recorded as such, and no «another page» of it is offered.
+    await page.click('#new-org');
+    await page.fill('#f-organization', 'МКУ «Архив»');
+    await page.selectOption('#f-orgKind', 'Подведомственная организация');
+    await page.fill('#f-exemptionBasis', 'Письмо администрации № 12 от 01.04.2024');
+    await page.fill('#f-responsibleName', 'Орлова Нина Петровна');
+    await page.fill('#f-responsiblePosition', 'Директор');
+    await page.fill('#f-authorizedName', 'Орлова Нина Петровна');
+    await page.click('#submit');
+    await waitExactText(page.locator('#result-title'), 'Освобождение (п. 4) внесено в реестр: строка 6.');
+    expect(await page.isHidden('#add-same-org')).toBe(true);
+    expect(await page.isVisible('#new-org')).toBe(true);
+    await shot('sidebar-exemption-saved');
   });
 
   it('says each problem once, next to its field, and counts only the problems that remain', async () => {

@@ -2,6 +2,7 @@
  * The sidebar's reading server functions: what the form needs to start, the search, and «Мои страницы».
  * The globals of src/main.ts call these; the types they return are the contract of src/shared/sidebar.ts.
  */
+import { unreportedEventsOfCells } from '../../domain/reportStamps';
 import { readDateCell, readTextCell } from '../../domain/cellValues';
 import { ORG_KINDS } from '../../domain/columns';
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
@@ -38,6 +39,7 @@ export function foundPage(raw: RawRow, timeZone: string): FoundPage {
     deadline: deadline.ok ? deadline.value : null,
     input,
     unreadable,
+    unreported: unreportedEventsOfCells(raw.cells, timeZone),
   };
 }
 

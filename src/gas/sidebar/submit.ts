@@ -19,7 +19,7 @@ import {
   sameInput,
 } from '../../domain/pageForm';
 import { assessRow, type RegisterContext } from '../../domain/register';
-import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
+import { DEPT_REPORT_STAMPS, deptReportStamps, unreportedDates } from '../../domain/reportStamps';
 import { duplicatePageProblem } from '../../domain/registerCheck';
 import { validatePageInput, type SheetCells } from '../../domain/schemas';
 import type { ColumnKey, IsoDate, Page, PageInput, Problem } from '../../domain/types';
@@ -42,7 +42,7 @@ function failure(message: string, problems: Problem[] = [], duplicate: FoundPage
 /**
  * Writes a page from the sidebar: checks it again (the client is never trusted), refuses a link
  * already registered, then under the script lock adds a row or updates the row holding the page's ID,
- * stamps «Сообщено в отдел (…)» for a newly entered creation or deletion, and recomputes «Срок» and
+ * stamps «Сообщено в отдел (…)» for a newly entered or not yet reported creation or deletion, and recomputes «Срок» and
  * «Состояние». An update writes only the fields the person changed: `original` is what the form was
  * given for the row (the page as found, or as the last save returned it); without it, what the form would
  * be given now. So a cell the form could not show («удалена в марте» in a date column) or one someone
@@ -154,7 +154,11 @@ function submitLocked(
   }
 
   const stamps = deptReportStamps({
-    entered: enteredDates(before, after, new Set(changed), context.timeZone),
+    // Saving the page is the department's report (п. 3.2.2): of a date just entered, and of one not yet reported.
+    entered: new Set([
+      ...enteredDates(before, after, new Set(changed), context.timeZone),
+      ...unreportedDates(entered?.events ?? []),
+    ]),
     page: after,
     problems: entered?.problems ?? [],
     stampIsEmpty: (stamp) => {
@@ -183,9 +187,11 @@ function submitLocked(
     table.sheet.insertRowsAfter(row - 1, 1);
   writeColumns(table, [{ row, values }]);
   const created = target === undefined;
+  // Nothing of the page itself written (at most «Срок» and «Состояние» recomputed): the result says so.
+  const unchanged = !created && Object.keys(values).every((key) => key === 'deadline' || key === 'state');
   rememberSubmit(properties, stored, requestId, { id: cellText(values.id ?? id), created });
   const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
-  return success(table, row, written, { created, repeated: false, context, reported });
+  return success(table, row, written, { created, repeated: false, context, reported, unchanged });
 }
 
 /** The answer to a carried-out submit: the row as it stands now, its deadlines and remaining warnings. */
@@ -193,7 +199,13 @@ function success(
   table: RegisterTable,
   row: number,
   cells: SheetCells,
-  options: { created: boolean; repeated: boolean; context: RegisterContext; reported: SubmitSuccess['reported'] },
+  options: {
+    created: boolean;
+    repeated: boolean;
+    context: RegisterContext;
+    reported: SubmitSuccess['reported'];
+    unchanged?: boolean;
+  },
 ): SubmitSuccess {
   const assessment = assessRow({ row, cells }, options.context);
   const page = foundPage({ row, cells, values: [] }, table.timeZone);
@@ -211,5 +223,7 @@ function success(
     page: { ...page, state, deadline },
     repeated: options.repeated,
     reported: options.reported,
+    today: options.context.today,
+    unchanged: options.unchanged ?? false,
   };
 }

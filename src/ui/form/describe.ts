@@ -28,9 +28,10 @@ export function describeFoundPage(page: FoundPage): string {
 }
 
 /** «Состояние · срок ДД.ММ.ГГГГ» of a found page, for the search results and «Мои страницы». */
-export function describeFoundState(page: FoundPage): string {
+export function describeFoundState(page: FoundPage, today?: string): string {
   const parts = [page.state || 'Состояние не вычислено'];
-  if (page.deadline) parts.push(`срок ${day(page.deadline)}`);
+  if (page.deadline)
+    parts.push(`${today !== undefined && page.deadline < today ? 'срок истёк' : 'срок'} ${day(page.deadline)}`);
   return parts.join(' · ');
 }
 
@@ -40,7 +41,7 @@ const EVENT_OF: Record<EventAssessment['kind'], string> = { creation: 'о соз
  * What remains to happen about an event, in words that ask the clerk nothing: the save itself is the
  * report to the coordinator (п. 3.2.2), who reports to ЦУР (п. 3.1.5).
  */
-export function describeEvent(event: EventAssessment): string[] {
+export function describeEvent(event: EventAssessment, today?: string): string[] {
   const lines: string[] = [];
   if (event.reportedToTsur) lines.push(`ЦУР ${EVENT_OF[event.kind]} сообщено ${day(event.reportedToTsur)}.`);
   // Before the decree came into force no deadline ran: reported once, so neither a date nor a calendar note.
@@ -48,9 +49,22 @@ export function describeEvent(event: EventAssessment): string[] {
     return [
       `Событие до вступления в силу постановления № 1199: срок к нему не применяется, координатор сообщит в ЦУР ${EVENT_OF[event.kind]} один раз.`,
     ];
+  // A deadline already past is told as past, never in the future tense.
+  else if (today !== undefined && event.tsurDeadline < today)
+    lines.push(`Срок сообщения в ЦУР ${EVENT_OF[event.kind]} истёк ${day(event.tsurDeadline)}.`);
   else lines.push(`Координатор сообщит в ЦУР ${EVENT_OF[event.kind]} до ${day(event.tsurDeadline)}.`);
   if (event.provisional) lines.push('Срок предварительный: производственный календарь на этот год не утверждён.');
   return lines;
+}
+
+/**
+ * Said when a page is opened whose creation or deletion the coordinator was not told of: the save is the
+ * report (п. 3.2.2), so the form names it as the action. Null when there is none.
+ */
+export function describeUnreported(page: FoundPage): string | null {
+  if (page.unreported.length === 0) return null;
+  const what = page.unreported.map((event) => `${EVENT_NAMES[event.kind]} страницы ${day(event.date)}`).join(' и ');
+  return `Координатору не сообщено: ${what}. Нажмите «Сохранить изменения» — это и будет сообщением в ${DEPARTMENT}.`;
 }
 
 export interface ResultText {
@@ -58,12 +72,26 @@ export interface ResultText {
   lines: string[];
 }
 
-/** The one line saying that this save was the report to the coordinator. */
-function reportLine(reported: SubmitSuccess['reported'], today: string | null): string | null {
-  if (reported.length === 0) return null;
-  const what = reported.map((event) => `${EVENT_NAMES[event.kind]} страницы ${day(event.date)}`).join(' и ');
+/**
+ * The one line saying that this save was the report to the coordinator, and that it came late when the
+ * department's deadline (п. 3.2.2) had passed.
+ */
+function reportLine(result: SubmitSuccess): string | null {
+  if (result.reported.length === 0) return null;
+  const what = result.reported
+    .map((reported) => {
+      const deadline = result.events.find((event) => event.kind === reported.kind)?.deptDeadline;
+      const late = deadline !== undefined && deadline < result.today ? `, с опозданием: срок был ${day(deadline)}` : '';
+      return `${EVENT_NAMES[reported.kind]} страницы ${day(reported.date)}${late}`;
+    })
+    .join('; ');
   // The save is the report (п. 3.2.2): «Сообщено в отдел (…)» is stamped, and nothing is left to do about it.
-  return `Сообщено в ${DEPARTMENT}${today ? ` ${day(today)}` : ''}: ${what}. Отдельно сообщать не нужно.`;
+  return `Сообщено в ${DEPARTMENT} сегодня, ${day(result.today)}: ${what}. Отдельно сообщать не нужно.`;
+}
+
+/** A row recording an agreed exemption (п. 4) and no page: not «a page added». */
+export function isExemptionOnly(page: FoundPage): boolean {
+  return page.input.exemptionBasis.trim() !== '' && page.input.link.trim() === '';
 }
 
 /** `sentLink`: the link as the form sent it, to say when the saved one differs (https:// added). */
@@ -71,21 +99,23 @@ export function describeSuccess(result: SubmitSuccess, sentLink?: string): Resul
   const title = result.repeated
     ? `Эта отправка уже выполнена: строка ${result.row}.`
     : result.created
-      ? `Страница добавлена в реестр: строка ${result.row}.`
-      : `Изменения сохранены: строка ${result.row}.`;
+      ? isExemptionOnly(result.page)
+        ? `Освобождение (п. 4) внесено в реестр: строка ${result.row}.`
+        : `Страница добавлена в реестр: строка ${result.row}.`
+      : result.unchanged
+        ? `Изменений нет: строка ${result.row} не менялась.`
+        : `Изменения сохранены: строка ${result.row}.`;
   const lines: string[] = [];
-  const stampDay = result.events.find((event) => result.reported.some((r) => r.kind === event.kind))?.reportedToDept;
-  const report = reportLine(result.reported, stampDay ?? null);
+  const report = reportLine(result);
   if (report) lines.push(report);
   const saved = result.page.input.link;
   if (sentLink !== undefined && saved && sentLink.trim() !== saved) lines.push(`Ссылка сохранена как ${saved}`);
   const open = result.events.filter((event) => !event.reportedToTsur);
   // The nearest deadline once: not again when it is the ЦУР deadline the next line gives.
   const said = open.some((event) => !event.beforeDecree && event.tsurDeadline === result.deadline);
-  lines.push(
-    `Состояние: ${result.state || '—'}${result.deadline && !said ? `, ближайший срок ${day(result.deadline)}` : ''}.`,
-  );
-  for (const event of open) lines.push(...describeEvent(event));
+  const deadline = !result.deadline || said ? '' : result.deadline < result.today ? ', срок истёк' : ', ближайший срок';
+  lines.push(`Состояние: ${result.state || '—'}${deadline && `${deadline} ${day(result.deadline)}`}.`);
+  for (const event of open) lines.push(...describeEvent(event, result.today));
   if (result.warnings.length > 0) {
     const count = result.warnings.length;
     lines.push(`${count === 1 ? 'Предупреждение' : `Предупреждений: ${count}`} — см. поля, отмеченные ⚠.`);

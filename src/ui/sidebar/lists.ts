@@ -8,15 +8,16 @@ import { byId, control, h } from './dom';
 import { refresh } from './messages';
 import { openPage, showDuplicate } from './pages';
 import { state } from './state';
+import { hideDiscardQuestion, unlessUnsaved } from './unsaved';
 
 function renderFound(list: HTMLElement, pages: readonly FoundPage[], idPrefix: string): void {
   list.replaceChildren(
     ...pages.map((page, index) => {
       const button = h('button', { type: 'button', class: 'result-button', id: `${idPrefix}-${index}` }, [
         describeFoundPage(page),
-        h('span', { class: 'state' }, [describeFoundState(page)]),
+        h('span', { class: 'state' }, [describeFoundState(page, state.init?.today)]),
       ]);
-      button.addEventListener('click', () => openPage(page));
+      button.addEventListener('click', () => unlessUnsaved(list, () => openPage(page)));
       return h('li', {}, [button]);
     }),
   );
@@ -40,6 +41,8 @@ export async function find(): Promise<void> {
   const query = byId<HTMLInputElement>('find-query').value.trim();
   const status = byId('find-status');
   const results = byId('find-results');
+  // A question about a result of the previous search would open a page no longer listed.
+  hideDiscardQuestion();
   results.replaceChildren();
   if (!query) {
     status.textContent = 'Введите часть названия организации или ссылку.';

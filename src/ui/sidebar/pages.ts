@@ -4,12 +4,14 @@
  */
 import type { PageInput } from '../../domain/types';
 import type { FoundPage } from '../../shared/sidebar';
+import { describeUnreported } from '../form/describe';
 import { FIELDS } from '../form/fields';
 import { emptyInput } from '../form/model';
 import { byId, control, h } from './dom';
 import { fillForm, readForm, setMode } from './formView';
 import { refresh, setStatus } from './messages';
 import { state } from './state';
+import { hideDiscardQuestion, markClean, unlessUnsaved } from './unsaved';
 
 export function showDuplicate(page: FoundPage | null): void {
   const box = byId('duplicate');
@@ -22,13 +24,15 @@ export function showDuplicate(page: FoundPage | null): void {
       `Открыть страницу из строки ${page.row}: ${page.input.organization || 'без названия'}`,
     ]),
   );
-  byId('open-duplicate').addEventListener('click', () => openPage(page));
+  // The question goes after the box, not in it: the box's children are replaced when it changes.
+  byId('open-duplicate').addEventListener('click', () => unlessUnsaved(box, () => openPage(page)));
 }
 
 export function openPage(page: FoundPage): void {
   fillForm(page.input);
   setMode(page.id, page.row);
   state.original = page.input;
+  markClean();
   state.unreadable = page.unreadable;
   state.serverProblems = [];
   state.touched = new Set(FIELDS.map((spec) => spec.key));
@@ -39,6 +43,7 @@ export function openPage(page: FoundPage): void {
   hideQuestion();
   byId('result').hidden = true;
   byId('form-errors').textContent = '';
+  showUnreported(page);
   setStatus(`Открыта страница из строки ${page.row}. Измените поля и сохраните.`);
   refresh();
   byId('form-title').focus();
@@ -48,6 +53,8 @@ export function openPage(page: FoundPage): void {
 export function newPage(keep: Partial<PageInput> = {}): void {
   fillForm({ ...emptyInput(), ...keep });
   setMode('', null);
+  markClean();
+  showUnreported(null);
   state.original = null;
   state.unreadable = {};
   state.serverProblems = [];
@@ -92,9 +99,11 @@ export function anotherPageOfOrganisation(): void {
  */
 export function anotherPageWithAddress(input: PageInput): void {
   const keptRow = state.row;
-  const keep: Partial<PageInput> = { network: input.network, link: input.link };
-  for (const key of ORGANISATION_FIELDS) Object.assign(keep, { [key]: input[key] });
-  newPage(keep);
+  const organisation: Partial<PageInput> = {};
+  for (const key of ORGANISATION_FIELDS) Object.assign(organisation, { [key]: input[key] });
+  newPage({ ...organisation, network: input.network, link: input.link });
+  // The new address is the person's own typing, not yet saved: only the organisation counts as loaded.
+  markClean({ ...emptyInput(), ...organisation });
   setStatus(
     `Страница в строке ${keptRow ?? '—'} не изменена. Введите дату создания новой страницы и нажмите «Добавить в реестр».`,
   );
@@ -103,4 +112,13 @@ export function anotherPageWithAddress(input: PageInput): void {
 
 export function hideQuestion(): void {
   byId('link-question').hidden = true;
+  hideDiscardQuestion();
+}
+
+/** Above the form, for a page whose creation or deletion the coordinator was not told of: the save reports it. */
+export function showUnreported(page: FoundPage | null): void {
+  const note = byId('unreported-note');
+  const text = page === null ? null : describeUnreported(page);
+  note.hidden = text === null;
+  note.textContent = text ?? '';
 }

@@ -3,15 +3,16 @@ import { pageLinkKeys } from '../../domain/links';
 import type { PageInput } from '../../domain/types';
 import { errorText } from '../../shared/errorText';
 import type { SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
-import { type ResultText, describeSuccess } from '../form/describe';
+import { type ResultText, describeSuccess, isExemptionOnly } from '../form/describe';
 import { fingerprint, firstErrorField } from '../form/model';
 import { callServer } from '../form/server';
 import { byId, control, h } from './dom';
 import { fillForm, readForm, setMode } from './formView';
 import { loadMine } from './lists';
 import { countErrors, refresh, setStatus } from './messages';
-import { anotherPageWithAddress, hideQuestion, showDuplicate } from './pages';
+import { anotherPageWithAddress, hideQuestion, showDuplicate, showUnreported } from './pages';
 import { guard, state } from './state';
+import { markClean } from './unsaved';
 
 export function updateSubmitButton(): void {
   const submit = byId<HTMLButtonElement>('submit');
@@ -32,12 +33,14 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
   fillForm(result.page.input);
   setMode(result.id, result.row);
   state.original = result.page.input;
+  markClean();
   state.unreadable = result.page.unreadable;
   state.serverProblems = result.warnings;
   state.showAll = true;
   state.counting = false;
   state.typed = new Set();
   showDuplicate(null);
+  showUnreported(result.page);
   hideQuestion();
   const organisations = state.init?.organisations;
   if (organisations && !organisations.some((organisation) => organisation.name === result.page.input.organization)) {
@@ -45,11 +48,13 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
     byId('org-list').append(h('option', { value: result.page.input.organization }));
   }
   refresh();
-  setStatus('Сохранено.', 'success');
+  setStatus(result.unchanged ? 'Изменений нет.' : 'Сохранено.', 'success');
   const text = describeSuccess(result, sent.link);
   if (keptRow !== null) text.lines.unshift(`Прежняя страница осталась в строке ${keptRow}.`);
   showResult(text);
   byId('result-next').hidden = false;
+  // An exemption (п. 4) has no page: there is no «another page» of it to add.
+  byId('add-same-org').hidden = isExemptionOnly(result.page);
   byId('result').focus();
   void loadMine();
 }
