@@ -58,7 +58,7 @@ export function staleStampProblems(page: Page): Problem[] {
   );
 }
 
-/** Working days for the department / organisation to tell the coordinator (п. 3.2.2). */
+/** Working days for the department / organization to tell the coordinator (п. 3.2.2). */
 export const DEPT_WORKING_DAYS = 2;
 /** Working days for the coordinator to tell ЦУР (п. 3.1.5). */
 export const TSUR_WORKING_DAYS = 3;

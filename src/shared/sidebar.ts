@@ -9,8 +9,8 @@ import type { EventAssessment, IsoDate, PageInput, Problem } from '../domain/typ
 
 export type { UnreadableCells };
 
-/** An organisation already in the register, for the organisation field's suggestions. */
-export interface SidebarOrganisation {
+/** An organization already in the register, for the organization field's suggestions. */
+export interface SidebarOrganization {
   name: string;
   orgKind: string | null;
 }
@@ -25,7 +25,7 @@ export interface SidebarUser {
 
 export interface SidebarInitResult {
   today: IsoDate;
-  organisations: SidebarOrganisation[];
+  organizations: SidebarOrganization[];
   /** The networks of the «Социальная сеть» list, built-in first. */
   networks: string[];
   /** Networks configured in «Настройки» beyond the built-in ones (validation needs them). */

@@ -15,7 +15,7 @@ import { byId, control, h } from './sidebar/dom';
 import { fillOptions, renderForm, setMode, setSelect } from './sidebar/formView';
 import { checkLinkRegistered, find, loadMine } from './sidebar/lists';
 import { refresh, setStatus } from './sidebar/messages';
-import { anotherPageOfOrganisation, hideQuestion, newPage, showDuplicate } from './sidebar/pages';
+import { anotherPageOfOrganization, hideQuestion, newPage, showDuplicate } from './sidebar/pages';
 import { state } from './sidebar/state';
 import { submit, updateSubmitButton } from './sidebar/submit';
 import { initDiscardQuestion, markClean, unlessUnsaved } from './sidebar/unsaved';
@@ -25,7 +25,7 @@ function applyInit(init: SidebarInitResult): void {
   fillOptions(control('orgKind') as HTMLSelectElement, init.orgKinds);
   fillOptions(control('network') as HTMLSelectElement, init.networks);
   const list = byId('org-list');
-  list.replaceChildren(...init.organisations.map((organisation) => h('option', { value: organisation.name })));
+  list.replaceChildren(...init.organizations.map((organization) => h('option', { value: organization.name })));
   byId('app').removeAttribute('aria-busy');
   if (init.user.canSubmit) {
     setStatus('');
@@ -74,10 +74,10 @@ function suggestNetwork(): void {
   if (detected) setSelect(network, detected);
 }
 
-function onOrganisationPicked(): void {
+function onOrganizationPicked(): void {
   const name = control('organization').value.trim();
   const kind = control('orgKind') as HTMLSelectElement;
-  const known = state.init?.organisations.find((organisation) => organisation.name === name);
+  const known = state.init?.organizations.find((organization) => organization.name === name);
   if (known?.orgKind && !kind.value) setSelect(kind, known.orgKind);
 }
 
@@ -98,7 +98,7 @@ function start(): void {
     event.preventDefault();
     void submit();
   });
-  control('organization').addEventListener('change', onOrganisationPicked);
+  control('organization').addEventListener('change', onOrganizationPicked);
   const blankForm = (): void => {
     newPage();
     control('organization').focus();
@@ -110,7 +110,7 @@ function start(): void {
   };
   guarded('new-page', blankForm);
   guarded('new-org', blankForm);
-  guarded('add-same-org', anotherPageOfOrganisation);
+  guarded('add-same-org', anotherPageOfOrganization);
   initDiscardQuestion();
   byId('same-page').addEventListener('click', () => void submit('same'));
   byId('other-page').addEventListener('click', () => void submit('other'));

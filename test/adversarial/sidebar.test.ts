@@ -204,7 +204,7 @@ describe('searching and starting with hostile input', () => {
 
   it('sidebarInit returns the names as plain JSON text', () => {
     const init = callSafely('sidebarInit', () => rt.scriptRun('sidebarInit')) as SidebarInitResult;
-    expect(init.organisations.map((organisation) => organisation.name)).toEqual(
+    expect(init.organizations.map((organization) => organization.name)).toEqual(
       expect.arrayContaining([XSS.script, EMOJI, FORMULA_TEXT.importxml]),
     );
   });

@@ -46,12 +46,12 @@ describe('sidebarInit', () => {
     const rt = threeRows();
     const init = rt.scriptRun('sidebarInit') as SidebarInitResult;
     expect(init.today).toBe(TODAY);
-    expect(init.organisations.map((organisation) => organisation.name)).toEqual([
+    expect(init.organizations.map((organization) => organization.name)).toEqual([
       'Администрация Шпаковского округа',
       'МБУК «Дом культуры»',
       'Отдел образования',
     ]);
-    expect(init.organisations[1]).toEqual({ name: 'МБУК «Дом культуры»', orgKind: 'Подведомственная организация' });
+    expect(init.organizations[1]).toEqual({ name: 'МБУК «Дом культуры»', orgKind: 'Подведомственная организация' });
     expect(init.networks).toEqual(['ВКонтакте', 'Одноклассники']);
     expect(init.orgKinds).toEqual([
       'Администрация округа',
@@ -84,7 +84,7 @@ describe('sidebarInit', () => {
 });
 
 describe('sidebarFind', () => {
-  it('finds by part of the organisation, ignoring case and quotes', () => {
+  it('finds by part of the organization, ignoring case and quotes', () => {
     const rt = threeRows();
     const found = rt.scriptRun('sidebarFind', 'дом КУЛЬТУРЫ') as SidebarFindResult;
     expect(found.pages.map((page) => [page.id, page.row])).toEqual([['P-BBBBBBBB', 3]]);

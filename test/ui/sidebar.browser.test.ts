@@ -386,15 +386,15 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(bad).toEqual([]);
   }
 
-  function rowsOf(organisation: string): Array<Record<string, unknown>> {
+  function rowsOf(organization: string): Array<Record<string, unknown>> {
     const { values } = registerValues(rt);
     const [header, ...rows] = values as [string[], ...unknown[][]];
     return rows
       .map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index]])))
-      .filter((row) => row['Организация'] === organisation);
+      .filter((row) => row['Организация'] === organization);
   }
 
-  it('adds a second page of the same organisation from the filled form: both pages are in the register', async () => {
+  it('adds a second page of the same organization from the filled form: both pages are in the register', async () => {
     await open(threeRows());
     await fillNewPage();
     await page.click('#submit');
@@ -404,7 +404,7 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(await page.isVisible('#new-org')).toBe(true);
     await shot('sidebar-saved');
     await page.click('#add-same-org');
-    // Organisation and people stay; the page's own fields are empty; it is a new page again.
+    // Organization and people stay; the page's own fields are empty; it is a new page again.
     await waitExactText(page.locator('#form-title'), 'Новая страница');
     expect(await page.inputValue('#f-organization')).toBe('Комитет по культуре');
     expect(await page.inputValue('#f-orgKind')).toBe('Структурное подразделение');
@@ -451,7 +451,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await waitText(page.locator('#f-link-msg'), '«Отметить как удалённую»');
     await page.click('#submit');
     expect(submits()).toBe(0);
-    // Another page of the organisation: a new row, the old one stays.
+    // Another page of the organization: a new row, the old one stays.
     await page.fill('#f-link', 'https://vk.com/dk_shpak_kids');
     await page.click('#submit');
     await page.waitForSelector('#link-question:not([hidden])');
@@ -790,7 +790,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await shot('sidebar-top');
   });
 
-  it('keeps ОГРН and ИНН in the organisation section, checked as in the sheet, for every page of the organisation', async () => {
+  it('keeps ОГРН and ИНН in the organization section, checked as in the sheet, for every page of the organization', async () => {
     await open(threeRows());
     expect(await page.textContent('#group-organization')).toContain('ИНН');
     expect(await page.locator('#group-organization #f-ogrn').count()).toBe(1);
@@ -807,7 +807,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.click('#submit');
     await page.waitForSelector('#result.success:not([hidden])');
     expect(rowsOf('Комитет по культуре')[0]).toMatchObject({ ОГРН: '1022603620016', ИНН: '7707083893' });
-    // The organisation's next page keeps its numbers.
+    // The organization's next page keeps its numbers.
     await page.click('#add-same-org');
     expect(await page.inputValue('#f-inn')).toBe('7707083893');
     expect(await page.inputValue('#f-ogrn')).toBe('1022603620016');
@@ -912,17 +912,17 @@ describeBrowser('the sidebar in Chromium', () => {
     await shot('sidebar-long-typed');
   });
 
-  it('two pages of one organisation from the filled form survive Ctrl-C of npm start (register.xlsx)', async () => {
+  it('two pages of one organization from the filled form survive Ctrl-C of npm start (register.xlsx)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'sidebar-npm-start-'));
     const run = await startNpmStart(out, '2026-12-01');
-    const organisation = 'Молодёжный центр «Импульс»';
+    const organization = 'Молодёжный центр «Импульс»';
     try {
       server = { url: run.url, port: Number(new URL(run.url).port), calls: [], close: async () => undefined };
       await load();
-      await fillNewPage({ organization: organisation, link: 'vk.com/impuls_mc', createdOn: '01.12.2026' });
+      await fillNewPage({ organization: organization, link: 'vk.com/impuls_mc', createdOn: '01.12.2026' });
       await page.click('#submit');
       await waitText(page.locator('#result-title'), 'Страница добавлена в реестр');
-      // The organisation's second page: organisation and people stay, the page's fields are empty.
+      // The organization's second page: organization and people stay, the page's fields are empty.
       await page.click('#add-same-org');
       expect(await page.inputValue('#f-link')).toBe('');
       await page.selectOption('#f-network', 'Одноклассники');
@@ -943,7 +943,7 @@ describeBrowser('the sidebar in Chromium', () => {
       await page.fill('#f-createdOn', '01.12.2026');
       await page.click('#submit');
       await waitText(page.locator('#result'), 'Страница добавлена в реестр');
-      // In the sheet: the search finds the organisation's three pages.
+      // In the sheet: the search finds the organization's three pages.
       await page.fill('#find-query', 'Импульс');
       await page.click('#find-button');
       await waitCount(page.locator('#find-results button'), 3);
@@ -963,7 +963,7 @@ describeBrowser('the sidebar in Chromium', () => {
     // The sample register has the departments' own headers («Наименование организации», «Соцсеть»…): found as the add-on finds them.
     const column = (key: ColumnKey): number => (header ?? []).findIndex((name) => columnKeyForHeader(name) === key);
     const saved = rows
-      .filter((row) => row[column('organization')] === organisation)
+      .filter((row) => row[column('organization')] === organization)
       .map((row) => [row[column('network')], row[column('link')]]);
     expect(saved).toEqual([
       ['ВКонтакте', 'https://vk.com/impuls_mc'],
@@ -1034,7 +1034,7 @@ describeBrowser('the sidebar in Chromium', () => {
       'Идентификация в ЕСИА': true,
       'Подключено к «Госпабликам»': true,
     });
-    // The organisation's second page, from the keyboard: «Добавить ещё страницу этой организации».
+    // The organization's second page, from the keyboard: «Добавить ещё страницу этой организации».
     await tabTo('add-same-org');
     await page.keyboard.press('Enter');
     await waitExactText(page.locator('#form-title'), 'Новая страница');

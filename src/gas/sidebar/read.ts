@@ -16,7 +16,7 @@ import type {
   SidebarFindResult,
   SidebarInitResult,
   SidebarMyPagesResult,
-  SidebarOrganisation,
+  SidebarOrganization,
 } from '../../shared/sidebar';
 import { checkCoordinator, currentUserEmail, ownerEmail } from '../platform/access';
 import { loadDayContext } from '../sheets/computedColumns';
@@ -53,15 +53,15 @@ export function sidebarInit(): SidebarInitResult {
   const table = openRegister(spreadsheet);
   const day = loadDayContext(spreadsheet, table?.timeZone ?? MOSCOW_TIME_ZONE);
   const extraNetworks = day.register.extraNetworks ?? [];
-  const organisations = new Map<string, SidebarOrganisation>();
+  const organizations = new Map<string, SidebarOrganization>();
   if (table !== null) {
     for (const raw of readAllRows(table)) {
       const name = cellText(raw.cells.organization);
       if (name === '') continue;
       const key = organizationKey(name);
       const kind = cellText(raw.cells.orgKind);
-      const known = organisations.get(key);
-      if (known === undefined) organisations.set(key, { name, orgKind: kind || null });
+      const known = organizations.get(key);
+      if (known === undefined) organizations.set(key, { name, orgKind: kind || null });
       else if (known.orgKind === null && kind !== '') known.orgKind = kind;
     }
   }
@@ -70,7 +70,7 @@ export function sidebarInit(): SidebarInitResult {
   const reason = table === null ? REGISTER_NOT_FOUND : missing.length > 0 ? missingColumnsMessage(missing) : null;
   return {
     today: day.register.today,
-    organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+    organizations: [...organizations.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     networks: networkNames(extraNetworks),
     extraNetworks: [...extraNetworks],
     orgKinds: [...ORG_KINDS],
@@ -83,7 +83,7 @@ export function sidebarInit(): SidebarInitResult {
   };
 }
 
-/** Pages whose organisation or link matches the query, in sheet order (one read of the register). */
+/** Pages whose organization or link matches the query, in sheet order (one read of the register). */
 export function sidebarFind(query: unknown): SidebarFindResult {
   const text = typeof query === 'string' ? query.trim().slice(0, 500) : '';
   if (text.length < 2)

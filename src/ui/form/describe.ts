@@ -17,7 +17,7 @@ function day(date: string | null): string {
   }
 }
 
-/** One line for a page in the search results: organisation, network, link, row. */
+/** One line for a page in the search results: organization, network, link, row. */
 export function describeFoundPage(page: FoundPage): string {
   const parts = [page.input.organization || 'Без названия'];
   if (page.input.exemptionBasis) parts.push('освобождение (п. 4)');

@@ -1,5 +1,5 @@
 /**
- * Which page the form holds: a found page opened, a new page, another page of the same organisation,
+ * Which page the form holds: a found page opened, a new page, another page of the same organization,
  * and the duplicate and question boxes around them.
  */
 import type { PageInput } from '../../domain/types';
@@ -49,7 +49,7 @@ export function openPage(page: FoundPage): void {
   byId('form-title').focus();
 }
 
-/** An empty form for a new page; `keep` carries fields over (the organisation and its people). */
+/** An empty form for a new page; `keep` carries fields over (the organization and its people). */
 export function newPage(keep: Partial<PageInput> = {}): void {
   fillForm({ ...emptyInput(), ...keep });
   setMode('', null);
@@ -69,7 +69,7 @@ export function newPage(keep: Partial<PageInput> = {}): void {
   refresh();
 }
 
-/** The fields of the organisation and its people: what a second page of the same organisation shares. */
+/** The fields of the organization and its people: what a second page of the same organization shares. */
 const ORGANISATION_FIELDS = [
   'organization',
   'orgKind',
@@ -82,28 +82,28 @@ const ORGANISATION_FIELDS = [
   'inn',
 ] as const satisfies ReadonlyArray<keyof PageInput>;
 
-/** «Добавить ещё страницу этой организации»: organisation and people stay, the page's own fields are cleared. */
-export function anotherPageOfOrganisation(): void {
+/** «Добавить ещё страницу этой организации»: organization and people stay, the page's own fields are cleared. */
+export function anotherPageOfOrganization(): void {
   const current = readForm();
   const keep: Partial<PageInput> = {};
   for (const key of ORGANISATION_FIELDS) Object.assign(keep, { [key]: current[key] });
-  const organisation = current.organization;
+  const organization = current.organization;
   newPage(keep);
-  setStatus(`Новая страница организации «${organisation}»: выберите сеть, введите ссылку и дату создания.`);
+  setStatus(`Новая страница организации «${organization}»: выберите сеть, введите ссылку и дату создания.`);
   control('network').focus();
 }
 
 /**
  * «Другая страница» while the form still holds the old page's dates: the form becomes a new page of the
- * organisation with the new address, and asks for its own creation date (the old row is not touched).
+ * organization with the new address, and asks for its own creation date (the old row is not touched).
  */
 export function anotherPageWithAddress(input: PageInput): void {
   const keptRow = state.row;
-  const organisation: Partial<PageInput> = {};
-  for (const key of ORGANISATION_FIELDS) Object.assign(organisation, { [key]: input[key] });
-  newPage({ ...organisation, network: input.network, link: input.link });
-  // The new address is the person's own typing, not yet saved: only the organisation counts as loaded.
-  markClean({ ...emptyInput(), ...organisation });
+  const organization: Partial<PageInput> = {};
+  for (const key of ORGANISATION_FIELDS) Object.assign(organization, { [key]: input[key] });
+  newPage({ ...organization, network: input.network, link: input.link });
+  // The new address is the person's own typing, not yet saved: only the organization counts as loaded.
+  markClean({ ...emptyInput(), ...organization });
   setStatus(
     `Страница в строке ${keptRow ?? '—'} не изменена. Введите дату создания новой страницы и нажмите «Добавить в реестр».`,
   );

@@ -42,9 +42,9 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
   showDuplicate(null);
   showUnreported(result.page);
   hideQuestion();
-  const organisations = state.init?.organisations;
-  if (organisations && !organisations.some((organisation) => organisation.name === result.page.input.organization)) {
-    organisations.push({ name: result.page.input.organization, orgKind: result.page.input.orgKind || null });
+  const organizations = state.init?.organizations;
+  if (organizations && !organizations.some((organization) => organization.name === result.page.input.organization)) {
+    organizations.push({ name: result.page.input.organization, orgKind: result.page.input.orgKind || null });
     byId('org-list').append(h('option', { value: result.page.input.organization }));
   }
   refresh();
@@ -76,7 +76,7 @@ function onRefused(result: SubmitFailure): void {
 
 /**
  * The page's link or network changed: the same page with a new address, or another page of the
- * organisation? Asked before a save, so that a second page never silently replaces the first.
+ * organization? Asked before a save, so that a second page never silently replaces the first.
  */
 function addressChanged(input: PageInput): boolean {
   const original = state.original;
