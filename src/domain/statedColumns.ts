@@ -1,6 +1,7 @@
 /**
- * What the add-on may assert about a row: an error in a column it states keeps the row out of every
- * report (ЦУР letter, site list, digests) and its organization out of the gap count. Pure.
+ * What the add-on may assert about a row: an error in a column it states keeps the row's events out of
+ * every report (ЦУР letter, site list, digests); any error keeps its page out of the totals and its
+ * organization out of the gap count (isUnreliableRow). Pure.
  */
 import type { ColumnKey, Problem } from './types';
 
