@@ -666,6 +666,8 @@ describeBrowser('the sidebar in Chromium', () => {
     await waitExactText(page.locator('#result-title'), 'Освобождение (п. 4) внесено в реестр: строка 6.');
     expect(await page.isHidden('#add-same-org')).toBe(true);
     expect(await page.isVisible('#new-org')).toBe(true);
+    // An exemption row has no page to mark deleted.
+    expect(await page.isHidden('#mark-deleted')).toBe(true);
     await shot('sidebar-exemption-saved');
   });
 

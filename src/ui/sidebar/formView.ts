@@ -156,12 +156,14 @@ export function setMode(id: string, row: number | null): void {
 }
 
 /**
- * «Отметить как удалённую» only for a saved page not yet marked deleted and with no date typed; a page
- * already deleted says since when instead (its row and link stay: the deletion is part of the record).
+ * «Отметить как удалённую» only for a saved page (a row with a link: an exemption row has no page) not yet
+ * marked deleted and with no date typed; a page already deleted says since when instead (its row and link
+ * stay: the deletion is part of the record).
  */
 export function showDeletion(typedDeletedOn: string): void {
   const saved = state.id ? (state.original?.deletedOn ?? '') : '';
-  byId('mark-deleted').hidden = !state.id || saved !== '' || typedDeletedOn !== '';
+  const hasPage = (state.original?.link ?? '').trim() !== '';
+  byId('mark-deleted').hidden = !state.id || !hasPage || saved !== '' || typedDeletedOn !== '';
   const note = byId('deleted-note');
   note.hidden = saved === '';
   setText(note, saved ? `Страница отмечена удалённой ${shownDate(saved)}. Её строка и ссылка остаются в реестре.` : '');
