@@ -35,6 +35,10 @@ export interface ReportEvent {
   tsurDeadline: IsoDate;
   reportedToDept: IsoDate | null;
   reportedToTsur: IsoDate | null;
+  /**
+   * Either obligation (department's or ЦУР's) is still open after its deadline. Not the letter's figure:
+   * summary.overdueEvents counts only events past their ЦУР deadline in rows the letter takes.
+   */
   overdue: boolean;
   /** Before decree No. 1199 came into force: no deadline ran (reported once, in its own section). */
   beforeDecree: boolean;
