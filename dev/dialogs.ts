@@ -35,7 +35,9 @@ const LOOK_AT = ['menuSiteList', 'menuControlLetter', 'menuAbout'];
 /** Writes the dialogs; returns the line for the «Записано» list. */
 export function writeDialogs(rt: Runtime, out: string): string {
   for (const handler of LOOK_AT) {
-    if (typeof rt.bundle[handler] === 'function') rt.quietly(() => rt.menu(handler));
+    // Run as the coordinator would, not quietly: a quiet call bypasses the realm crossing, and the bundle
+    // would read the sheet's dates as foreign objects (every dated row «in error»).
+    if (typeof rt.bundle[handler] === 'function') rt.menu(handler);
   }
   const dir = join(out, 'dialogs');
   mkdirSync(dir, { recursive: true });

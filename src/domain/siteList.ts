@@ -89,11 +89,14 @@ export function buildSiteList(
   const profileRows: number[] = [];
   for (const row of rows) {
     const { page } = row;
-    if (!isActivePage(page) || (page.network ?? '').trim() === '') continue;
-    if (statedErrors(row).length > 0) {
+    // Named before the filter: a link that does not read (a wall post) is null in the page, so the row
+    // would otherwise drop out of the list without a word.
+    const mayBePage = page.deletedOn === null && (page.exemptionBasis ?? '').trim() === '';
+    if (mayBePage && statedErrors(row).length > 0) {
       skippedRows.push(row.row);
       continue;
     }
+    if (!isActivePage(page) || (page.network ?? '').trim() === '') continue;
     const [link = '', ...otherLinks] = pageLinks(page.link ?? '');
     if (pageLinkKind(link, options.extraNetworks).kind === 'profile') {
       profileRows.push(row.row);

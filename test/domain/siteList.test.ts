@@ -206,8 +206,9 @@ describe('buildSiteList: what the website must not publish', () => {
     ],
     TODAY,
   );
-  // As the register's check finds it (links.ts: a wall post is not a page).
+  // As the register's check reads it (links.ts: a wall post is not a page): an error, and no link in the page.
   rows[2]!.problems.push({ column: 'link', severity: 'error', message: 'это не страница, а запись на стене' });
+  rows[2]!.page.link = null;
   const list = buildSiteList(rows, TODAY, ['ВКонтакте']);
 
   it('leaves a personal profile out and names its row', () => {

@@ -31,5 +31,10 @@ describe('out/dialogs', () => {
       expect(html).toContain('Страница открыта не из Google Таблиц');
     }
     expect(readFileSync(join(out, 'dialogs', 'check.html'), 'utf8')).toContain('data-action="select-cell"');
+    // The site list read the sheet's dates as the add-on does (a quiet call once left every dated row «in error»):
+    // the dated page is listed, and only the row without a link is named.
+    const siteList = readFileSync(join(out, 'dialogs', 'site-list.html'), 'utf8');
+    expect(siteList).toContain('Действующих официальных страниц: 1');
+    expect(siteList).toMatch(/Не вошли в список из-за ошибок[^<]*: строки 3\./);
   });
 });
