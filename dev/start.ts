@@ -9,6 +9,7 @@
  * Every add-on action goes through the bundle's globals as Apps Script would call them. A global a later
  * issue has not added yet is reported and skipped, so the run grows as the add-on does.
  */
+import { unescapeHtml } from '../src/domain/htmlEscape';
 import { writeDialogs } from './dialogs';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -190,13 +191,8 @@ function messageText(html: string): string | null {
     .replace(/<h1[\s\S]*?<\/h1>/g, '')
     .replace(/<\/(h2|h3|p|li)>/g, '\n')
     .replace(/<li[^>]*>/g, '• ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-  return text
+    .replace(/<[^>]+>/g, '');
+  return unescapeHtml(text)
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')

@@ -16,6 +16,16 @@ export function escapeHtml(value: unknown): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
 }
 
+/** HTML text → text: the inverse of escapeHtml (&amp; last, so «&amp;lt;» stays «&lt;»). */
+export function unescapeHtml(html: string): string {
+  return html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 /** An http(s) address that may become an href; null for anything else (javascript:, data:, junk). */
 export function safeHttpUrl(value: string | null | undefined): string | null {
   if (!value) return null;

@@ -6,7 +6,7 @@
  * no letter can build its HTML another way.
  */
 import { isEmailAddress } from './email';
-import { escapeHtml, safeHttpUrl } from './htmlEscape';
+import { escapeHtml, safeHttpUrl, unescapeHtml } from './htmlEscape';
 import { linkHost, networkForUrl, normalizeLink } from './links';
 
 export interface MailAttachment {
@@ -311,20 +311,11 @@ export function checkedRecipients(to: string): { ok: true; to: string } | { ok: 
 
 const ANCHOR = /<a href="([^"]*)">([\s\S]*?)<\/a>/g;
 
-function unescapeAttribute(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 /** The last line of defence on a finished HTML part: foreign links unlinked, foreign addresses defanged. */
 function safeLetterHtml(html: string): string {
   return html
     .replace(ANCHOR, (_anchor, href: string, label: string) => {
-      const page = letterHref(unescapeAttribute(href));
+      const page = letterHref(unescapeHtml(href));
       return page === null ? label : `<a href="${escapeHtml(page)}">${label}</a>`;
     })
     .replace(/>([^<]*)</g, (_match, text: string) => `>${defangUrls(text)}<`);
@@ -332,7 +323,7 @@ function safeLetterHtml(html: string): string {
 
 /** The hrefs of an HTML part (for report.json and tests). */
 export function letterLinks(html: string): string[] {
-  return [...html.matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((match) => unescapeAttribute(match[1] ?? ''));
+  return [...html.matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((match) => unescapeHtml(match[1] ?? ''));
 }
 
 /** What stays in the body of a letter too large for it (the rest goes into the attachment). */

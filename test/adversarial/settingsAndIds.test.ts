@@ -6,6 +6,7 @@
  */
 import { setupResult } from '../gas/registerHarness';
 import type { Runtime } from '../../dev/runtime';
+import { unescapeHtml } from '../../src/domain/htmlEscape';
 import { SETTINGS_SPECS } from '../../src/domain/settings';
 import {
   COORDINATOR,
@@ -21,22 +22,13 @@ import { FORMULA_TEXT, XSS, expectNoRawMarkup, expectRussian, formulaCells, oper
 const TODAY = '2026-01-20'; // Tuesday
 const SHEETS = { sheets: ['Реестр', 'Настройки'] };
 
-function decodeAttribute(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 function previewAndSend(rt: Runtime): {
   html: string;
   result: { status: string; message: string; eventIds: string[] };
 } {
   const { messages } = operate(rt, 'menuTsurSummary', () => rt.menu('menuTsurSummary', COORDINATOR), SHEETS);
   const html = messages.panels[0] ?? '';
-  const token = decodeAttribute(/data-token="([^"]*)"/.exec(html)?.[1] ?? '');
+  const token = unescapeHtml(/data-token="([^"]*)"/.exec(html)?.[1] ?? '');
   const { result } = operate(rt, 'summarySend', () => scriptRunAs(rt, COORDINATOR, 'summarySend', token), SHEETS);
   return { html, result: result as { status: string; message: string; eventIds: string[] } };
 }

@@ -4,6 +4,7 @@
  * validation, conditional formatting, protections, frozen rows) to prove what setup changed and what
  * it did not.
  */
+import { unescapeHtml } from '../../src/domain/htmlEscape';
 import { createRuntime, type Runtime } from '../../dev/runtime';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -190,13 +191,7 @@ export interface CheckDialogRow {
 }
 
 function dialogText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return unescapeHtml(html.replace(/<[^>]*>/g, ''));
 }
 
 export function checkDialogRows(html: string): CheckDialogRow[] {

@@ -2,6 +2,7 @@
  * «Сводка для ЦУР…» end to end: the built bundle in the offline runtime, as coordinators and clerks would
  * use it from the menu and the preview dialog.
  */
+import { unescapeHtml } from '../../src/domain/htmlEscape';
 import type { Runtime } from '../../dev/runtime';
 import {
   CLERK,
@@ -37,15 +38,6 @@ const ROWS: RowSpec[] = [
   }),
 ];
 
-function decodeAttribute(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 /** Opens the preview as `user` and returns its page and the token of its «Отправить». */
 function preview(rt: Runtime, user = COORDINATOR): { html: string; token: string } {
   const before = rt.ui.panels.length;
@@ -53,7 +45,7 @@ function preview(rt: Runtime, user = COORDINATOR): { html: string; token: string
   const panel = rt.ui.panels[before];
   if (!panel) throw new Error(`no dialog; alerts: ${JSON.stringify(rt.ui.alerts)}`);
   const token = /data-token="([^"]*)"/.exec(panel.html)?.[1];
-  return { html: panel.html, token: token === undefined ? '' : decodeAttribute(token) };
+  return { html: panel.html, token: token === undefined ? '' : unescapeHtml(token) };
 }
 
 interface SendResult {

@@ -6,17 +6,17 @@
  * reaches «Закрыть» and Enter / Escape close; a cell address selects its cell through the server.
  * Screenshots: out/screenshots/dialog-<name>.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, RUN_BROWSER_TESTS } from './chromium';
 import type { Runtime } from '../../dev/runtime';
 import { startSidebarServer, type SidebarServer } from '../../dev/sidebarServer';
 import { COORDINATOR, OWNER, createRegisterRuntime, pageRow, scriptRunAs } from '../gas/registerRuntime';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../out/screenshots');
-const RUN = existsSync(CHROMIUM) || Boolean(process.env.CI);
+const RUN = RUN_BROWSER_TESTS;
 const describeBrowser = RUN ? describe : describe.skip;
 if (!RUN) console.warn(`Браузерные тесты диалогов пропущены: нет ${CHROMIUM} (apt-get install chromium).`);
 
@@ -84,18 +84,7 @@ describeBrowser('the dialogs in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--lang=ru-RU',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

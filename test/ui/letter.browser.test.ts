@@ -4,15 +4,15 @@
  * never a horizontal scroll, the events numbered as in the plain text, every card's cell labelled.
  * Screenshots at 360 and 800 px go to out/screenshots/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, RUN_BROWSER_TESTS } from './chromium';
 import { selectPendingEvents, summaryTotals } from '../../src/domain/summary';
 import { buildSummaryLetter } from '../../src/domain/summaryLetter';
 import { assess } from '../domain/assessedRows';
 
-const CHROMIUM = '/usr/bin/chromium';
-const RUN = existsSync(CHROMIUM) || Boolean(process.env.CI);
+const RUN = RUN_BROWSER_TESTS;
 if (!RUN) console.warn(`Браузерная проверка письма пропущена: нет ${CHROMIUM}.`);
 const describeBrowser = RUN ? describe : describe.skip;
 
@@ -90,7 +90,7 @@ function letterHtml(): { html: string; text: string } {
 describeBrowser('the letter to ЦУР at 600 px', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser.close();

@@ -5,11 +5,12 @@
  *
  * Without /usr/bin/chromium the suite is skipped with a message — except under CI, where it must run.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, RUN_BROWSER_TESTS } from './chromium';
 import type { Runtime } from '../../dev/runtime';
 import { loadXlsx } from '../../dev/spreadsheetFiles';
 import type { SidebarServer } from '../../dev/sidebarServer';
@@ -30,11 +31,9 @@ import {
   threePages,
 } from './sidebarFixture';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../out/screenshots');
 const TODAY = '2024-04-27';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const RUN = HAS_CHROMIUM || Boolean(process.env.CI);
+const RUN = RUN_BROWSER_TESTS;
 
 if (!RUN) {
   console.warn(
@@ -61,20 +60,7 @@ describeBrowser('the sidebar in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Russian date fields (ДД.ММ.ГГГГ), as the departments see them (needs Debian's chromium-l10n).
-      env: { ...process.env, LANGUAGE: 'ru' },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--lang=ru-RU',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
