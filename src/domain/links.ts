@@ -79,15 +79,15 @@ function bareHost(host: string): string {
 
 /** The parts of a web address that the register uses. */
 export interface ParsedLink {
-  protocol: 'http:' | 'https:';
+  readonly protocol: 'http:' | 'https:';
   /** Lowercase, without a trailing dot. */
-  hostname: string;
+  readonly hostname: string;
   /** '' when none is given. */
-  port: string;
+  readonly port: string;
   /** '/' when none is given; percent-escapes kept. */
-  pathname: string;
+  readonly pathname: string;
   /** The query without '?', '' when none. */
-  query: string;
+  readonly query: string;
 }
 
 // scheme://[user[:password]@]host[:port][/path][?query][#fragment]
@@ -99,6 +99,40 @@ const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^
  * hosts without a dot are not addresses.
  */
 export function parseLink(link: string): ParsedLink | null {
+  const known = PARSED.get(link);
+  if (known !== undefined) return known;
+  const parsed = parseLinkOnce(link);
+  remember(PARSED, link, parsed);
+  return parsed;
+}
+
+/**
+ * Answers per text for the run (an Apps Script execution): a check asks about every row's link a
+ * dozen times (its error, network, kind, normal form), and parsing is most of what it costs.
+ * Cleared when full, so a long run's memory stays bounded.
+ */
+const MEMO_LIMIT = 50_000;
+const PARSED = new Map<string, ParsedLink | null>();
+
+function remember<T>(memo: Map<string, T>, text: string, value: T): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, value);
+}
+
+/** The memo of a function of (text, configured networks): one map per list of networks. */
+function memoFor<T>(
+  memos: WeakMap<readonly NetworkSpec[], Map<string, T>>,
+  extra: readonly NetworkSpec[],
+): Map<string, T> {
+  let memo = memos.get(extra);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(extra, memo);
+  }
+  return memo;
+}
+
+function parseLinkOnce(link: string): ParsedLink | null {
   const text = link.trim();
   if (text === '' || /\s/.test(text)) return null;
   const withScheme =
@@ -146,7 +180,18 @@ function networkForHost(host: string | null, networks: readonly NetworkSpec[]): 
  * written ok.ru/group/123 (and ok.ru/dk?st.friendId=5 is ok.ru/profile/5).
  * Null when the text is not a web address.
  */
-export function normalizeLink(link: string, extra: readonly NetworkSpec[] = []): string | null {
+export function normalizeLink(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string | null {
+  const memo = memoFor(NORMALIZED, extra);
+  const known = memo.get(link);
+  if (known !== undefined) return known;
+  const normal = normalizeLinkOnce(link, extra);
+  remember(memo, link, normal);
+  return normal;
+}
+
+const NORMALIZED = new WeakMap<readonly NetworkSpec[], Map<string, string | null>>();
+
+function normalizeLinkOnce(link: string, extra: readonly NetworkSpec[]): string | null {
   const url = parseLink(link);
   if (url === null) return null;
   const host = bareHost(url.hostname);
@@ -184,7 +229,8 @@ function okPath(path: string, query: string): string {
  * a search, a section of a page). A short name (vk.com/shpakray) may be either a community or a
  * profile: it is taken as a community. Other networks' links are 'community' (nothing is known of them).
  */
-export type PageLinkKind = { kind: 'community' } | { kind: 'profile' } | { kind: 'notPage'; what: string };
+export type PageLinkKind =
+  { readonly kind: 'community' } | { readonly kind: 'profile' } | { readonly kind: 'notPage'; readonly what: string };
 
 /** VK addresses that are not pages, by the first part of the path (after the slash). */
 const VK_NOT_PAGES: ReadonlyArray<[RegExp, string]> = [
@@ -211,7 +257,18 @@ const OK_NOT_PAGES: ReadonlyArray<[RegExp, string]> = [
   [/^(friends|groups|settings|dk)$/, 'служебный раздел'],
 ];
 
-export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = []): PageLinkKind {
+export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): PageLinkKind {
+  const memo = memoFor(KINDS, extra);
+  const known = memo.get(link);
+  if (known !== undefined) return known;
+  const kind = pageLinkKindOnce(link, extra);
+  remember(memo, link, kind);
+  return kind;
+}
+
+const KINDS = new WeakMap<readonly NetworkSpec[], Map<string, PageLinkKind>>();
+
+function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLinkKind {
   const normal = normalizeLink(link, extra);
   if (normal === null) return { kind: 'community' };
   const slash = normal.indexOf('/', 'https://'.length);
@@ -239,7 +296,17 @@ export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = []): 
  * links of the same page separated by «;» (brackets around a link are allowed). A cell with one link
  * gives it alone.
  */
-export function pageLinks(text: string): string[] {
+export function pageLinks(text: string): readonly string[] {
+  const known = LINKS_OF_CELL.get(text);
+  if (known !== undefined) return known;
+  const links = pageLinksOnce(text);
+  remember(LINKS_OF_CELL, text, links);
+  return links;
+}
+
+const LINKS_OF_CELL = new Map<string, readonly string[]>();
+
+function pageLinksOnce(text: string): readonly string[] {
   return text
     .split(';')
     .map((part) =>
@@ -255,6 +322,28 @@ export function pageLinks(text: string): string[] {
 export function pageLinkKeys(text: string, extra: readonly NetworkSpec[] = []): string[] {
   const keys = pageLinks(text).map((link) => normalizeLink(link, extra));
   return keys.every((key): key is string => key !== null) ? [...new Set(keys)] : [];
+}
+
+/** Words the normal form writes into a path itself (normalizeLink): no spelling need contain them. */
+const NORMAL_FORM_WORDS: ReadonlySet<string> = new Set(['club', 'group', 'profile']);
+
+/**
+ * Pieces of text that every spelling of the page whose normal form is `key` (normalizeLink) contains
+ * once lowercased, unless the spelling holds a percent-escape: each run of Latin letters and each run
+ * of digits in the key's path, but for the words the normal form adds (vk.com/public5 is vk.com/club5,
+ * so of «club5» only «5» is a clue). Empty when the path has none: then any text may spell the page.
+ * onEdit uses them to pick, by substring search, the rows that may register the same page, instead of
+ * reading every row's link.
+ */
+export function pageKeyClues(key: string): string[] {
+  const slash = key.indexOf('/', 'https://'.length);
+  if (slash === -1) return [];
+  const runs =
+    key
+      .slice(slash)
+      .toLowerCase()
+      .match(/[a-z]+|[0-9]+/g) ?? [];
+  return runs.filter((run) => !NORMAL_FORM_WORDS.has(run));
 }
 
 function safeDecode(path: string): string {

@@ -5,12 +5,13 @@
  */
 import { readTextCell } from './cellValues';
 import { COLUMNS } from './columns';
-import { networkList, type NetworkSpec } from './links';
+import { networkList, pageKeyClues, type NetworkSpec } from './links';
 import { assessObligations, rowState, staleStampProblems } from './obligations';
 import {
   duplicatePageProblem,
   duplicatePageRows,
   exemptionConflicts,
+  registeredPageKeys,
   reviewRegister,
   type RegisterGap,
 } from './registerCheck';
@@ -243,15 +244,44 @@ export function assessRowsInRegister(
   wanted: ReadonlySet<number>,
   context: RegisterContext,
 ): Map<number, RowAssessment> {
+  const mine: Reading[] = [];
+  for (const raw of register) {
+    if (wanted.has(raw.row) && !isBlankRegisterRow(raw.cells)) mine.push({ row: raw.row, ...readRow(raw, context) });
+  }
+  mine.sort((a, b) => a.row - b.row);
+  // An exemption's warning names the first active page of its organization: that needs every row's
+  // reading (rare: an exemption row edited).
+  if (mine.some((reading) => reading.page.exemptionBasis !== null))
+    return assessAgainstEveryRow(register, mine, context);
+  const networks = context.extraNetworks ? { extraNetworks: context.extraNetworks } : {};
+  const samePage = duplicatePageRows([...mine, ...rowsSharingPages(register, mine, context)], networks);
+  const sameId = duplicateIdProblems(idsSharedWith(register, mine, context));
+  const result = new Map<number, RowAssessment>();
+  for (const reading of mine) {
+    const problems = [...reading.problems];
+    const first = samePage.get(reading.row);
+    if (first !== undefined) problems.push(duplicatePageProblem(first));
+    const duplicate = sameId.get(reading.row);
+    if (duplicate !== undefined) problems.push(duplicate);
+    result.set(reading.row, assessed(reading.row, { page: reading.page, problems }, context));
+  }
+  return result;
+}
+
+/** assessRowsInRegister the straightforward way: every other row's key fields read. */
+function assessAgainstEveryRow(
+  register: ReadonlyArray<RawRegisterRow>,
+  mine: readonly Reading[],
+  context: RegisterContext,
+): Map<number, RowAssessment> {
+  const own = new Map(mine.map((reading) => [reading.row, reading]));
   const readings: Reading[] = [];
   for (const raw of nonBlankInOrder(register)) {
-    if (wanted.has(raw.row)) {
-      readings.push({ row: raw.row, ...readRow(raw, context) });
-      continue;
-    }
-    // Only what the register-wide checks compare; the row's own problems are not needed here.
-    const page: Page = { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) };
-    readings.push({ row: raw.row, page, problems: [] });
+    const reading = own.get(raw.row);
+    // Of the other rows only what the register-wide checks compare; their own problems are not needed.
+    readings.push(
+      reading ?? { row: raw.row, page: { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) }, problems: [] },
+    );
   }
   // The register-wide findings as withRegisterChecks adds them (page, exemption, then ID), for the wanted
   // rows only: the other rows' problems and the organizations' gaps are not needed here.
@@ -259,8 +289,7 @@ export function assessRowsInRegister(
   const exemptions = exemptionConflicts(readings);
   const sameId = duplicateIdProblems(idsInOrder(register, context));
   const result = new Map<number, RowAssessment>();
-  for (const reading of readings) {
-    if (!wanted.has(reading.row)) continue;
+  for (const reading of mine) {
     const problems = [...reading.problems];
     const first = samePage.get(reading.row);
     if (first !== undefined) problems.push(duplicatePageProblem(first));
@@ -271,4 +300,91 @@ export function assessRowsInRegister(
     result.set(reading.row, assessed(reading.row, { page: reading.page, problems }, context));
   }
   return result;
+}
+
+/**
+ * The other rows that can bear on whether one of `mine` repeats a page (duplicatePageRows): every row
+ * registering a page that `mine` register, and so on, since a row that repeats a page registers none of
+ * its other links. A row is read only when its link text holds all the clues of such a page
+ * (pageKeyClues) or a percent-escape; no other row can register one of them. Each row's reading is
+ * the one readKeyFields gives.
+ */
+function rowsSharingPages(
+  register: ReadonlyArray<RawRegisterRow>,
+  mine: readonly Reading[],
+  context: RegisterContext,
+): Reading[] {
+  const keys = new Set<string>();
+  const clues: string[][] = [];
+  const addKeys = (page: Page): boolean => {
+    const before = keys.size;
+    for (const key of registeredPageKeys(page, context.extraNetworks)) {
+      if (keys.has(key)) continue;
+      keys.add(key);
+      clues.push(pageKeyClues(key));
+    }
+    return keys.size > before;
+  };
+  for (const reading of mine) addKeys(reading.page);
+  if (keys.size === 0) return [];
+  const own = new Set(mine.map((reading) => reading.row));
+  const lowered = new Map<number, string>();
+  const found: Reading[] = [];
+  const taken = new Set<number>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const raw of register) {
+      if (own.has(raw.row) || taken.has(raw.row)) continue;
+      const cell = raw.cells.link;
+      if (cell === '' || cell === null || cell === undefined) continue;
+      if (typeof cell === 'string') {
+        let text = lowered.get(raw.row);
+        if (text === undefined) {
+          text = cell.toLowerCase();
+          lowered.set(raw.row, text);
+        }
+        if (!text.includes('%') && !mayHoldPage(text, clues)) continue;
+      }
+      if (isBlankRegisterRow(raw.cells)) continue;
+      taken.add(raw.row);
+      const page: Page = { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) };
+      found.push({ row: raw.row, page, problems: [] });
+      if (addKeys(page)) grew = true;
+    }
+  }
+  return found;
+}
+
+/** Whether `text` holds every clue of one of the pages. */
+function mayHoldPage(text: string, clues: readonly (readonly string[])[]): boolean {
+  return clues.some((pageClues) => pageClues.every((clue) => text.includes(clue)));
+}
+
+/**
+ * The IDs (as idsInOrder reads them) of `mine` and of every row holding one of them, in sheet order:
+ * all duplicateIdProblems needs for `mine`. A text cell is read only when its trimmed text is one of them.
+ */
+function idsSharedWith(
+  register: ReadonlyArray<RawRegisterRow>,
+  mine: readonly Reading[],
+  context: RegisterContext,
+): Array<{ row: number; id: string | null }> {
+  const own = new Set(mine.map((reading) => reading.row));
+  const wantedIds = new Set<string>();
+  for (const raw of register) {
+    if (!own.has(raw.row)) continue;
+    const reading = readTextCell(raw.cells.id, context.timeZone);
+    if (reading.ok && reading.value !== null) wantedIds.add(reading.value);
+  }
+  if (wantedIds.size === 0) return [];
+  const ids: Array<{ row: number; id: string | null }> = [];
+  for (const raw of register) {
+    const cell = raw.cells.id;
+    if (cell === '' || cell === null || cell === undefined) continue;
+    if (typeof cell === 'string' && !wantedIds.has(cell.trim())) continue;
+    const reading = readTextCell(cell, context.timeZone);
+    if (reading.ok && reading.value !== null && wantedIds.has(reading.value))
+      ids.push({ row: raw.row, id: reading.value });
+  }
+  return ids.sort((a, b) => a.row - b.row);
 }
