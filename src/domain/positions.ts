@@ -127,6 +127,20 @@ const ORG_KIND_WORDS: Readonly<Record<string, string>> = {
  * unknown: any head title counts. A heuristic: the warning names its reason and the person decides.
  */
 export function responsiblePositionWarning(position: string, orgKind: string | null): string | null {
+  // A register repeats a few dozen positions thousands of times: each pair is read once per run.
+  const key = `${orgKind ?? ''}\u0000${position}`;
+  const known = WARNINGS.get(key);
+  if (known !== undefined) return known;
+  const warning = positionWarningOnce(position, orgKind);
+  if (WARNINGS.size >= WARNINGS_LIMIT) WARNINGS.clear();
+  WARNINGS.set(key, warning);
+  return warning;
+}
+
+const WARNINGS = new Map<string, string | null>();
+const WARNINGS_LIMIT = 10_000;
+
+function positionWarningOnce(position: string, orgKind: string | null): string | null {
   let rest = normalizePosition(position);
   for (let match = PREFIX.exec(rest); match !== null; match = PREFIX.exec(rest)) rest = rest.slice(match[0].length);
   const rule = orgKind === null ? undefined : HEADS_BY_KIND[orgKind];

@@ -23,6 +23,8 @@ export function mergedNote(existing: string, messages: readonly string[]): strin
   return user === '' ? ours : `${user}\n\n${ours}`;
 }
 
+const NO_MESSAGES: readonly string[] = [];
+
 function problemLine(problem: Problem): string {
   return `${problem.severity === 'error' ? 'Ошибка' : 'Внимание'}: ${problem.message}`;
 }
@@ -40,7 +42,9 @@ export function rowNoteMessages(
   for (const problem of assessment.problems) {
     const position = (problem.column === null ? undefined : positions[problem.column]) ?? positions.state;
     if (position === undefined) continue;
-    byPosition.set(position, [...(byPosition.get(position) ?? []), problemLine(problem)]);
+    const lines = byPosition.get(position);
+    if (lines === undefined) byPosition.set(position, [problemLine(problem)]);
+    else lines.push(problemLine(problem));
   }
   return byPosition;
 }
@@ -57,8 +61,10 @@ export function updatedNotes(
 ): string[][] {
   return existing.map((notes, index) => {
     const messages = rowNoteMessages(assessments[index] ?? null, positions);
+    // Most rows have no message and no note of ours: they stay as they are, without a copy.
+    if (messages.size === 0 && !notes.some((note) => note.includes(NOTE_MARKER))) return notes as string[];
     return notes.map((note, position) => {
-      const wanted = messages.get(position) ?? [];
+      const wanted = messages.get(position) ?? NO_MESSAGES;
       if (wanted.length === 0 && !note.includes(NOTE_MARKER)) return note;
       return mergedNote(note, wanted);
     });
