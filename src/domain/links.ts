@@ -257,6 +257,14 @@ const OK_NOT_PAGES: ReadonlyArray<[RegExp, string]> = [
   [/^(friends|groups|settings|dk)$/, 'служебный раздел'],
 ];
 
+/** Any of the patterns at once: most links are pages, and one test tells so. */
+function anyOf(patterns: ReadonlyArray<[RegExp, string]>): RegExp {
+  return new RegExp(patterns.map(([pattern]) => `(?:${pattern.source})`).join('|'));
+}
+
+const VK_ANY_NOT_PAGE = anyOf(VK_NOT_PAGES);
+const OK_ANY_NOT_PAGE = anyOf(OK_NOT_PAGES);
+
 export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): PageLinkKind {
   const memo = memoFor(KINDS, extra);
   const known = memo.get(link);
@@ -276,12 +284,16 @@ function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLink
   const parts = (slash === -1 ? '' : normal.slice(slash)).split('/').filter((part) => part !== '');
   const first = parts[0] ?? '';
   if (host === 'vk.com') {
-    for (const [pattern, what] of VK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
+    if (VK_ANY_NOT_PAGE.test(first)) {
+      for (const [pattern, what] of VK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
+    }
     if (parts.length > 1) return { kind: 'notPage', what: 'раздел страницы' };
     if (/^id\d+$/.test(first)) return { kind: 'profile' };
   }
   if (host === 'ok.ru') {
-    for (const [pattern, what] of OK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
+    if (OK_ANY_NOT_PAGE.test(first)) {
+      for (const [pattern, what] of OK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
+    }
     if (first === 'profile')
       return parts.length === 2 ? { kind: 'profile' } : { kind: 'notPage', what: 'раздел профиля' };
     if (first === 'group' && parts.length !== 2) return { kind: 'notPage', what: 'раздел группы' };

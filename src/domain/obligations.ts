@@ -208,14 +208,15 @@ export function rowState(input: { page: Page; events: readonly EventAssessment[]
   const { page, events, hasErrors } = input;
   if (hasErrors) return STATES.errors;
   if (events.length === 0) return (page.exemptionBasis ?? '').trim() !== '' ? STATES.exemption : STATES.noData;
-  const statuses = events.flatMap((event) => [event.deptStatus, event.tsurStatus]);
+  const anyStatus = (wanted: ObligationStatus): boolean =>
+    events.some((event) => event.deptStatus === wanted || event.tsurStatus === wanted);
   const tsurOverdue = events.filter((event) => event.tsurStatus === 'overdue');
   if (tsurOverdue.some((event) => event.reportedToDept === null)) return STATES.overdueDept;
   if (tsurOverdue.some(departmentLate)) return STATES.overdueTsurDeptLate;
   if (tsurOverdue.length > 0) return STATES.overdueTsur;
   if (events.some((event) => event.deptStatus === 'overdue')) return STATES.overdueDept;
-  if (statuses.includes('dueToday')) return STATES.dueToday;
-  if (statuses.includes('pending')) return STATES.onTime;
+  if (anyStatus('dueToday')) return STATES.dueToday;
+  if (anyStatus('pending')) return STATES.onTime;
   const before = events.find((event) => event.tsurStatus === 'beforeDecree');
   if (before !== undefined) return before.kind === 'deletion' ? STATES.deletedBeforeDecree : STATES.beforeDecree;
   const late = events.filter((event) => event.tsurStatus === 'reportedLate' || event.deptStatus === 'reportedLate');

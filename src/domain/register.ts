@@ -186,7 +186,8 @@ function withRegisterChecks(
   const review = reviewRegister(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
   const duplicateIds = duplicateIdProblems(ids);
   const rows = readings.map((reading) => {
-    const problems = [...(review.rowProblems.get(reading.row) ?? reading.problems)];
+    // The review's lists are its own copies: extended in place, not copied again.
+    const problems = review.rowProblems.get(reading.row) ?? [...reading.problems];
     const duplicate = duplicateIds.get(reading.row);
     if (duplicate !== undefined) problems.push(duplicate);
     return { row: reading.row, page: reading.page, problems };
@@ -204,7 +205,10 @@ function nonBlankInOrder(rawRows: ReadonlyArray<RawRegisterRow>): RawRegisterRow
  * organizations with no active page and no exemption.
  */
 export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: RegisterContext): RegisterAssessment {
-  const readings = nonBlankInOrder(rawRows).map((raw) => ({ row: raw.row, ...readRow(raw, context) }));
+  const readings = nonBlankInOrder(rawRows).map((raw): Reading => {
+    const { page, problems } = readRow(raw, context);
+    return { row: raw.row, page, problems };
+  });
   const { rows, gaps, undetermined } = withRegisterChecks(readings, idsInOrder(rawRows, context), context);
   return { rows: rows.map((reading) => assessed(reading.row, reading, context)), gaps, undetermined };
 }

@@ -41,8 +41,17 @@ export interface RegisterReview {
 
 /** One organization, however its name is written: case, spaces, quotes and ё ignored. */
 export function organizationKey(name: string): string {
-  return normalizeHeader(name).replace(/\s/g, '');
+  // Every row's organization, three times a check: the same few thousand names.
+  const known = ORGANIZATION_KEYS.get(name);
+  if (known !== undefined) return known;
+  const key = normalizeHeader(name).replace(/\s/g, '');
+  if (ORGANIZATION_KEYS.size >= ORGANIZATION_KEYS_LIMIT) ORGANIZATION_KEYS.clear();
+  ORGANIZATION_KEYS.set(name, key);
+  return key;
 }
+
+const ORGANIZATION_KEYS = new Map<string, string>();
+const ORGANIZATION_KEYS_LIMIT = 50_000;
 
 /** A page in force: not an exemption row, not deleted, with a link. The gaps, the summary's totals and the site list all read it so. */
 export function isActivePage(page: Page): boolean {
@@ -87,7 +96,10 @@ export function duplicatePageRows(
   const duplicates = new Map<number, number>();
   for (const { row, page } of [...rows].sort((a, b) => a.row - b.row)) {
     const keys = registeredPageKeys(page, options.extraNetworks);
-    const first = keys.map((key) => firstRowOfPage.get(key)).find((found) => found !== undefined);
+    let first: number | undefined;
+    for (let index = 0; index < keys.length && first === undefined; index++) {
+      first = firstRowOfPage.get(keys[index] as string);
+    }
     if (first !== undefined) duplicates.set(row, first);
     else for (const key of keys) firstRowOfPage.set(key, row);
   }

@@ -88,6 +88,7 @@ function adjacentSpans(positions: readonly number[]): Array<[number, number]> {
 export function readKeyColumns(table: RegisterTable, wanted: readonly ColumnKey[]): RawRow[] {
   const keys = wanted.filter((key) => table.positions[key] !== undefined);
   const dataStart = table.headerRow + 1;
+  const template = cellsTemplate(keys);
   const byRow: RawRow[] = [];
   for (const [from, to] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
     const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}`;
@@ -101,7 +102,7 @@ export function readKeyColumns(table: RegisterTable, wanted: readonly ColumnKey[
       const cells = block[index] as unknown[];
       let raw = byRow[index];
       if (raw === undefined) {
-        raw = { row: dataStart + index, cells: {}, values: [] };
+        raw = { row: dataStart + index, cells: { ...template }, values: [] };
         byRow[index] = raw;
       }
       for (let k = 0; k < spanKeys.length; k++) raw.cells[spanKeys[k] as ColumnKey] = cells[offsets[k] as number];
