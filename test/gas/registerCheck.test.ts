@@ -56,7 +56,7 @@ describe('the check of the register', () => {
       html.indexOf('Организации без действующей страницы'),
       html.indexOf('Организации, о которых'),
     );
-    expect(gaps).toContain('<b>Отдел ЖКХ</b>: Все страницы удалены');
+    expect(gaps).toContain('<b>Отдел ЖКХ</b>: все страницы удалены');
     expect(gaps).toContain('<b>Отдел транспорта</b>');
     // Its only row has no link: an error, so — as in the ЦУР letter — it is not judged until fixed.
     const undetermined = html.slice(html.indexOf('Организации, о которых'), html.indexOf('Замечания по строкам'));

@@ -67,7 +67,7 @@ describe('the check', () => {
         ],
       },
     ],
-    gaps: [{ organization: 'Отдел <b>', message: 'Все страницы удалены' } as CheckResult['gaps'][number]],
+    gaps: [{ organization: 'Отдел <b>', message: 'все страницы удалены' } as CheckResult['gaps'][number]],
     undetermined: [],
     settingsProblems: ['Получатели не указаны'],
   };
