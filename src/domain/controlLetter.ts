@@ -169,7 +169,8 @@ function build(input: ControlLetterInput, cap: number): MailMessage {
   const since = previous === null ? '' : ` (изменение — с письма за ${monthName(previous.month)})`;
   const intro =
     `Ежемесячный обзор для контроля исполнения постановления № 1199 (п. 6), ${input.districtName}, на ${date}${since}. ` +
-    'Цифры — те же, что на листе «Обзор» реестра.';
+    'Цифры — те же, что на листе «Обзор» реестра.' +
+    (previous === null ? ' Это первое такое письмо: изменения за месяц будут в следующем.' : '');
   const figureRows = CONTROL_FIGURES.map((key) => {
     const now = input.figures.figures[key] ?? 0;
     return {
@@ -183,8 +184,8 @@ function build(input: ControlLetterInput, cap: number): MailMessage {
   const gapsShown = gaps.slice(0, cap);
   const unmarked = input.unmarked.slice(0, cap);
 
-  const text: string[] = [intro, '', 'Показатели:'];
-  for (const row of figureRows) text.push(`  ${row.label}: ${row.now} (${row.change})`);
+  const text: string[] = [intro, '', previous === null ? 'Показатели:' : 'Показатели (в скобках — изменение):'];
+  for (const row of figureRows) text.push(`  ${row.label}: ${row.now}${previous === null ? '' : ` (${row.change})`}`);
   text.push('', 'Сообщили в отдел с опозданием (за прошлый месяц) или не сообщили до сих пор:');
   if (late.length === 0) text.push('  нет');
   for (const item of late)
@@ -205,10 +206,16 @@ function build(input: ControlLetterInput, cap: number): MailMessage {
 
   const html = [
     paragraph(intro),
-    htmlTable(
-      ['Показатель', 'Сейчас', 'Изменение'],
-      figureRows.map((row) => ({ cells: [row.label, String(row.now), row.change] })),
-    ),
+    // No «Изменение» column in the first letter: there is nothing to compare with yet.
+    previous === null
+      ? htmlTable(
+          ['Показатель', 'Сейчас'],
+          figureRows.map((row) => ({ cells: [row.label, String(row.now)] })),
+        )
+      : htmlTable(
+          ['Показатель', 'Сейчас', 'Изменение'],
+          figureRows.map((row) => ({ cells: [row.label, String(row.now), row.change] })),
+        ),
     input.withChart
       ? `<p><img src="cid:${CONTROL_CHART_CID}" alt="${escapeHtml('Диаграмма листа «Обзор»')}" style="max-width:600px"></p>`
       : '',
