@@ -699,7 +699,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let source: string;
   if (options.register === null) {
     book = sampleSpreadsheet();
-    source = 'встроенный пример (dev/sample/register.ts)';
+    source = `встроенный пример реестра${options.verbose ? ' (dev/sample/register.ts)' : ''}`;
   } else {
     if (!existsSync(options.register)) {
       console.error(`Файл не найден: ${options.register}`);
