@@ -94,7 +94,11 @@ export interface Runtime {
   fireTimeDriven(handler: string, options?: { requireTrigger?: boolean }): unknown;
   /** google.script.run from the sidebar: arguments and result cross as JSON, a Date among them fails. */
   scriptRun(name: string, ...args: unknown[]): unknown;
-  /** Runs `fn` without counting or checking its calls (a test looking at the sheet). */
+  /**
+   * Runs `fn` without counting or checking its calls: for the host (a test, npm start) looking at the
+   * fakes. Never for calling into the bundle: inside, values do not cross into the bundle's realm, so
+   * the add-on would see the sheet's dates as foreign objects and take every dated row for an error.
+   */
   quietly<T>(fn: () => T): T;
   /** Runs `fn` as one operation: resets the counter and returns the calls it made. */
   measure<T>(fn: () => T): { result: T; calls: CallSnapshot };
