@@ -156,9 +156,15 @@ function parseLinkOnce(link: string): ParsedLink | null {
 
 /** The link's host without www. and m. ('https://m.vk.com/x' → 'vk.com'), or null when it is no address. */
 export function linkHost(link: string): string | null {
+  const known = HOSTS.get(link);
+  if (known !== undefined) return known;
   const url = parseLink(link);
-  return url ? bareHost(url.hostname) : null;
+  const host = url ? bareHost(url.hostname) : null;
+  remember(HOSTS, link, host);
+  return host;
 }
+
+const HOSTS = new Map<string, string | null>();
 
 /** The network a link belongs to, by its host; null for other sites and for text that is no address. */
 export function networkForUrl(link: string, extra: readonly NetworkSpec[] = []): string | null {
