@@ -34,6 +34,7 @@ export function checkResult(
   let errors = 0;
   let warnings = 0;
   const findings: CheckRowFinding[] = [];
+  const sheet = quotedSheetName(table.name);
   for (const row of assessment.rows) {
     if (row.problems.length === 0) continue;
     const items = row.problems.map((problem): CheckItem => {
@@ -43,7 +44,7 @@ export function checkResult(
       const position = key === null ? undefined : table.positions[key];
       if (key === null || position === undefined) {
         return {
-          cell: `${quotedSheetName(table.name)}!${row.row}:${row.row}`,
+          cell: `${sheet}!${row.row}:${row.row}`,
           sheet: table.name,
           a1: `${row.row}:${row.row}`,
           column: key === null ? 'вся строка' : COLUMN_BY_KEY[key].header,
@@ -54,7 +55,7 @@ export function checkResult(
       const canonical = COLUMN_BY_KEY[key].header;
       const a1 = `${columnLetter(position + 1)}${row.row}`;
       return {
-        cell: `${quotedSheetName(table.name)}!${a1}`,
+        cell: `${sheet}!${a1}`,
         sheet: table.name,
         a1,
         column: String(table.headers[position] ?? '').trim() || canonical,

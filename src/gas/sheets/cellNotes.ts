@@ -83,15 +83,19 @@ export function changedSpan(
   let last = -1;
   let left = Number.POSITIVE_INFINITY;
   let right = -1;
-  after.forEach((row, index) => {
-    row.forEach((note, position) => {
-      if (note === (before[index]?.[position] ?? '')) return;
+  for (let index = 0; index < after.length; index++) {
+    const row = after[index] as readonly string[];
+    const old = before[index];
+    // updatedNotes hands back a row it left unchanged as the same array.
+    if (row === old) continue;
+    for (let position = 0; position < row.length; position++) {
+      if (row[position] === (old?.[position] ?? '')) continue;
       if (first < 0) first = index;
       last = index;
-      left = Math.min(left, position);
-      right = Math.max(right, position);
-    });
-  });
+      if (position < left) left = position;
+      if (position > right) right = position;
+    }
+  }
   return first < 0 ? null : { rows: [first, last], columns: [left, right] };
 }
 
