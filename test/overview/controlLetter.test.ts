@@ -101,6 +101,39 @@ describe('the control letter (п. 6) from the daily check', () => {
   });
 });
 
+describe('the chart in the control letter', () => {
+  const chartName = (rt: Runtime) => controlMails(rt)[0]?.inlineImages.overviewChart?.name;
+  const overviewCharts = (rt: Runtime) => rt.quietly(() => rt.spreadsheet.getSheetByName('Обзор')?.getCharts() ?? []);
+
+  it('is the states chart, found where setup put it by one title read', () => {
+    const rt = runtime('2026-12-01');
+    const { calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(chartName(rt)).toBe('Состояние строк реестра.png');
+    expect(calls.byMethod['EmbeddedChart.getOptions']).toBe(1);
+    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
+  });
+
+  it('is still the states chart when the charts moved (one deleted), and none when it is gone', () => {
+    const moved = runtime('2026-12-01');
+    moved.quietly(() => {
+      const [networks] = overviewCharts(moved);
+      if (networks) moved.spreadsheet.getSheetByName('Обзор')?.removeChart(networks);
+    });
+    moved.fireTimeDriven('dailyCheck');
+    expect(chartName(moved)).toBe('Состояние строк реестра.png');
+
+    const gone = runtime('2026-12-01');
+    gone.quietly(() => {
+      const states = overviewCharts(gone)[1];
+      if (states) gone.spreadsheet.getSheetByName('Обзор')?.removeChart(states);
+    });
+    gone.fireTimeDriven('dailyCheck');
+    expect(controlMails(gone)).toHaveLength(1);
+    expect(chartName(gone)).toBeUndefined();
+    expect(controlMails(gone)[0]?.htmlBody).not.toContain('cid:overviewChart');
+  });
+});
+
 describe('the preview from the menu', () => {
   it('shows the letter to a coordinator and sends nothing; refuses anyone else', () => {
     const rt = runtime('2026-12-03');

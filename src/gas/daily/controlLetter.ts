@@ -16,7 +16,7 @@ import {
 } from '../../domain/controlLetter';
 import { isFirstWorkingDayOf } from '../../domain/dailyCheck';
 import type { MailMessage } from '../../domain/letter';
-import { CHART_TITLES, overviewFigures } from '../../domain/overview';
+import { CHART_ORDER, CHART_TITLES, overviewFigures } from '../../domain/overview';
 import type { RowAssessment } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
 import { readDocumentProperty, writeDocumentProperty } from '../platform/documentProperties';
@@ -25,7 +25,7 @@ import { showDialog } from '../menu/dialog';
 import { CONTROL_ACTION, controlView } from '../../views/control';
 import type { JournalEntry } from '../sheets/journalSheet';
 import { errorText, quotaRefusal, recipientsOf } from '../platform/mail';
-import { openRegister, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
+import { openRegister, REGISTER_NOT_FOUND, sheetByReference } from '../sheets/registerSheet';
 import { readSnapshot } from '../menu/summary';
 import { loadDayContext } from '../sheets/computedColumns';
 
@@ -47,13 +47,21 @@ function lastSnapshot(): ControlSnapshot | null {
   }
 }
 
-/** The states chart of «Обзор» as PNG, or null when the sheet or the chart is missing. */
+/**
+ * The states chart of «Обзор» as PNG, or null when the sheet or the chart is missing. The chart is the one
+ * titled CHART_TITLES.states, looked for where setup puts it (CHART_ORDER) before anywhere else: one
+ * chart's title read instead of every chart's up to it; the sheet by reference (no getSheetByName).
+ */
 function overviewChart(spreadsheet: Spreadsheet): GoogleAppsScript.Base.Blob | null {
   try {
-    const chart = spreadsheet
-      .getSheetByName(SHEET_NAMES.overview)
-      ?.getCharts()
-      .find((candidate) => candidate.getOptions().get('title') === CHART_TITLES.states);
+    const charts = sheetByReference(spreadsheet, SHEET_NAMES.overview)?.getCharts() ?? [];
+    const isStates = (chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): boolean =>
+      chart.getOptions().get('title') === CHART_TITLES.states;
+    const placed = charts[CHART_ORDER.indexOf('states')];
+    const chart =
+      placed !== undefined && isStates(placed)
+        ? placed
+        : charts.find((candidate) => candidate !== placed && isStates(candidate));
     return chart ? chart.getAs('image/png') : null;
   } catch {
     return null;
