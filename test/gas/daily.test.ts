@@ -112,6 +112,25 @@ describe('turning the daily check on and off', () => {
     expect(rt.mail).toHaveLength(0);
     expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
   });
+
+  it('a leftover trigger knows it from the run’s one read of the properties, and stays silent when the register is busy', () => {
+    const rt = runtime();
+    turnOn(rt, COORDINATOR);
+    turnOn(rt, COORDINATOR_2);
+    const lock = rt.services.LockService as unknown as { holdElsewhere(): void; releaseElsewhere(): void };
+    lock.holdElsewhere();
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'stale' });
+    expect(rt.mail).toHaveLength(0);
+    expect(journalRows(rt).filter((row) => /Ошибка/.test(String(row[3])))).toEqual([]);
+    lock.releaseElsewhere();
+    turnOn(rt, COORDINATOR);
+    const { result, calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(result).toMatchObject({ status: 'stale' });
+    expect(calls.byMethod['Properties.getProperties']).toBe(1);
+    expect(calls.byMethod['Properties.getProperty']).toBeUndefined();
+    expect(calls.byMethod['Range.getValues']).toBeUndefined();
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
+  });
 });
 
 describe('the daily run', () => {

@@ -31,7 +31,7 @@ import { type RawRow, type RegisterTable } from '../sheets/registerSheet';
 import { writeColumns } from '../sheets/registerWrite';
 import { todayIn } from '../sheets/sheetValues';
 import { readSnapshot, sendSummaryLocked } from '../menu/summary';
-import { classifyTriggerCall, installDailyCheck, readDailyCheckState } from './triggers';
+import { currentOrStale, installDailyCheck, ownTrigger, readDailyCheckState } from './triggers';
 import {
   DAILY_ACTION,
   planDayReminders,
@@ -245,23 +245,23 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
   const triggerUid = event !== null && typeof event === 'object' && event.triggerUid ? String(event.triggerUid) : '';
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  if (triggerUid !== '') {
-    const call = classifyTriggerCall(triggerUid, effectiveUser());
-    if (call === 'stale') return { status: 'stale', today: null, mailed: [], failures: [] };
-    if (call === 'forged') {
-      // Not this user's trigger: a call made to look like one. Refused, and journaled when the caller may write.
-      tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Отказано: ${FORGED_REFUSAL}` }]);
-      return { status: 'refused', today: null, mailed: [], failures: [FORGED_REFUSAL] };
-    }
+  const trigger = triggerUid === '' ? null : ownTrigger(triggerUid);
+  if (triggerUid !== '' && trigger === null) {
+    // Not this user's trigger: a call made to look like one. Refused, and journaled when the caller may write.
+    tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Отказано: ${FORGED_REFUSAL}` }]);
+    return { status: 'refused', today: null, mailed: [], failures: [FORGED_REFUSAL] };
   }
+  const stale: DailyOutcome = { status: 'stale', today: null, mailed: [], failures: [] };
   let today: IsoDate | null = null;
   /** Whether a failure had been mailed before this run (read with the run's properties). */
   let failureReported = false;
   try {
-    // Under the lock, the run's document properties in one read (the day it last ran among them).
+    // Under the lock, the run's document properties in one read (the trigger's state and the day it last
+    // ran among them).
     const locked = withScriptLock(
       (): DailyOutcome =>
         withDocumentProperties(() => {
+          if (trigger !== null && currentOrStale(trigger, effectiveUser()) === 'stale') return stale;
           const read = readRegister(spreadsheet);
           const table = read?.table ?? null;
           const day = read?.day ?? loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
@@ -277,7 +277,11 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
       // What follows (a journal line, a failure letter) is short and may as well hold it: released at the end.
       { timeoutMs: LOCK_WAIT_MS, keepUntilExit: true },
     );
-    if (!locked.ok) throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
+    if (!locked.ok) {
+      // A leftover trigger stays silent even when the register is busy (its state read on its own).
+      if (trigger !== null && currentOrStale(trigger, effectiveUser()) === 'stale') return stale;
+      throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
+    }
     const outcome = locked.value;
     const day: IsoDate = outcome.today ?? todayIn(MOSCOW_TIME_ZONE);
     if (outcome.status === 'failed') reportFailure(spreadsheet, day, outcome.failures.join(' '), true);
