@@ -13,7 +13,7 @@
  * day), until a run succeeds: a failure mailed once and then silent is a check that quietly stopped.
  *
  * runLocked's steps, in order: the automatic ЦУР summary, the recomputation (and the highlighting when
- * due), the day recorded, the letters (dailyLetters.ts: reminders planned, coordinators' digest, control
+ * due), the day recorded (with the run's other records: one setProperties), the letters (dailyLetters.ts: reminders planned, coordinators' digest, control
  * letter, reminders sent), the trigger's hour followed, «Журнал».
  */
 import { buildFailureLetter, isFirstWorkingDayOf } from '../../domain/dailyCheck';
@@ -48,7 +48,8 @@ import {
   rememberReportedFailure,
   reportedFailure,
 } from './runRecords';
-import { withDocumentProperties } from '../platform/documentProperties';
+import { flushDocumentProperties, withDocumentProperties } from '../platform/documentProperties';
+import { draftControlLetter } from './controlLetter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -192,14 +193,18 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   };
   sendSummaryIfAutomatic(run, raw);
   const { rows, highlighted } = recomputeRegister(run, raw);
-  // The day is recorded before the first digest goes: should recording fail, nothing has been sent, and a
-  // run that fails later is not repeated the same day with its letters sent twice (the failure is journaled).
+  // The day is recorded (staged here, written below) before the first digest goes: should recording fail,
+  // nothing has been sent, and a run that fails later is not repeated the same day with its letters sent
+  // twice (the failure is journaled).
   recordDailyRun(today);
   run.quota = remainingMailQuota();
   run.url = spreadsheet.getUrl();
   const planned = planDayReminders(run, rows);
+  const control = draftControlLetter(spreadsheet, day, rows);
+  // The day, the highlighting's calendar, the reminders that wait and the control letter's month: one write.
+  flushDocumentProperties();
   const coordinatorFirst = sendCoordinatorDigest(run, rows);
-  sendControlLetter(run, rows);
+  sendControlLetter(run, control);
   sendReminders(run, planned, coordinatorFirst);
   followHourChange(run);
   journalRun(run, highlighted);
