@@ -1,9 +1,10 @@
 /**
  * Sending the monthly control letter (decree п. 6; content: src/domain/controlLetter.ts). The daily check
- * calls sendControlLetterIfDue on every working day run: it sends on the first working day of the month by
- * the production calendar, once a month however often the trigger fires (a document property remembers
- * the month and its figures, which the next letter compares with), with the chart of «Обзор» inline
- * (EmbeddedChart.getAs('image/png') through inlineImages). A coordinator previews the letter from the menu.
+ * calls draftControlLetter, then sendControlLetterIfDue, on every working day run: it sends on the first
+ * working day of the month by the production calendar, once a month however often the trigger fires (a
+ * document property remembers the month and its figures, which the next letter compares with), with the
+ * chart of «Обзор» inline (EmbeddedChart.getAs('image/png') through inlineImages). A coordinator previews
+ * the letter from the menu.
  */
 import { SHEET_NAMES } from '../../domain/columns';
 import {

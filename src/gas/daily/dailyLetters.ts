@@ -72,8 +72,9 @@ export function planDayReminders(run: Run, rows: readonly RowAssessment[]) {
     deferredReminders(),
   );
   // Those that wait, staged with the day's record (written before the first letter); sendReminders
-  // writes again only when the coordinators' digest could not go and every reminder waits.
-  if (settings.remindResponsible) rememberDeferredReminders(plan.deferred.map((reminder) => reminder.email));
+  // writes again only when the list empties or the coordinators' digest could not go (then all wait).
+  if (settings.remindResponsible && plan.deferred.length > 0)
+    rememberDeferredReminders(plan.deferred.map((reminder) => reminder.email));
   if (plan.deferred.length > 0) {
     run.notes.push(
       `Напоминаний не отправлено сегодня (лимит «Напоминаний в день не более» или дневной лимит писем Google): ` +
