@@ -95,10 +95,14 @@ export function stageDocumentProperty(key: string, value: string): void {
   staged[key] = value;
 }
 
-/** Writes the staged values, all in one setProperties (none when nothing is staged). */
+/**
+ * Writes the staged values, all in one setProperties (none when nothing is staged). A write that fails is
+ * not tried again: as with a setProperty that failed, its values are not in the store (the daily check's
+ * record of the day among them, so that the next firing runs the day again).
+ */
 export function flushDocumentProperties(): void {
   const values = staged;
+  staged = {};
   if (Object.keys(values).length === 0) return;
   store().setProperties(values);
-  staged = {};
 }
