@@ -13,8 +13,9 @@
  * day), until a run succeeds: a failure mailed once and then silent is a check that quietly stopped.
  *
  * runLocked's steps, in order: the automatic ЦУР summary, the recomputation (and the highlighting when
- * due), the day recorded (with the run's other records: one setProperties), the letters (dailyLetters.ts: reminders planned, coordinators' digest, control
- * letter, reminders sent), the trigger's hour followed, «Журнал».
+ * due), the day recorded (with the run's other records: one setProperties), the letters (dailyLetters.ts:
+ * reminders planned, coordinators' digest, control letter, reminders sent), the trigger's hour followed,
+ * «Журнал».
  */
 import { buildFailureLetter, isFirstWorkingDayOf } from '../../domain/dailyCheck';
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';

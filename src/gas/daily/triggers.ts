@@ -5,8 +5,8 @@
  *
  * Never two checks: turning it on deletes this user's triggers of the handler before creating one; a
  * trigger another user installed cannot be seen or deleted from here, so the state names the one current
- * trigger, and any other that fires deletes itself (see ownTrigger and currentOrStale). The day's run is also
- * recorded (runRecords.ts), so even a stray trigger in the same hour sends nothing twice. The menu's
+ * trigger, and any other that fires deletes itself (see ownTrigger and currentOrStale). The day's run is
+ * also recorded (runRecords.ts), so even a stray trigger in the same hour sends nothing twice. The menu's
  * captions for the state: menuCaptions.ts.
  */
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
