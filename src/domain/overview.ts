@@ -72,6 +72,12 @@ export const FIGURE_LABELS = {
   noEsia: 'Действующих страниц без идентификации в ЕСИА',
 } as const;
 
+/**
+ * The order setup inserts the charts of «Обзор» in (Sheet.getCharts lists them so): the control letter
+ * looks for the states chart at its place first.
+ */
+export const CHART_ORDER: readonly ChartSpec['id'][] = ['networks', 'states', 'months'];
+
 /** The titles of the charts; the control letter carries the one of the states. */
 export const CHART_TITLES = {
   networks: 'Действующие страницы по сетям',
@@ -475,6 +481,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
       height: 300,
     },
   ];
+  charts.sort((a, b) => CHART_ORDER.indexOf(a.id) - CHART_ORDER.indexOf(b.id));
   return {
     cells,
     helper: {

@@ -2,6 +2,7 @@
  * The daily check end to end in the offline runtime: the menu items that turn it on and off, and the
  * time-driven run on working days, weekends and transferred days off.
  */
+import { splitCalls } from '../../bench/costModel';
 import type { Runtime } from '../../dev/runtime';
 import { lastDialogText } from './registerHarness';
 import { COLUMNS } from '../../src/domain/columns';
@@ -112,9 +113,55 @@ describe('turning the daily check on and off', () => {
     expect(rt.mail).toHaveLength(0);
     expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
   });
+
+  it('a leftover trigger knows it from the run’s one read of the properties, and stays silent when the register is busy', () => {
+    const rt = runtime();
+    turnOn(rt, COORDINATOR);
+    turnOn(rt, COORDINATOR_2);
+    const lock = rt.services.LockService as unknown as { holdElsewhere(): void; releaseElsewhere(): void };
+    lock.holdElsewhere();
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'stale' });
+    expect(rt.mail).toHaveLength(0);
+    expect(journalRows(rt).filter((row) => /Ошибка/.test(String(row[3])))).toEqual([]);
+    lock.releaseElsewhere();
+    turnOn(rt, COORDINATOR);
+    const { result, calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(result).toMatchObject({ status: 'stale' });
+    expect(calls.byMethod['Properties.getProperties']).toBe(1);
+    expect(calls.byMethod['Properties.getProperty']).toBeUndefined();
+    expect(calls.byMethod['Range.getValues']).toBeUndefined();
+    expect(rt.fireTimeDriven('dailyCheck')).toMatchObject({ status: 'done' });
+  });
 });
 
 describe('the daily run', () => {
+  it('on an ordinary working day with the context cached: ten server calls besides the letters', () => {
+    const rt = runtime();
+    rt.menu('menuSetup', OWNER);
+    turnOn(rt);
+    rt.fireTimeDriven('dailyCheck'); // the first run refreshes the highlighting
+    rt.setNow(moscowTime('2026-01-21'));
+    rt.menu('menuCheckRegister'); // the register used that day: the context cache is current
+    const { result, calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(result).toMatchObject({ status: 'done', failures: [] });
+    const { serverByMethod } = splitCalls(calls);
+    delete serverByMethod['MailApp.sendEmail'];
+    // Triggers, lock, properties read and write, cache, the register's values and formulas, the mail quota,
+    // «Журнал»'s last row and its rows (no «Срок» or «Состояние» changed).
+    expect(serverByMethod).toEqual({
+      'Cache.getAll': 1,
+      'Lock.tryLock': 1,
+      'MailApp.getRemainingDailyQuota': 1,
+      'Properties.getProperties': 1,
+      'Properties.setProperties': 1,
+      'Range.getFormulas': 1,
+      'Range.getValues': 1,
+      'Range.setValues': 1,
+      'ScriptApp.getProjectTriggers': 1,
+      'Sheet.getLastRow': 1,
+    });
+  });
+
   it('on a working day: Срок and Состояние of all rows in one write, the coordinators’ digest, each responsible person’s own', () => {
     const rt = runtime();
     turnOn(rt);

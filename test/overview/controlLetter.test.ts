@@ -4,6 +4,7 @@
  * inline and the change since the last letter; journaled; previewed from the menu by coordinators only.
  * And the letter's content: escaped, size-limited.
  */
+import { unwrap } from '../../dev/fakes/fakeObject';
 import type { Runtime } from '../../dev/runtime';
 import { NOT_COORDINATOR_REASON } from '../../src/gas/platform/access';
 import { buildControlLetter } from '../../src/domain/controlLetter';
@@ -94,6 +95,26 @@ describe('the control letter (п. 6) from the daily check', () => {
     expect(controlMails(rt)[1]?.body).not.toContain('Это первое такое письмо');
   });
 
+  it('goes after the day’s records, written in one call; a letter that did not go leaves the month’s record as it was', () => {
+    const rt = runtime('2026-12-01');
+    const mail = unwrap(rt.services.MailApp) as unknown as { remaining: number };
+    mail.remaining = 2; // the coordinators' digest (two coordinators), nothing for the control letter
+    rt.fireTimeDriven('dailyCheck');
+    expect(controlMails(rt)).toEqual([]);
+    expect(journalRows(rt).some((row) => /письмо для контроля \(п\. 6\) не отправлено/.test(String(row[3])))).toBe(
+      true,
+    );
+    mail.remaining = 100;
+    rt.setNow(moscowTime('2027-01-11'));
+    const { calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(controlMails(rt)).toHaveLength(1);
+    // December's letter never went: nothing to compare with.
+    expect(controlMails(rt)[0]?.body).toContain('(—)');
+    expect(controlMails(rt)[0]?.body).not.toContain('с письма за декабрь 2026');
+    expect(calls.byMethod['Properties.setProperties']).toBe(1);
+    expect(calls.byMethod['Properties.setProperty']).toBeUndefined();
+  });
+
   it('does not go on other working days, nor when «Контроль исполнения (п. 6)» is empty', () => {
     const later = runtime('2026-12-02');
     later.fireTimeDriven('dailyCheck');
@@ -101,6 +122,39 @@ describe('the control letter (п. 6) from the daily check', () => {
     const off = runtime('2026-12-01', []);
     off.fireTimeDriven('dailyCheck');
     expect(controlMails(off)).toEqual([]);
+  });
+});
+
+describe('the chart in the control letter', () => {
+  const chartName = (rt: Runtime) => controlMails(rt)[0]?.inlineImages.overviewChart?.name;
+  const overviewCharts = (rt: Runtime) => rt.quietly(() => rt.spreadsheet.getSheetByName('Обзор')?.getCharts() ?? []);
+
+  it('is the states chart, found where setup put it by one title read', () => {
+    const rt = runtime('2026-12-01');
+    const { calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
+    expect(chartName(rt)).toBe('Состояние строк реестра.png');
+    expect(calls.byMethod['EmbeddedChart.getOptions']).toBe(1);
+    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
+  });
+
+  it('is still the states chart when the charts moved (one deleted), and none when it is gone', () => {
+    const moved = runtime('2026-12-01');
+    moved.quietly(() => {
+      const [networks] = overviewCharts(moved);
+      if (networks) moved.spreadsheet.getSheetByName('Обзор')?.removeChart(networks);
+    });
+    moved.fireTimeDriven('dailyCheck');
+    expect(chartName(moved)).toBe('Состояние строк реестра.png');
+
+    const gone = runtime('2026-12-01');
+    gone.quietly(() => {
+      const states = overviewCharts(gone)[1];
+      if (states) gone.spreadsheet.getSheetByName('Обзор')?.removeChart(states);
+    });
+    gone.fireTimeDriven('dailyCheck');
+    expect(controlMails(gone)).toHaveLength(1);
+    expect(chartName(gone)).toBeUndefined();
+    expect(controlMails(gone)[0]?.htmlBody).not.toContain('cid:overviewChart');
   });
 });
 

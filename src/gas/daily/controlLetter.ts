@@ -1,9 +1,10 @@
 /**
  * Sending the monthly control letter (decree п. 6; content: src/domain/controlLetter.ts). The daily check
- * calls sendControlLetterIfDue on every working day run: it sends on the first working day of the month by
- * the production calendar, once a month however often the trigger fires (a document property remembers
- * the month and its figures, which the next letter compares with), with the chart of «Обзор» inline
- * (EmbeddedChart.getAs('image/png') through inlineImages). A coordinator previews the letter from the menu.
+ * calls draftControlLetter, then sendControlLetterIfDue, on every working day run: it sends on the first
+ * working day of the month by the production calendar, once a month however often the trigger fires (a
+ * document property remembers the month and its figures, which the next letter compares with), with the
+ * chart of «Обзор» inline (EmbeddedChart.getAs('image/png') through inlineImages). A coordinator previews
+ * the letter from the menu.
  */
 import { SHEET_NAMES } from '../../domain/columns';
 import {
@@ -16,16 +17,21 @@ import {
 } from '../../domain/controlLetter';
 import { isFirstWorkingDayOf } from '../../domain/dailyCheck';
 import type { MailMessage } from '../../domain/letter';
-import { CHART_TITLES, overviewFigures } from '../../domain/overview';
+import { CHART_ORDER, CHART_TITLES, overviewFigures } from '../../domain/overview';
 import type { RowAssessment } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
-import { readDocumentProperty, writeDocumentProperty } from '../platform/documentProperties';
+import {
+  deleteDocumentProperty,
+  readDocumentProperty,
+  stageDocumentProperty,
+  writeDocumentProperty,
+} from '../platform/documentProperties';
 import type { DayContext } from '../sheets/computedColumns';
 import { showDialog } from '../menu/dialog';
 import { CONTROL_ACTION, controlView } from '../../views/control';
 import type { JournalEntry } from '../sheets/journalSheet';
 import { errorText, quotaRefusal, recipientsOf } from '../platform/mail';
-import { openRegister, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
+import { openRegister, REGISTER_NOT_FOUND, sheetByReference } from '../sheets/registerSheet';
 import { readSnapshot } from '../menu/summary';
 import { loadDayContext } from '../sheets/computedColumns';
 
@@ -47,13 +53,21 @@ function lastSnapshot(): ControlSnapshot | null {
   }
 }
 
-/** The states chart of «Обзор» as PNG, or null when the sheet or the chart is missing. */
+/**
+ * The states chart of «Обзор» as PNG, or null when the sheet or the chart is missing. The chart is the one
+ * titled CHART_TITLES.states, looked for where setup puts it (CHART_ORDER) before anywhere else: one
+ * chart's title read instead of every chart's up to it; the sheet by reference (no getSheetByName).
+ */
 function overviewChart(spreadsheet: Spreadsheet): GoogleAppsScript.Base.Blob | null {
   try {
-    const chart = spreadsheet
-      .getSheetByName(SHEET_NAMES.overview)
-      ?.getCharts()
-      .find((candidate) => candidate.getOptions().get('title') === CHART_TITLES.states);
+    const charts = sheetByReference(spreadsheet, SHEET_NAMES.overview)?.getCharts() ?? [];
+    const isStates = (chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): boolean =>
+      chart.getOptions().get('title') === CHART_TITLES.states;
+    const placed = charts[CHART_ORDER.indexOf('states')];
+    const chart =
+      placed !== undefined && isStates(placed)
+        ? placed
+        : charts.find((candidate) => candidate !== placed && isStates(candidate));
     return chart ? chart.getAs('image/png') : null;
   } catch {
     return null;
@@ -91,25 +105,53 @@ export interface ControlOutcome {
   failure: string | null;
 }
 
+/** The letter of the day, made before the first letter of the run goes. */
+export interface ControlDraft {
+  recipients: readonly string[];
+  made: { letter: MailMessage; chart: GoogleAppsScript.Base.Blob | null } | { failure: string };
+  /** The month's record as it was before this run (JSON), put back when the letter does not go. */
+  previous: string | null;
+}
+
 /**
- * The daily check's hook: sends the letter when it is due (the setting filled in, the first working day of
- * the month, not sent this month yet) and `quota` allows. Journals what it did.
+ * The daily check's first step of the letter: null when it is not due (the setting empty, not the first
+ * working day of the month, sent this month already). Otherwise the letter is made, and the month's
+ * record (month and figures, which the next letter compares with) is staged, so that the run writes it
+ * with the day's record before its first letter: one write; sendControlLetterIfDue puts the record back
+ * when the letter does not go.
  */
-export function sendControlLetterIfDue(
+export function draftControlLetter(
   spreadsheet: Spreadsheet,
   day: DayContext,
   rows: readonly RowAssessment[],
-  quota: number,
-): ControlOutcome {
-  const outcome: ControlOutcome = { mailed: [], entries: [], failure: null };
+): ControlDraft | null {
   const recipients = day.settings.settings.controlRecipients;
   const today = day.register.today;
-  if (recipients.length === 0 || !isFirstWorkingDayOf('month', today, day.calendar.calendar)) return outcome;
-  if (lastSnapshot()?.month === monthOf(today)) return outcome;
-  const refusal = quotaRefusal(recipients.length, quota);
-  if (refusal !== null) return { ...outcome, failure: `письмо для контроля (п. 6) не отправлено: ${refusal}` };
+  if (recipients.length === 0 || !isFirstWorkingDayOf('month', today, day.calendar.calendar)) return null;
+  if (lastSnapshot()?.month === monthOf(today)) return null;
+  const previous = readDocumentProperty(CONTROL_PROPERTY);
   try {
     const { letter, chart, figures } = controlLetterFor(spreadsheet, day, rows);
+    const snapshot: ControlSnapshot = { month: monthOf(today), figures };
+    stageDocumentProperty(CONTROL_PROPERTY, JSON.stringify(snapshot));
+    return { recipients, made: { letter, chart }, previous };
+  } catch (error) {
+    return { recipients, made: { failure: errorText(error) }, previous };
+  }
+}
+
+/** The month's record as before the run: the letter did not go. */
+function restoreSnapshot(previous: string | null): void {
+  if (previous === null) deleteDocumentProperty(CONTROL_PROPERTY);
+  else writeDocumentProperty(CONTROL_PROPERTY, previous);
+}
+
+/** Sends the drafted letter and records it in `outcome`; why it did not go, or null when it went. */
+function sendDrafted(draft: ControlDraft, outcome: ControlOutcome): string | null {
+  const { made } = draft;
+  if ('failure' in made) return made.failure;
+  const { letter, chart } = made;
+  try {
     MailApp.sendEmail({
       to: letter.to,
       subject: letter.subject,
@@ -118,15 +160,32 @@ export function sendControlLetterIfDue(
       name: letter.name,
       ...(chart !== null ? { inlineImages: { [CONTROL_CHART_CID]: chart } } : {}),
     });
-    const snapshot: ControlSnapshot = { month: monthOf(today), figures };
-    writeDocumentProperty(CONTROL_PROPERTY, JSON.stringify(snapshot));
-    outcome.mailed.push(...recipients);
-    outcome.entries.push({
-      action: CONTROL_ACTION,
-      details: `Отправлено (${letter.to}): ${letter.subject}.${chart === null ? ' Без диаграммы: на листе «Обзор» её нет (запустите «Настроить реестр»).' : ''}`,
-    });
   } catch (error) {
-    outcome.failure = `письмо для контроля (п. 6) не отправлено: ${errorText(error)}`;
+    return errorText(error);
+  }
+  outcome.mailed.push(...draft.recipients);
+  outcome.entries.push({
+    action: CONTROL_ACTION,
+    details: `Отправлено (${letter.to}): ${letter.subject}.${chart === null ? ' Без диаграммы: на листе «Обзор» её нет (запустите «Настроить реестр»).' : ''}`,
+  });
+  return null;
+}
+
+/**
+ * The daily check's hook: sends the drafted letter when `quota` allows (nothing when none is due). Journals
+ * what it did; when the letter does not go, the month's record is put back as it was.
+ */
+export function sendControlLetterIfDue(draft: ControlDraft | null, quota: number): ControlOutcome {
+  const outcome: ControlOutcome = { mailed: [], entries: [], failure: null };
+  if (draft === null) return outcome;
+  const reason = quotaRefusal(draft.recipients.length, quota) ?? sendDrafted(draft, outcome);
+  if (reason !== null) {
+    outcome.failure = `письмо для контроля (п. 6) не отправлено: ${reason}`;
+    try {
+      restoreSnapshot(draft.previous);
+    } catch {
+      // The letter's failure is what the run reports; the record stays, and next month compares with it.
+    }
   }
   return outcome;
 }

@@ -13,8 +13,9 @@
  * day), until a run succeeds: a failure mailed once and then silent is a check that quietly stopped.
  *
  * runLocked's steps, in order: the automatic ЦУР summary, the recomputation (and the highlighting when
- * due), the day recorded, the letters (dailyLetters.ts: reminders planned, coordinators' digest, control
- * letter, reminders sent), the trigger's hour followed, «Журнал».
+ * due), the day recorded (with the run's other records: one setProperties), the letters (dailyLetters.ts:
+ * reminders planned, coordinators' digest, control letter, reminders sent), the trigger's hour followed,
+ * «Журнал».
  */
 import { buildFailureLetter, isFirstWorkingDayOf } from '../../domain/dailyCheck';
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
@@ -31,7 +32,7 @@ import { type RawRow, type RegisterTable } from '../sheets/registerSheet';
 import { writeColumns } from '../sheets/registerWrite';
 import { todayIn } from '../sheets/sheetValues';
 import { readSnapshot, sendSummaryLocked } from '../menu/summary';
-import { classifyTriggerCall, installDailyCheck, readDailyCheckState } from './triggers';
+import { currentOrStale, installDailyCheck, ownTrigger, readDailyCheckState } from './triggers';
 import {
   DAILY_ACTION,
   planDayReminders,
@@ -48,7 +49,8 @@ import {
   rememberReportedFailure,
   reportedFailure,
 } from './runRecords';
-import { withDocumentProperties } from '../platform/documentProperties';
+import { flushDocumentProperties, withDocumentProperties } from '../platform/documentProperties';
+import { draftControlLetter } from './controlLetter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -192,14 +194,18 @@ function runLocked(spreadsheet: Spreadsheet, table: RegisterTable, day: DayConte
   };
   sendSummaryIfAutomatic(run, raw);
   const { rows, highlighted } = recomputeRegister(run, raw);
-  // The day is recorded before the first digest goes: should recording fail, nothing has been sent, and a
-  // run that fails later is not repeated the same day with its letters sent twice (the failure is journaled).
+  // The day is recorded (staged here, written below) before the first digest goes: should recording fail,
+  // nothing has been sent, and a run that fails later is not repeated the same day with its letters sent
+  // twice (the failure is journaled).
   recordDailyRun(today);
   run.quota = remainingMailQuota();
   run.url = spreadsheet.getUrl();
   const planned = planDayReminders(run, rows);
+  const control = draftControlLetter(spreadsheet, day, rows);
+  // The day, the highlighting's calendar, the reminders that wait and the control letter's month: one write.
+  flushDocumentProperties();
   const coordinatorFirst = sendCoordinatorDigest(run, rows);
-  sendControlLetter(run, rows);
+  sendControlLetter(run, control);
   sendReminders(run, planned, coordinatorFirst);
   followHourChange(run);
   journalRun(run, highlighted);
@@ -245,23 +251,23 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
   const triggerUid = event !== null && typeof event === 'object' && event.triggerUid ? String(event.triggerUid) : '';
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  if (triggerUid !== '') {
-    const call = classifyTriggerCall(triggerUid, effectiveUser());
-    if (call === 'stale') return { status: 'stale', today: null, mailed: [], failures: [] };
-    if (call === 'forged') {
-      // Not this user's trigger: a call made to look like one. Refused, and journaled when the caller may write.
-      tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Отказано: ${FORGED_REFUSAL}` }]);
-      return { status: 'refused', today: null, mailed: [], failures: [FORGED_REFUSAL] };
-    }
+  const trigger = triggerUid === '' ? null : ownTrigger(triggerUid);
+  if (triggerUid !== '' && trigger === null) {
+    // Not this user's trigger: a call made to look like one. Refused, and journaled when the caller may write.
+    tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Отказано: ${FORGED_REFUSAL}` }]);
+    return { status: 'refused', today: null, mailed: [], failures: [FORGED_REFUSAL] };
   }
+  const stale: DailyOutcome = { status: 'stale', today: null, mailed: [], failures: [] };
   let today: IsoDate | null = null;
   /** Whether a failure had been mailed before this run (read with the run's properties). */
   let failureReported = false;
   try {
-    // Under the lock, the run's document properties in one read (the day it last ran among them).
+    // Under the lock, the run's document properties in one read (the trigger's state and the day it last
+    // ran among them).
     const locked = withScriptLock(
       (): DailyOutcome =>
         withDocumentProperties(() => {
+          if (trigger !== null && currentOrStale(trigger, effectiveUser()) === 'stale') return stale;
           const read = readRegister(spreadsheet);
           const table = read?.table ?? null;
           const day = read?.day ?? loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
@@ -277,7 +283,11 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
       // What follows (a journal line, a failure letter) is short and may as well hold it: released at the end.
       { timeoutMs: LOCK_WAIT_MS, keepUntilExit: true },
     );
-    if (!locked.ok) throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
+    if (!locked.ok) {
+      // A leftover trigger stays silent even when the register is busy (its state read on its own).
+      if (trigger !== null && currentOrStale(trigger, effectiveUser()) === 'stale') return stale;
+      throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
+    }
     const outcome = locked.value;
     const day: IsoDate = outcome.today ?? todayIn(MOSCOW_TIME_ZONE);
     if (outcome.status === 'failed') reportFailure(spreadsheet, day, outcome.failures.join(' '), true);

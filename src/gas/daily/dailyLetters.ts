@@ -12,7 +12,7 @@ import { errorText, quotaRefusal, sendMail } from '../platform/mail';
 import type { DayContext } from '../sheets/computedColumns';
 import type { JournalEntry } from '../sheets/journalSheet';
 import type { RegisterTable } from '../sheets/registerSheet';
-import { sendControlLetterIfDue } from './controlLetter';
+import { sendControlLetterIfDue, type ControlDraft } from './controlLetter';
 import type { DailyOutcome } from './dailyCheck';
 import { deferredReminders, rememberDeferredReminders } from './runRecords';
 
@@ -71,6 +71,10 @@ export function planDayReminders(run: Run, rows: readonly RowAssessment[]) {
     reminderAllowance(run.quota, reservations, settings.reminderLimit),
     deferredReminders(),
   );
+  // Those that wait, staged with the day's record (written before the first letter); sendReminders
+  // writes again only when the list empties or the coordinators' digest could not go (then all wait).
+  if (settings.remindResponsible && plan.deferred.length > 0)
+    rememberDeferredReminders(plan.deferred.map((reminder) => reminder.email));
   if (plan.deferred.length > 0) {
     run.notes.push(
       `Напоминаний не отправлено сегодня (лимит «Напоминаний в день не более» или дневной лимит писем Google): ` +
@@ -126,8 +130,8 @@ export function sendCoordinatorDigest(run: Run, rows: readonly RowAssessment[]):
 }
 
 /** Step 5: the monthly control letter (п. 6), before the reminders: its recipients come out of the quota first. */
-export function sendControlLetter(run: Run, rows: readonly RowAssessment[]): void {
-  const control = sendControlLetterIfDue(run.spreadsheet, run.day, rows, run.quota);
+export function sendControlLetter(run: Run, draft: ControlDraft | null): void {
+  const control = sendControlLetterIfDue(draft, run.quota);
   run.quota -= control.mailed.length;
   run.outcome.mailed.push(...control.mailed);
   run.entries.push(...control.entries);

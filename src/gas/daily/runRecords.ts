@@ -1,13 +1,15 @@
 /**
  * What the daily check remembers between runs, in document properties: the day it last ran, the failure
  * already mailed, the reminders that wait for a later working day, the calendar the highlighting was last
- * refreshed with. Read through platform/documentProperties.ts, so the daily run reads them all at once.
+ * refreshed with. Read through platform/documentProperties.ts, so the daily run reads them all at once;
+ * the day, the highlighting's calendar and the waiting reminders are staged, so that it writes them at once.
  */
 import type { IsoDate } from '../../domain/types';
 import {
   deleteDocumentProperty,
   readDocumentProperty,
   readJsonProperty,
+  stageDocumentProperty,
   writeDocumentProperty,
 } from '../platform/documentProperties';
 
@@ -21,8 +23,9 @@ export function lastDailyRun(): IsoDate | null {
   return readDocumentProperty(LAST_RUN_PROPERTY);
 }
 
+/** Staged: the run flushes it, with the other staged records, before its first letter. */
 export function recordDailyRun(today: IsoDate): void {
-  writeDocumentProperty(LAST_RUN_PROPERTY, today);
+  stageDocumentProperty(LAST_RUN_PROPERTY, today);
 }
 
 /** The failure already mailed to the coordinator (its text), so the same one is not mailed every day. */
@@ -50,7 +53,7 @@ export function deferredReminders(): string[] {
 export function rememberDeferredReminders(emails: readonly string[]): void {
   if (emails.length === 0) {
     if (readDocumentProperty(DEFERRED_PROPERTY) !== null) deleteDocumentProperty(DEFERRED_PROPERTY);
-  } else writeDocumentProperty(DEFERRED_PROPERTY, JSON.stringify(emails));
+  } else stageDocumentProperty(DEFERRED_PROPERTY, JSON.stringify(emails));
 }
 
 /** The calendar exceptions the highlighting's formula was last refreshed with by the daily check (JSON). */
@@ -59,5 +62,5 @@ export function highlightedCalendar(): string | null {
 }
 
 export function rememberHighlightedCalendar(applied: string): void {
-  writeDocumentProperty(HIGHLIGHT_PROPERTY, applied);
+  stageDocumentProperty(HIGHLIGHT_PROPERTY, applied);
 }

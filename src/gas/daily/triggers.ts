@@ -5,8 +5,8 @@
  *
  * Never two checks: turning it on deletes this user's triggers of the handler before creating one; a
  * trigger another user installed cannot be seen or deleted from here, so the state names the one current
- * trigger, and any other that fires deletes itself (see classifyTriggerCall). The day's run is also
- * recorded (runRecords.ts), so even a stray trigger in the same hour sends nothing twice. The menu's
+ * trigger, and any other that fires deletes itself (see ownTrigger and currentOrStale). The day's run is
+ * also recorded (runRecords.ts), so even a stray trigger in the same hour sends nothing twice. The menu's
  * captions for the state: menuCaptions.ts.
  */
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
@@ -68,21 +68,24 @@ export function uninstallDailyCheck(): DailyCheckState | null {
   return previous;
 }
 
-/** What a call of the handler with a trigger ID is. */
-export type TriggerCall = 'current' | 'stale' | 'forged';
+/**
+ * This user's daily-check trigger with the ID `triggerUid`, or null. ScriptApp.getProjectTriggers() lists
+ * only the running user's triggers, so an ID that is not among them was not fired for this user: someone
+ * passed it (google.script.run.dailyCheck({triggerUid}) from any page of the add-on), a forged call.
+ */
+export function ownTrigger(triggerUid: string): GoogleAppsScript.Script.Trigger | null {
+  return handlerTriggers().find((trigger) => trigger.getUniqueId() === triggerUid) ?? null;
+}
 
 /**
- * Whether a call with `triggerUid` comes from the current trigger. ScriptApp.getProjectTriggers() lists only
- * the running user's triggers, so an ID that is not among them was not fired for this user: someone passed
- * it (google.script.run.dailyCheck({triggerUid}) from any page of the add-on) — 'forged'. One of this user's
- * triggers that is not the recorded one, or whose recorded owner is someone else, is a leftover: it is
- * deleted — 'stale'. `user` is the effective user's e-mail.
+ * Whether this user's `trigger` (ownTrigger) is the current one: the recorded one, installed by `user`
+ * (the effective user's e-mail). Any other is a leftover and is deleted: 'stale'. Reads the state
+ * property (from the run's copy under withDocumentProperties).
  */
-export function classifyTriggerCall(triggerUid: string, user: string): TriggerCall {
-  const mine = handlerTriggers().find((trigger) => trigger.getUniqueId() === triggerUid);
-  if (mine === undefined) return 'forged';
+export function currentOrStale(trigger: GoogleAppsScript.Script.Trigger, user: string): 'current' | 'stale' {
   const state = readDailyCheckState();
-  if (state !== null && state.triggerId === triggerUid && user !== '' && state.owner === user) return 'current';
-  ScriptApp.deleteTrigger(mine);
+  if (state !== null && state.triggerId === trigger.getUniqueId() && user !== '' && state.owner === user)
+    return 'current';
+  ScriptApp.deleteTrigger(trigger);
   return 'stale';
 }

@@ -4,10 +4,15 @@
  * and every write both to the store and to the copy. Outside such a run each read is its own
  * getProperty. The copy lives only for the call (Apps Script keeps no globals between executions, but
  * the offline runtime does, so it is never left behind).
+ *
+ * Such a run may also stage writes (stageDocumentProperty): they go into the copy at once and into the
+ * store together, in one setProperties, when the run flushes them (flushDocumentProperties) or ends.
  */
 type Properties = GoogleAppsScript.Properties.Properties;
 
 let copy: Record<string, string> | null = null;
+/** Writes staged in the run, not yet in the store. */
+let staged: Record<string, string> = {};
 
 function store(): Properties {
   return PropertiesService.getDocumentProperties();
@@ -20,10 +25,24 @@ function store(): Properties {
 export function withDocumentProperties<T>(fn: () => T): T {
   if (copy !== null) return fn();
   copy = { ...store().getProperties() };
+  staged = {};
   try {
-    return fn();
+    let value: T;
+    try {
+      value = fn();
+    } catch (error) {
+      try {
+        flushDocumentProperties();
+      } catch {
+        // The failure of `fn` is the one to tell.
+      }
+      throw error;
+    }
+    flushDocumentProperties();
+    return value;
   } finally {
     copy = null;
+    staged = {};
   }
 }
 
@@ -50,11 +69,40 @@ export function readJsonProperty<T>(key: string): T | null {
 export function writeDocumentProperty(key: string, value: string): void {
   store().setProperty(key, value);
   if (copy !== null) copy[key] = value;
+  delete staged[key];
 }
 
 /** Deletes a property that is set (no call when it is known to be unset). */
 export function deleteDocumentProperty(key: string): void {
   if (copy !== null && !(key in copy)) return;
+  delete staged[key];
   store().deleteProperty(key);
   if (copy !== null) delete copy[key];
+}
+
+/**
+ * Within withDocumentProperties: the value is read back at once and written with the run's other staged
+ * values at the next flushDocumentProperties (or when the run ends); nothing is written when the property
+ * already holds it. Outside: written now.
+ */
+export function stageDocumentProperty(key: string, value: string): void {
+  if (copy === null) {
+    writeDocumentProperty(key, value);
+    return;
+  }
+  if (copy[key] === value) return;
+  copy[key] = value;
+  staged[key] = value;
+}
+
+/**
+ * Writes the staged values, all in one setProperties (none when nothing is staged). A write that fails is
+ * not tried again: as with a setProperty that failed, its values are not in the store (the daily check's
+ * record of the day among them, so that the next firing runs the day again).
+ */
+export function flushDocumentProperties(): void {
+  const values = staged;
+  staged = {};
+  if (Object.keys(values).length === 0) return;
+  store().setProperties(values);
 }

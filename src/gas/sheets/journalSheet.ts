@@ -6,6 +6,7 @@
 import { SHEET_NAMES } from '../../domain/columns';
 import { currentUserEmail } from '../platform/access';
 import { errorText } from '../../shared/errorText';
+import { sheetByReference } from './registerSheet';
 import { textCell } from './sheetValues';
 
 export const JOURNAL_HEADERS = ['Время', 'Пользователь', 'Действие', 'Подробности'] as const;
@@ -23,11 +24,11 @@ export interface JournalEntry {
 /** Sheets keeps at most 50,000 characters in a cell. */
 const MAX_DETAILS = 45_000;
 
-/** The journal sheet, created with its header when missing. */
+/** The journal sheet, created with its header when missing. Found by reference: no getSheetByName. */
 export function journalSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const existing = spreadsheet.getSheetByName(SHEET_NAMES.journal);
+  const existing = sheetByReference(spreadsheet, SHEET_NAMES.journal);
   if (existing !== null) return existing;
   const sheet = spreadsheet.insertSheet(SHEET_NAMES.journal);
   sheet

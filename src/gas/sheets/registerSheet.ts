@@ -195,6 +195,22 @@ export function quotedSheetName(name: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/**
+ * A sheet by name through a range reference (Spreadsheet.getRange('Журнал!A1').getSheet()): references
+ * are lazy, so this asks Google nothing of its own, where getSheetByName is a request (bench/costModel.ts).
+ * Null when the spreadsheet has no such sheet (getRange throws then).
+ */
+export function sheetByReference(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  try {
+    return spreadsheet.getRange(`${quotedSheetName(name)}!A1`).getSheet();
+  } catch {
+    return null;
+  }
+}
+
 /** «Реестр!E12»; the sheet name is quoted when it needs to be. */
 export function cellAddress(table: RegisterTable, row: number, key: ColumnKey): string | null {
   const column = columnOf(table, key);
