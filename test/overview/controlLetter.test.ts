@@ -109,7 +109,7 @@ describe('the control letter (п. 6) from the daily check', () => {
     const { calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
     expect(controlMails(rt)).toHaveLength(1);
     // December's letter never went: nothing to compare with.
-    expect(controlMails(rt)[0]?.body).toContain('(—)');
+    expect(controlMails(rt)[0]?.body).toContain('Это первое такое письмо');
     expect(controlMails(rt)[0]?.body).not.toContain('с письма за декабрь 2026');
     expect(calls.byMethod['Properties.setProperties']).toBe(1);
     expect(calls.byMethod['Properties.setProperty']).toBeUndefined();
