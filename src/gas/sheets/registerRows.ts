@@ -100,6 +100,16 @@ export function readKeyColumns(table: RegisterTable, wanted: readonly ColumnKey[
   return byRow.slice(0, last + 1);
 }
 
+/** `rows` (readKeyColumns) given the `wanted` columns too, read as readKeyColumns reads them; rows it adds go at the end. */
+export function addKeyColumns(table: RegisterTable, rows: RawRow[], wanted: readonly ColumnKey[]): void {
+  const more = readKeyColumns(table, wanted);
+  for (let index = 0; index < more.length; index++) {
+    const raw = rows[index];
+    if (raw === undefined) rows[index] = more[index] as RawRow;
+    else Object.assign(raw.cells, (more[index] as RawRow).cells);
+  }
+}
+
 function isBlankCell(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
 }
