@@ -1,32 +1,45 @@
 /**
  * Which columns of the other rows onEdit must read to assess the edited rows exactly as the full check
- * does (assessRowsInRegister), in two steps, so that an edit reads no column it does not need. Pure.
+ * does (assessRowsInRegister), in two steps, so that an edit reads no column it does not need; and which
+ * of the links read can bear on the edited rows at all, so that the others are not checked for nothing.
+ * Pure.
  *
  *  - Every row's «ID», always: the same ID twice is an error, and a new row gets an ID no row has.
  *  - An edited row with an exemption (п. 4): the exemption check reads the other rows' organization,
  *    exemption, link and deletion date (registerWideKeysFor), all in the first step.
  *  - Otherwise the other rows' links and deletion dates matter only when an edited row registers a page
  *    (registeredPageKeys: a readable link, not deleted). None does: the IDs alone. One does: the links
- *    first, then the deletion dates only when another row's link gives one of the edited rows' page
- *    keys. If no other row could give one, the edited rows' findings are decided among themselves
- *    (duplicatePageRows only looks up those keys), whatever the others' deletion dates say.
+ *    first, then the deletion dates only when another row's link gives one of the edited rows' page keys.
+ *
+ * Why that is exact: duplicatePageRows decides a row by the keys registered before it, and a row
+ * registers only keys of its own link. Start from the edited rows' keys and add the keys of every other
+ * row whose link gives one of them, until nothing changes: the rows so reached ("bearing") and the edited
+ * rows register those keys only, and no other row gives any of them, deleted or not. So the edited rows'
+ * findings depend on the bearing rows alone — their links and deletion dates — and on no other row's.
+ * A row's keys here are those its link would give were it not deleted, read from the cell's text without
+ * the link check (registeredPageKeys of a row that fails it is empty): more rows, never fewer.
  */
+import { readTextCell } from './cellValues';
 import { registeredPageKeys } from './registerCheck';
 import { assessRow, registerWideKeysFor, type RawRegisterRow, type RegisterContext } from './register';
-import { readKeyFields } from './schemas';
 import type { ColumnKey } from './types';
 
 export interface RegisterWideReads {
   /** The columns of every row to read first. */
   first: readonly ColumnKey[];
   /**
-   * The columns to read besides, given every data row as read with `first` (the edited rows among them
-   * are not looked at): empty, or the deletion dates.
+   * Given every data row as read with `first` (the edited rows among them are not looked at): the
+   * columns to read besides (none, or the deletion dates), and the rows as assessRowsInRegister needs
+   * them once those are read too (the same objects: read into in place) — the links of rows that cannot
+   * bear on the edited rows left out.
    */
-  then: (register: ReadonlyArray<RawRegisterRow>) => readonly ColumnKey[];
+  then: (register: ReadonlyArray<RawRegisterRow>) => {
+    more: readonly ColumnKey[];
+    bearing: <Row extends RawRegisterRow>(read: readonly Row[]) => Row[];
+  };
 }
 
-const NOTHING_MORE = (): readonly ColumnKey[] => [];
+const AS_READ = { more: [], bearing: <Row extends RawRegisterRow>(read: readonly Row[]): Row[] => [...read] } as const;
 
 /** What onEdit reads of the other rows for assessing `edited` (read in full) with assessRowsInRegister. */
 export function registerWideReadsFor(
@@ -34,25 +47,66 @@ export function registerWideReadsFor(
   context: RegisterContext,
 ): RegisterWideReads {
   const wide = registerWideKeysFor(edited);
-  if (wide.includes('exemptionBasis')) return { first: wide, then: NOTHING_MORE };
+  if (wide.includes('exemptionBasis')) return { first: wide, then: () => AS_READ };
   // The page keys the edited rows register, read as assessRowsInRegister reads them.
   const wanted = new Set<string>();
   for (const raw of edited) {
     const page = assessRow(raw, context)?.page;
     if (page !== undefined) for (const key of registeredPageKeys(page, context.extraNetworks)) wanted.add(key);
   }
-  if (wanted.size === 0) return { first: ['id'], then: NOTHING_MORE };
+  if (wanted.size === 0) return { first: ['id'], then: () => AS_READ };
   const editedRows = new Set(edited.map((raw) => raw.row));
   return {
     first: ['id', 'link'],
     then: (register) => {
-      const matches = register.some((raw) => {
-        if (editedRows.has(raw.row) || raw.cells.link === undefined) return false;
-        // Its keys were it not deleted: only with one of ours can its deletion date matter.
-        const { link } = readKeyFields(raw.cells, context);
-        return registeredPageKeys({ link, deletedOn: null }, context.extraNetworks).some((key) => wanted.has(key));
-      });
-      return matches ? ['deletedOn'] : [];
+      const rows = bearingRows(register, editedRows, wanted, context);
+      return {
+        more: rows.size > 0 ? ['deletedOn'] : [],
+        bearing: <Row extends RawRegisterRow>(read: readonly Row[]): Row[] =>
+          read.map((raw) => {
+            if (editedRows.has(raw.row) || rows.has(raw.row) || raw.cells.link === undefined) return raw;
+            const { link: _unused, ...cells } = raw.cells;
+            return { ...raw, cells };
+          }),
+      };
     },
   };
+}
+
+/** The other rows whose links reach the edited rows' keys, directly or through other such rows. */
+function bearingRows(
+  register: ReadonlyArray<RawRegisterRow>,
+  editedRows: ReadonlySet<number>,
+  wanted: ReadonlySet<string>,
+  context: RegisterContext,
+): Set<number> {
+  const rowsOfKey = new Map<string, number[]>();
+  const keysOfRow = new Map<number, readonly string[]>();
+  for (const raw of register) {
+    if (editedRows.has(raw.row) || raw.cells.link === undefined) continue;
+    const text = readTextCell(raw.cells.link, context.timeZone);
+    const keys = registeredPageKeys({ link: text.ok ? text.value : null, deletedOn: null }, context.extraNetworks);
+    if (keys.length === 0) continue;
+    keysOfRow.set(raw.row, keys);
+    for (const key of keys) {
+      const rows = rowsOfKey.get(key);
+      if (rows === undefined) rowsOfKey.set(key, [raw.row]);
+      else rows.push(raw.row);
+    }
+  }
+  const reached = new Set(wanted);
+  const queue = [...wanted];
+  const bearing = new Set<number>();
+  for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+    for (const row of rowsOfKey.get(key) ?? []) {
+      if (bearing.has(row)) continue;
+      bearing.add(row);
+      for (const next of keysOfRow.get(row) ?? []) {
+        if (reached.has(next)) continue;
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return bearing;
 }

@@ -79,7 +79,7 @@ function asOnEditReads(
     context,
   );
   const first = register.map((raw) => only(raw, reads.first));
-  const more = reads.then(first);
+  const { more, bearing } = reads.then(first);
   const keys = [...reads.first, ...more];
   const path: Path = keys.includes('exemptionBasis')
     ? 'exemption'
@@ -88,7 +88,8 @@ function asOnEditReads(
       : keys.includes('link')
         ? 'links'
         : 'ids';
-  return { read: register.map((raw) => (wanted.has(raw.row) ? raw : only(raw, keys))), path };
+  const read = bearing(register.map((raw) => only(raw, keys)));
+  return { read: read.map((raw) => (wanted.has(raw.row) ? (register[raw.row - 2] as RawRegisterRow) : raw)), path };
 }
 
 describe('registerWideReadsFor: onEdit assesses the edited rows as the full check does', () => {
@@ -124,7 +125,7 @@ describe('registerWideReadsFor: the columns each edit reads', () => {
     const edited = { row: 4, cells: page(cells) };
     const reads = registerWideReadsFor([edited], context);
     const register = [...other, edited].map((raw) => only(raw, reads.first));
-    return { first: reads.first, then: reads.then(register) };
+    return { first: reads.first, then: reads.then(register).more };
   };
 
   it('a link that does not read, a deleted page, a blank link: the IDs alone', () => {

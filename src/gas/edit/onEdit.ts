@@ -129,10 +129,10 @@ function readFromCache(
   const read = readRows(table, first, last - first + 1);
   const reads = registerWideReadsFor(read, day.register);
   const keys = readKeyColumns(table, reads.first);
-  const more = reads.then(keys);
+  const { more, bearing } = reads.then(keys);
   if (more.length > 0) addKeyColumns(table, keys, more);
   table.lastRow = Math.max(last, table.headerRow + keys.length);
-  return { table, day, register: keys, read };
+  return { table, day, register: bearing(keys), read };
 }
 
 /** Without the cache: the header, «Настройки», the calendar and the whole data block, as the check reads them. */
