@@ -18,15 +18,28 @@
  * findings depend on the bearing rows alone — their links and deletion dates — and on no other row's.
  * A row's keys here are those its link would give were it not deleted, read from the cell's text without
  * the link check (registeredPageKeys of a row that fails it is empty): more rows, never fewer.
+ *
+ * Rows below the last edited row bear on neither check: the same ID or page twice is an error of the later
+ * row, naming the first, and a row is decided by the rows above it. So they are read only when a new ID
+ * must be unique among all (an edited row without one) or for the exemption check (it names the first
+ * active page of the organization, wherever it is).
  */
 import { readTextCell } from './cellValues';
 import { registeredPageKeys } from './registerCheck';
-import { assessRow, registerWideKeysFor, type RawRegisterRow, type RegisterContext } from './register';
+import {
+  assessRow,
+  isBlankRegisterRow,
+  registerWideKeysFor,
+  type RawRegisterRow,
+  type RegisterContext,
+} from './register';
 import type { ColumnKey } from './types';
 
 export interface RegisterWideReads {
   /** The columns of every row to read first. */
   first: readonly ColumnKey[];
+  /** The last row to read them in (every row from the first data row on), or null: to the end of the sheet. */
+  through: number | null;
   /**
    * Given every data row as read with `first` (the edited rows among them are not looked at): the
    * columns to read besides (none, or the deletion dates), and the rows as assessRowsInRegister needs
@@ -47,17 +60,19 @@ export function registerWideReadsFor(
   context: RegisterContext,
 ): RegisterWideReads {
   const wide = registerWideKeysFor(edited);
-  if (wide.includes('exemptionBasis')) return { first: wide, then: () => AS_READ };
+  if (wide.includes('exemptionBasis')) return { first: wide, through: null, then: () => AS_READ };
+  const through = edited.some((raw) => needsNewId(raw.cells)) ? null : Math.max(...edited.map((raw) => raw.row)) - 1;
   // The page keys the edited rows register, read as assessRowsInRegister reads them.
   const wanted = new Set<string>();
   for (const raw of edited) {
     const page = assessRow(raw, context)?.page;
     if (page !== undefined) for (const key of registeredPageKeys(page, context.extraNetworks)) wanted.add(key);
   }
-  if (wanted.size === 0) return { first: ['id'], then: () => AS_READ };
+  if (wanted.size === 0) return { first: ['id'], through, then: () => AS_READ };
   const editedRows = new Set(edited.map((raw) => raw.row));
   return {
     first: ['id', 'link'],
+    through,
     then: (register) => {
       const rows = bearingRows(register, editedRows, wanted, context);
       return {
@@ -71,6 +86,11 @@ export function registerWideReadsFor(
       };
     },
   };
+}
+
+/** A row that onEdit gives an ID: not blank, its «ID» empty. */
+export function needsNewId(cells: RawRegisterRow['cells']): boolean {
+  return !isBlankRegisterRow(cells) && String(cells.id ?? '').trim() === '';
 }
 
 /** The other rows whose links reach the edited rows' keys, directly or through other such rows. */

@@ -66,6 +66,9 @@ function only(raw: RawRegisterRow, keys: readonly ColumnKey[]): RawRegisterRow {
 
 type Path = 'ids' | 'links' | 'deletions' | 'exemption';
 
+/** Runs in which the rows below the last edited row were not read. */
+let bounded = 0;
+
 /** What onEdit has after its reads: the other rows in the columns asked for, the edited rows in full. */
 function asOnEditReads(
   register: readonly RawRegisterRow[],
@@ -78,7 +81,10 @@ function asOnEditReads(
     register.filter((raw) => wanted.has(raw.row)),
     context,
   );
-  const first = register.map((raw) => only(raw, reads.first));
+  // The rows onEdit reads: through `through` (the edited rows are read in full wherever they are).
+  const shown = register.filter((raw) => reads.through === null || raw.row <= reads.through || wanted.has(raw.row));
+  if (reads.through !== null) bounded += 1;
+  const first = shown.map((raw) => only(raw, reads.first));
   const { more, bearing } = reads.then(first);
   const keys = [...reads.first, ...more];
   const path: Path = keys.includes('exemptionBasis')
@@ -88,7 +94,7 @@ function asOnEditReads(
       : keys.includes('link')
         ? 'links'
         : 'ids';
-  const read = bearing(register.map((raw) => only(raw, keys)));
+  const read = bearing(shown.map((raw) => only(raw, keys)));
   return { read: read.map((raw) => (wanted.has(raw.row) ? (register[raw.row - 2] as RawRegisterRow) : raw)), path };
 }
 
@@ -107,6 +113,7 @@ describe('registerWideReadsFor: onEdit assesses the edited rows as the full chec
       { numRuns: 600 },
     );
     for (const path of Object.keys(taken) as Path[]) expect(taken[path]).toBeGreaterThan(40);
+    expect(bounded).toBeGreaterThan(100);
   });
 });
 
@@ -144,6 +151,17 @@ describe('registerWideReadsFor: the columns each edit reads', () => {
   it('a page another row gives, in any spelling, deleted there or not: the deletion dates too', () => {
     expect(plan({ link: 'vk.ru/School1/' })).toEqual({ first: ['id', 'link'], then: ['deletedOn'] });
     expect(plan({ link: 'https://vk.com/old' })).toEqual({ first: ['id', 'link'], then: ['deletedOn'] });
+  });
+
+  it('rows below the last edited row: read only when a new ID is due or for an exemption', () => {
+    const through = (cells: RawRegisterRow['cells']): number | null =>
+      registerWideReadsFor([{ row: 4, cells: page(cells) }], context).through;
+    expect(through({ id: 'P-CCCCCCCCCC', link: 'не ссылка' })).toBe(3);
+    expect(through({ id: 'P-CCCCCCCCCC', link: 'https://vk.com/school1' })).toBe(3);
+    expect(through({ id: '  ', link: 'https://vk.com/school1' })).toBeNull();
+    expect(through({ id: 'P-CCCCCCCCCC', exemptionBasis: 'Соглашение от 01.02.2024 № 5' })).toBeNull();
+    // A blank row gets no ID: nothing below it matters.
+    expect(registerWideReadsFor([{ row: 4, cells: { id: '' } }], context).through).toBe(3);
   });
 
   it('an exemption: every key column at once', () => {

@@ -2,15 +2,15 @@
  * The simple onEdit trigger on the register. Runs as the person who edited, within 30 s, with no mail
  * and no UI beyond a toast. With its context cached it reads the header row, the edited rows, of the
  * other rows only the key columns the edited rows need (registerWideReadsFor: the IDs always, links and
- * deletion dates only when an edited row registers a page: the same page or ID twice is an error there
- * as in the full check) and the notes of the edited rows, and writes back only the edited rows (one cell
+ * deletion dates only when an edited row registers a page; the rows above the edited ones only, unless
+ * a new ID is due: the same page or ID twice is an error there as in the full check) and the notes of the edited rows, and writes back only the edited rows (one cell
  * or a multi-row paste): the ID of a new row, the «Сообщено в отдел (…)» stamp when a creation or
  * deletion date is first entered, «Срок», «Состояние» and our part of the notes of cells with a
  * problem. It never changes what the person typed. Its service calls do not depend on the size of the
  * register.
  */
 import { SHEET_NAMES } from '../../domain/columns';
-import { registerWideReadsFor } from '../../domain/editReads';
+import { needsNewId, registerWideReadsFor } from '../../domain/editReads';
 import { assessRow, assessRowsInRegister, isBlankRegisterRow } from '../../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../../domain/types';
@@ -55,7 +55,7 @@ function serviceUpdates(
   for (const raw of rows) {
     if (isBlankRegisterRow(raw.cells)) continue;
     const values: RowUpdate['values'] = {};
-    if (table.positions.id !== undefined && String(raw.cells.id ?? '').trim() === '') {
+    if (table.positions.id !== undefined && needsNewId(raw.cells)) {
       values.id = newPageId(taken);
       taken.add(values.id as string);
     }
@@ -128,9 +128,9 @@ function readFromCache(
   // first key columns hold (registerWideReadsFor).
   const read = readRows(table, first, last - first + 1);
   const reads = registerWideReadsFor(read, day.register);
-  const keys = readKeyColumns(table, reads.first);
+  const keys = readKeyColumns(table, reads.first, reads.through);
   const { more, bearing } = reads.then(keys);
-  if (more.length > 0) addKeyColumns(table, keys, more);
+  if (more.length > 0) addKeyColumns(table, keys, more, reads.through);
   table.lastRow = Math.max(last, table.headerRow + keys.length);
   return { table, day, register: bearing(keys), read };
 }
