@@ -111,7 +111,8 @@ describe('server calls within budget at 1,000 rows', () => {
 
 describe('onEdit of one cell reads the key columns and the edited row, not the register', () => {
   // The key columns of the other rows each single-cell edit needs (domain/editReads.ts), one getValues
-  // each, besides the header row and the edited row (values and formulas).
+  // each, besides the header row and the edited row (values and formulas); at most every row of them
+  // (the rows above the edited one, as its row has an ID).
   const KEY_COLUMNS_READ = { editCell: 1, editLink: 2, editSamePage: 3 } as const;
 
   it.each(Object.entries(KEY_COLUMNS_READ))(
