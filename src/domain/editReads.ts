@@ -5,11 +5,13 @@
  * Pure.
  *
  *  - Every row's «ID», always: the same ID twice is an error, and a new row gets an ID no row has.
- *  - An edited row with an exemption (п. 4): the exemption check reads the other rows' organization,
- *    exemption, link and deletion date (registerWideKeysFor), all in the first step.
- *  - Otherwise the other rows' links and deletion dates matter only when an edited row registers a page
- *    (registeredPageKeys: a readable link, not deleted). None does: the IDs alone. One does: the links
- *    first, then the deletion dates only when another row's link gives one of the edited rows' page keys.
+ *  - The same page twice: the other rows' links and deletion dates matter only when an edited row
+ *    registers a page (registeredPageKeys: a readable link, not deleted). None does: neither is read.
+ *    One does: the links first, then the deletion dates only when another row's link gives one of the
+ *    edited rows' page keys.
+ *  - An exemption (п. 4) of an organization that has an active page: only for an edited row with an
+ *    exemption and an organization; then the other rows' organizations first, and only when another row
+ *    names the same one, their links, deletion dates and exemptions (isActivePage).
  *
  * Why that is exact: duplicatePageRows decides a row by the keys registered before it, and a row
  * registers only keys of its own link. Start from the edited rows' keys and add the keys of every other
@@ -25,14 +27,8 @@
  * active page of the organization, wherever it is).
  */
 import { readTextCell } from './cellValues';
-import { registeredPageKeys } from './registerCheck';
-import {
-  assessRow,
-  isBlankRegisterRow,
-  registerWideKeysFor,
-  type RawRegisterRow,
-  type RegisterContext,
-} from './register';
+import { organizationKey, registeredPageKeys } from './registerCheck';
+import { assessRow, isBlankRegisterRow, type RawRegisterRow, type RegisterContext } from './register';
 import type { ColumnKey } from './types';
 
 export interface RegisterWideReads {
@@ -42,9 +38,9 @@ export interface RegisterWideReads {
   through: number | null;
   /**
    * Given every data row as read with `first` (the edited rows among them are not looked at): the
-   * columns to read besides (none, or the deletion dates), and the rows as assessRowsInRegister needs
-   * them once those are read too (the same objects: read into in place) — the links of rows that cannot
-   * bear on the edited rows left out.
+   * columns to read besides (deletion dates, links, exemptions, or none), and the rows as
+   * assessRowsInRegister needs them once those are read too (the same objects: read into in place) —
+   * the links of rows that cannot bear on the edited rows left out.
    */
   then: (register: ReadonlyArray<RawRegisterRow>) => {
     more: readonly ColumnKey[];
@@ -59,33 +55,63 @@ export function registerWideReadsFor(
   edited: ReadonlyArray<RawRegisterRow>,
   context: RegisterContext,
 ): RegisterWideReads {
-  const wide = registerWideKeysFor(edited);
-  if (wide.includes('exemptionBasis')) return { first: wide, through: null, then: () => AS_READ };
-  const through = edited.some((raw) => needsNewId(raw.cells)) ? null : Math.max(...edited.map((raw) => raw.row)) - 1;
-  // The page keys the edited rows register, read as assessRowsInRegister reads them.
+  // The page keys the edited rows register, and the organizations of those with an exemption, read as
+  // assessRowsInRegister reads them (exemptionConflicts looks at a row with both).
   const wanted = new Set<string>();
+  const exempt = new Set<string>();
   for (const raw of edited) {
     const page = assessRow(raw, context)?.page;
-    if (page !== undefined) for (const key of registeredPageKeys(page, context.extraNetworks)) wanted.add(key);
+    if (page === undefined) continue;
+    for (const key of registeredPageKeys(page, context.extraNetworks)) wanted.add(key);
+    if (page.organization !== null && page.exemptionBasis !== null) exempt.add(organizationKey(page.organization));
   }
-  if (wanted.size === 0) return { first: ['id'], through, then: () => AS_READ };
+  const through =
+    exempt.size > 0 || edited.some((raw) => needsNewId(raw.cells))
+      ? null
+      : Math.max(...edited.map((raw) => raw.row)) - 1;
+  const first: ColumnKey[] = ['id'];
+  if (wanted.size > 0) first.push('link');
+  if (exempt.size > 0) first.push('organization');
+  if (first.length === 1) return { first, through, then: () => AS_READ };
   const editedRows = new Set(edited.map((raw) => raw.row));
   return {
-    first: ['id', 'link'],
+    first,
     through,
     then: (register) => {
-      const rows = bearingRows(register, editedRows, wanted, context);
+      const pages = wanted.size > 0 ? bearingRows(register, editedRows, wanted, context) : new Set<number>();
+      const organizations = exempt.size > 0 ? sameOrganization(register, editedRows, exempt, context) : new Set();
+      const more: ColumnKey[] = [];
+      if (pages.size > 0 || organizations.size > 0) more.push('deletedOn');
+      // An active page of the organization (isActivePage): a link, no deletion date, no exemption.
+      if (organizations.size > 0) more.push(...(wanted.size > 0 ? [] : (['link'] as const)), 'exemptionBasis');
       return {
-        more: rows.size > 0 ? ['deletedOn'] : [],
+        more,
         bearing: <Row extends RawRegisterRow>(read: readonly Row[]): Row[] =>
           read.map((raw) => {
-            if (editedRows.has(raw.row) || rows.has(raw.row) || raw.cells.link === undefined) return raw;
+            if (editedRows.has(raw.row) || pages.has(raw.row) || organizations.has(raw.row)) return raw;
+            if (raw.cells.link === undefined) return raw;
             const { link: _unused, ...cells } = raw.cells;
             return { ...raw, cells };
           }),
       };
     },
   };
+}
+
+/** The other rows of the organizations in `keys` (organizationKey), as readKeyFields reads the name. */
+function sameOrganization(
+  register: ReadonlyArray<RawRegisterRow>,
+  editedRows: ReadonlySet<number>,
+  keys: ReadonlySet<string>,
+  context: RegisterContext,
+): Set<number> {
+  const rows = new Set<number>();
+  for (const raw of register) {
+    if (editedRows.has(raw.row)) continue;
+    const name = readTextCell(raw.cells.organization, context.timeZone);
+    if (name.ok && name.value !== null && keys.has(organizationKey(name.value))) rows.add(raw.row);
+  }
+  return rows;
 }
 
 /** A row that onEdit gives an ID: not blank, its «ID» empty. */

@@ -3,8 +3,9 @@
  * other spellings and in cells holding two links of one page, deleted pages, exemptions, duplicate IDs,
  * blank rows keeping an ID — the edited rows assessed from the columns it asks for, read in its two
  * steps, equal the full check's assessment of them. The runs are counted by the path they took (IDs
- * only; IDs and links; IDs, links and deletion dates; every key column for an exemption), and each path
- * must be taken often: a path never taken would prove nothing.
+ * only; IDs and links; IDs, links and deletion dates; for an exemption the organizations, and what makes
+ * a page active when another row names the same one), and each path must be taken often: a path never
+ * taken would prove nothing.
  */
 import fc from 'fast-check';
 import { createCalendar } from '../../src/domain/calendar';
@@ -38,7 +39,11 @@ const id = fc.constantFrom('', '', 'P-AAAAAAAAAA', 'P-BBBBBBBBBB');
 
 const row = fc.record({
   id,
-  organization: fc.constantFrom('', 'МБОУ СОШ № 1', 'Отдел культуры'),
+  organization: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('', 'МБОУ СОШ № 1', 'мбоу  сош №1', 'Отдел культуры') },
+    // Organizations of one row or two: an exemption with no other row of its organization.
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 40 }).map((n) => `Архив № ${n}`) },
+  ),
   orgKind: fc.constantFrom('Подведомственная организация', 'Структурное подразделение'),
   network: fc.constantFrom('', 'ВКонтакте', 'Телеграм'),
   link,
@@ -64,7 +69,7 @@ function only(raw: RawRegisterRow, keys: readonly ColumnKey[]): RawRegisterRow {
   return { row: raw.row, cells };
 }
 
-type Path = 'ids' | 'links' | 'deletions' | 'exemption';
+type Path = 'ids' | 'links' | 'deletions' | 'exemption' | 'exemptionAlone';
 
 /** Runs in which the rows below the last edited row were not read. */
 let bounded = 0;
@@ -89,18 +94,20 @@ function asOnEditReads(
   const keys = [...reads.first, ...more];
   const path: Path = keys.includes('exemptionBasis')
     ? 'exemption'
-    : keys.includes('deletedOn')
-      ? 'deletions'
-      : keys.includes('link')
-        ? 'links'
-        : 'ids';
+    : keys.includes('organization')
+      ? 'exemptionAlone'
+      : keys.includes('deletedOn')
+        ? 'deletions'
+        : keys.includes('link')
+          ? 'links'
+          : 'ids';
   const read = bearing(shown.map((raw) => only(raw, keys)));
   return { read: read.map((raw) => (wanted.has(raw.row) ? (register[raw.row - 2] as RawRegisterRow) : raw)), path };
 }
 
 describe('registerWideReadsFor: onEdit assesses the edited rows as the full check does', () => {
   it('on random registers, along every path', () => {
-    const taken: Record<Path, number> = { ids: 0, links: 0, deletions: 0, exemption: 0 };
+    const taken: Record<Path, number> = { ids: 0, links: 0, deletions: 0, exemption: 0, exemptionAlone: 0 };
     fc.assert(
       fc.property(registerArb, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), (register, picks) => {
         const wanted = new Set(picks.map((pick) => (register[pick % register.length] as RawRegisterRow).row));
@@ -164,9 +171,19 @@ describe('registerWideReadsFor: the columns each edit reads', () => {
     expect(registerWideReadsFor([{ row: 4, cells: { id: '' } }], context).through).toBe(3);
   });
 
-  it('an exemption: every key column at once', () => {
-    const { first, then } = plan({ link: '', exemptionBasis: 'Соглашение от 01.02.2024 № 5' });
-    expect([...first].sort()).toEqual(['deletedOn', 'exemptionBasis', 'id', 'link', 'organization']);
-    expect(then).toEqual([]);
+  it('an exemption: the organizations, then what makes a page active only when another row names it', () => {
+    const exemption = 'Соглашение от 01.02.2024 № 5';
+    expect(plan({ link: '', exemptionBasis: exemption })).toEqual({
+      first: ['id', 'organization'],
+      then: ['deletedOn', 'link', 'exemptionBasis'],
+    });
+    expect(plan({ link: '', exemptionBasis: exemption, organization: 'Архив' })).toEqual({
+      first: ['id', 'organization'],
+      then: [],
+    });
+    expect(plan({ link: 'https://vk.com/new_page', exemptionBasis: exemption, organization: 'Архив' })).toEqual({
+      first: ['id', 'link', 'organization'],
+      then: [],
+    });
   });
 });
