@@ -31,6 +31,7 @@ import {
   OPERATIONS,
   OPERATION_LABELS,
   SIMPLE_TRIGGER_OPERATIONS,
+  SINGLE_CELL_EDITS,
   runScenario,
   type Measurement,
   type RunMeasurements,
@@ -201,12 +202,22 @@ function targets(results: Results): Target[] {
     const actual = r === undefined ? null : pick(r);
     list.push({ operation, size, what, limit, actual, met: actual === null ? null : actual <= limit });
   };
+  // «onEdit, one cell» holds for every kind of single-cell edit: the worst measured is checked.
+  const addWorstEdit = (size: number, what: string, limit: number, pick: (r: Result) => number): void => {
+    const measured = SINGLE_CELL_EDITS.filter((operation) => results[size]?.[operation] !== undefined);
+    const worst = measured.reduce<Row>(
+      (found, operation) =>
+        pick(results[size]?.[operation] as Result) > pick(results[size]?.[found] as Result) ? operation : found,
+      measured[0] ?? 'editCell',
+    );
+    add(worst, size, `${what} (worst single-cell edit)`, limit, pick);
+  };
   // Issue 14 counted ≤ 8 with issue 12's getFormulas, which the check now makes: 8 in all.
   add('check', BIG, 'server calls (getFormulas included)', 8, (r) => r.calls.server);
   add('check', BIG, 'pureMs', 300, (r) => r.pureMs ?? Number.POSITIVE_INFINITY);
-  add('editCell', BIG, 'server calls', 6, (r) => r.calls.server);
-  add('editCell', BIG, 'cells read', 40_000, (r) => r.cellsRead);
-  add('editCell', BIG, 'pureMs', 50, (r) => r.pureMs ?? Number.POSITIVE_INFINITY);
+  addWorstEdit(BIG, 'server calls', 6, (r) => r.calls.server);
+  addWorstEdit(BIG, 'cells read', 40_000, (r) => r.cellsRead);
+  addWorstEdit(BIG, 'pureMs', 50, (r) => r.pureMs ?? Number.POSITIVE_INFINITY);
   add('sidebarSubmit', BIG, 'server calls', 8, (r) => r.calls.server);
   add('summarySend', BIG, 'server calls', 10, (r) => r.calls.server);
   add(
@@ -217,7 +228,7 @@ function targets(results: Results): Target[] {
     (r) => r.calls.server - (r.calls.byMethod['MailApp.sendEmail'] ?? 0),
   );
   add('check', HUGE, 'estimated Apps Script ms', 60_000, (r) => r.estimate.totalMs);
-  add('editCell', HUGE, 'estimated Apps Script ms', 5_000, (r) => r.estimate.totalMs);
+  addWorstEdit(HUGE, 'estimated Apps Script ms', 5_000, (r) => r.estimate.totalMs);
   return list;
 }
 

@@ -21,6 +21,8 @@ export const OPERATIONS = [
   'setup',
   'check',
   'editCell',
+  'editLink',
+  'editSamePage',
   'paste50',
   'sidebarSubmit',
   'dailyCheck',
@@ -33,6 +35,8 @@ export const OPERATION_LABELS: Readonly<Record<Operation | 'naiveCheck', string>
   setup: 'setup (menuSetup)',
   check: 'full check (menuCheckRegister)',
   editCell: 'onEdit, one cell',
+  editLink: 'onEdit, one cell: a link to a new page',
+  editSamePage: 'onEdit, one cell: a link to a page registered',
   paste50: 'onEdit, paste of 50 rows',
   sidebarSubmit: 'sidebarSubmit (new page)',
   dailyCheck: 'daily check (dailyCheck)',
@@ -42,7 +46,20 @@ export const OPERATION_LABELS: Readonly<Record<Operation | 'naiveCheck', string>
 };
 
 /** Operations that run as a simple trigger (30 s limit). */
-export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set(['editCell', 'paste50']);
+export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set([
+  'editCell',
+  'editLink',
+  'editSamePage',
+  'paste50',
+]);
+
+/**
+ * The single-cell edits, each reading other columns of the other rows (domain/editReads.ts): a valid link
+ * made invalid (the row registers no page: the IDs alone; «Состояние», a note and the toast written), a
+ * valid link changed to a new page's (the IDs and links), and to a page an earlier row registers (the
+ * IDs, links and deletion dates; the row in error: «Состояние», a note and the toast).
+ */
+export const SINGLE_CELL_EDITS = ['editCell', 'editLink', 'editSamePage'] as const;
 
 export interface Measurement {
   calls: CallSnapshot;
@@ -146,6 +163,47 @@ function expectAlertFree(rt: Runtime, operation: string, before: number): void {
   if (bad.length > 0) throw new Error(`${operation}: ${bad.map((alert) => alert.prompt).join(' | ')}`);
 }
 
+/**
+ * The first `count` rows from `from` on that hold an active ВКонтакте page read without error (a link, no
+ * deletion date, no exemption, «Состояние» not «Ошибки заполнения»), as setup and the check left them.
+ */
+function validPageRows(rt: Runtime, columns: Record<string, number>, from: number, count: number): number[] {
+  const values = rt.quietly(() => {
+    const sheet = rt.spreadsheet.getSheetByName(SHEET_NAMES.register) as GoogleAppsScript.Spreadsheet.Sheet;
+    return sheet.getRange(1, 1, sheet.getLastRow(), Object.keys(columns).length).getValues();
+  });
+  const at = (row: unknown[], key: ColumnKey): unknown => row[columnOf(columns, key) - 1];
+  const found: number[] = [];
+  for (let index = from - 1; index < values.length && found.length < count; index++) {
+    const row = values[index] as unknown[];
+    if (at(row, 'network') !== 'ВКонтакте' || at(row, 'link') === '' || at(row, 'deletedOn') !== '') continue;
+    if (at(row, 'exemptionBasis') !== '') continue;
+    if (at(row, 'state') === 'Ошибки заполнения') continue;
+    found.push(index + 1);
+  }
+  if (found.length < count) throw new Error(`fewer than ${count} valid page rows from row ${from}`);
+  return found;
+}
+
+/** A clerk types `link` into a row's link cell: measured, and checked to end in error or not as `error` says. */
+function measuredLinkEdit(
+  rt: Runtime,
+  columns: Record<string, number>,
+  row: number,
+  link: string,
+  error: boolean,
+): Measurement {
+  const cell = rt.quietly(() =>
+    rt.spreadsheet.getSheetByName(SHEET_NAMES.register)!.getRange(row, columnOf(columns, 'link')),
+  );
+  const measurement = measured(rt, () => rt.simulateEdit(cell, { value: link, user: BENCH_CLERK })).measurement;
+  const state = rt.quietly(() =>
+    rt.spreadsheet.getSheetByName(SHEET_NAMES.register)!.getRange(row, columnOf(columns, 'state')).getValue(),
+  );
+  if ((state === 'Ошибки заполнения') !== error) throw new Error(`link edit of row ${row}: «${String(state)}»`);
+  return measurement;
+}
+
 /** Fifty new pages as a clerk pastes them below the last row. */
 function pastedRows(columns: Record<string, number>, width: number, first: number): unknown[][] {
   return Array.from({ length: 50 }, (_, index) => {
@@ -199,15 +257,25 @@ export function runScenario(
   // pureMs is timed here, once the runtime (and its large heap) is gone.
   if (pure !== null) {
     out.check.pureMs = pureCheckMs(pure.beforeCheck, options.pureRuns ?? 1);
-    out.editCell.pureMs = pureEditMs(pure.beforeEdit, pure.edit, options.pureRuns ?? 1);
+    for (const operation of SINGLE_CELL_EDITS) {
+      const { before, edit } = pure.edits[operation];
+      out[operation].pureMs = pureEditMs(before, edit, options.pureRuns ?? 1);
+    }
   }
   return out;
 }
 
+interface CellEdit {
+  sheet: string;
+  row: number;
+  column: number;
+  value: unknown;
+}
+
 interface PureSnapshots {
   beforeCheck: BookSnapshot;
-  beforeEdit: BookSnapshot;
-  edit: { sheet: string; row: number; column: number; value: unknown };
+  /** Each single-cell edit and the book before it. */
+  edits: Record<(typeof SINGLE_CELL_EDITS)[number], { before: BookSnapshot; edit: CellEdit }>;
 }
 
 function runInRuntime(
@@ -239,9 +307,23 @@ function runInRuntime(
   const linkCell = rt.quietly(() =>
     rt.spreadsheet.getSheetByName(SHEET_NAMES.register)!.getRange(middle, columnOf(columns, 'link')),
   );
-  const beforeEdit = options.pureRuns ? snapshotBook(rt) : null;
+  const edits: Partial<PureSnapshots['edits']> = {};
+  const linkEdit = (row: number, value: string): CellEdit => ({
+    sheet: SHEET_NAMES.register,
+    row,
+    column: columnOf(columns, 'link'),
+    value,
+  });
+  if (options.pureRuns) edits.editCell = { before: snapshotBook(rt), edit: linkEdit(middle, 'не ссылка') };
   out.editCell = measured(rt, () => rt.simulateEdit(linkCell, { value: 'не ссылка', user: BENCH_CLERK })).measurement;
-  const edit = { sheet: SHEET_NAMES.register, row: middle, column: columnOf(columns, 'link'), value: 'не ссылка' };
+
+  // A valid row's link changed to a new page's, then a later valid row's to that same page.
+  const [moved, repeated] = validPageRows(rt, columns, middle + 1, 2) as [number, number];
+  const newLink = `https://vk.com/bench_new_page_${moved}`;
+  if (options.pureRuns) edits.editLink = { before: snapshotBook(rt), edit: linkEdit(moved, newLink) };
+  out.editLink = measuredLinkEdit(rt, columns, moved, newLink, false);
+  if (options.pureRuns) edits.editSamePage = { before: snapshotBook(rt), edit: linkEdit(repeated, newLink) };
+  out.editSamePage = measuredLinkEdit(rt, columns, repeated, newLink, true);
 
   const first = lastRow(rt) + 1;
   const pasteRange = rt.quietly(() =>
@@ -302,6 +384,9 @@ function runInRuntime(
       ),
     ).measurement;
   }
-  const pure = beforeCheck !== null && beforeEdit !== null ? { beforeCheck, beforeEdit, edit } : null;
+  const pure =
+    beforeCheck !== null && edits.editCell && edits.editLink && edits.editSamePage
+      ? { beforeCheck, edits: edits as PureSnapshots['edits'] }
+      : null;
   return { out: out as RunMeasurements, pure };
 }

@@ -5,7 +5,7 @@
  */
 import { readTextCell } from './cellValues';
 import { COLUMNS } from './columns';
-import { networkList, pageKeyClues, type NetworkSpec } from './links';
+import { networkList, type NetworkSpec } from './links';
 import { assessObligations, rowState, staleStampProblems } from './obligations';
 import {
   duplicatePageProblem,
@@ -13,13 +13,14 @@ import {
   exemptionConflicts,
   registeredPageKeys,
   reviewRegister,
+  rowsReachingPages,
   type RegisterGap,
 } from './registerCheck';
 import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow } from './schemas';
 import { isEmailAddress } from './email';
 import { isInMailDomains } from './settings';
 import { statedErrors } from './statedColumns';
-import type { ColumnKey, IsoDate, Page, Problem, RowAssessment, WorkingCalendar } from './types';
+import type { ColumnKey, IsoDate, Problem, RowAssessment, WorkingCalendar } from './types';
 
 export interface RawRegisterRow {
   /** 1-based sheet row. */
@@ -307,61 +308,20 @@ function assessAgainstEveryRow(
 }
 
 /**
- * The other rows that can bear on whether one of `mine` repeats a page (duplicatePageRows): every row
- * registering a page that `mine` register, and so on, since a row that repeats a page registers none of
- * its other links. A row is read only when its link text holds all the clues of such a page
- * (pageKeyClues) or a percent-escape; no other row can register one of them. Each row's reading is
- * the one readKeyFields gives.
+ * The other rows that can bear on whether one of `mine` repeats a page (rowsReachingPages of the keys
+ * `mine` register), each as readKeyFields reads it.
  */
 function rowsSharingPages(
   register: ReadonlyArray<RawRegisterRow>,
   mine: readonly Reading[],
   context: RegisterContext,
 ): Reading[] {
-  const keys = new Set<string>();
-  const clues: string[][] = [];
-  const addKeys = (page: Page): boolean => {
-    const before = keys.size;
-    for (const key of registeredPageKeys(page, context.extraNetworks)) {
-      if (keys.has(key)) continue;
-      keys.add(key);
-      clues.push(pageKeyClues(key));
-    }
-    return keys.size > before;
-  };
-  for (const reading of mine) addKeys(reading.page);
-  if (keys.size === 0) return [];
+  const keys = mine.flatMap((reading) => registeredPageKeys(reading.page, context.extraNetworks));
   const own = new Set(mine.map((reading) => reading.row));
-  const lowered = new Map<number, string>();
-  const found: Reading[] = [];
-  const taken = new Set<number>();
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const raw of register) {
-      if (own.has(raw.row) || taken.has(raw.row)) continue;
-      const cell = raw.cells.link;
-      if (cell === '' || cell === null || cell === undefined) continue;
-      if (typeof cell === 'string') {
-        let text = lowered.get(raw.row);
-        if (text === undefined) {
-          text = cell.toLowerCase();
-          lowered.set(raw.row, text);
-        }
-        if (!text.includes('%') && !mayHoldPage(text, clues)) continue;
-      }
-      if (isBlankRegisterRow(raw.cells)) continue;
-      taken.add(raw.row);
-      const page: Page = { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) };
-      found.push({ row: raw.row, page, problems: [] });
-      if (addKeys(page)) grew = true;
-    }
-  }
-  return found;
-}
-
-/** Whether `text` holds every clue of one of the pages. */
-function mayHoldPage(text: string, clues: readonly (readonly string[])[]): boolean {
-  return clues.some((pageClues) => pageClues.every((clue) => text.includes(clue)));
+  const rows = rowsReachingPages(register, keys, own, context);
+  return register
+    .filter((raw) => rows.has(raw.row))
+    .map((raw) => ({ row: raw.row, page: { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) }, problems: [] }));
 }
 
 /**

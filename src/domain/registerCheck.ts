@@ -3,8 +3,9 @@
  * organizations with neither an active page nor an exemption (decree No. 1199, п. 3.2.1.1 and 4).
  * Pure.
  */
+import { readTextCell } from './cellValues';
 import { normalizeHeader } from './columns';
-import { pageLinkKeys, type NetworkSpec } from './links';
+import { pageKeyClues, pageLinkKeys, type NetworkSpec } from './links';
 import { columnProblem } from './schemas';
 import { isUnreliableRow } from './statedColumns';
 import type { Page, Problem } from './types';
@@ -104,6 +105,53 @@ export function duplicatePageRows(
     else for (const key of keys) firstRowOfPage.set(key, row);
   }
   return duplicates;
+}
+
+/**
+ * The rows (of `rows`, but for `skip`) whose link cells reach the page keys `from`, directly or through
+ * other such rows: a row reaches a key its link text gives (registeredPageKeys of the text, as if not
+ * deleted and whatever the link check says: more rows, never fewer), and then reaches all its keys. The
+ * set is closed: every row sharing such a key with a row of it is in it. So whether one of the rows
+ * registering `from` repeats a page (duplicatePageRows) is decided by these rows alone. A row's link is
+ * parsed only when its text holds, lowercased, every clue of a reached key (pageKeyClues) or a
+ * percent-escape: no other text can give one, so 10,000 links are not parsed for one edit.
+ */
+export function rowsReachingPages(
+  rows: ReadonlyArray<{ row: number; cells: { link?: unknown } }>,
+  from: Iterable<string>,
+  skip: ReadonlySet<number>,
+  options: { extraNetworks?: readonly NetworkSpec[]; timeZone: string },
+): Set<number> {
+  const reached = new Set(from);
+  const clues = [...reached].map(pageKeyClues);
+  const found = new Set<number>();
+  const lowered = new Map<number, string>();
+  for (let grew = reached.size > 0; grew;) {
+    grew = false;
+    for (const { row, cells } of rows) {
+      const cell = cells.link;
+      if (skip.has(row) || found.has(row) || cell === undefined || cell === null || cell === '') continue;
+      if (typeof cell === 'string') {
+        let text = lowered.get(row);
+        if (text === undefined) {
+          text = cell.toLowerCase();
+          lowered.set(row, text);
+        }
+        if (!text.includes('%') && !clues.some((keyClues) => keyClues.every((clue) => text.includes(clue)))) continue;
+      }
+      const text = readTextCell(cell, options.timeZone);
+      const keys = registeredPageKeys({ link: text.ok ? text.value : null, deletedOn: null }, options.extraNetworks);
+      if (!keys.some((key) => reached.has(key))) continue;
+      found.add(row);
+      for (const key of keys) {
+        if (reached.has(key)) continue;
+        reached.add(key);
+        clues.push(pageKeyClues(key));
+        grew = true;
+      }
+    }
+  }
+  return found;
 }
 
 /** The message of a row that repeats the page of row `first`. */

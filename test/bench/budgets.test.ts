@@ -12,7 +12,6 @@
  *  - onEdit of one cell reads the key columns and the edited row, not the register.
  */
 import { splitCalls } from '../../bench/costModel';
-import { REGISTER_WIDE_KEYS } from '../../src/domain/register';
 import { RESPONSIBLE_POOL, generateRegister } from '../../bench/generate';
 import { OPERATIONS, runScenario, type RunMeasurements } from '../../bench/scenario';
 
@@ -31,11 +30,17 @@ const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
   // Issue 15: setup makes and checks «Обзор» (its cells, helper columns, three charts, protection).
   setup: 172,
   check: 8,
-  // Cache, header, edited rows (values, formulas, notes), one getValues per run of adjacent key columns
-  // (ID, link, deletion date: three runs in the bench's layout; organization and exemption only when an
-  // edited row has an exemption), writes and the toast.
-  editCell: 11,
-  paste50: 11,
+  // Cache, header, edited rows (values, formulas, notes), of the other rows the key columns the edited
+  // rows need (domain/editReads.ts: IDs always; links when an edited row registers a page; deletion
+  // dates when another row's link gives it; organization and exemption with an exemption), writes and
+  // the toast. A link made invalid: IDs alone, «Состояние», a note, the toast.
+  editCell: 9,
+  // A link to a new page: IDs and links; nothing to write (state and notes unchanged), no toast.
+  editLink: 7,
+  // A link to a page an earlier row registers: IDs, links, deletion dates; «Состояние», a note, the toast.
+  editSamePage: 11,
+  // Fifty new pages: IDs and links; IDs, stamps and computed columns written (three blocks), no toast.
+  paste50: 10,
   sidebarSubmit: 8,
   // 10 on an ordinary working day (cache, lock, one properties read and one write, triggers, quota, the
   // register's values and formulas, «Журнал»'s last row and write; +1 when a computed cell changes).
@@ -123,11 +128,20 @@ describe('server calls within budget at 1,000 rows', () => {
 });
 
 describe('onEdit of one cell reads the key columns and the edited row, not the register', () => {
-  it('cells read: the key columns of every row plus the header and the edited row', () => {
-    const rows = 1000 + 250; // the sheet's rows below the header, blank ones to the end included
-    // An edited link: ID, link and deletion date (no exemption in the row: registerWideKeysFor).
-    expect(large.editCell.cellsRead).toBeLessThanOrEqual((REGISTER_WIDE_KEYS.length - 2) * rows + 4 * 30);
-    expect(large.editCell.calls.byMethod['Range.setValue']).toBeUndefined();
-    expect(large.editCell.calls.byMethod['Range.getValue']).toBeUndefined();
-  });
+  // The key columns of the other rows each single-cell edit needs (domain/editReads.ts), one getValues
+  // each, besides the header row and the edited row (values and formulas); at most every row of them
+  // (the rows above the edited one, as its row has an ID).
+  const KEY_COLUMNS_READ = { editCell: 1, editLink: 2, editSamePage: 3 } as const;
+
+  it.each(Object.entries(KEY_COLUMNS_READ))(
+    '%s: cells read are its key columns plus the header and the row',
+    (op, k) => {
+      const rows = 1000 + 250; // the sheet's rows below the header, blank ones to the end included
+      const measured = large[op as keyof typeof KEY_COLUMNS_READ];
+      expect(measured.cellsRead).toBeLessThanOrEqual(k * rows + 4 * 30);
+      expect(measured.calls.byMethod['Range.getValues']).toBe(2 + k);
+      expect(measured.calls.byMethod['Range.setValue']).toBeUndefined();
+      expect(measured.calls.byMethod['Range.getValue']).toBeUndefined();
+    },
+  );
 });

@@ -135,10 +135,10 @@ describe('onEdit of a paste of several rows', () => {
     expect(rt.quietly(() => sheet.getRange(2, 1, 12, width).getValues())).toEqual(before11);
     // ID, «Сообщено в отдел (создание)», «Срок»+«Состояние»: three column blocks, one write each.
     expect(calls.byMethod['Range.setValues']).toBe(3);
-    // With the context cached by setup: the header row, the pasted rows, each run of adjacent key columns
-    // (registerWideKeysFor: no pasted row has an exemption, so ID, link and deletion date — three runs in
-    // this layout; organization and exemption would make four).
-    expect(calls.byMethod['Range.getValues']).toBe(5);
+    // With the context cached by setup: the header row, the pasted rows, then the other rows' IDs and
+    // links (registerWideReadsFor: the pasted rows register new pages, no exemption); no other row's link
+    // gives one of theirs, so no deletion dates.
+    expect(calls.byMethod['Range.getValues']).toBe(4);
     expect(calls.byMethod['Cache.getAll']).toBe(1);
   });
 });

@@ -1,15 +1,17 @@
 /**
  * The simple onEdit trigger on the register. Runs as the person who edited, within 30 s, with no mail
- * and no UI beyond a toast. It reads the header, the register's data block in one getValues (the
- * edited rows need the whole register's IDs and links: the same page or ID twice is an error there as
- * in the full check) and the notes of the edited rows, and writes back only the edited rows (one cell
+ * and no UI beyond a toast. With its context cached it reads the header row, the edited rows, of the
+ * other rows only the key columns the edited rows need (registerWideReadsFor: the IDs always, links and
+ * deletion dates only when an edited row registers a page; the rows above the edited ones only, unless
+ * a new ID is due: the same page or ID twice is an error there as in the full check) and the notes of the edited rows, and writes back only the edited rows (one cell
  * or a multi-row paste): the ID of a new row, the «Сообщено в отдел (…)» stamp when a creation or
  * deletion date is first entered, «Срок», «Состояние» and our part of the notes of cells with a
  * problem. It never changes what the person typed. Its service calls do not depend on the size of the
  * register.
  */
 import { SHEET_NAMES } from '../../domain/columns';
-import { assessRow, assessRowsInRegister, isBlankRegisterRow, registerWideKeysFor } from '../../domain/register';
+import { needsNewId, registerWideReadsFor } from '../../domain/editReads';
+import { assessRow, assessRowsInRegister, isBlankRegisterRow } from '../../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../../domain/types';
 import { refreshNotes } from '../sheets/cellNotes';
@@ -27,7 +29,7 @@ import {
   type RawRow,
   type RegisterTable,
 } from '../sheets/registerSheet';
-import { readKeyColumns, readRows } from '../sheets/registerRows';
+import { addKeyColumns, readKeyColumns, readRows } from '../sheets/registerRows';
 import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { readSettingsRows } from '../sheets/settingsSheet';
 
@@ -53,7 +55,7 @@ function serviceUpdates(
   for (const raw of rows) {
     if (isBlankRegisterRow(raw.cells)) continue;
     const values: RowUpdate['values'] = {};
-    if (table.positions.id !== undefined && String(raw.cells.id ?? '').trim() === '') {
+    if (table.positions.id !== undefined && needsNewId(raw.cells)) {
       values.id = newPageId(taken);
       taken.add(values.id as string);
     }
@@ -121,16 +123,16 @@ function readFromCache(
   if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
   const place = { name: context.registerName, headerRow: context.headerRow, lastRow: last, timeZone: context.timeZone };
   const table = tableOfHeader(sheet, place, header);
-  // The edited rows first: the key columns of the others depend on them (registerWideKeysFor).
+  const day = dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone);
+  // The edited rows first: the key columns of the others depend on them, and some only on what the
+  // first key columns hold (registerWideReadsFor).
   const read = readRows(table, first, last - first + 1);
-  const keys = readKeyColumns(table, registerWideKeysFor(read));
+  const reads = registerWideReadsFor(read, day.register);
+  const keys = readKeyColumns(table, reads.first, reads.through);
+  const { more, bearing } = reads.then(keys);
+  if (more.length > 0) addKeyColumns(table, keys, more, reads.through);
   table.lastRow = Math.max(last, table.headerRow + keys.length);
-  return {
-    table,
-    day: dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone),
-    register: keys,
-    read,
-  };
+  return { table, day, register: bearing(keys), read };
 }
 
 /** Without the cache: the header, «Настройки», the calendar and the whole data block, as the check reads them. */

@@ -82,16 +82,22 @@ function adjacentSpans(positions: readonly number[]): Array<[number, number]> {
 
 /**
  * Some catalogue columns of every data row: one open-ended getValues (to the sheet's last row, no
- * getLastRow) per run of adjacent columns. Rows whose cells hold only those keys, up to the last row
- * with one of them filled; `values` is empty.
+ * getLastRow) per run of adjacent columns, or through row `through` when given (none when that is above
+ * the data). Rows whose cells hold only those keys, up to the last row with one of them filled; `values`
+ * is empty.
  */
-export function readKeyColumns(table: RegisterTable, wanted: readonly ColumnKey[]): RawRow[] {
-  const keys = wanted.filter((key) => table.positions[key] !== undefined);
+export function readKeyColumns(
+  table: RegisterTable,
+  wanted: readonly ColumnKey[],
+  through: number | null = null,
+): RawRow[] {
   const dataStart = table.headerRow + 1;
+  if (through !== null && through < dataStart) return [];
+  const keys = wanted.filter((key) => table.positions[key] !== undefined);
   const template = cellsTemplate(keys);
   const byRow: RawRow[] = [];
   for (const [from, to] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
-    const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}`;
+    const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}${through ?? ''}`;
     const block = table.sheet.getRange(a1).getValues();
     // The keys of this span and their offsets in it, listed once for the whole block.
     const spanKeys = keys.filter(
@@ -111,6 +117,21 @@ export function readKeyColumns(table: RegisterTable, wanted: readonly ColumnKey[
   let last = byRow.length - 1;
   while (last >= 0 && keys.every((key) => isBlankCell((byRow[last] as RawRow).cells[key]))) last -= 1;
   return byRow.slice(0, last + 1);
+}
+
+/** `rows` (readKeyColumns) given the `wanted` columns too, read as readKeyColumns reads them; rows it adds go at the end. */
+export function addKeyColumns(
+  table: RegisterTable,
+  rows: RawRow[],
+  wanted: readonly ColumnKey[],
+  through: number | null = null,
+): void {
+  const more = readKeyColumns(table, wanted, through);
+  for (let index = 0; index < more.length; index++) {
+    const raw = rows[index];
+    if (raw === undefined) rows[index] = more[index] as RawRow;
+    else Object.assign(raw.cells, (more[index] as RawRow).cells);
+  }
 }
 
 function isBlankCell(value: unknown): boolean {

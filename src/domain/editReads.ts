@@ -1,0 +1,121 @@
+/**
+ * Which columns of the other rows onEdit must read to assess the edited rows exactly as the full check
+ * does (assessRowsInRegister), in two steps, so that an edit reads no column it does not need; and which
+ * of the links read can bear on the edited rows at all, so that the others are not checked for nothing.
+ * Pure.
+ *
+ *  - Every row's «ID», always: the same ID twice is an error, and a new row gets an ID no row has.
+ *  - The same page twice: the other rows' links and deletion dates matter only when an edited row
+ *    registers a page (registeredPageKeys: a readable link, not deleted). None does: neither is read.
+ *    One does: the links first, then the deletion dates only when another row's link gives one of the
+ *    edited rows' page keys.
+ *  - An exemption (п. 4) of an organization that has an active page: only for an edited row with an
+ *    exemption and an organization; then the other rows' organizations first, and only when another row
+ *    names the same one, their links, deletion dates and exemptions (isActivePage).
+ *
+ * Why that is exact: duplicatePageRows decides a row by the keys registered before it, and a row
+ * registers only keys of its own link. Start from the edited rows' keys and add the keys of every other
+ * row whose link gives one of them, until nothing changes: the rows so reached ("bearing") and the edited
+ * rows register those keys only, and no other row gives any of them, deleted or not. So the edited rows'
+ * findings depend on the bearing rows alone — their links and deletion dates — and on no other row's.
+ * A row's keys here are those its link would give were it not deleted, read from the cell's text without
+ * the link check (registeredPageKeys of a row that fails it is empty): more rows, never fewer
+ * (rowsReachingPages, which parses only the links holding a reached page's clues).
+ *
+ * Rows below the last edited row bear on neither check: the same ID or page twice is an error of the later
+ * row, naming the first, and a row is decided by the rows above it. So they are read only when a new ID
+ * must be unique among all (an edited row without one) or for the exemption check (it names the first
+ * active page of the organization, wherever it is).
+ */
+import { readTextCell } from './cellValues';
+import { organizationKey, registeredPageKeys, rowsReachingPages } from './registerCheck';
+import { assessRow, isBlankRegisterRow, type RawRegisterRow, type RegisterContext } from './register';
+import type { ColumnKey } from './types';
+
+export interface RegisterWideReads {
+  /** The columns of every row to read first. */
+  first: readonly ColumnKey[];
+  /** The last row to read them in (every row from the first data row on), or null: to the end of the sheet. */
+  through: number | null;
+  /**
+   * Given every data row as read with `first` (the edited rows among them are not looked at): the
+   * columns to read besides (deletion dates, links, exemptions, or none), and the rows as
+   * assessRowsInRegister needs them once those are read too (the same objects: read into in place) —
+   * the links of rows that cannot bear on the edited rows left out.
+   */
+  then: (register: ReadonlyArray<RawRegisterRow>) => {
+    more: readonly ColumnKey[];
+    bearing: <Row extends RawRegisterRow>(read: readonly Row[]) => Row[];
+  };
+}
+
+const AS_READ = { more: [], bearing: <Row extends RawRegisterRow>(read: readonly Row[]): Row[] => [...read] } as const;
+
+/** What onEdit reads of the other rows for assessing `edited` (read in full) with assessRowsInRegister. */
+export function registerWideReadsFor(
+  edited: ReadonlyArray<RawRegisterRow>,
+  context: RegisterContext,
+): RegisterWideReads {
+  // The page keys the edited rows register, and the organizations of those with an exemption, read as
+  // assessRowsInRegister reads them (exemptionConflicts looks at a row with both).
+  const wanted = new Set<string>();
+  const exempt = new Set<string>();
+  for (const raw of edited) {
+    const page = assessRow(raw, context)?.page;
+    if (page === undefined) continue;
+    for (const key of registeredPageKeys(page, context.extraNetworks)) wanted.add(key);
+    if (page.organization !== null && page.exemptionBasis !== null) exempt.add(organizationKey(page.organization));
+  }
+  const through =
+    exempt.size > 0 || edited.some((raw) => needsNewId(raw.cells))
+      ? null
+      : Math.max(...edited.map((raw) => raw.row)) - 1;
+  const first: ColumnKey[] = ['id'];
+  if (wanted.size > 0) first.push('link');
+  if (exempt.size > 0) first.push('organization');
+  if (first.length === 1) return { first, through, then: () => AS_READ };
+  const editedRows = new Set(edited.map((raw) => raw.row));
+  return {
+    first,
+    through,
+    then: (register) => {
+      const pages = wanted.size > 0 ? rowsReachingPages(register, wanted, editedRows, context) : new Set<number>();
+      const organizations = exempt.size > 0 ? sameOrganization(register, editedRows, exempt, context) : new Set();
+      const more: ColumnKey[] = [];
+      if (pages.size > 0 || organizations.size > 0) more.push('deletedOn');
+      // An active page of the organization (isActivePage): a link, no deletion date, no exemption.
+      if (organizations.size > 0) more.push(...(wanted.size > 0 ? [] : (['link'] as const)), 'exemptionBasis');
+      return {
+        more,
+        bearing: <Row extends RawRegisterRow>(read: readonly Row[]): Row[] =>
+          read.map((raw) => {
+            if (editedRows.has(raw.row) || pages.has(raw.row) || organizations.has(raw.row)) return raw;
+            if (raw.cells.link === undefined) return raw;
+            const { link: _unused, ...cells } = raw.cells;
+            return { ...raw, cells };
+          }),
+      };
+    },
+  };
+}
+
+/** The other rows of the organizations in `keys` (organizationKey), as readKeyFields reads the name. */
+function sameOrganization(
+  register: ReadonlyArray<RawRegisterRow>,
+  editedRows: ReadonlySet<number>,
+  keys: ReadonlySet<string>,
+  context: RegisterContext,
+): Set<number> {
+  const rows = new Set<number>();
+  for (const raw of register) {
+    if (editedRows.has(raw.row)) continue;
+    const name = readTextCell(raw.cells.organization, context.timeZone);
+    if (name.ok && name.value !== null && keys.has(organizationKey(name.value))) rows.add(raw.row);
+  }
+  return rows;
+}
+
+/** A row that onEdit gives an ID: not blank, its «ID» empty. */
+export function needsNewId(cells: RawRegisterRow['cells']): boolean {
+  return !isBlankRegisterRow(cells) && String(cells.id ?? '').trim() === '';
+}
