@@ -216,25 +216,10 @@ export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: 
 
 /**
  * The cells of every row that the register-wide checks read: the same ID twice, the same page twice, an
- * exemption (п. 4) of an organization that has an active page.
+ * exemption (п. 4) of an organization that has an active page. All assessRowsInRegister may look at in
+ * the other rows; onEdit reads only those an edit needs (editReads.ts).
  */
 export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedOn', 'organization', 'exemptionBasis'];
-
-/** Of REGISTER_WIDE_KEYS, those only the exemption check (п. 4) reads. */
-const EXEMPTION_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['organization', 'exemptionBasis']);
-
-/**
- * The REGISTER_WIDE_KEYS the other rows must give for assessing `rows` (assessRowsInRegister): all of
- * them when one of `rows` holds anything in «Основание освобождения»; otherwise none of the exemption
- * check's, since only a row with an exemption gets its warning (onEdit then reads two columns fewer).
- */
-export function registerWideKeysFor(rows: ReadonlyArray<Pick<RawRegisterRow, 'cells'>>): readonly ColumnKey[] {
-  const exemption = rows.some((raw) => {
-    const cell = raw.cells.exemptionBasis;
-    return cell !== '' && cell !== null && cell !== undefined;
-  });
-  return exemption ? REGISTER_WIDE_KEYS : REGISTER_WIDE_KEYS.filter((key) => !EXEMPTION_KEYS.has(key));
-}
 
 /**
  * The rows numbered in `wanted`, each assessed exactly as assessRegister assesses it in `register`

@@ -6,9 +6,8 @@
  *  - the full check (assessRegister) with the memoised, integer-day calendar against the same check
  *    with deadlines counted day by day with date-fns (a plain addWorkingDays, nothing remembered);
  *  - onEdit's assessment (assessRowsInRegister) from the edited rows plus the other rows' key columns
- *    alone (registerWideKeysFor the edited rows: what onEdit reads — ID, link, deletion date, and the
- *    organization and exemption only when an edited row has an exemption) against the full check of
- *    the whole register.
+ *    alone (REGISTER_WIDE_KEYS: ID, link, deletion date, organization, exemption) against the full check
+ *    of the whole register (editReads.test.ts checks the narrower reads onEdit plans).
  */
 import fc from 'fast-check';
 import { createCalendar } from '../../src/domain/calendar';
@@ -16,7 +15,7 @@ import { addDays } from '../../src/domain/isoDate';
 import {
   assessRegister,
   assessRowsInRegister,
-  registerWideKeysFor,
+  REGISTER_WIDE_KEYS,
   type RawRegisterRow,
   type RegisterContext,
 } from '../../src/domain/register';
@@ -114,7 +113,7 @@ describe('optimised assessment = straightforward assessment', () => {
     fc.assert(
       fc.property(registerArb, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), (register, picks) => {
         const wanted = new Set(picks.map((pick) => (register[pick % register.length] as RawRegisterRow).row));
-        const keys = registerWideKeysFor(register.filter((raw) => wanted.has(raw.row)));
+        const keys = REGISTER_WIDE_KEYS;
         const read = register.map((raw) => (wanted.has(raw.row) ? raw : keyColumnsOnly(raw, keys)));
         const fast = assessRowsInRegister(read, wanted, context(memoised));
         const full = new Map(assessRegister(register, context(plain)).rows.map((r) => [r.row, r]));
