@@ -13,7 +13,7 @@
  */
 import { splitCalls } from '../../bench/costModel';
 import { RESPONSIBLE_POOL, generateRegister } from '../../bench/generate';
-import { OPERATIONS, runScenario, type RunMeasurements } from '../../bench/scenario';
+import { OPERATIONS, runScenario, type Operation, type RunMeasurements } from '../../bench/scenario';
 
 /** The digests the daily check may add between 100 and 1,000 rows: one a person, never one a row. */
 const MAIL_GROWTH_BOUND = RESPONSIBLE_POOL;
@@ -50,7 +50,14 @@ const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
   dailyCheck: 16,
   summaryPreview: 5,
   summarySend: 10,
+  // An ordinary working day as the trigger usually finds it, the context cache expired: the 10 above plus
+  // 12 for reading «Настройки», the calendar and the register's header from the sheets (each sheet looked
+  // up, its extent, its cells; the time zone) and caching them.
+  dailyCheckNextDay: 22,
 };
+
+/** The daily check's runs: their reminders grow with the people, bounded. */
+const DAILY: ReadonlySet<Operation> = new Set<Operation>(['dailyCheck', 'dailyCheckNextDay']);
 
 let small: RunMeasurements;
 let large: RunMeasurements;
@@ -67,29 +74,28 @@ function without(byMethod: Record<string, number>, method: string): Record<strin
 }
 
 describe('service calls do not grow with the register (100 → 1,000 rows)', () => {
-  it.each(OPERATIONS.filter((operation) => operation !== 'dailyCheck'))(
-    '%s: the same calls, method by method',
+  it.each(OPERATIONS.filter((operation) => !DAILY.has(operation)))('%s: the same calls, method by method', (op) => {
+    expect(large[op].calls.byMethod).toEqual(small[op].calls.byMethod);
+  });
+
+  it.each([...DAILY])(
+    '%s: the same calls except one reminder more per responsible person, bounded by the people',
     (op) => {
-      expect(large[op].calls.byMethod).toEqual(small[op].calls.byMethod);
+      expect(without(large[op].calls.byMethod, 'MailApp.sendEmail')).toEqual(
+        without(small[op].calls.byMethod, 'MailApp.sendEmail'),
+      );
+      const grown =
+        (large[op].calls.byMethod['MailApp.sendEmail'] ?? 0) - (small[op].calls.byMethod['MailApp.sendEmail'] ?? 0);
+      expect(grown).toBeGreaterThanOrEqual(0);
+      expect(grown).toBeLessThanOrEqual(MAIL_GROWTH_BOUND);
     },
   );
-
-  it('dailyCheck: the same calls except one reminder more per responsible person, bounded by the people', () => {
-    expect(without(large.dailyCheck.calls.byMethod, 'MailApp.sendEmail')).toEqual(
-      without(small.dailyCheck.calls.byMethod, 'MailApp.sendEmail'),
-    );
-    const grown =
-      (large.dailyCheck.calls.byMethod['MailApp.sendEmail'] ?? 0) -
-      (small.dailyCheck.calls.byMethod['MailApp.sendEmail'] ?? 0);
-    expect(grown).toBeGreaterThanOrEqual(0);
-    expect(grown).toBeLessThanOrEqual(MAIL_GROWTH_BOUND);
-  });
 });
 
 describe('server calls within budget at 1,000 rows', () => {
   it.each(OPERATIONS)('%s', (op) => {
     const split = splitCalls(large[op].calls);
-    const mail = op === 'dailyCheck' ? (large[op].calls.byMethod['MailApp.sendEmail'] ?? 0) : 0;
+    const mail = DAILY.has(op) ? (large[op].calls.byMethod['MailApp.sendEmail'] ?? 0) : 0;
     expect(split.server - mail).toBeLessThanOrEqual(SERVER_BUDGET[op]);
   });
 

@@ -196,8 +196,9 @@ export function quotedSheetName(name: string): string {
 }
 
 /**
- * A sheet by name through a range reference (Spreadsheet.getRange('Журнал!A1').getSheet()): references
- * are lazy, so this asks Google nothing of its own, where getSheetByName is a request (bench/costModel.ts).
+ * A sheet by name through a range reference (Spreadsheet.getRange('Журнал!A1').getSheet()), as the
+ * cached register read reaches its sheet. Counted as a reference, not a request, by ASSUMPTION
+ * (bench/costModel.ts: it resolves the name at once, so it may cost what getSheetByName costs).
  * Null when the spreadsheet has no such sheet (getRange throws then).
  */
 export function sheetByReference(
