@@ -99,11 +99,7 @@ const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^
  * hosts without a dot are not addresses.
  */
 export function parseLink(link: string): ParsedLink | null {
-  const known = PARSED.get(link);
-  if (known !== undefined) return known;
-  const parsed = parseLinkOnce(link);
-  remember(PARSED, link, parsed);
-  return parsed;
+  return remembered(PARSED, link, parseLinkOnce);
 }
 
 /**
@@ -114,9 +110,14 @@ export function parseLink(link: string): ParsedLink | null {
 const MEMO_LIMIT = 50_000;
 const PARSED = new Map<string, ParsedLink | null>();
 
-function remember<T>(memo: Map<string, T>, text: string, value: T): void {
+/** `compute(text)`, from `memo` when it is there. */
+function remembered<T>(memo: Map<string, T>, text: string, compute: (text: string) => T): T {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const value = compute(text);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(text, value);
+  return value;
 }
 
 /** The memo of a function of (text, configured networks): one map per list of networks. */
@@ -156,12 +157,10 @@ function parseLinkOnce(link: string): ParsedLink | null {
 
 /** The link's host without www. and m. ('https://m.vk.com/x' → 'vk.com'), or null when it is no address. */
 export function linkHost(link: string): string | null {
-  const known = HOSTS.get(link);
-  if (known !== undefined) return known;
-  const url = parseLink(link);
-  const host = url ? bareHost(url.hostname) : null;
-  remember(HOSTS, link, host);
-  return host;
+  return remembered(HOSTS, link, (text) => {
+    const url = parseLink(text);
+    return url ? bareHost(url.hostname) : null;
+  });
 }
 
 const HOSTS = new Map<string, string | null>();
@@ -187,12 +186,7 @@ function networkForHost(host: string | null, networks: readonly NetworkSpec[]): 
  * Null when the text is not a web address.
  */
 export function normalizeLink(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string | null {
-  const memo = memoFor(NORMALIZED, extra);
-  const known = memo.get(link);
-  if (known !== undefined) return known;
-  const normal = normalizeLinkOnce(link, extra);
-  remember(memo, link, normal);
-  return normal;
+  return remembered(memoFor(NORMALIZED, extra), link, (text) => normalizeLinkOnce(text, extra));
 }
 
 const NORMALIZED = new WeakMap<readonly NetworkSpec[], Map<string, string | null>>();
@@ -272,12 +266,7 @@ const VK_ANY_NOT_PAGE = anyOf(VK_NOT_PAGES);
 const OK_ANY_NOT_PAGE = anyOf(OK_NOT_PAGES);
 
 export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): PageLinkKind {
-  const memo = memoFor(KINDS, extra);
-  const known = memo.get(link);
-  if (known !== undefined) return known;
-  const kind = pageLinkKindOnce(link, extra);
-  remember(memo, link, kind);
-  return kind;
+  return remembered(memoFor(KINDS, extra), link, (text) => pageLinkKindOnce(text, extra));
 }
 
 const KINDS = new WeakMap<readonly NetworkSpec[], Map<string, PageLinkKind>>();
@@ -315,11 +304,7 @@ function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLink
  * gives it alone.
  */
 export function pageLinks(text: string): readonly string[] {
-  const known = LINKS_OF_CELL.get(text);
-  if (known !== undefined) return known;
-  const links = pageLinksOnce(text);
-  remember(LINKS_OF_CELL, text, links);
-  return links;
+  return remembered(LINKS_OF_CELL, text, pageLinksOnce);
 }
 
 const LINKS_OF_CELL = new Map<string, readonly string[]>();

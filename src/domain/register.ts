@@ -241,29 +241,51 @@ export function assessRowsInRegister(
   mine.sort((a, b) => a.row - b.row);
   // An exemption's warning names the first active page of its organization: that needs every row's
   // reading (rare: an exemption row edited).
-  if (mine.some((reading) => reading.page.exemptionBasis !== null))
-    return assessAgainstEveryRow(register, mine, context);
-  const networks = context.extraNetworks ? { extraNetworks: context.extraNetworks } : {};
-  const samePage = duplicatePageRows([...mine, ...rowsSharingPages(register, mine, context)], networks);
-  const sameId = duplicateIdProblems(idsSharedWith(register, mine, context));
+  const findings = mine.some((reading) => reading.page.exemptionBasis !== null)
+    ? findingsAgainstEveryRow(register, mine, context)
+    : findingsAgainstSharingRows(register, mine, context);
+  // The register-wide findings in the order withRegisterChecks adds them: page, exemption, then ID.
   const result = new Map<number, RowAssessment>();
   for (const reading of mine) {
     const problems = [...reading.problems];
-    const first = samePage.get(reading.row);
+    const first = findings.samePage.get(reading.row);
     if (first !== undefined) problems.push(duplicatePageProblem(first));
-    const duplicate = sameId.get(reading.row);
+    const conflict = findings.exemptions.get(reading.row);
+    if (conflict !== undefined) problems.push(conflict);
+    const duplicate = findings.sameId.get(reading.row);
     if (duplicate !== undefined) problems.push(duplicate);
     result.set(reading.row, assessed(reading.row, { page: reading.page, problems }, context));
   }
   return result;
 }
 
-/** assessRowsInRegister the straightforward way: every other row's key fields read. */
-function assessAgainstEveryRow(
+/** What the register as a whole says of some rows: the row a page repeats, the exemption's warning, the ID's. */
+interface RowFindings {
+  samePage: Map<number, number>;
+  exemptions: Map<number, Problem>;
+  sameId: Map<number, Problem>;
+}
+
+/** The findings from the rows that can share a page or an ID with `mine` (no row of `mine` has an exemption). */
+function findingsAgainstSharingRows(
   register: ReadonlyArray<RawRegisterRow>,
   mine: readonly Reading[],
   context: RegisterContext,
-): Map<number, RowAssessment> {
+): RowFindings {
+  const networks = context.extraNetworks ? { extraNetworks: context.extraNetworks } : {};
+  return {
+    samePage: duplicatePageRows([...mine, ...rowsSharingPages(register, mine, context)], networks),
+    exemptions: new Map(),
+    sameId: duplicateIdProblems(idsSharedWith(register, mine, context)),
+  };
+}
+
+/** The findings the straightforward way: every other row's key fields read. */
+function findingsAgainstEveryRow(
+  register: ReadonlyArray<RawRegisterRow>,
+  mine: readonly Reading[],
+  context: RegisterContext,
+): RowFindings {
   const own = new Map(mine.map((reading) => [reading.row, reading]));
   const readings: Reading[] = [];
   for (const raw of nonBlankInOrder(register)) {
@@ -273,23 +295,11 @@ function assessAgainstEveryRow(
       reading ?? { row: raw.row, page: { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) }, problems: [] },
     );
   }
-  // The register-wide findings as withRegisterChecks adds them (page, exemption, then ID), for the wanted
-  // rows only: the other rows' problems and the organizations' gaps are not needed here.
-  const samePage = duplicatePageRows(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {});
-  const exemptions = exemptionConflicts(readings);
-  const sameId = duplicateIdProblems(idsInOrder(register, context));
-  const result = new Map<number, RowAssessment>();
-  for (const reading of mine) {
-    const problems = [...reading.problems];
-    const first = samePage.get(reading.row);
-    if (first !== undefined) problems.push(duplicatePageProblem(first));
-    const conflict = exemptions.get(reading.row);
-    if (conflict !== undefined) problems.push(conflict);
-    const duplicate = sameId.get(reading.row);
-    if (duplicate !== undefined) problems.push(duplicate);
-    result.set(reading.row, assessed(reading.row, { page: reading.page, problems }, context));
-  }
-  return result;
+  return {
+    samePage: duplicatePageRows(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {}),
+    exemptions: exemptionConflicts(readings),
+    sameId: duplicateIdProblems(idsInOrder(register, context)),
+  };
 }
 
 /**
