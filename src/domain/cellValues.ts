@@ -12,6 +12,7 @@ import { parse } from 'date-fns/parse';
 import { formatRuDate, isoDateAt, isoDateOfUtc, MOSCOW_TIME_ZONE } from './isoDate';
 import { formulaInCell, isFormulaCell } from './formulas';
 import type { IsoDate } from './types';
+import { TextMemo } from './memo';
 
 export type CellReading<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -143,16 +144,10 @@ function looksLikeDate(text: string): boolean {
  */
 export function parseDateText(text: string): IsoDate | null {
   // A register repeats the same typed dates many times; date-fns's parse is the costly step.
-  const known = PARSED_DATES.get(text);
-  if (known !== undefined) return known;
-  const day = parseDateTextOnce(text);
-  if (PARSED_DATES.size >= PARSED_DATES_LIMIT) PARSED_DATES.clear();
-  PARSED_DATES.set(text, day);
-  return day;
+  return PARSED_DATES.get(text, parseDateTextOnce);
 }
 
-const PARSED_DATES = new Map<string, IsoDate | null>();
-const PARSED_DATES_LIMIT = 50_000;
+const PARSED_DATES = new TextMemo<IsoDate | null>();
 
 function parseDateTextOnce(text: string): IsoDate | null {
   const trimmed = text.trim();

@@ -1,4 +1,5 @@
 import type { ColumnKey } from './types';
+import { TextMemo } from './memo';
 
 /** How a column's cells are read and validated. */
 export type ColumnKind = 'id' | 'text' | 'list' | 'url' | 'date' | 'email' | 'checkbox' | 'ogrn' | 'inn';
@@ -234,16 +235,10 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnSpec>> = Object.fro
 /** Lowercase, ё→е, quotes and trailing punctuation dropped, spaces collapsed: «  Дата  создания: » = «дата создания». */
 export function normalizeHeader(text: string): string {
   // Every row's organization, network and kind go through here: the same few hundred texts.
-  const known = NORMALIZED.get(text);
-  if (known !== undefined) return known;
-  const normal = normalizeHeaderOnce(text);
-  if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
-  NORMALIZED.set(text, normal);
-  return normal;
+  return NORMALIZED.get(text, normalizeHeaderOnce);
 }
 
-const NORMALIZED = new Map<string, string>();
-const NORMALIZED_LIMIT = 50_000;
+const NORMALIZED = new TextMemo<string>();
 
 function normalizeHeaderOnce(text: string): string {
   return text

@@ -3,6 +3,7 @@
  * find the same page registered twice. Pure. Apps Script's V8 has no URL class, so links are parsed here.
  */
 import { normalizeHeader } from './columns';
+import { memoOf, TextMemo } from './memo';
 
 /** A social network the register accepts. */
 export interface NetworkSpec {
@@ -99,39 +100,12 @@ const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^
  * hosts without a dot are not addresses.
  */
 export function parseLink(link: string): ParsedLink | null {
-  return remembered(PARSED, link, parseLinkOnce);
+  return PARSED.get(link, parseLinkOnce);
 }
 
-/**
- * Answers per text for the run (an Apps Script execution): a check asks about every row's link a
- * dozen times (its error, network, kind, normal form), and parsing is most of what it costs.
- * Cleared when full, so a long run's memory stays bounded.
- */
-const MEMO_LIMIT = 50_000;
-const PARSED = new Map<string, ParsedLink | null>();
-
-/** `compute(text)`, from `memo` when it is there. */
-function remembered<T>(memo: Map<string, T>, text: string, compute: (text: string) => T): T {
-  const known = memo.get(text);
-  if (known !== undefined) return known;
-  const value = compute(text);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, value);
-  return value;
-}
-
-/** The memo of a function of (text, configured networks): one map per list of networks. */
-function memoFor<T>(
-  memos: WeakMap<readonly NetworkSpec[], Map<string, T>>,
-  extra: readonly NetworkSpec[],
-): Map<string, T> {
-  let memo = memos.get(extra);
-  if (memo === undefined) {
-    memo = new Map();
-    memos.set(extra, memo);
-  }
-  return memo;
-}
+// A check asks about every row's link a dozen times (its error, network, kind, normal form), and
+// parsing is most of what it costs: each answer is remembered for the run.
+const PARSED = new TextMemo<ParsedLink | null>();
 
 function parseLinkOnce(link: string): ParsedLink | null {
   const text = link.trim();
@@ -157,13 +131,13 @@ function parseLinkOnce(link: string): ParsedLink | null {
 
 /** The link's host without www. and m. ('https://m.vk.com/x' → 'vk.com'), or null when it is no address. */
 export function linkHost(link: string): string | null {
-  return remembered(HOSTS, link, (text) => {
+  return HOSTS.get(link, (text) => {
     const url = parseLink(text);
     return url ? bareHost(url.hostname) : null;
   });
 }
 
-const HOSTS = new Map<string, string | null>();
+const HOSTS = new TextMemo<string | null>();
 
 /** The network a link belongs to, by its host; null for other sites and for text that is no address. */
 export function networkForUrl(link: string, extra: readonly NetworkSpec[] = []): string | null {
@@ -186,10 +160,10 @@ function networkForHost(host: string | null, networks: readonly NetworkSpec[]): 
  * Null when the text is not a web address.
  */
 export function normalizeLink(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string | null {
-  return remembered(memoFor(NORMALIZED, extra), link, (text) => normalizeLinkOnce(text, extra));
+  return memoOf(NORMALIZED, extra).get(link, (text) => normalizeLinkOnce(text, extra));
 }
 
-const NORMALIZED = new WeakMap<readonly NetworkSpec[], Map<string, string | null>>();
+const NORMALIZED = new WeakMap<readonly NetworkSpec[], TextMemo<string | null>>();
 
 function normalizeLinkOnce(link: string, extra: readonly NetworkSpec[]): string | null {
   const url = parseLink(link);
@@ -266,10 +240,10 @@ const VK_ANY_NOT_PAGE = anyOf(VK_NOT_PAGES);
 const OK_ANY_NOT_PAGE = anyOf(OK_NOT_PAGES);
 
 export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): PageLinkKind {
-  return remembered(memoFor(KINDS, extra), link, (text) => pageLinkKindOnce(text, extra));
+  return memoOf(KINDS, extra).get(link, (text) => pageLinkKindOnce(text, extra));
 }
 
-const KINDS = new WeakMap<readonly NetworkSpec[], Map<string, PageLinkKind>>();
+const KINDS = new WeakMap<readonly NetworkSpec[], TextMemo<PageLinkKind>>();
 
 function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLinkKind {
   const normal = normalizeLink(link, extra);
@@ -304,10 +278,10 @@ function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLink
  * gives it alone.
  */
 export function pageLinks(text: string): readonly string[] {
-  return remembered(LINKS_OF_CELL, text, pageLinksOnce);
+  return LINKS_OF_CELL.get(text, pageLinksOnce);
 }
 
-const LINKS_OF_CELL = new Map<string, readonly string[]>();
+const LINKS_OF_CELL = new TextMemo<readonly string[]>();
 
 function pageLinksOnce(text: string): readonly string[] {
   return text

@@ -11,6 +11,7 @@
  *   главного бухгалтера» do not count;
  * - «глава» is a whole word, so «главный специалист» does not count.
  */
+import { TextMemo } from './memo';
 
 const PREFIX = new RegExp(
   '^(?:' +
@@ -128,17 +129,10 @@ const ORG_KIND_WORDS: Readonly<Record<string, string>> = {
  */
 export function responsiblePositionWarning(position: string, orgKind: string | null): string | null {
   // A register repeats a few dozen positions thousands of times: each pair is read once per run.
-  const key = `${orgKind ?? ''}\u0000${position}`;
-  const known = WARNINGS.get(key);
-  if (known !== undefined) return known;
-  const warning = positionWarningOnce(position, orgKind);
-  if (WARNINGS.size >= WARNINGS_LIMIT) WARNINGS.clear();
-  WARNINGS.set(key, warning);
-  return warning;
+  return WARNINGS.get(`${orgKind ?? ''}\u0000${position}`, () => positionWarningOnce(position, orgKind));
 }
 
-const WARNINGS = new Map<string, string | null>();
-const WARNINGS_LIMIT = 10_000;
+const WARNINGS = new TextMemo<string | null>(10_000);
 
 function positionWarningOnce(position: string, orgKind: string | null): string | null {
   let rest = normalizePosition(position);

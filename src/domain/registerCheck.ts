@@ -7,6 +7,7 @@ import { readTextCell } from './cellValues';
 import { normalizeHeader } from './columns';
 import { pageKeyClues, pageLinkKeys, type NetworkSpec } from './links';
 import { columnProblem } from './schemas';
+import { memoOf, TextMemo } from './memo';
 import { isUnreliableRow } from './statedColumns';
 import type { Page, Problem } from './types';
 
@@ -43,16 +44,10 @@ export interface RegisterReview {
 /** One organization, however its name is written: case, spaces, quotes and ё ignored. */
 export function organizationKey(name: string): string {
   // Every row's organization, three times a check: the same few thousand names.
-  const known = ORGANIZATION_KEYS.get(name);
-  if (known !== undefined) return known;
-  const key = normalizeHeader(name).replace(/\s/g, '');
-  if (ORGANIZATION_KEYS.size >= ORGANIZATION_KEYS_LIMIT) ORGANIZATION_KEYS.clear();
-  ORGANIZATION_KEYS.set(name, key);
-  return key;
+  return ORGANIZATION_KEYS.get(name, (text) => normalizeHeader(text).replace(/\s/g, ''));
 }
 
-const ORGANIZATION_KEYS = new Map<string, string>();
-const ORGANIZATION_KEYS_LIMIT = 50_000;
+const ORGANIZATION_KEYS = new TextMemo<string>();
 
 /** A page in force: not an exemption row, not deleted, with a link. The gaps, the summary's totals and the site list all read it so. */
 export function isActivePage(page: Page): boolean {
@@ -70,23 +65,11 @@ export function registeredPageKeys(
 ): string[] {
   if (page.deletedOn !== null || page.link === null) return [];
   // One reading per link text and list of networks: the checks compare every row's.
-  let known = PAGE_KEYS.get(extraNetworks);
-  if (known === undefined) {
-    known = new Map();
-    PAGE_KEYS.set(extraNetworks, known);
-  }
-  let keys = known.get(page.link);
-  if (keys === undefined) {
-    keys = pageLinkKeys(page.link, extraNetworks);
-    if (known.size >= PAGE_KEYS_LIMIT) known.clear();
-    known.set(page.link, keys);
-  }
-  return keys;
+  return memoOf(PAGE_KEYS, extraNetworks).get(page.link, (text) => pageLinkKeys(text, extraNetworks));
 }
 
 const NO_NETWORKS: readonly NetworkSpec[] = [];
-const PAGE_KEYS = new WeakMap<readonly NetworkSpec[], Map<string, string[]>>();
-const PAGE_KEYS_LIMIT = 100_000;
+const PAGE_KEYS = new WeakMap<readonly NetworkSpec[], TextMemo<string[]>>();
 
 /** Rows registering a page that an earlier row already registers (under any of its links), each with the first row. */
 export function duplicatePageRows(
