@@ -144,10 +144,10 @@ function looksLikeDate(text: string): boolean {
  */
 export function parseDateText(text: string): IsoDate | null {
   // A register repeats the same typed dates many times; date-fns's parse is the costly step.
-  return PARSED_DATES.get(text, parseDateTextOnce);
+  return PARSED_DATES.get(text);
 }
 
-const PARSED_DATES = new TextMemo<IsoDate | null>();
+const PARSED_DATES = new TextMemo(parseDateTextOnce);
 
 function parseDateTextOnce(text: string): IsoDate | null {
   const trimmed = text.trim();

@@ -235,10 +235,10 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnSpec>> = Object.fro
 /** Lowercase, ё→е, quotes and trailing punctuation dropped, spaces collapsed: «  Дата  создания: » = «дата создания». */
 export function normalizeHeader(text: string): string {
   // Every row's organization, network and kind go through here: the same few hundred texts.
-  return NORMALIZED.get(text, normalizeHeaderOnce);
+  return NORMALIZED.get(text);
 }
 
-const NORMALIZED = new TextMemo<string>();
+const NORMALIZED = new TextMemo(normalizeHeaderOnce);
 
 function normalizeHeaderOnce(text: string): string {
   return text

@@ -100,12 +100,12 @@ const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^
  * hosts without a dot are not addresses.
  */
 export function parseLink(link: string): ParsedLink | null {
-  return PARSED.get(link, parseLinkOnce);
+  return PARSED.get(link);
 }
 
 // A check asks about every row's link a dozen times (its error, network, kind, normal form), and
 // parsing is most of what it costs: each answer is remembered for the run.
-const PARSED = new TextMemo<ParsedLink | null>();
+const PARSED = new TextMemo(parseLinkOnce);
 
 function parseLinkOnce(link: string): ParsedLink | null {
   const text = link.trim();
@@ -131,13 +131,13 @@ function parseLinkOnce(link: string): ParsedLink | null {
 
 /** The link's host without www. and m. ('https://m.vk.com/x' → 'vk.com'), or null when it is no address. */
 export function linkHost(link: string): string | null {
-  return HOSTS.get(link, (text) => {
-    const url = parseLink(text);
-    return url ? bareHost(url.hostname) : null;
-  });
+  return HOSTS.get(link);
 }
 
-const HOSTS = new TextMemo<string | null>();
+const HOSTS = new TextMemo((link): string | null => {
+  const url = parseLink(link);
+  return url ? bareHost(url.hostname) : null;
+});
 
 /** The network a link belongs to, by its host; null for other sites and for text that is no address. */
 export function networkForUrl(link: string, extra: readonly NetworkSpec[] = []): string | null {
@@ -160,10 +160,11 @@ function networkForHost(host: string | null, networks: readonly NetworkSpec[]): 
  * Null when the text is not a web address.
  */
 export function normalizeLink(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string | null {
-  return memoOf(NORMALIZED, extra).get(link, (text) => normalizeLinkOnce(text, extra));
+  return memoOf(NORMALIZED, extra, normalizerFor).get(link);
 }
 
 const NORMALIZED = new WeakMap<readonly NetworkSpec[], TextMemo<string | null>>();
+const normalizerFor = (extra: readonly NetworkSpec[]) => (link: string) => normalizeLinkOnce(link, extra);
 
 function normalizeLinkOnce(link: string, extra: readonly NetworkSpec[]): string | null {
   const url = parseLink(link);
@@ -240,10 +241,11 @@ const VK_ANY_NOT_PAGE = anyOf(VK_NOT_PAGES);
 const OK_ANY_NOT_PAGE = anyOf(OK_NOT_PAGES);
 
 export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): PageLinkKind {
-  return memoOf(KINDS, extra).get(link, (text) => pageLinkKindOnce(text, extra));
+  return memoOf(KINDS, extra, kindReaderFor).get(link);
 }
 
 const KINDS = new WeakMap<readonly NetworkSpec[], TextMemo<PageLinkKind>>();
+const kindReaderFor = (extra: readonly NetworkSpec[]) => (link: string) => pageLinkKindOnce(link, extra);
 
 function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLinkKind {
   const normal = normalizeLink(link, extra);
@@ -278,10 +280,10 @@ function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLink
  * gives it alone.
  */
 export function pageLinks(text: string): readonly string[] {
-  return LINKS_OF_CELL.get(text, pageLinksOnce);
+  return LINKS_OF_CELL.get(text);
 }
 
-const LINKS_OF_CELL = new TextMemo<readonly string[]>();
+const LINKS_OF_CELL = new TextMemo(pageLinksOnce);
 
 function pageLinksOnce(text: string): readonly string[] {
   return text

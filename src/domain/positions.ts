@@ -129,10 +129,14 @@ const ORG_KIND_WORDS: Readonly<Record<string, string>> = {
  */
 export function responsiblePositionWarning(position: string, orgKind: string | null): string | null {
   // A register repeats a few dozen positions thousands of times: each pair is read once per run.
-  return WARNINGS.get(`${orgKind ?? ''}\u0000${position}`, () => positionWarningOnce(position, orgKind));
+  return WARNINGS.get(`${orgKind ?? ''}\u0000${position}`);
 }
 
-const WARNINGS = new TextMemo<string | null>(10_000);
+/** By «kind\u0000position» (an empty kind: none). */
+const WARNINGS = new TextMemo((key) => {
+  const at = key.indexOf('\u0000');
+  return positionWarningOnce(key.slice(at + 1), at === 0 ? null : key.slice(0, at));
+}, 10_000);
 
 function positionWarningOnce(position: string, orgKind: string | null): string | null {
   let rest = normalizePosition(position);

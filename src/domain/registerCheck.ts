@@ -44,10 +44,10 @@ export interface RegisterReview {
 /** One organization, however its name is written: case, spaces, quotes and ё ignored. */
 export function organizationKey(name: string): string {
   // Every row's organization, three times a check: the same few thousand names.
-  return ORGANIZATION_KEYS.get(name, (text) => normalizeHeader(text).replace(/\s/g, ''));
+  return ORGANIZATION_KEYS.get(name);
 }
 
-const ORGANIZATION_KEYS = new TextMemo<string>();
+const ORGANIZATION_KEYS = new TextMemo((name) => normalizeHeader(name).replace(/\s/g, ''));
 
 /** A page in force: not an exemption row, not deleted, with a link. The gaps, the summary's totals and the site list all read it so. */
 export function isActivePage(page: Page): boolean {
@@ -65,11 +65,12 @@ export function registeredPageKeys(
 ): string[] {
   if (page.deletedOn !== null || page.link === null) return [];
   // One reading per link text and list of networks: the checks compare every row's.
-  return memoOf(PAGE_KEYS, extraNetworks).get(page.link, (text) => pageLinkKeys(text, extraNetworks));
+  return memoOf(PAGE_KEYS, extraNetworks, pageKeysWith).get(page.link);
 }
 
 const NO_NETWORKS: readonly NetworkSpec[] = [];
 const PAGE_KEYS = new WeakMap<readonly NetworkSpec[], TextMemo<string[]>>();
+const pageKeysWith = (extra: readonly NetworkSpec[]) => (text: string) => pageLinkKeys(text, extra);
 
 /** Rows registering a page that an earlier row already registers (under any of its links), each with the first row. */
 export function duplicatePageRows(
