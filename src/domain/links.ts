@@ -39,7 +39,7 @@ export const NETWORKS: readonly NetworkSpec[] = [
 ];
 
 /** The example page address for a message about `link`: its network's, or VK's when it has none. */
-export function examplePageLink(link: string, extra: readonly NetworkSpec[] = []): string {
+export function examplePageLink(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string {
   const networks = networkList(extra);
   return networkForHost(linkHost(link), networks)?.example ?? networks[0]?.example ?? '';
 }
@@ -140,7 +140,7 @@ const HOSTS = new TextMemo((link): string | null => {
 });
 
 /** The network a link belongs to, by its host; null for other sites and for text that is no address. */
-export function networkForUrl(link: string, extra: readonly NetworkSpec[] = []): string | null {
+export function networkForUrl(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string | null {
   return networkForHost(linkHost(link), networkList(extra))?.name ?? null;
 }
 
@@ -298,7 +298,7 @@ function pageLinksOnce(text: string): readonly string[] {
 }
 
 /** The normal forms of every link of a cell (pageLinks); empty when one of them is no address. */
-export function pageLinkKeys(text: string, extra: readonly NetworkSpec[] = []): string[] {
+export function pageLinkKeys(text: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string[] {
   const keys = pageLinks(text).map((link) => normalizeLink(link, extra));
   return keys.every((key): key is string => key !== null) ? [...new Set(keys)] : [];
 }

@@ -292,7 +292,7 @@ function quotedList(items: readonly string[]): string {
  * home page, or a link into a network that is no page (a post, the feed, an app…). A cell may hold two
  * writings of one page separated by «;» (pageLinks); each is checked, and they must lead to one network.
  */
-function linkError(text: string, extraNetworks: readonly NetworkSpec[] = []): string | null {
+function linkError(text: string, extraNetworks?: readonly NetworkSpec[]): string | null {
   const links = pageLinks(text);
   for (const link of links) {
     const url = parseLink(link);
