@@ -3,11 +3,11 @@
  * and no UI beyond a toast. With its context cached it reads the header row, the edited rows, of the
  * other rows only the key columns the edited rows need (registerWideReadsFor: the IDs always, links and
  * deletion dates only when an edited row registers a page; the rows above the edited ones only, unless
- * a new ID is due: the same page or ID twice is an error there as in the full check) and the notes of the edited rows, and writes back only the edited rows (one cell
- * or a multi-row paste): the ID of a new row, the «Сообщено в отдел (…)» stamp when a creation or
- * deletion date is first entered, «Срок», «Состояние» and our part of the notes of cells with a
- * problem. It never changes what the person typed. Its service calls do not depend on the size of the
- * register.
+ * a new ID is due: the same page or ID twice is an error there as in the full check) and the notes of
+ * the edited rows, and writes back only the edited rows (one cell or a multi-row paste): the ID of a
+ * new row, the «Сообщено в отдел (…)» stamp when a creation or deletion date is first entered, «Срок»,
+ * «Состояние» and our part of the notes of cells with a problem. It never changes what the person
+ * typed. Its service calls do not depend on the size of the register.
  */
 import { SHEET_NAMES } from '../../domain/columns';
 import { needsNewId, registerWideReadsFor } from '../../domain/editReads';
