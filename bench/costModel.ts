@@ -48,9 +48,10 @@
  *  - Every other server call: 50 ms. ASSUMPTION: "each call is a round trip, tens of milliseconds"
  *    (Google's best practices; the project's engineering notes), above the 30 ms of a flushed write.
  *  - Local calls: 0 ms (the 1.5 ms of getRange above is charged where it is listed).
- *  - The script's own computation: `pureMs` (bench/pure.ts: src/ on in-memory sheets, no fakes) when
- *    measured, else the Node time of the operation in the fakes; Apps Script's V8 is assumed no
- *    faster than Node.
+ *  - The script's own computation, at its upper bound: the CPU time of every thread of the process that
+ *    times `pureMs` (bench/pure.ts: src/ on in-memory sheets, no fakes; V8's background compilers and
+ *    GC helpers included) when measured, else the Node time of the operation in the fakes; Apps
+ *    Script's V8 is assumed no faster than Node.
  *
  * Limits compared against: 30 s for a simple trigger (onEdit), 6 min for everything else.
  */

@@ -12,7 +12,7 @@ import { serialize } from 'node:v8';
 import { unwrap } from '../dev/fakes/fakeObject';
 import type { Runtime } from '../dev/runtime';
 import type * as PureOps from './pureOps';
-import type { BookSnapshot, SheetSnapshot } from './pureOps';
+import type { BookSnapshot, PureTiming, SheetSnapshot } from './pureOps';
 
 type Cell = unknown;
 
@@ -79,11 +79,6 @@ export function pureOps(): typeof PureOps {
   return require(file) as typeof PureOps;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
-}
-
 /** What the child process runs: the snapshot read back, then each run in a fresh module instance. */
 const CHILD_SOURCE = `
 const { readFileSync } = require('node:fs');
@@ -104,7 +99,7 @@ process.stdout.write(JSON.stringify(times));
  * of every register size and the results live on, and each garbage collection of the timed run would
  * walk them too — an Apps Script execution's heap holds only what the script read.
  */
-function timedInChild(snapshot: BookSnapshot, edit: PureEdit | null, runs: number): number[] {
+function timedInChild(snapshot: BookSnapshot, edit: PureEdit | null, runs: number): PureTiming[] {
   pureOps();
   const data = join(tmpdir(), `register-pure-${process.pid}.snapshot`);
   writeFileSync(data, serialize({ snapshot, edit, runs }));
@@ -114,7 +109,7 @@ function timedInChild(snapshot: BookSnapshot, edit: PureEdit | null, runs: numbe
       maxBuffer: 1 << 20,
     });
     if (child.status !== 0) throw new Error(`pureMs: the child process failed: ${child.stderr}`);
-    return JSON.parse(child.stdout) as number[];
+    return JSON.parse(child.stdout) as PureTiming[];
   } finally {
     rmSync(data, { force: true });
   }
@@ -122,12 +117,12 @@ function timedInChild(snapshot: BookSnapshot, edit: PureEdit | null, runs: numbe
 
 type PureEdit = Parameters<typeof PureOps.pureEditMs>[1];
 
-/** Median ms of the full check over `runs` runs, each in a fresh module instance. */
-export function pureCheckMs(snapshot: BookSnapshot, runs: number): number {
-  return median(timedInChild(snapshot, null, runs));
+/** Median CPU times of the full check over `runs` runs, each in a fresh module instance. */
+export function pureCheckMs(snapshot: BookSnapshot, runs: number): PureTiming {
+  return pureOps().medianTiming(timedInChild(snapshot, null, runs));
 }
 
-/** Median ms of onEdit of one cell over `runs` runs, each in a fresh module instance. */
-export function pureEditMs(snapshot: BookSnapshot, edit: PureEdit, runs: number): number {
-  return median(timedInChild(snapshot, edit, runs));
+/** Median CPU times of onEdit of one cell over `runs` runs, each in a fresh module instance. */
+export function pureEditMs(snapshot: BookSnapshot, edit: PureEdit, runs: number): PureTiming {
+  return pureOps().medianTiming(timedInChild(snapshot, edit, runs));
 }
