@@ -37,6 +37,9 @@ export interface CheckResult {
   rows: number;
   errors: number;
   warnings: number;
+  /** Rows with at least one problem. */
+  rowsWithProblems: number;
+  /** The first MAX_LISTED_ROWS of them, in sheet order: what the dialog lists. */
   findings: CheckRowFinding[];
   gaps: RegisterGap[];
   /** Organizations that would be gaps but for rows in error: not judged, as in the ЦУР letter. */
@@ -49,7 +52,7 @@ export interface CheckResult {
 export function checkSummary(result: CheckResult): string {
   return (
     `Строк в реестре: ${result.rows}. Ошибок: ${result.errors}, предупреждений: ${result.warnings} ` +
-    `(строк с замечаниями: ${result.findings.length}). Организаций без действующей страницы и освобождения: ${result.gaps.length}.` +
+    `(строк с замечаниями: ${result.rowsWithProblems}). Организаций без действующей страницы и освобождения: ${result.gaps.length}.` +
     (result.undetermined.length === 0
       ? ''
       : ` Организаций, о которых нельзя судить из-за ошибок в их строках: ${result.undetermined.length}.`)
@@ -110,8 +113,8 @@ export function checkView(result: CheckResult): DialogView {
       ),
       findingsTable(result.findings.slice(0, MAX_LISTED_ROWS)),
     );
-    if (result.findings.length > MAX_LISTED_ROWS) {
-      parts.push(paragraph(`Показаны первые ${MAX_LISTED_ROWS} строк из ${result.findings.length}.`));
+    if (result.rowsWithProblems > result.findings.length) {
+      parts.push(paragraph(`Показаны первые ${result.findings.length} строк из ${result.rowsWithProblems}.`));
     }
   }
   return { title: CHECK_TITLE, body: parts.join('\n'), width: 780, height: 560 };

@@ -6,7 +6,14 @@
 import { NOTE_MARKER } from '../../src/gas/sheets/cellNotes';
 import { CLERK, cell, day, fillSheet, headerColumns, newRuntime, note, sheetOf, valuesOf } from './registerHarness';
 import { COLUMNS } from '../../src/domain/columns';
-import { DEPARTMENTS_HEADER, FULL_ROWS, TODAY, departmentsRows, fullRegisterRows } from './registerFixtures';
+import {
+  DEPARTMENTS_HEADER,
+  FULL_ROWS,
+  TODAY,
+  bulkRegisterRows,
+  departmentsRows,
+  fullRegisterRows,
+} from './registerFixtures';
 
 function checked() {
   const rt = newRuntime(TODAY);
@@ -78,6 +85,24 @@ describe('the check of the register', () => {
     expect(calls.byMethod['Cache.getAll']).toBe(1);
     expect(calls.byMethod['Range.getValues']).toBe(1);
     expect(calls.byMethod['Range.setValues']).toBe(1);
+  });
+});
+
+describe('a long register: the dialog lists the first 300 rows with problems and counts them all', () => {
+  it('says how many rows it leaves out, and its counts cover every row', () => {
+    const rows = bulkRegisterRows(305);
+    const link = (rows[0] as unknown[]).indexOf('Ссылка на страницу');
+    for (const row of rows.slice(1)) row[link] = 'не ссылка';
+    const rt = newRuntime(TODAY);
+    fillSheet(rt, 'Реестр', rows);
+    rt.menu('menuSetup');
+    rt.menu('menuCheckRegister', CLERK);
+    const html = rt.ui.panels.at(-1)?.html ?? '';
+    expect(html).toContain('Строк в реестре: 305. Ошибок: 305, предупреждений: 0 (строк с замечаниями: 305).');
+    expect(html.match(/<tbody>/g)).toHaveLength(300);
+    expect(html).toContain('Строка 300 · ');
+    expect(html).not.toContain('Строка 302 · ');
+    expect(html).toContain('Показаны первые 300 строк из 305.');
   });
 });
 

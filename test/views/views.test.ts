@@ -42,6 +42,7 @@ describe('the check', () => {
     rows: 3,
     errors: 1,
     warnings: 1,
+    rowsWithProblems: 1,
     findings: [
       {
         row: 2,

@@ -7,7 +7,14 @@
  */
 import { COLUMN_BY_KEY } from '../../domain/columns';
 import { assessRegister, type RegisterAssessment } from '../../domain/register';
-import { CHECK_TITLE, checkView, type CheckItem, type CheckResult, type CheckRowFinding } from '../../views/check';
+import {
+  CHECK_TITLE,
+  MAX_LISTED_ROWS,
+  checkView,
+  type CheckItem,
+  type CheckResult,
+  type CheckRowFinding,
+} from '../../views/check';
 import { showDialog } from './dialog';
 import { refreshNotes } from '../sheets/cellNotes';
 import { computedUpdates } from '../sheets/computedColumns';
@@ -25,7 +32,11 @@ function withoutColumnName(message: string, header: string): string {
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
-/** The findings of an assessment, grouped by row in sheet order, the columns named as the sheet names them. */
+/**
+ * The findings of an assessment, grouped by row in sheet order, the columns named as the sheet names them:
+ * the rows the dialog lists (MAX_LISTED_ROWS), the others counted only — at 10,000 rows, making an item
+ * of every problem was a tenth of the check's memory.
+ */
 export function checkResult(
   table: RegisterTable,
   assessment: RegisterAssessment,
@@ -33,10 +44,19 @@ export function checkResult(
 ): CheckResult {
   let errors = 0;
   let warnings = 0;
+  let rowsWithProblems = 0;
   const findings: CheckRowFinding[] = [];
   const sheet = quotedSheetName(table.name);
   for (const row of assessment.rows) {
     if (row.problems.length === 0) continue;
+    rowsWithProblems += 1;
+    if (findings.length === MAX_LISTED_ROWS) {
+      for (const problem of row.problems) {
+        if (problem.severity === 'error') errors += 1;
+        else warnings += 1;
+      }
+      continue;
+    }
     const items = row.problems.map((problem): CheckItem => {
       if (problem.severity === 'error') errors += 1;
       else warnings += 1;
@@ -69,6 +89,7 @@ export function checkResult(
     rows: assessment.rows.length,
     errors,
     warnings,
+    rowsWithProblems,
     findings,
     gaps: assessment.gaps,
     undetermined: assessment.undetermined,
