@@ -1,8 +1,8 @@
 /**
  * Which columns of the other rows onEdit must read to assess the edited rows exactly as the full check
  * does (assessRowsInRegister), in two steps, so that an edit reads no column it does not need; and which
- * of the links read can bear on the edited rows at all, so that the others are not checked for nothing.
- * Pure.
+ * rows' links can bear on the edited rows at all (handed to assessRowsInRegister, which then looks at no
+ * other link). Pure.
  *
  *  - Every row's «ID», always: the same ID twice is an error, and a new row gets an ID no row has.
  *  - The same page twice: the other rows' links and deletion dates matter only when an edited row
@@ -15,7 +15,7 @@
  *
  * Why that is exact: duplicatePageRows decides a row by the keys registered before it, and a row
  * registers only keys of its own link. Start from the edited rows' keys and add the keys of every other
- * row whose link gives one of them, until nothing changes: the rows so reached ("bearing") and the edited
+ * row whose link gives one of them, until nothing changes: the rows so reached ("sharing") and the edited
  * rows register those keys only, and no other row gives any of them, deleted or not. So the edited rows'
  * findings depend on the bearing rows alone — their links and deletion dates — and on no other row's.
  * A row's keys here are those its link would give were it not deleted, read from the cell's text without
@@ -39,17 +39,14 @@ export interface RegisterWideReads {
   through: number | null;
   /**
    * Given every data row as read with `first` (the edited rows among them are not looked at): the
-   * columns to read besides (deletion dates, links, exemptions, or none), and the rows as
-   * assessRowsInRegister needs them once those are read too (the same objects: read into in place) —
-   * the links of rows that cannot bear on the edited rows left out.
+   * columns to read besides (deletion dates, links, exemptions, or none), and the other rows that can
+   * share a page with the edited ones (rowsReachingPages of their page keys): assessRowsInRegister's
+   * `sharing`.
    */
-  then: (register: ReadonlyArray<RawRegisterRow>) => {
-    more: readonly ColumnKey[];
-    bearing: <Row extends RawRegisterRow>(read: readonly Row[]) => Row[];
-  };
+  then: (register: ReadonlyArray<RawRegisterRow>) => { more: readonly ColumnKey[]; sharing: ReadonlySet<number> };
 }
 
-const AS_READ = { more: [], bearing: <Row extends RawRegisterRow>(read: readonly Row[]): Row[] => [...read] } as const;
+const NO_ROWS: ReadonlySet<number> = new Set();
 
 /** What onEdit reads of the other rows for assessing `edited` (read in full) with assessRowsInRegister. */
 export function registerWideReadsFor(
@@ -73,28 +70,19 @@ export function registerWideReadsFor(
   const first: ColumnKey[] = ['id'];
   if (wanted.size > 0) first.push('link');
   if (exempt.size > 0) first.push('organization');
-  if (first.length === 1) return { first, through, then: () => AS_READ };
+  if (first.length === 1) return { first, through, then: () => ({ more: [], sharing: NO_ROWS }) };
   const editedRows = new Set(edited.map((raw) => raw.row));
   return {
     first,
     through,
     then: (register) => {
-      const pages = wanted.size > 0 ? rowsReachingPages(register, wanted, editedRows, context) : new Set<number>();
+      const pages = wanted.size > 0 ? rowsReachingPages(register, wanted, editedRows, context) : NO_ROWS;
       const organizations = exempt.size > 0 ? sameOrganization(register, editedRows, exempt, context) : new Set();
       const more: ColumnKey[] = [];
       if (pages.size > 0 || organizations.size > 0) more.push('deletedOn');
       // An active page of the organization (isActivePage): a link, no deletion date, no exemption.
       if (organizations.size > 0) more.push(...(wanted.size > 0 ? [] : (['link'] as const)), 'exemptionBasis');
-      return {
-        more,
-        bearing: <Row extends RawRegisterRow>(read: readonly Row[]): Row[] =>
-          read.map((raw) => {
-            if (editedRows.has(raw.row) || pages.has(raw.row) || organizations.has(raw.row)) return raw;
-            if (raw.cells.link === undefined) return raw;
-            const { link: _unused, ...cells } = raw.cells;
-            return { ...raw, cells };
-          }),
-      };
+      return { more, sharing: pages };
     },
   };
 }

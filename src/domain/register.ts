@@ -227,12 +227,15 @@ export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedO
  * REGISTER_WIDE_KEYS are looked at (they may be all that was read: onEdit reads just those columns):
  * a row with neither a link nor a deletion date registers no page, and every row's ID counts. What
  * onEdit uses: a row it writes never loses the «такой ID уже есть» or «уже внесена» a full check gives
- * it. Blank rows have no entry.
+ * it. Blank rows have no entry. `sharing`, when the caller has it (onEdit's read plan, editReads.ts):
+ * the other rows rowsReachingPages gives for the page keys of `wanted`, so their links are not looked
+ * through again.
  */
 export function assessRowsInRegister(
   register: ReadonlyArray<RawRegisterRow>,
   wanted: ReadonlySet<number>,
   context: RegisterContext,
+  sharing?: ReadonlySet<number>,
 ): Map<number, RowAssessment> {
   const mine: Reading[] = [];
   for (const raw of register) {
@@ -243,7 +246,7 @@ export function assessRowsInRegister(
   // reading (rare: an exemption row edited).
   const findings = mine.some((reading) => reading.page.exemptionBasis !== null)
     ? findingsAgainstEveryRow(register, mine, context)
-    : findingsAgainstSharingRows(register, mine, context);
+    : findingsAgainstSharingRows(register, mine, context, sharing);
   // The register-wide findings in the order withRegisterChecks adds them: page, exemption, then ID.
   const result = new Map<number, RowAssessment>();
   for (const reading of mine) {
@@ -271,10 +274,11 @@ function findingsAgainstSharingRows(
   register: ReadonlyArray<RawRegisterRow>,
   mine: readonly Reading[],
   context: RegisterContext,
+  sharing: ReadonlySet<number> | undefined,
 ): RowFindings {
   const networks = context.extraNetworks ? { extraNetworks: context.extraNetworks } : {};
   return {
-    samePage: duplicatePageRows([...mine, ...rowsSharingPages(register, mine, context)], networks),
+    samePage: duplicatePageRows([...mine, ...rowsSharingPages(register, mine, context, sharing)], networks),
     exemptions: new Map(),
     sameId: duplicateIdProblems(idsSharedWith(register, mine, context)),
   };
@@ -304,16 +308,22 @@ function findingsAgainstEveryRow(
 
 /**
  * The other rows that can bear on whether one of `mine` repeats a page (rowsReachingPages of the keys
- * `mine` register), each as readKeyFields reads it.
+ * `mine` register, unless the caller gives them as `sharing`), each as readKeyFields reads it.
  */
 function rowsSharingPages(
   register: ReadonlyArray<RawRegisterRow>,
   mine: readonly Reading[],
   context: RegisterContext,
+  sharing: ReadonlySet<number> | undefined,
 ): Reading[] {
-  const keys = mine.flatMap((reading) => registeredPageKeys(reading.page, context.extraNetworks));
-  const own = new Set(mine.map((reading) => reading.row));
-  const rows = rowsReachingPages(register, keys, own, context);
+  const rows =
+    sharing ??
+    rowsReachingPages(
+      register,
+      mine.flatMap((reading) => registeredPageKeys(reading.page, context.extraNetworks)),
+      new Set(mine.map((reading) => reading.row)),
+      context,
+    );
   return register
     .filter((raw) => rows.has(raw.row))
     .map((raw) => ({ row: raw.row, page: { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) }, problems: [] }));

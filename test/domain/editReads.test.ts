@@ -81,6 +81,7 @@ function asOnEditReads(
 ): {
   read: RawRegisterRow[];
   path: Path;
+  sharing: ReadonlySet<number>;
 } {
   const reads = registerWideReadsFor(
     register.filter((raw) => wanted.has(raw.row)),
@@ -90,7 +91,7 @@ function asOnEditReads(
   const shown = register.filter((raw) => reads.through === null || raw.row <= reads.through || wanted.has(raw.row));
   if (reads.through !== null) bounded += 1;
   const first = shown.map((raw) => only(raw, reads.first));
-  const { more, bearing } = reads.then(first);
+  const { more, sharing } = reads.then(first);
   const keys = [...reads.first, ...more];
   const path: Path = keys.includes('exemptionBasis')
     ? 'exemption'
@@ -101,8 +102,8 @@ function asOnEditReads(
         : keys.includes('link')
           ? 'links'
           : 'ids';
-  const read = bearing(shown.map((raw) => only(raw, keys)));
-  return { read: read.map((raw) => (wanted.has(raw.row) ? (register[raw.row - 2] as RawRegisterRow) : raw)), path };
+  const read = shown.map((raw) => (wanted.has(raw.row) ? (register[raw.row - 2] as RawRegisterRow) : only(raw, keys)));
+  return { read, path, sharing };
 }
 
 describe('registerWideReadsFor: onEdit assesses the edited rows as the full check does', () => {
@@ -111,9 +112,9 @@ describe('registerWideReadsFor: onEdit assesses the edited rows as the full chec
     fc.assert(
       fc.property(registerArb, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), (register, picks) => {
         const wanted = new Set(picks.map((pick) => (register[pick % register.length] as RawRegisterRow).row));
-        const { read, path } = asOnEditReads(register, wanted);
+        const { read, path, sharing } = asOnEditReads(register, wanted);
         taken[path] += 1;
-        const fast = assessRowsInRegister(read, wanted, context);
+        const fast = assessRowsInRegister(read, wanted, context, sharing);
         const full = new Map(assessRegister(register, context).rows.map((r) => [r.row, r]));
         for (const number of wanted) expect(fast.get(number)).toEqual(full.get(number));
       }),

@@ -77,6 +77,26 @@ describe('the context cache', () => {
     expect(again.calls.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
   });
 
+  it('holds «Настройки» and the calendar parsed; an entry of the older shape (raw rows) is read as none', () => {
+    const rt = setUp();
+    const entries = documentCache(rt).entries;
+    const stored = JSON.parse(entries.get(CONTEXT_KEY)?.value ?? '{}') as Record<string, unknown>;
+    expect(stored.sheets).toMatchObject({
+      settings: { exists: true, settings: { districtName: expect.any(String) } },
+      calendar: {
+        exists: true,
+        entries: expect.arrayContaining([{ date: '2026-01-09', kind: 'holiday', basis: expect.any(String) }]),
+      },
+    });
+    const { sheets: _sheets, ...older } = stored;
+    const entry = entries.get(CONTEXT_KEY) as { value: string };
+    entry.value = JSON.stringify({ ...older, settingsRows: [['Параметр', 'Значение']], calendarRows: null });
+    const { calls } = rt.measure(() => rt.menu('menuCheckRegister'));
+    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeGreaterThan(0);
+    expect(calls.byMethod['Cache.put']).toBe(1);
+    expect(JSON.parse(entries.get(CONTEXT_KEY)?.value ?? '{}')).toHaveProperty('sheets.calendar.exists', true);
+  });
+
   it('a column inserted without an edit (no onEdit fires): the check writes only «Срок» and «Состояние», by the header it reads', () => {
     const rt = setUp();
     const sheet = sheetOf(rt, 'Реестр');

@@ -15,11 +15,10 @@ import { assessRow, assessRowsInRegister, isBlankRegisterRow } from '../../domai
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../../domain/types';
 import { refreshNotes } from '../sheets/cellNotes';
-import { readCalendarRows } from '../sheets/calendarSheet';
-import { computedUpdates, dayContextOfRows, type DayContext } from '../sheets/computedColumns';
+import { computedUpdates, dayContextOf, type DayContext } from '../sheets/computedColumns';
 import { bumpContextVersion, lookUpContext, storeContext, type CachedContext } from '../platform/contextCache';
 import { newPageId } from '../platform/ids';
-import { contextOf, headerTexts } from '../sheets/registerRead';
+import { contextOf, headerTexts, readDaySheets } from '../sheets/registerRead';
 import { MENU_TITLE } from '../menu/menu';
 import {
   HEADER_SCAN_ROWS,
@@ -31,7 +30,6 @@ import {
 } from '../sheets/registerSheet';
 import { addKeyColumns, readKeyColumns, readRows } from '../sheets/registerRows';
 import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
-import { readSettingsRows } from '../sheets/settingsSheet';
 
 function isEmptyCell(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
@@ -107,6 +105,8 @@ interface EditRead {
   register: RawRow[];
   /** The edited rows, in full. */
   read: RawRow[];
+  /** The other rows that can share a page with the edited ones, when the read plan found them (editReads.ts). */
+  sharing?: ReadonlySet<number>;
 }
 
 /**
@@ -123,16 +123,16 @@ function readFromCache(
   if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
   const place = { name: context.registerName, headerRow: context.headerRow, lastRow: last, timeZone: context.timeZone };
   const table = tableOfHeader(sheet, place, header);
-  const day = dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone);
+  const day = dayContextOf(context.sheets, context.timeZone);
   // The edited rows first: the key columns of the others depend on them, and some only on what the
   // first key columns hold (registerWideReadsFor).
   const read = readRows(table, first, last - first + 1);
   const reads = registerWideReadsFor(read, day.register);
   const keys = readKeyColumns(table, reads.first, reads.through);
-  const { more, bearing } = reads.then(keys);
+  const { more, sharing } = reads.then(keys);
   if (more.length > 0) addKeyColumns(table, keys, more, reads.through);
   table.lastRow = Math.max(last, table.headerRow + keys.length);
-  return { table, day, register: bearing(keys), read };
+  return { table, day, register: keys, read, sharing };
 }
 
 /** Without the cache: the header, «Настройки», the calendar and the whole data block, as the check reads them. */
@@ -144,15 +144,14 @@ function readFromSheets(
   version: string | null,
 ): EditRead {
   const table = openRegisterTable(spreadsheet, sheet);
-  const settingsRows = readSettingsRows(spreadsheet);
-  const calendarRows = readCalendarRows(spreadsheet);
-  if (version !== null) storeContext(contextOf(table, settingsRows, calendarRows), version);
+  const sheets = readDaySheets(spreadsheet, table.timeZone);
+  if (version !== null) storeContext(contextOf(table, sheets), version);
   const dataStart = table.headerRow + 1;
   const register = readRows(table, dataStart, Math.max(table.lastRow, last) - table.headerRow);
   const from = Math.max(first, dataStart);
   return {
     table,
-    day: dayContextOfRows(settingsRows, calendarRows, table.timeZone),
+    day: dayContextOf(sheets, table.timeZone),
     register,
     read: register.slice(from - dataStart, last - dataStart + 1),
   };
@@ -186,7 +185,7 @@ export function handleEdit(
     if (stale) bumpContextVersion();
     readOrNull = readFromSheets(spreadsheet, sheet, edited.first, edited.last, stale ? null : lookup.version);
   }
-  const { table, day, register, read } = readOrNull;
+  const { table, day, register, read, sharing } = readOrNull;
   if (Object.keys(table.positions).length === 0) return [];
   const first = Math.max(edited.first, table.headerRow + 1);
   const last = edited.last;
@@ -202,7 +201,12 @@ export function handleEdit(
     taken,
   );
   const rows = applied(read, service);
-  const byRow = assessRowsInRegister(withRows(register, rows), new Set(rows.map((raw) => raw.row)), day.register);
+  const byRow = assessRowsInRegister(
+    withRows(register, rows),
+    new Set(rows.map((raw) => raw.row)),
+    day.register,
+    sharing,
+  );
   const assessments = rows.map((raw) => byRow.get(raw.row) ?? null);
   writeColumns(table, [...service, ...computedUpdates(table, rows, byRow)], { current: read });
 

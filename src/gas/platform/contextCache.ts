@@ -1,7 +1,8 @@
 /**
  * What every operation needs before it reads the register, kept in CacheService so that an operation
  * makes one cache read instead of a dozen sheet reads: the register sheet's name, its header row and
- * width, the spreadsheet's time zone, and the raw rows of «Настройки» and «Производственный календарь».
+ * width, the spreadsheet's time zone, and «Настройки» and «Производственный календарь» as parsed (so that
+ * an operation, onEdit above all, does not parse them again: a quarter of a cached edit's own time).
  *
  * The entry is valid only under the current version key: setup writes a new version with the entry,
  * and onEdit of «Настройки», of the calendar or of the register's header row writes a new version
@@ -12,6 +13,8 @@
  * sheet by every read that uses the entry (registerRead.ts), so a column moved without an edit (which
  * fires no onEdit) is never written to by a stale position.
  */
+import type { DaySheets } from '../sheets/computedColumns';
+
 export const CONTEXT_KEY = 'registerContext';
 export const VERSION_KEY = 'registerContextVersion';
 /**
@@ -32,10 +35,8 @@ export interface CachedContext {
   /** The header row as String(cell). */
   headers: string[];
   timeZone: string;
-  /** getValues of «Настройки» (getDataRange), null when the sheet does not exist. */
-  settingsRows: unknown[][] | null;
-  /** getValues of the calendar sheet, header included, null when the sheet does not exist. */
-  calendarRows: unknown[][] | null;
+  /** «Настройки» and the calendar sheet parsed (daySheetsOfRows), read in `timeZone`. */
+  sheets: DaySheets;
 }
 
 export interface ContextLookup {
@@ -53,27 +54,27 @@ function documentCache(): GoogleAppsScript.Cache.Cache | null {
   }
 }
 
-/** JSON with Date cells kept as {$date: ms}. */
 function serialise(value: CachedContext & { version: string }): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, item: unknown) {
-    const original = this[key];
-    return original instanceof Date ? { $date: original.getTime() } : item;
-  });
+  return JSON.stringify(value);
 }
 
-function revive(text: string): unknown {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record);
-      if (keys.length === 1 && keys[0] === '$date' && typeof record.$date === 'number') return new Date(record.$date);
-    }
-    return value;
-  });
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isRows(value: unknown): value is unknown[][] | null {
-  return value === null || (Array.isArray(value) && value.every(Array.isArray));
+/** The parsed sheets' shape (an entry of an older release, with raw rows, is not one). */
+function isDaySheets(value: unknown): value is DaySheets {
+  if (!isRecord(value) || !isRecord(value.settings) || !isRecord(value.calendar)) return false;
+  const { settings, calendar } = value;
+  return (
+    isRecord(settings.settings) &&
+    Array.isArray(settings.problems) &&
+    isRecord(settings.rows) &&
+    typeof settings.exists === 'boolean' &&
+    Array.isArray(calendar.entries) &&
+    Array.isArray(calendar.problems) &&
+    typeof calendar.exists === 'boolean'
+  );
 }
 
 function isContext(value: unknown): value is CachedContext & { version: string } {
@@ -89,8 +90,7 @@ function isContext(value: unknown): value is CachedContext & { version: string }
     Array.isArray(c.headers) &&
     c.headers.every((header) => typeof header === 'string') &&
     typeof c.timeZone === 'string' &&
-    isRows(c.settingsRows) &&
-    isRows(c.calendarRows)
+    isDaySheets(c.sheets)
   );
 }
 
@@ -109,7 +109,7 @@ export function lookUpContext(): ContextLookup {
   if (text === undefined) return { context: null, version };
   let parsed: unknown;
   try {
-    parsed = revive(text);
+    parsed = JSON.parse(text);
   } catch {
     return { context: null, version };
   }

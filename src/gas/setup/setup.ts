@@ -15,8 +15,7 @@ import { organizationKey } from '../../domain/registerCheck';
 import { selectPendingEvents } from '../../domain/summary';
 import type { ColumnKey, IsoDate, RowAssessment } from '../../domain/types';
 import { currentUserEmail, ownerEmail, requireCoordinator, checkCoordinator } from '../platform/access';
-import { readCalendarRows } from '../sheets/calendarSheet';
-import { computedUpdates, dayContextOfRows } from '../sheets/computedColumns';
+import { computedUpdates, dayContextOf } from '../sheets/computedColumns';
 import { resetContext } from '../platform/contextCache';
 import { applyHighlighting } from '../sheets/highlighting';
 import { ID_PATTERN, newPageId } from '../platform/ids';
@@ -35,8 +34,8 @@ import { readAllRows } from '../sheets/registerRows';
 import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { ensureOverviewSheet } from '../sheets/overviewSheet';
 import { ensureCalendarAndJournal, ensureSettingsSheet, protectServiceSheets } from '../sheets/serviceSheets';
-import { contextOf } from '../sheets/registerRead';
-import { readSettings, readSettingsRows } from '../sheets/settingsSheet';
+import { contextOf, readDaySheets } from '../sheets/registerRead';
+import { readSettings } from '../sheets/settingsSheet';
 import type { Settings } from '../../domain/settings';
 import { applyValidation, keptValidationHeaders } from '../sheets/validationRules';
 import { SETUP_TITLE, setupDetails, setupView, type SetupReport } from '../../views/setup';
@@ -165,9 +164,8 @@ export function setupRegister(
   const settingsChange = ensureSettingsSheet(spreadsheet, settingsBefore, options.initialCoordinators);
   const createdSheets = ensureCalendarAndJournal(spreadsheet, timeZone);
   if (!settingsBefore.exists) createdSheets.unshift(SHEET_NAMES.settings);
-  const settingsRows = readSettingsRows(spreadsheet);
-  const calendarRows = readCalendarRows(spreadsheet);
-  const day = dayContextOfRows(settingsRows, calendarRows, timeZone);
+  const sheets = readDaySheets(spreadsheet, timeZone);
+  const day = dayContextOf(sheets, timeZone);
 
   const table = openRegisterTable(spreadsheet, sheet);
   const added = addMissingColumns(table);
@@ -198,7 +196,7 @@ export function setupRegister(
   protectServiceSheets(spreadsheet, [...day.settings.settings.coordinators, ...(runner === '' ? [] : [runner])]);
   rememberRegisterName(table.name);
   // A new context version with what setup leaves (contextCache.ts): every older entry is stale now.
-  resetContext(contextOf(table, settingsRows, calendarRows));
+  resetContext(contextOf(table, sheets));
 
   const report: SetupReport = {
     registerName: table.name,

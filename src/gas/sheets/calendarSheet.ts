@@ -10,6 +10,7 @@ import {
   calendarSheetRows,
   createCalendar,
   parseCalendarRows,
+  type CalendarEntry,
   type CalendarRowProblem,
 } from '../../domain/calendar';
 import { SHEET_NAMES } from '../../domain/columns';
@@ -24,7 +25,7 @@ export interface CalendarRead {
 
 /** The working calendar: the sheet's years from the sheet, the others built in (one getValues). */
 export function readCalendar(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): CalendarRead {
-  return calendarOfRows(readCalendarRows(spreadsheet), timeZone);
+  return calendarOf(parseCalendarSheet(readCalendarRows(spreadsheet), timeZone));
 }
 
 /** The sheet's cells, header included (one getValues), or null when there is no sheet. */
@@ -33,11 +34,23 @@ export function readCalendarRows(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
   return sheet === null ? null : sheet.getDataRange().getValues();
 }
 
-/** The calendar from the sheet's cells (null: no sheet, the built-in lists). */
-export function calendarOfRows(rows: unknown[][] | null, timeZone: string): CalendarRead {
-  if (rows === null) return { calendar: createCalendar(), problems: [], exists: false };
-  const parsed = parseCalendarRows(rows.slice(1), { firstRow: 2, timeZone });
-  return { calendar: createCalendar({ entries: parsed.entries }), problems: parsed.problems, exists: true };
+/** What the sheet says, parsed: plain data (the context cache keeps it as JSON). */
+export interface CalendarSheetRead {
+  entries: CalendarEntry[];
+  problems: CalendarRowProblem[];
+  exists: boolean;
+}
+
+/** The sheet's cells parsed (null: no sheet). */
+export function parseCalendarSheet(rows: unknown[][] | null, timeZone: string): CalendarSheetRead {
+  if (rows === null) return { entries: [], problems: [], exists: false };
+  return { ...parseCalendarRows(rows.slice(1), { firstRow: 2, timeZone }), exists: true };
+}
+
+/** The working calendar of a parsed sheet (no sheet: the built-in lists). */
+export function calendarOf(sheet: CalendarSheetRead): CalendarRead {
+  const calendar = sheet.exists ? createCalendar({ entries: sheet.entries }) : createCalendar();
+  return { calendar, problems: sheet.problems, exists: sheet.exists };
 }
 
 /** Creates the calendar sheet pre-filled with the built-in lists; leaves an existing one alone. Returns true when created. */

@@ -6,7 +6,13 @@ import { readDateCell } from '../../domain/cellValues';
 import type { RegisterContext } from '../../domain/register';
 import { extraNetworksOf, mailDomainsOf, type Settings } from '../../domain/settings';
 import type { RowAssessment } from '../../domain/types';
-import { calendarOfRows, readCalendar, type CalendarRead } from './calendarSheet';
+import {
+  calendarOf,
+  parseCalendarSheet,
+  readCalendar,
+  type CalendarRead,
+  type CalendarSheetRead,
+} from './calendarSheet';
 import type { RawRow, RegisterTable } from './registerSheet';
 import type { RowUpdate } from './registerWrite';
 import { readSettings, settingsOfRows, type SettingsRead } from './settingsSheet';
@@ -25,15 +31,29 @@ export function loadDayContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   return { settings, calendar, register: registerContext(settings.settings, calendar, timeZone) };
 }
 
-/** The same from the sheets' rows as getValues gave them (null: no such sheet), e.g. from the context cache. */
-export function dayContextOfRows(
+/** «Настройки» and the calendar sheet parsed: plain data, which the context cache keeps. */
+export interface DaySheets {
+  settings: SettingsRead;
+  calendar: CalendarSheetRead;
+}
+
+/** The sheets' rows as getValues gave them (null: no such sheet) parsed. */
+export function daySheetsOfRows(
   settingsRows: unknown[][] | null,
   calendarRows: unknown[][] | null,
   timeZone: string,
-): DayContext {
-  const settings = settingsOfRows(settingsRows);
-  const calendar = calendarOfRows(calendarRows, timeZone);
-  return { settings, calendar, register: registerContext(settings.settings, calendar, timeZone) };
+): DaySheets {
+  return { settings: settingsOfRows(settingsRows), calendar: parseCalendarSheet(calendarRows, timeZone) };
+}
+
+/** The day's context from the parsed sheets (read now, or from the context cache). */
+export function dayContextOf(sheets: DaySheets, timeZone: string): DayContext {
+  const calendar = calendarOf(sheets.calendar);
+  return {
+    settings: sheets.settings,
+    calendar,
+    register: registerContext(sheets.settings.settings, calendar, timeZone),
+  };
 }
 
 export function registerContext(settings: Settings, calendar: CalendarRead, timeZone: string): RegisterContext {

@@ -5,7 +5,7 @@
  * never trusted); without one, the sheets are read as before and the entry stored for the next time.
  */
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
-import { dayContextOfRows, loadDayContext, type DayContext } from './computedColumns';
+import { dayContextOf, daySheetsOfRows, loadDayContext, type DayContext, type DaySheets } from './computedColumns';
 import { readCalendarRows } from './calendarSheet';
 import { lookUpContext, storeContext, type CachedContext, type ContextLookup } from '../platform/contextCache';
 import {
@@ -38,20 +38,20 @@ function sameHeader(read: readonly unknown[], cached: readonly string[]): boolea
 }
 
 /** What to cache about a register opened from the sheets. */
-export function contextOf(
-  table: RegisterTable,
-  settingsRows: unknown[][] | null,
-  calendarRows: unknown[][] | null,
-): CachedContext {
+export function contextOf(table: RegisterTable, sheets: DaySheets): CachedContext {
   return {
     registerName: table.name,
     headerRow: table.headerRow,
     width: table.width,
     headers: headerTexts(table.headers),
     timeZone: table.timeZone,
-    settingsRows,
-    calendarRows,
+    sheets,
   };
+}
+
+/** «Настройки» and the calendar read from their sheets (two getValues) and parsed in `timeZone`. */
+export function readDaySheets(spreadsheet: Spreadsheet, timeZone: string): DaySheets {
+  return daySheetsOfRows(readSettingsRows(spreadsheet), readCalendarRows(spreadsheet), timeZone);
 }
 
 /**
@@ -96,7 +96,7 @@ function fromCache(spreadsheet: Spreadsheet, context: CachedContext): RegisterRe
   return {
     table,
     rows: rawRowsOf(table, context.headerRow + 1, block.slice(1, last + 1), formulas.slice(1, last + 1)),
-    day: dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone),
+    day: dayContextOf(context.sheets, context.timeZone),
   };
 }
 
@@ -111,19 +111,14 @@ export function readRegister(spreadsheet: Spreadsheet, lookup: ContextLookup = l
   }
   const table = openRegister(spreadsheet);
   if (table === null) return null;
-  const settingsRows = readSettingsRows(spreadsheet);
-  const calendarRows = readCalendarRows(spreadsheet);
-  storeContext(contextOf(table, settingsRows, calendarRows), lookup.version);
-  return {
-    table,
-    rows: readAllRows(table),
-    day: dayContextOfRows(settingsRows, calendarRows, table.timeZone),
-  };
+  const sheets = readDaySheets(spreadsheet, table.timeZone);
+  storeContext(contextOf(table, sheets), lookup.version);
+  return { table, rows: readAllRows(table), day: dayContextOf(sheets, table.timeZone) };
 }
 
 /** The day's context alone (settings, calendar, today): one cache read when the cache is current. */
 export function readDayContext(spreadsheet: Spreadsheet, lookup: ContextLookup = lookUpContext()): DayContext {
   const { context } = lookup;
-  if (context !== null) return dayContextOfRows(context.settingsRows, context.calendarRows, context.timeZone);
+  if (context !== null) return dayContextOf(context.sheets, context.timeZone);
   return loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE);
 }

@@ -91,11 +91,26 @@ export function readKeyColumns(
   wanted: readonly ColumnKey[],
   through: number | null = null,
 ): RawRow[] {
+  const rows: RawRow[] = [];
+  addKeyColumns(table, rows, wanted, through);
+  return rows;
+}
+
+/**
+ * `rows` (readKeyColumns) given the `wanted` columns too, read as readKeyColumns reads them, into the
+ * same objects; rows it adds go at the end (up to the last with one of those columns filled).
+ */
+export function addKeyColumns(
+  table: RegisterTable,
+  rows: RawRow[],
+  wanted: readonly ColumnKey[],
+  through: number | null = null,
+): void {
   const dataStart = table.headerRow + 1;
-  if (through !== null && through < dataStart) return [];
+  if (through !== null && through < dataStart) return;
   const keys = wanted.filter((key) => table.positions[key] !== undefined);
   const template = cellsTemplate(keys);
-  const byRow: RawRow[] = [];
+  const before = rows.length;
   for (const [from, to] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
     const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}${through ?? ''}`;
     const block = table.sheet.getRange(a1).getValues();
@@ -106,32 +121,17 @@ export function readKeyColumns(
     const offsets = spanKeys.map((key) => (table.positions[key] as number) - from);
     for (let index = 0; index < block.length; index++) {
       const cells = block[index] as unknown[];
-      let raw = byRow[index];
+      let raw = rows[index];
       if (raw === undefined) {
         raw = { row: dataStart + index, cells: { ...template }, values: [] };
-        byRow[index] = raw;
+        rows[index] = raw;
       }
       for (let k = 0; k < spanKeys.length; k++) raw.cells[spanKeys[k] as ColumnKey] = cells[offsets[k] as number];
     }
   }
-  let last = byRow.length - 1;
-  while (last >= 0 && keys.every((key) => isBlankCell((byRow[last] as RawRow).cells[key]))) last -= 1;
-  return byRow.slice(0, last + 1);
-}
-
-/** `rows` (readKeyColumns) given the `wanted` columns too, read as readKeyColumns reads them; rows it adds go at the end. */
-export function addKeyColumns(
-  table: RegisterTable,
-  rows: RawRow[],
-  wanted: readonly ColumnKey[],
-  through: number | null = null,
-): void {
-  const more = readKeyColumns(table, wanted, through);
-  for (let index = 0; index < more.length; index++) {
-    const raw = rows[index];
-    if (raw === undefined) rows[index] = more[index] as RawRow;
-    else Object.assign(raw.cells, (more[index] as RawRow).cells);
-  }
+  let last = rows.length - 1;
+  while (last >= before && keys.every((key) => isBlankCell((rows[last] as RawRow).cells[key]))) last -= 1;
+  rows.length = last + 1;
 }
 
 function isBlankCell(value: unknown): boolean {
