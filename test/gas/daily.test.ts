@@ -135,7 +135,7 @@ describe('turning the daily check on and off', () => {
 });
 
 describe('the daily run', () => {
-  it('on an ordinary working day with the context cached: ten server calls besides the letters', () => {
+  it('on an ordinary working day with the context cached: nine server calls besides the letters (no trigger listing)', () => {
     const rt = runtime();
     rt.menu('menuSetup', OWNER);
     turnOn(rt);
@@ -146,8 +146,9 @@ describe('the daily run', () => {
     expect(result).toMatchObject({ status: 'done', failures: [] });
     const { serverByMethod } = splitCalls(calls);
     delete serverByMethod['MailApp.sendEmail'];
-    // Triggers, lock, properties read and write, cache, the register's values and formulas, the mail quota,
-    // «Журнал»'s last row and its rows (no «Срок» or «Состояние» changed).
+    // Lock, properties read and write (the trigger told current from its recorded state), cache, the
+    // register's values and formulas, the mail quota, «Журнал»'s last row and its rows (no «Срок» or
+    // «Состояние» changed).
     expect(serverByMethod).toEqual({
       'Cache.getAll': 1,
       'Lock.tryLock': 1,
@@ -157,9 +158,26 @@ describe('the daily run', () => {
       'Range.getFormulas': 1,
       'Range.getValues': 1,
       'Range.setValues': 1,
-      'ScriptApp.getProjectTriggers': 1,
       'Sheet.getLastRow': 1,
     });
+  });
+
+  it('the recorded trigger’s ID passed by anyone but its owner is listed against their triggers and refused', () => {
+    const rt = runtime();
+    turnOn(rt, COORDINATOR);
+    const id = dailyTriggers(rt)[0]?.id;
+    expect(id).toBeDefined();
+    for (const user of [COORDINATOR_2, CLERK, '']) {
+      const { result, calls } = rt.measure(() =>
+        rt.runAs({ kind: 'sidebar', user }, () =>
+          (rt.bundle.dailyCheck as (event: unknown) => unknown)({ triggerUid: id }),
+        ),
+      );
+      expect(result).toMatchObject({ status: 'refused' });
+      expect(calls.byMethod['ScriptApp.getProjectTriggers']).toBe(1);
+    }
+    expect(rt.mail).toHaveLength(0);
+    expect(dailyTriggers(rt)).toHaveLength(1);
   });
 
   it('on a working day: Срок and Состояние of all rows in one write, the coordinators’ digest, each responsible person’s own', () => {

@@ -32,7 +32,7 @@ import { type RawRow, type RegisterTable } from '../sheets/registerSheet';
 import { writeColumns } from '../sheets/registerWrite';
 import { todayIn } from '../sheets/sheetValues';
 import { readSnapshot, sendSummaryLocked } from '../menu/summary';
-import { currentOrStale, installDailyCheck, ownTrigger, readDailyCheckState } from './triggers';
+import { installDailyCheck, readDailyCheckState, triggerVerdict } from './triggers';
 import {
   DAILY_ACTION,
   planDayReminders,
@@ -251,12 +251,11 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
   // A stray trigger (another user's old one, or the check was turned off) removes itself and does nothing.
   const triggerUid = event !== null && typeof event === 'object' && event.triggerUid ? String(event.triggerUid) : '';
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const trigger = triggerUid === '' ? null : ownTrigger(triggerUid);
-  if (triggerUid !== '' && trigger === null) {
+  const forged = (): DailyOutcome => {
     // Not this user's trigger: a call made to look like one. Refused, and journaled when the caller may write.
     tryAppendJournal(spreadsheet, [{ action: DAILY_ACTION, details: `Отказано: ${FORGED_REFUSAL}` }]);
     return { status: 'refused', today: null, mailed: [], failures: [FORGED_REFUSAL] };
-  }
+  };
   const stale: DailyOutcome = { status: 'stale', today: null, mailed: [], failures: [] };
   let today: IsoDate | null = null;
   /** Whether a failure had been mailed before this run (read with the run's properties). */
@@ -267,7 +266,9 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
     const locked = withScriptLock(
       (): DailyOutcome =>
         withDocumentProperties(() => {
-          if (trigger !== null && currentOrStale(trigger, effectiveUser()) === 'stale') return stale;
+          const verdict = triggerUid === '' ? 'byHand' : triggerVerdict(triggerUid, effectiveUser());
+          if (verdict === 'forged') return forged();
+          if (verdict === 'stale') return stale;
           const read = readRegister(spreadsheet);
           const table = read?.table ?? null;
           const day = read?.day ?? loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
@@ -285,7 +286,9 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
     );
     if (!locked.ok) {
       // A leftover trigger stays silent even when the register is busy (its state read on its own).
-      if (trigger !== null && currentOrStale(trigger, effectiveUser()) === 'stale') return stale;
+      const verdict = triggerUid === '' ? 'byHand' : triggerVerdict(triggerUid, effectiveUser());
+      if (verdict === 'forged') return forged();
+      if (verdict === 'stale') return stale;
       throw new Error(`реестр был занят другим действием дольше минуты: ${locked.message}`);
     }
     const outcome = locked.value;

@@ -5,7 +5,7 @@
  *
  * Never two checks: turning it on deletes this user's triggers of the handler before creating one; a
  * trigger another user installed cannot be seen or deleted from here, so the state names the one current
- * trigger, and any other that fires deletes itself (see ownTrigger and currentOrStale). The day's run is
+ * trigger, and any other that fires deletes itself (triggerVerdict). The day's run is
  * also recorded (runRecords.ts), so even a stray trigger in the same hour sends nothing twice. The menu's
  * captions for the state: menuCaptions.ts.
  */
@@ -73,19 +73,23 @@ export function uninstallDailyCheck(): DailyCheckState | null {
  * only the running user's triggers, so an ID that is not among them was not fired for this user: someone
  * passed it (google.script.run.dailyCheck({triggerUid}) from any page of the add-on), a forged call.
  */
-export function ownTrigger(triggerUid: string): GoogleAppsScript.Script.Trigger | null {
+function ownTrigger(triggerUid: string): GoogleAppsScript.Script.Trigger | null {
   return handlerTriggers().find((trigger) => trigger.getUniqueId() === triggerUid) ?? null;
 }
 
 /**
- * Whether this user's `trigger` (ownTrigger) is the current one: the recorded one, installed by `user`
- * (the effective user's e-mail). Any other is a leftover and is deleted: 'stale'. Reads the state
- * property (from the run's copy under withDocumentProperties).
+ * What a run started as the trigger `triggerUid` is, for `user` (the effective user's e-mail):
+ *  - 'current': the recorded trigger (the state property), run as the user who installed it. Told from the
+ *    state alone, without listing triggers: a call passing that ID as anyone else is not taken for it;
+ *  - otherwise this user's triggers are listed: 'stale' when it is one of theirs (a leftover, deleted now),
+ *    'forged' when it is none of theirs (the ID was passed by hand).
+ * Reads the state from the run's copy of the properties under withDocumentProperties.
  */
-export function currentOrStale(trigger: GoogleAppsScript.Script.Trigger, user: string): 'current' | 'stale' {
+export function triggerVerdict(triggerUid: string, user: string): 'current' | 'stale' | 'forged' {
   const state = readDailyCheckState();
-  if (state !== null && state.triggerId === trigger.getUniqueId() && user !== '' && state.owner === user)
-    return 'current';
+  if (state !== null && user !== '' && state.triggerId === triggerUid && state.owner === user) return 'current';
+  const trigger = ownTrigger(triggerUid);
+  if (trigger === null) return 'forged';
   ScriptApp.deleteTrigger(trigger);
   return 'stale';
 }
