@@ -33,9 +33,13 @@ function pad(value: number, width: number): string {
 
 /** Builds an IsoDate from its parts, or null when they do not name a real day (31.02, month 13…). */
 export function isoDateOf(year: number, month: number, day: number): IsoDate | null {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year > 9999) return null;
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  return isRealDay(year, month, day) ? `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` : null;
+}
+
+/** Whether whole numbers name a real day of the years 1–9999. */
+function isRealDay(year: number, month: number, day: number): boolean {
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** True for a string 'YYYY-MM-DD' naming a real day. */
@@ -45,7 +49,8 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const year = digitsAt(value, 0, 4);
   const month = digitsAt(value, 5, 2);
   const day = digitsAt(value, 8, 2);
-  return year >= 0 && month >= 0 && day >= 0 && isoDateOf(year, month, day) !== null;
+  // The parts are checked as numbers: no string is built (isoDateOf would make one to throw away).
+  return isRealDay(year, month, day);
 }
 
 /** The number written by `count` ASCII digits of `text` from `start`, or -1 when one is no digit. */
@@ -149,7 +154,7 @@ export function weekday(date: IsoDate): number {
 
 export function yearOf(date: IsoDate): number {
   assertIsoDate(date);
-  return Number(date.slice(0, 4));
+  return digitsAt(date, 0, 4);
 }
 
 /** Formatters by time zone: building one is costly, and a sheet read converts every date cell. */
