@@ -72,6 +72,9 @@ describe('the context cache', () => {
     const { calls } = rt.measure(() => rt.menu('menuCheckRegister'));
     expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeGreaterThan(0);
     expect(calls.byMethod['Cache.put']).toBe(1);
+    // The register's data range once (the header found in it), «Настройки» and the calendar once each.
+    expect(calls.byMethod['Range.getValues']).toBe(3);
+    expect(calls.byMethod['Sheet.getLastRow']).toBeUndefined();
     expect(rt.quietly(() => sheetOf(rt, 'Реестр').getDataRange().getValues())).toEqual(states);
     const again = rt.measure(() => rt.menu('menuCheckRegister'));
     expect(again.calls.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();

@@ -2,7 +2,8 @@
  * The register with its rows and the day's context, in as few service calls as the context cache
  * (contextCache.ts) allows: with a current entry, one cache read and one getValues of the header row
  * and every row below it (the header row read is compared with the cached one, so a moved column is
- * never trusted); without one, the sheets are read as before and the entry stored for the next time.
+ * never trusted); without one, the register's data range (values and formulas, the header found in it),
+ * «Настройки» and the calendar are read and the entry stored for the next time.
  */
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
 import { dayContextOf, daySheetsOfRows, loadDayContext, type DayContext, type DaySheets } from './computedColumns';
@@ -10,13 +11,14 @@ import { readCalendarRows } from './calendarSheet';
 import { lookUpContext, storeContext, type CachedContext, type ContextLookup } from '../platform/contextCache';
 import {
   columnLetter,
-  openRegister,
+  findRegisterSheet,
   quotedSheetName,
+  tableOfBlock,
   tableOfHeader,
   type RawRow,
   type RegisterTable,
 } from './registerSheet';
-import { isBlankRow, rawRowsOf, readAllRows } from './registerRows';
+import { isBlankRow, rawRowsOf } from './registerRows';
 import { readSettingsRows } from './settingsSheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -109,11 +111,22 @@ export function readRegister(spreadsheet: Spreadsheet, lookup: ContextLookup = l
     const read = fromCache(spreadsheet, lookup.context);
     if (read !== null) return read;
   }
-  const table = openRegister(spreadsheet);
-  if (table === null) return null;
+  const sheet = findRegisterSheet(spreadsheet);
+  if (sheet === null) return null;
+  // The whole data range at once: the header is found in its first rows (no getLastRow, getLastColumn or
+  // second read of the top), the rows below it are the data.
+  const range = sheet.getDataRange();
+  const block = range.getValues();
+  const formulas = range.getFormulas();
+  const table = tableOfBlock(sheet, block, spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE);
   const sheets = readDaySheets(spreadsheet, table.timeZone);
   storeContext(contextOf(table, sheets), lookup.version);
-  return { table, rows: readAllRows(table), day: dayContextOf(sheets, table.timeZone) };
+  const [from, to] = [table.headerRow, table.lastRow];
+  return {
+    table,
+    rows: rawRowsOf(table, from + 1, block.slice(from, to), formulas.slice(from, to)),
+    day: dayContextOf(sheets, table.timeZone),
+  };
 }
 
 /** The day's context alone (settings, calendar, today): one cache read when the cache is current. */

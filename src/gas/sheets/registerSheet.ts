@@ -118,6 +118,18 @@ function tableOf(sheet: Sheet, top: ReturnType<typeof readTop>, timeZone: string
   };
 }
 
+/**
+ * The table of `sheet` whose whole data range (getDataRange().getValues()) is `block`: the header found in
+ * its first HEADER_SCAN_ROWS rows, as openRegisterTable finds it, without reading them again.
+ */
+export function tableOfBlock(sheet: Sheet, block: unknown[][], timeZone: string): RegisterTable {
+  // An empty sheet's data range is A1, blank.
+  const empty = block.length === 1 && (block[0] ?? []).every((cell) => cell === '');
+  const lastRow = empty ? 0 : block.length;
+  const rows = block.slice(0, Math.min(HEADER_SCAN_ROWS, lastRow));
+  return tableOf(sheet, { rows, lastRow, width: Math.max(1, block[0]?.length ?? 1) }, timeZone);
+}
+
 /** Reads the header of `sheet` (one getValues of its first rows). */
 export function openRegisterTable(spreadsheet: Spreadsheet, sheet: Sheet): RegisterTable {
   return tableOf(sheet, readTop(sheet), spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE);
