@@ -29,7 +29,7 @@
  */
 import { readTextCell } from './cellValues';
 import { organizationKey, registeredPageKeys, rowsReachingPages } from './registerCheck';
-import { assessRow, isBlankRegisterRow, type RawRegisterRow, type RegisterContext } from './register';
+import { assessRow, isBlankRegisterRow, type RawRegisterRow, type RegisterContext, type SharingRows } from './register';
 import type { ColumnKey } from './types';
 
 export interface RegisterWideReads {
@@ -40,13 +40,13 @@ export interface RegisterWideReads {
   /**
    * Given every data row as read with `first` (the edited rows among them are not looked at): the
    * columns to read besides (deletion dates, links, exemptions, or none), and the other rows that can
-   * share a page with the edited ones (rowsReachingPages of their page keys): assessRowsInRegister's
-   * `sharing`.
+   * share a page or an organization with the edited ones: assessRowsInRegister's `sharing`.
    */
-  then: (register: ReadonlyArray<RawRegisterRow>) => { more: readonly ColumnKey[]; sharing: ReadonlySet<number> };
+  then: (register: ReadonlyArray<RawRegisterRow>) => { more: readonly ColumnKey[]; sharing: SharingRows };
 }
 
 const NO_ROWS: ReadonlySet<number> = new Set();
+const NOTHING_SHARED: SharingRows = { pages: NO_ROWS, organizations: NO_ROWS };
 
 /** What onEdit reads of the other rows for assessing `edited` (read in full) with assessRowsInRegister. */
 export function registerWideReadsFor(
@@ -70,19 +70,19 @@ export function registerWideReadsFor(
   const first: ColumnKey[] = ['id'];
   if (wanted.size > 0) first.push('link');
   if (exempt.size > 0) first.push('organization');
-  if (first.length === 1) return { first, through, then: () => ({ more: [], sharing: NO_ROWS }) };
+  if (first.length === 1) return { first, through, then: () => ({ more: [], sharing: NOTHING_SHARED }) };
   const editedRows = new Set(edited.map((raw) => raw.row));
   return {
     first,
     through,
     then: (register) => {
       const pages = wanted.size > 0 ? rowsReachingPages(register, wanted, editedRows, context) : NO_ROWS;
-      const organizations = exempt.size > 0 ? sameOrganization(register, editedRows, exempt, context) : new Set();
+      const organizations = exempt.size > 0 ? sameOrganization(register, editedRows, exempt, context) : NO_ROWS;
       const more: ColumnKey[] = [];
       if (pages.size > 0 || organizations.size > 0) more.push('deletedOn');
       // An active page of the organization (isActivePage): a link, no deletion date, no exemption.
       if (organizations.size > 0) more.push(...(wanted.size > 0 ? [] : (['link'] as const)), 'exemptionBasis');
-      return { more, sharing: pages };
+      return { more, sharing: { pages, organizations } };
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   duplicatePageProblem,
   duplicatePageRows,
   exemptionConflicts,
+  organizationKey,
   registeredPageKeys,
   reviewRegister,
   rowsReachingPages,
@@ -228,25 +229,21 @@ export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedO
  * a row with neither a link nor a deletion date registers no page, and every row's ID counts. What
  * onEdit uses: a row it writes never loses the «такой ID уже есть» or «уже внесена» a full check gives
  * it. Blank rows have no entry. `sharing`, when the caller has it (onEdit's read plan, editReads.ts):
- * the other rows rowsReachingPages gives for the page keys of `wanted`, so their links are not looked
- * through again.
+ * the other rows that share a page or an exemption's organization with `wanted`, so that the register
+ * is not looked through for them again.
  */
 export function assessRowsInRegister(
   register: ReadonlyArray<RawRegisterRow>,
   wanted: ReadonlySet<number>,
   context: RegisterContext,
-  sharing?: ReadonlySet<number>,
+  sharing?: SharingRows,
 ): Map<number, RowAssessment> {
   const mine: Reading[] = [];
   for (const raw of register) {
     if (wanted.has(raw.row) && !isBlankRegisterRow(raw.cells)) mine.push({ row: raw.row, ...readRow(raw, context) });
   }
   mine.sort((a, b) => a.row - b.row);
-  // An exemption's warning names the first active page of its organization: that needs every row's
-  // reading (rare: an exemption row edited).
-  const findings = mine.some((reading) => reading.page.exemptionBasis !== null)
-    ? findingsAgainstEveryRow(register, mine, context)
-    : findingsAgainstSharingRows(register, mine, context, sharing);
+  const findings = findingsAgainstSharingRows(register, mine, context, sharing);
   // The register-wide findings in the order withRegisterChecks adds them: page, exemption, then ID.
   const result = new Map<number, RowAssessment>();
   for (const reading of mine) {
@@ -262,6 +259,15 @@ export function assessRowsInRegister(
   return result;
 }
 
+/**
+ * The other rows that can share something with some rows: `pages`, rowsReachingPages of their page keys;
+ * `organizations`, the rows naming the organization (organizationKey) of one of their exemptions.
+ */
+export interface SharingRows {
+  pages: ReadonlySet<number>;
+  organizations: ReadonlySet<number>;
+}
+
 /** What the register as a whole says of some rows: the row a page repeats, the exemption's warning, the ID's. */
 interface RowFindings {
   samePage: Map<number, number>;
@@ -269,41 +275,56 @@ interface RowFindings {
   sameId: Map<number, Problem>;
 }
 
-/** The findings from the rows that can share a page or an ID with `mine` (no row of `mine` has an exemption). */
+/**
+ * The findings from the rows that can share something with `mine`: a page (rowsSharingPages), an
+ * organization whose exemption and active page conflict (exemptionsOf), an ID (idsSharedWith). Each check
+ * decides a row by those rows alone, so the others are not read at all.
+ */
 function findingsAgainstSharingRows(
   register: ReadonlyArray<RawRegisterRow>,
   mine: readonly Reading[],
   context: RegisterContext,
-  sharing: ReadonlySet<number> | undefined,
+  sharing: SharingRows | undefined,
 ): RowFindings {
   const networks = context.extraNetworks ? { extraNetworks: context.extraNetworks } : {};
   return {
-    samePage: duplicatePageRows([...mine, ...rowsSharingPages(register, mine, context, sharing)], networks),
-    exemptions: new Map(),
+    samePage: duplicatePageRows([...mine, ...rowsSharingPages(register, mine, context, sharing?.pages)], networks),
+    exemptions: exemptionsOf(register, mine, context, sharing?.organizations),
     sameId: duplicateIdProblems(idsSharedWith(register, mine, context)),
   };
 }
 
-/** The findings the straightforward way: every other row's key fields read. */
-function findingsAgainstEveryRow(
+/**
+ * The exemption warnings of `mine` (exemptionConflicts): a row's warning names the first active page of its
+ * organization, so it depends on the rows of that organization alone — `mine` and the others naming one of
+ * the organizations of `mine`'s exemptions (or `sharing`, when the caller has found them), each read as
+ * readKeyFields reads it. No other row's link is checked (an edit of an exemption row read all 10,000
+ * rows' links).
+ */
+function exemptionsOf(
   register: ReadonlyArray<RawRegisterRow>,
   mine: readonly Reading[],
   context: RegisterContext,
-): RowFindings {
-  const own = new Map(mine.map((reading) => [reading.row, reading]));
-  const readings: Reading[] = [];
-  for (const raw of nonBlankInOrder(register)) {
-    const reading = own.get(raw.row);
-    // Of the other rows only what the register-wide checks compare; their own problems are not needed.
-    readings.push(
-      reading ?? { row: raw.row, page: { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) }, problems: [] },
-    );
+  sharing: ReadonlySet<number> | undefined,
+): Map<number, Problem> {
+  const organizations = new Set<string>();
+  for (const { page } of mine) {
+    if (page.exemptionBasis !== null && page.organization !== null)
+      organizations.add(organizationKey(page.organization));
   }
-  return {
-    samePage: duplicatePageRows(readings, context.extraNetworks ? { extraNetworks: context.extraNetworks } : {}),
-    exemptions: exemptionConflicts(readings),
-    sameId: duplicateIdProblems(idsInOrder(register, context)),
-  };
+  if (organizations.size === 0) return new Map();
+  const own = new Map(mine.map((reading) => [reading.row, reading]));
+  const readings: Reading[] = [...mine];
+  for (const raw of register) {
+    if (own.has(raw.row) || (sharing !== undefined && !sharing.has(raw.row))) continue;
+    const name = readTextCell(raw.cells.organization, context.timeZone);
+    if (!name.ok || name.value === null || !organizations.has(organizationKey(name.value))) continue;
+    readings.push({ row: raw.row, page: { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) }, problems: [] });
+  }
+  readings.sort((a, b) => a.row - b.row);
+  const conflicts = new Map<number, Problem>();
+  for (const [row, problem] of exemptionConflicts(readings)) if (own.has(row)) conflicts.set(row, problem);
+  return conflicts;
 }
 
 /**

@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { createCalendar } from '../../src/domain/calendar';
 import { registerWideReadsFor } from '../../src/domain/editReads';
-import { assessRegister, assessRowsInRegister, type RawRegisterRow } from '../../src/domain/register';
+import { assessRegister, assessRowsInRegister, type SharingRows, type RawRegisterRow } from '../../src/domain/register';
 import type { ColumnKey } from '../../src/domain/types';
 
 const TODAY = '2026-03-05';
@@ -81,7 +81,7 @@ function asOnEditReads(
 ): {
   read: RawRegisterRow[];
   path: Path;
-  sharing: ReadonlySet<number>;
+  sharing: SharingRows;
 } {
   const reads = registerWideReadsFor(
     register.filter((raw) => wanted.has(raw.row)),

@@ -11,7 +11,7 @@
  */
 import { SHEET_NAMES } from '../../domain/columns';
 import { needsNewId, registerWideReadsFor } from '../../domain/editReads';
-import { assessRow, assessRowsInRegister, isBlankRegisterRow } from '../../domain/register';
+import { assessRow, assessRowsInRegister, isBlankRegisterRow, type SharingRows } from '../../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../../domain/types';
 import { refreshNotes } from '../sheets/cellNotes';
@@ -105,8 +105,8 @@ interface EditRead {
   register: RawRow[];
   /** The edited rows, in full. */
   read: RawRow[];
-  /** The other rows that can share a page with the edited ones, when the read plan found them (editReads.ts). */
-  sharing?: ReadonlySet<number>;
+  /** The other rows that can share a page or an organization with the edited ones, when the read plan found them (editReads.ts). */
+  sharing?: SharingRows;
 }
 
 /**
