@@ -23,6 +23,7 @@ export const OPERATIONS = [
   'editCell',
   'editLink',
   'editSamePage',
+  'editExemption',
   'paste50',
   'sidebarSubmit',
   'dailyCheck',
@@ -38,6 +39,7 @@ export const OPERATION_LABELS: Readonly<Record<Operation | 'naiveCheck', string>
   editCell: 'onEdit, one cell',
   editLink: 'onEdit, one cell: a link to a new page',
   editSamePage: 'onEdit, one cell: a link to a page registered',
+  editExemption: 'onEdit, one cell: an exemption of an organization with other rows',
   paste50: 'onEdit, paste of 50 rows',
   sidebarSubmit: 'sidebarSubmit (new page)',
   dailyCheck: 'daily check (dailyCheck)',
@@ -64,7 +66,7 @@ export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set([
  * valid link changed to a new page's (the IDs and links), and to a page an earlier row registers (the
  * IDs, links and deletion dates; the row in error: «Состояние», a note and the toast).
  */
-export const SINGLE_CELL_EDITS = ['editCell', 'editLink', 'editSamePage'] as const;
+export const SINGLE_CELL_EDITS = ['editCell', 'editLink', 'editSamePage', 'editExemption'] as const;
 
 export interface Measurement {
   calls: CallSnapshot;
@@ -192,6 +194,29 @@ function validPageRows(rt: Runtime, columns: Record<string, number>, from: numbe
   }
   if (found.length < count) throw new Error(`fewer than ${count} valid page rows from row ${from}`);
   return found;
+}
+
+/**
+ * The last row with an exemption whose organization some other row names too. The generated registers
+ * have such rows from 1,000 rows up; a smaller one gets one: the row above is given the same organization.
+ */
+function exemptionRowWithSiblings(rt: Runtime, columns: Record<string, number>): number {
+  const sheet = rt.quietly(() => rt.spreadsheet.getSheetByName(SHEET_NAMES.register)!);
+  const values = rt.quietly(() => sheet.getRange(1, 1, sheet.getLastRow(), Object.keys(columns).length).getValues());
+  const at = (row: unknown[], key: ColumnKey): unknown => row[columnOf(columns, key) - 1];
+  const named = new Map<unknown, number>();
+  for (const row of values.slice(1)) named.set(at(row, 'organization'), (named.get(at(row, 'organization')) ?? 0) + 1);
+  let last = -1;
+  for (let index = values.length - 1; index > 1; index--) {
+    const row = values[index] as unknown[];
+    if (at(row, 'exemptionBasis') === '' || at(row, 'organization') === '') continue;
+    if ((named.get(at(row, 'organization')) ?? 0) > 1) return index + 1;
+    if (last === -1) last = index + 1;
+  }
+  if (last === -1) throw new Error('no exemption row in the generated register');
+  const organization = at(values[last - 1] as unknown[], 'organization');
+  rt.quietly(() => sheet.getRange(last - 1, columnOf(columns, 'organization')).setValue(organization));
+  return last;
 }
 
 /** A clerk types `link` into a row's link cell: measured, and checked to end in error or not as `error` says. */
@@ -337,6 +362,24 @@ function runInRuntime(
   out.editLink = measuredLinkEdit(rt, columns, moved, newLink, false);
   if (options.pureRuns) edits.editSamePage = { before: snapshotBook(rt), edit: linkEdit(repeated, newLink) };
   out.editSamePage = measuredLinkEdit(rt, columns, repeated, newLink, true);
+
+  // The basis of an exemption retyped, in the last such row whose organization has other rows: its
+  // warning names the organization's first active page wherever it is, so every row's organization, and
+  // then links, deletion dates and exemptions, are read (the most cells of any single-cell edit).
+  const exemptRow = exemptionRowWithSiblings(rt, columns);
+  const basisEdit: CellEdit = {
+    sheet: SHEET_NAMES.register,
+    row: exemptRow,
+    column: columnOf(columns, 'exemptionBasis'),
+    value: 'Письмо администрации от 15.09.2023 № 01-12/345',
+  };
+  if (options.pureRuns) edits.editExemption = { before: snapshotBook(rt), edit: basisEdit };
+  const basisCell = rt.quietly(() =>
+    rt.spreadsheet.getSheetByName(SHEET_NAMES.register)!.getRange(basisEdit.row, basisEdit.column),
+  );
+  out.editExemption = measured(rt, () =>
+    rt.simulateEdit(basisCell, { value: basisEdit.value, user: BENCH_CLERK }),
+  ).measurement;
 
   const first = lastRow(rt) + 1;
   const pasteRange = rt.quietly(() =>
