@@ -15,7 +15,8 @@
  *    Sheet.getRange/getRangeList, Range geometry (getRow, getColumn, getLastRow,
  *    getNumRows, getA1Notation, getSheet), PropertiesService.get*Properties, CacheService.get*Cache,
  *    LockService.getScriptLock, HtmlService and HtmlOutput, Utilities, Logger, every builder and rule
- *    object (see dev/fakes/callCounter.ts), Menu building, the event object's getters.
+ *    object (see dev/fakes/callCounter.ts; Charts.newDataTable / newBarChart and their builders among them),
+ *    Menu building, the event object's getters. Chart.getAs (the Charts service draws the image) is server.
  *  - ASSUMED local, no measurement found: Sheet.getName / Sheet.getSheetId (a sheet handle carries its
  *    name), Session.getActiveUser / getEffectiveUser and User.getEmail (the execution knows its user),
  *    Spreadsheet.getUrl / getId (the bound document's identity), Trigger.getHandlerFunction / getUniqueId
