@@ -23,9 +23,9 @@
  *    (getters of the Trigger objects ScriptApp.getProjectTriggers returned), and Spreadsheet.getRange with
  *    a sheet's name in the A1 («'Журнал'!A1»). That one is the weakest: it throws at once for a sheet
  *    that does not exist, so the name is resolved then, as getSheetByName resolves it (counted server).
- *    The full check (its cached read), the daily check and the ЦУР send («Журнал», «Обзор») reach a
- *    sheet this way; should it cost what getSheetByName costs, each has one server call more (the
- *    daily check two). Marked in LOCAL_ASSUMED.
+ *    The full check (its cached read of the register), the daily check and the ЦУР send (the register and
+ *    «Журнал») reach a sheet this way; should it cost what getSheetByName costs, the full check has one
+ *    server call more, the daily check and the ЦУР send two. Marked in LOCAL_ASSUMED.
  * Evidence that references are local: getRange(i, 1).getValue() for 1,000 rows took 3,064 ms in all,
  * ~1.5 ms a pair (bugbugnow.net 2019, below), far below any round trip.
  *
