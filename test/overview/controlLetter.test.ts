@@ -167,6 +167,22 @@ describe('the chart in the control letter', () => {
     expect(controlMails(rt)[0]?.htmlBody).toContain('cid:overviewChart');
   });
 
+  it('is left out when the register has no rows: nothing to draw, the journal says so', () => {
+    const rt = createRegisterRuntime({
+      today: '2026-12-01',
+      rows: [],
+      settings: { coordinators: [OWNER, COORDINATOR], controlRecipients: [DEPUTY] },
+    });
+    rt.menu('menuSetup', OWNER);
+    rt.menu('menuDailyCheckOn', OWNER);
+    rt.fireTimeDriven('dailyCheck');
+    expect(controlMails(rt)).toHaveLength(1);
+    expect(chartName(rt)).toBeUndefined();
+    expect(built(rt)).toEqual([]);
+    const entry = journalRows(rt).find((row) => row[2] === 'Письмо для контроля (п. 6)');
+    expect(entry?.[3]).toContain('Без диаграммы: в реестре нет строк.');
+  });
+
   it('is left out when the Charts service fails: the letter goes without it, and the journal says why', () => {
     const rt = runtime('2026-12-01');
     rt.ctx.failOn('Chart.getAs', 1, 'Service error: Charts');
