@@ -9,6 +9,7 @@ import {
   FIGURE_LABELS,
   OVERVIEW_SHEET_NAME,
   OVERVIEW_WIDTH,
+  STATES_CHART,
   TABLE_TITLES,
   type OverviewFigures,
 } from '../src/domain/overview';
@@ -146,7 +147,7 @@ export function chartDataFromFigures(
     return {
       ...base,
       labels: figures.states.map((item) => item.state),
-      series: [{ name: 'Строк', values: figures.states.map((item) => item.count) }],
+      series: [{ name: STATES_CHART.countHeader, values: figures.states.map((item) => item.count) }],
     };
   return {
     ...base,
