@@ -15,16 +15,17 @@
  *    Sheet.getRange/getRangeList, Range geometry (getRow, getColumn, getLastRow,
  *    getNumRows, getA1Notation, getSheet), PropertiesService.get*Properties, CacheService.get*Cache,
  *    LockService.getScriptLock, HtmlService and HtmlOutput, Utilities, Logger, every builder and rule
- *    object (see dev/fakes/callCounter.ts), Menu building, the event object's getters.
+ *    object (see dev/fakes/callCounter.ts; Charts.newDataTable / newBarChart and their builders among them),
+ *    Menu building, the event object's getters. Chart.getAs (the Charts service draws the image) is server.
  *  - ASSUMED local, no measurement found: Sheet.getName / Sheet.getSheetId (a sheet handle carries its
  *    name), Session.getActiveUser / getEffectiveUser and User.getEmail (the execution knows its user),
  *    Spreadsheet.getUrl / getId (the bound document's identity), Trigger.getHandlerFunction / getUniqueId
  *    (getters of the Trigger objects ScriptApp.getProjectTriggers returned), and Spreadsheet.getRange with
  *    a sheet's name in the A1 («'Журнал'!A1»). That one is the weakest: it throws at once for a sheet
  *    that does not exist, so the name is resolved then, as getSheetByName resolves it (counted server).
- *    The full check (its cached read), the daily check and the ЦУР send («Журнал», «Обзор») reach a
- *    sheet this way; should it cost what getSheetByName costs, each has one server call more (the
- *    daily check two). Marked in LOCAL_ASSUMED.
+ *    The full check (its cached read of the register), the daily check and the ЦУР send (the register and
+ *    «Журнал») reach a sheet this way; should it cost what getSheetByName costs, the full check has one
+ *    server call more, the daily check and the ЦУР send two. Marked in LOCAL_ASSUMED.
  * Evidence that references are local: getRange(i, 1).getValue() for 1,000 rows took 3,064 ms in all,
  * ~1.5 ms a pair (bugbugnow.net 2019, below), far below any round trip.
  *

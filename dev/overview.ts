@@ -9,11 +9,12 @@ import {
   FIGURE_LABELS,
   OVERVIEW_SHEET_NAME,
   OVERVIEW_WIDTH,
+  STATES_CHART,
   TABLE_TITLES,
   type OverviewFigures,
 } from '../src/domain/overview';
 import { unwrap } from './fakes/fakeObject';
-import type { ChartSpecRecord } from './fakes/chart';
+import type { ChartSpecRecord, DataTableRecord } from './fakes/chart';
 import type { FakeSpreadsheet } from './fakes/spreadsheet';
 import { evaluateBook, type EvaluatedBook } from './formulaEngine';
 import { parseA1 } from './fakes/a1';
@@ -146,7 +147,7 @@ export function chartDataFromFigures(
     return {
       ...base,
       labels: figures.states.map((item) => item.state),
-      series: [{ name: 'Строк', values: figures.states.map((item) => item.count) }],
+      series: [{ name: STATES_CHART.countHeader, values: figures.states.map((item) => item.count) }],
     };
   return {
     ...base,
@@ -155,5 +156,22 @@ export function chartDataFromFigures(
       { name: 'Создано страниц', values: figures.months.map((item) => item.created) },
       { name: 'Удалено страниц', values: figures.months.map((item) => item.deleted) },
     ],
+  };
+}
+
+/**
+ * A chart of the Charts service (the control letter's) with the numbers of its own data table: labels from
+ * the first column, one series a further column. What the add-on handed Charts is what is drawn.
+ */
+export function chartDataFromTable(spec: ChartSpecRecord & { dataTable: DataTableRecord }): ChartData {
+  const { columns, rows } = spec.dataTable;
+  return {
+    spec,
+    title: String(spec.options.title ?? ''),
+    labels: rows.map((row) => String(row[0] ?? '')),
+    series: columns.slice(1).map((column, index) => ({
+      name: column.label,
+      values: rows.map((row) => Number(row[index + 1] ?? 0)),
+    })),
   };
 }

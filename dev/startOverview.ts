@@ -1,7 +1,7 @@
 /**
  * What `npm start` does for «Обзор» and the control letter (п. 6): draws the charts the fakes recorded with
- * the numbers the sheet's formulas give (out/overview.png, and the PNG EmbeddedChart.getAs returns offline,
- * so the control letter carries it inline), stores the formulas' results for register.xlsx, writes the
+ * the numbers the sheet's formulas give (out/overview.png, and the PNGs EmbeddedChart.getAs and Chart.getAs
+ * return offline, so the control letter carries its chart inline), stores the formulas' results for register.xlsx, writes the
  * control letter the daily check sent to out/control.eml, and lists every letter sent for report.json.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { SHEET_NAMES } from '../src/domain/columns';
 import { buildEml } from './eml';
 import { unwrap } from './fakes/fakeObject';
 import { storeResults } from './formulaEngine';
-import { chartDataFromFigures, computeOverview } from './overview';
+import { chartDataFromFigures, chartDataFromTable, computeOverview } from './overview';
 import { assessSpreadsheet } from './report';
 import { chartPng, overviewPng } from './overviewChart';
 import type { Runtime } from './runtime';
@@ -37,9 +37,11 @@ function computed(rt: Runtime, today: string): ReturnType<typeof computeOverview
 /**
  * EmbeddedChart.getAs('image/png') draws the chart with the register as it is at that moment, counted by the
  * domain (the formula tests hold the sheet's formulas to the same counts; the engine runs once, at the end).
+ * A chart of the Charts service (the control letter's) is drawn from the data table the add-on gave it.
  */
 export function installChartRenderer(rt: Runtime, today: string): void {
   unwrap(rt.spreadsheet).chartRenderer = (spec) => {
+    if (spec.dataTable !== undefined) return chartPng(chartDataFromTable({ ...spec, dataTable: spec.dataTable }));
     const values = rt.quietly(() => ({
       sheets: rt.spreadsheet
         .getSheets()

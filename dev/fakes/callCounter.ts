@@ -8,7 +8,8 @@
  * spreadsheet are the ones budgets care about, so each name also has a category:
  *  - 'builder': methods of builders (DataValidationBuilder, ConditionalFormatRuleBuilder, the trigger
  *    builders except their `create`), of the rule value objects they produce (DataValidation,
- *    ConditionalFormatRule, BooleanCondition), and the factories SpreadsheetApp.new* / ScriptApp.newTrigger;
+ *    ConditionalFormatRule, BooleanCondition), and the factories SpreadsheetApp.new* / ScriptApp.newTrigger /
+ *    Charts.newDataTable / Charts.newBarChart (DataTableBuilder and BarChartBuilder are builders by name);
  *  - 'roundTrip': everything else.
  * `snapshot().roundTrips` = total − builder.
  */
@@ -30,6 +31,8 @@ const BUILDER_FACTORIES = new Set([
   'SpreadsheetApp.newDataValidation',
   'SpreadsheetApp.newConditionalFormatRule',
   'ScriptApp.newTrigger',
+  'Charts.newDataTable',
+  'Charts.newBarChart',
 ]);
 
 export function callCategory(name: string): CallCategory {

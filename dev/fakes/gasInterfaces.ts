@@ -36,6 +36,10 @@ export const GAS_INTERFACES = {
   HtmlTemplate: 'HTML.HtmlTemplate',
   Charts: 'Charts.Charts',
   ChartOptions: 'Charts.ChartOptions',
+  DataTableBuilder: 'Charts.DataTableBuilder',
+  DataTable: 'Charts.DataTable',
+  BarChartBuilder: 'Charts.BarChartBuilder',
+  Chart: 'Charts.Chart',
   EmbeddedChartBuilder: 'Spreadsheet.EmbeddedChartBuilder',
   EmbeddedChart: 'Spreadsheet.EmbeddedChart',
 } as const;

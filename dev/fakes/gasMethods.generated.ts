@@ -756,6 +756,34 @@ export const GAS_METHODS = {
     'newTextStyle',
   ],
   ChartOptions: ['get'],
+  DataTableBuilder: ['addColumn', 'addRow', 'build', 'setValue'],
+  DataTable: [],
+  BarChartBuilder: [
+    'build',
+    'reverseCategories',
+    'reverseDirection',
+    'setBackgroundColor',
+    'setColors',
+    'setDataSourceUrl',
+    'setDataTable',
+    'setDataViewDefinition',
+    'setDimensions',
+    'setLegendPosition',
+    'setLegendTextStyle',
+    'setOption',
+    'setRange',
+    'setStacked',
+    'setTitle',
+    'setTitleTextStyle',
+    'setXAxisTextStyle',
+    'setXAxisTitle',
+    'setXAxisTitleTextStyle',
+    'setYAxisTextStyle',
+    'setYAxisTitle',
+    'setYAxisTitleTextStyle',
+    'useLogScale',
+  ],
+  Chart: ['getAs', 'getBlob', 'getOptions'],
   EmbeddedChartBuilder: [
     'addRange',
     'asAreaChart',
@@ -857,6 +885,10 @@ export const GAS_METHODS_MATCH_TYPINGS: {
   HtmlTemplate: Exact<GoogleAppsScript.HTML.HtmlTemplate, (typeof GAS_METHODS)['HtmlTemplate']>;
   Charts: Exact<GoogleAppsScript.Charts.Charts, (typeof GAS_METHODS)['Charts']>;
   ChartOptions: Exact<GoogleAppsScript.Charts.ChartOptions, (typeof GAS_METHODS)['ChartOptions']>;
+  DataTableBuilder: Exact<GoogleAppsScript.Charts.DataTableBuilder, (typeof GAS_METHODS)['DataTableBuilder']>;
+  DataTable: Exact<GoogleAppsScript.Charts.DataTable, (typeof GAS_METHODS)['DataTable']>;
+  BarChartBuilder: Exact<GoogleAppsScript.Charts.BarChartBuilder, (typeof GAS_METHODS)['BarChartBuilder']>;
+  Chart: Exact<GoogleAppsScript.Charts.Chart, (typeof GAS_METHODS)['Chart']>;
   EmbeddedChartBuilder: Exact<
     GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
     (typeof GAS_METHODS)['EmbeddedChartBuilder']
@@ -899,6 +931,10 @@ export const GAS_METHODS_MATCH_TYPINGS: {
   HtmlTemplate: true,
   Charts: true,
   ChartOptions: true,
+  DataTableBuilder: true,
+  DataTable: true,
+  BarChartBuilder: true,
+  Chart: true,
   EmbeddedChartBuilder: true,
   EmbeddedChart: true,
 };

@@ -47,6 +47,6 @@ export function createServices(ctx: FakeContext, spreadsheet: FakeSpreadsheet, o
     Utilities: new FakeUtilities(ctx),
     HtmlService: new FakeHtmlService(ctx, options.buildDir),
     Logger: new FakeLogger(ctx, options.logToConsole ?? false),
-    Charts: new FakeCharts(ctx),
+    Charts: new FakeCharts(ctx, spreadsheet),
   };
 }

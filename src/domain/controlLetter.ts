@@ -3,8 +3,8 @@
  * controls the execution of the decree gets the month's figures of «Обзор» with the change since the
  * previous letter, the departments and organizations that reported late (events and the worst delay in
  * working days), the organizations with no page and no exemption, the active pages lacking Госметка or
- * «Госпаблики», and the chart of «Обзор» inline. Every cell is escaped; lists are cut so that the letter
- * stays within the mail body limit.
+ * «Госпаблики», and the states chart of «Обзор» inline, drawn from the same figures (controlChartRows).
+ * Every cell is escaped; lists are cut so that the letter stays within the mail body limit.
  */
 import { addDays, formatRuDate } from './isoDate';
 import { escapeHtml, linkHtml } from './htmlEscape';
@@ -17,7 +17,7 @@ import {
   utf8ByteLength,
   type MailMessage,
 } from './letter';
-import { FIGURE_LABELS, MONTHS, type OverviewFigures } from './overview';
+import { FIGURE_LABELS, MONTHS, STATES_CHART, type OverviewFigures } from './overview';
 import { isActivePage, organizationKey } from './registerCheck';
 import { SUMMARY_BODY_LIMIT_BYTES } from './summaryLetter';
 import { STATES } from './obligations';
@@ -25,6 +25,15 @@ import type { IsoDate, RowAssessment, WorkingCalendar } from './types';
 
 /** The content ID of the chart in the HTML part (<img src="cid:…">). */
 export const CONTROL_CHART_CID = 'overviewChart';
+
+/**
+ * What the letter's chart shows (STATES_CHART, as on «Обзор»): each state of the register's rows and how many
+ * rows are in it, in the order of their first row. Drawn from the same assessment as the letter's figures, so
+ * the picture and the text cannot disagree.
+ */
+export function controlChartRows(figures: OverviewFigures): Array<[string, number]> {
+  return figures.states.map((item): [string, number] => [item.state, item.count]);
+}
 
 /** The figures the letter compares month to month, in its order. */
 export const CONTROL_FIGURES: ReadonlyArray<keyof typeof FIGURE_LABELS> = [
@@ -217,7 +226,7 @@ function build(input: ControlLetterInput, cap: number): MailMessage {
           figureRows.map((row) => ({ cells: [row.label, String(row.now), row.change] })),
         ),
     input.withChart
-      ? `<p><img src="cid:${CONTROL_CHART_CID}" alt="${escapeHtml('Диаграмма листа «Обзор»')}" style="max-width:600px"></p>`
+      ? `<p><img src="cid:${CONTROL_CHART_CID}" alt="${escapeHtml(`Диаграмма «${STATES_CHART.title}»`)}" style="max-width:600px"></p>`
       : '',
     '<h3>Сообщили в отдел с опозданием (за прошлый месяц) или не сообщили до сих пор</h3>',
     late.length === 0

@@ -72,13 +72,10 @@ export const FIGURE_LABELS = {
   noEsia: 'Действующих страниц без идентификации в ЕСИА',
 } as const;
 
-/**
- * The order setup inserts the charts of «Обзор» in (Sheet.getCharts lists them so): the control letter
- * looks for the states chart at its place first.
- */
+/** The order setup inserts the charts of «Обзор» in (Sheet.getCharts lists them so). */
 export const CHART_ORDER: readonly ChartSpec['id'][] = ['networks', 'states', 'months'];
 
-/** The titles of the charts; the control letter carries the one of the states. */
+/** The titles of the charts; the control letter draws the one of the states itself (STATES_CHART). */
 export const CHART_TITLES = {
   networks: 'Действующие страницы по сетям',
   states: 'Состояние строк реестра',
@@ -90,6 +87,18 @@ export const TABLE_TITLES = {
   states: 'Состояние строк',
   months: 'Месяц этого года',
   organizations: 'Организация',
+} as const;
+
+/**
+ * The states chart: «Обзор» draws it from its states table (header row: TABLE_TITLES.states, `countHeader`),
+ * the control letter draws the same chart from the domain's counts (controlChartRows).
+ */
+export const STATES_CHART = {
+  type: 'BAR',
+  title: CHART_TITLES.states,
+  countHeader: 'Строк',
+  width: 480,
+  height: 320,
 } as const;
 
 /** Column letters of a 1-based column number. */
@@ -400,7 +409,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   );
   figure('noEsia', FIGURE_LABELS.noEsia, `=COUNTIFS(${range('active')},TRUE(),${range('esiaVerified')},FALSE())`);
   add('');
-  add(TABLE_TITLES.states, 'Строк');
+  add(TABLE_TITLES.states, STATES_CHART.countHeader);
   const statesTop = cells.length + 1;
   const stateRange = range('state');
   for (let index = 0; index < STATE_SLOTS; index += 1) add(nthDistinct(stateRange, range('stateOrdinal'), index + 1));
@@ -462,13 +471,13 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
     },
     {
       id: 'states',
-      type: 'BAR',
-      title: CHART_TITLES.states,
+      type: STATES_CHART.type,
+      title: STATES_CHART.title,
       range: `A${statesTop - 1}:B${statesTop + STATE_SLOTS - 1}`,
       row: 17,
       column: 7,
-      width: 480,
-      height: 320,
+      width: STATES_CHART.width,
+      height: STATES_CHART.height,
     },
     {
       id: 'months',

@@ -1,7 +1,7 @@
 /**
  * The monthly control letter (п. 6) end to end in the offline runtime: sent by the daily check on the first
- * working day of the month only, once a month, to «Контроль исполнения (п. 6)», with the chart of «Обзор»
- * inline and the change since the last letter; journaled; previewed from the menu by coordinators only.
+ * working day of the month only, once a month, to «Контроль исполнения (п. 6)», with the states chart
+ * inline (drawn by the Charts service from the letter's own figures) and the change since the last letter; journaled; previewed from the menu by coordinators only.
  * And the letter's content: escaped, size-limited.
  */
 import { unwrap } from '../../dev/fakes/fakeObject';
@@ -17,7 +17,9 @@ import {
   journalRows,
   moscowTime,
   pageRow,
+  registerRows,
 } from '../gas/registerRuntime';
+import { COLUMN_BY_KEY } from '../../src/domain/columns';
 
 const DEPUTY = 'semenova@shpakovsky.example.ru';
 const SUBJECT = /^Исполнение постановления № 1199/;
@@ -127,34 +129,71 @@ describe('the control letter (п. 6) from the daily check', () => {
 
 describe('the chart in the control letter', () => {
   const chartName = (rt: Runtime) => controlMails(rt)[0]?.inlineImages.overviewChart?.name;
-  const overviewCharts = (rt: Runtime) => rt.quietly(() => rt.spreadsheet.getSheetByName('Обзор')?.getCharts() ?? []);
+  const built = (rt: Runtime) => unwrap(rt.services.Charts).built;
 
-  it('is the states chart, found where setup put it by one title read', () => {
+  it('is the states chart drawn by the Charts service from the register’s own states: one server call, «Обзор» not read', () => {
     const rt = runtime('2026-12-01');
     const { calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
     expect(chartName(rt)).toBe('Состояние строк реестра.png');
-    expect(calls.byMethod['EmbeddedChart.getOptions']).toBe(1);
-    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
+    const [chart, ...more] = built(rt);
+    expect(more).toEqual([]);
+    expect(chart?.type).toBe('BAR');
+    expect(chart?.options).toEqual({ title: 'Состояние строк реестра', width: 480, height: 320 });
+    expect(chart?.dataTable?.columns).toEqual([
+      { type: 'STRING', label: 'Состояние строк' },
+      { type: 'NUMBER', label: 'Строк' },
+    ]);
+    // The rows' states as the check wrote them into «Состояние», counted here, in the order of their first row.
+    const counts = new Map<string, number>();
+    for (const row of registerRows(rt)) {
+      const state = String(row[COLUMN_BY_KEY.state.header]);
+      counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    expect(counts.size).toBeGreaterThan(1);
+    expect(chart?.dataTable?.rows).toEqual([...counts.entries()]);
+    expect(calls.byMethod['Chart.getAs']).toBe(1);
+    for (const method of ['Sheet.getCharts', 'EmbeddedChart.getOptions', 'ChartOptions.get', 'EmbeddedChart.getAs'])
+      expect(calls.byMethod[method]).toBeUndefined();
   });
 
-  it('is still the states chart when the charts moved (one deleted), and none when it is gone', () => {
-    const moved = runtime('2026-12-01');
-    moved.quietly(() => {
-      const [networks] = overviewCharts(moved);
-      if (networks) moved.spreadsheet.getSheetByName('Обзор')?.removeChart(networks);
+  it('does not depend on «Обзор»: drawn with the sheet’s charts deleted', () => {
+    const rt = runtime('2026-12-01');
+    rt.quietly(() => {
+      const sheet = rt.spreadsheet.getSheetByName('Обзор');
+      for (const chart of sheet?.getCharts() ?? []) sheet?.removeChart(chart);
     });
-    moved.fireTimeDriven('dailyCheck');
-    expect(chartName(moved)).toBe('Состояние строк реестра.png');
+    rt.fireTimeDriven('dailyCheck');
+    expect(chartName(rt)).toBe('Состояние строк реестра.png');
+    expect(controlMails(rt)[0]?.htmlBody).toContain('cid:overviewChart');
+  });
 
-    const gone = runtime('2026-12-01');
-    gone.quietly(() => {
-      const states = overviewCharts(gone)[1];
-      if (states) gone.spreadsheet.getSheetByName('Обзор')?.removeChart(states);
+  it('is left out when the register has no rows: nothing to draw, the journal says so', () => {
+    const rt = createRegisterRuntime({
+      today: '2026-12-01',
+      rows: [],
+      settings: { coordinators: [OWNER, COORDINATOR], controlRecipients: [DEPUTY] },
     });
-    gone.fireTimeDriven('dailyCheck');
-    expect(controlMails(gone)).toHaveLength(1);
-    expect(chartName(gone)).toBeUndefined();
-    expect(controlMails(gone)[0]?.htmlBody).not.toContain('cid:overviewChart');
+    rt.menu('menuSetup', OWNER);
+    rt.menu('menuDailyCheckOn', OWNER);
+    rt.fireTimeDriven('dailyCheck');
+    expect(controlMails(rt)).toHaveLength(1);
+    expect(chartName(rt)).toBeUndefined();
+    expect(built(rt)).toEqual([]);
+    const entry = journalRows(rt).find((row) => row[2] === 'Письмо для контроля (п. 6)');
+    expect(entry?.[3]).toContain('Без диаграммы: в реестре нет строк.');
+  });
+
+  it('is left out when the Charts service fails: the letter goes without it, and the journal says why', () => {
+    const rt = runtime('2026-12-01');
+    rt.ctx.failOn('Chart.getAs', 1, 'Service error: Charts');
+    rt.fireTimeDriven('dailyCheck');
+    expect(controlMails(rt)).toHaveLength(1);
+    expect(chartName(rt)).toBeUndefined();
+    expect(controlMails(rt)[0]?.htmlBody).not.toContain('cid:overviewChart');
+    const entry = journalRows(rt).find((row) => row[2] === 'Письмо для контроля (п. 6)');
+    expect(entry?.[3]).toContain(
+      'Без диаграммы: служба диаграмм Google (Charts) не построила её: Service error: Charts.',
+    );
   });
 });
 
@@ -167,6 +206,9 @@ describe('the preview from the menu', () => {
     expect(panel?.title).toBe('Письмо для контроля (п. 6)');
     expect(panel?.html).toContain('Исполнение постановления № 1199');
     expect(panel?.html).toContain(DEPUTY);
+    // The chart as the letter would carry it, drawn by the Charts service, as a data: URL (the frame cannot read cid:).
+    expect(panel?.html).toContain('data:image/png;base64,');
+    expect(unwrap(rt.services.Charts).built).toHaveLength(1);
     rt.menu('menuControlLetter', CLERK);
     expect(rt.ui.alerts.at(-1)?.prompt).toBe(NOT_COORDINATOR_REASON);
     expect(rt.mail.length).toBe(before);

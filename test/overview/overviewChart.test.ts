@@ -6,7 +6,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import type { ChartSpecRecord } from '../../dev/fakes/chart';
-import type { ChartData } from '../../dev/overview';
+import { chartDataFromTable, type ChartData } from '../../dev/overview';
 import { chartSvg } from '../../dev/overviewChart';
 import { STATES } from '../../src/domain/obligations';
 import { CHART_TITLES, MONTHS } from '../../src/domain/overview';
@@ -140,5 +140,31 @@ describe('the charts of overview.png', () => {
     expect(tall.width).toBe(480);
     expect(tall.height).toBeGreaterThan(300);
     expect(tall.height).toBeLessThan(states.length * 40 + 90);
+  });
+});
+
+describe('a chart of the Charts service (the control letter’s) offline', () => {
+  it('is drawn from its own data table: its first column the labels, each further column a series', () => {
+    const table = {
+      ...spec('BAR'),
+      options: { title: CHART_TITLES.states, width: 480, height: 320 },
+      dataTable: {
+        columns: [
+          { type: 'STRING', label: 'Состояние строк' },
+          { type: 'NUMBER', label: 'Строк' },
+        ],
+        rows: [
+          ['В срок', 4],
+          ['Сообщено', 18],
+        ],
+      },
+    };
+    const data = chartDataFromTable(table);
+    expect(data).toMatchObject({
+      title: CHART_TITLES.states,
+      labels: ['В срок', 'Сообщено'],
+      series: [{ name: 'Строк', values: [4, 18] }],
+    });
+    expect([chartSvg(data).width, chartSvg(data).height]).toEqual([480, 320]);
   });
 });

@@ -3,13 +3,13 @@
  * calls draftControlLetter, then sendControlLetterIfDue, on every working day run: it sends on the first
  * working day of the month by the production calendar, once a month however often the trigger fires (a
  * document property remembers the month and its figures, which the next letter compares with), with the
- * chart of «Обзор» inline (EmbeddedChart.getAs('image/png') through inlineImages). A coordinator previews
- * the letter from the menu.
+ * states chart inline (inlineImages), drawn by the Charts service from the letter's own figures
+ * (controlChart.ts): no read of «Обзор», one server call. A coordinator previews the letter from the menu.
  */
-import { SHEET_NAMES } from '../../domain/columns';
 import {
   CONTROL_CHART_CID,
   buildControlLetter,
+  controlChartRows,
   lateReporters,
   monthOf,
   unmarkedPages,
@@ -17,7 +17,7 @@ import {
 } from '../../domain/controlLetter';
 import { isFirstWorkingDayOf } from '../../domain/dailyCheck';
 import type { MailMessage } from '../../domain/letter';
-import { CHART_ORDER, CHART_TITLES, overviewFigures } from '../../domain/overview';
+import { overviewFigures } from '../../domain/overview';
 import type { RowAssessment } from '../../domain/types';
 import { requireCoordinator } from '../platform/access';
 import {
@@ -31,9 +31,10 @@ import { showDialog } from '../menu/dialog';
 import { CONTROL_ACTION, controlView } from '../../views/control';
 import type { JournalEntry } from '../sheets/journalSheet';
 import { errorText, quotaRefusal, recipientsOf } from '../platform/mail';
-import { openRegister, REGISTER_NOT_FOUND, sheetByReference } from '../sheets/registerSheet';
+import { openRegister, REGISTER_NOT_FOUND } from '../sheets/registerSheet';
 import { readSnapshot } from '../menu/summary';
 import { loadDayContext } from '../sheets/computedColumns';
+import { controlChartImage, type ControlChart } from './controlChart';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -53,37 +54,16 @@ function lastSnapshot(): ControlSnapshot | null {
   }
 }
 
-/**
- * The states chart of «Обзор» as PNG, or null when the sheet or the chart is missing. The chart is the one
- * titled CHART_TITLES.states, looked for where setup puts it (CHART_ORDER) before anywhere else: one
- * chart's title read instead of every chart's up to it; the sheet by reference (no getSheetByName).
- */
-function overviewChart(spreadsheet: Spreadsheet): GoogleAppsScript.Base.Blob | null {
-  try {
-    const charts = sheetByReference(spreadsheet, SHEET_NAMES.overview)?.getCharts() ?? [];
-    const isStates = (chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): boolean =>
-      chart.getOptions().get('title') === CHART_TITLES.states;
-    const placed = charts[CHART_ORDER.indexOf('states')];
-    const chart =
-      placed !== undefined && isStates(placed)
-        ? placed
-        : charts.find((candidate) => candidate !== placed && isStates(candidate));
-    return chart ? chart.getAs('image/png') : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The letter for the day (and the chart), as the daily check would send it. */
 function controlLetterFor(
   spreadsheet: Spreadsheet,
   day: DayContext,
   rows: readonly RowAssessment[],
-): { letter: MailMessage; chart: GoogleAppsScript.Base.Blob | null; figures: Record<string, number> } {
+): { letter: MailMessage; chart: ControlChart; figures: Record<string, number> } {
   const { settings } = day.settings;
   const today = day.register.today;
   const figures = overviewFigures(rows, today, settings.networks);
-  const chart = overviewChart(spreadsheet);
+  const chart = controlChartImage(controlChartRows(figures));
   const previous = lastSnapshot();
   const letter = buildControlLetter({
     districtName: settings.districtName,
@@ -93,7 +73,7 @@ function controlLetterFor(
     previous: previous !== null && previous.month !== monthOf(today) ? previous : null,
     late: lateReporters(rows, today, day.calendar.calendar),
     unmarked: unmarkedPages(rows),
-    withChart: chart !== null,
+    withChart: chart.image !== null,
     spreadsheetUrl: spreadsheet.getUrl(),
   });
   return { letter, chart, figures: figures.figures };
@@ -108,7 +88,7 @@ export interface ControlOutcome {
 /** The letter of the day, made before the first letter of the run goes. */
 export interface ControlDraft {
   recipients: readonly string[];
-  made: { letter: MailMessage; chart: GoogleAppsScript.Base.Blob | null } | { failure: string };
+  made: { letter: MailMessage; chart: ControlChart } | { failure: string };
   /** The month's record as it was before this run (JSON), put back when the letter does not go. */
   previous: string | null;
 }
@@ -158,7 +138,7 @@ function sendDrafted(draft: ControlDraft, outcome: ControlOutcome): string | nul
       body: letter.body,
       htmlBody: letter.htmlBody,
       name: letter.name,
-      ...(chart !== null ? { inlineImages: { [CONTROL_CHART_CID]: chart } } : {}),
+      ...(chart.image !== null ? { inlineImages: { [CONTROL_CHART_CID]: chart.image } } : {}),
     });
   } catch (error) {
     return errorText(error);
@@ -166,7 +146,7 @@ function sendDrafted(draft: ControlDraft, outcome: ControlOutcome): string | nul
   outcome.mailed.push(...draft.recipients);
   outcome.entries.push({
     action: CONTROL_ACTION,
-    details: `Отправлено (${letter.to}): ${letter.subject}.${chart === null ? ' Без диаграммы: на листе «Обзор» её нет (запустите «Настроить реестр»).' : ''}`,
+    details: `Отправлено (${letter.to}): ${letter.subject}.${chart.image === null ? ` Без диаграммы: ${chart.reason}.` : ''}`,
   });
   return null;
 }
@@ -209,11 +189,11 @@ export function showControlPreview(): void {
   const { letter, chart } = controlLetterFor(spreadsheet, day, snapshot.assessment.rows);
   // The frame cannot read cid: images; the preview shows the same PNG as a data: URL.
   const html =
-    chart === null
+    chart.image === null
       ? letter.htmlBody
       : letter.htmlBody.replace(
           `cid:${CONTROL_CHART_CID}`,
-          `data:image/png;base64,${Utilities.base64Encode(chart.getBytes())}`,
+          `data:image/png;base64,${Utilities.base64Encode(chart.image.getBytes())}`,
         );
   showDialog(
     controlView({ recipients: recipientsOf(letter), subject: letter.subject, htmlBody: html, text: letter.body }),
