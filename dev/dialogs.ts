@@ -6,7 +6,7 @@
  * says that the buttons work only in the spreadsheet.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ABOUT_TITLE } from '../src/views/about';
 import { CHECK_TITLE } from '../src/views/check';
 import { CONTROL_ACTION } from '../src/views/control';
@@ -16,6 +16,7 @@ import { SETUP_TITLE } from '../src/views/setup';
 import { SITE_LIST_TITLE } from '../src/views/siteList';
 import { SUMMARY_TITLE } from '../src/views/summary';
 import type { Runtime } from './runtime';
+import { shownPath } from './shownPath';
 
 /** The file of each dialog, by its title. */
 export const DIALOG_FILES: Readonly<Record<string, string>> = {
@@ -49,7 +50,5 @@ export function writeDialogs(rt: Runtime, out: string): string {
     written.set(name, panel.html);
   }
   for (const [name, html] of written) writeFileSync(join(dir, `${name}.html`), html);
-  const near = relative(process.cwd(), dir);
-  const path = near === '' || near.startsWith('..') ? dir : near;
-  return `${path}/: окна надстройки, открываются в браузере — ${[...written.keys()].map((name) => `${name}.html`).join(', ')}`;
+  return `${shownPath(dir)}/: окна надстройки, открываются в браузере — ${[...written.keys()].map((name) => `${name}.html`).join(', ')}`;
 }

@@ -12,7 +12,7 @@
 import { unescapeHtml } from '../src/domain/htmlEscape';
 import { writeDialogs } from './dialogs';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { normalizeHeader, SHEET_NAMES } from '../src/domain/columns';
 import { isoDateAt, formatRuDate, MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
 import { STATES } from '../src/domain/obligations';
@@ -43,6 +43,7 @@ import {
   sampleDateColumns,
   sampleRegisterInput,
 } from './sample/register';
+import { shownPath } from './shownPath';
 import { startSidebarServer, type SidebarServer } from './sidebarServer';
 import { loadCsv, loadXlsx, saveXlsx } from './spreadsheetFiles';
 import { errorText } from '../src/shared/errorText';
@@ -59,12 +60,6 @@ interface StepLine {
   global: string;
   lines: string[];
   calls: { roundTrips: number; total: number } | null;
-}
-
-/** A path as the user can use it: relative to the current folder when inside it. */
-function shown(file: string): string {
-  const path = relative(process.cwd(), file);
-  return path === '' || path.startsWith('..') ? file : path;
 }
 
 /** Console width the report is wrapped to (words are never cut, a long word keeps its line). */
@@ -300,7 +295,7 @@ async function writeSummaryEml(run: Run, letter: EmlMessage | null, note: string
   }
   const eml = await buildEml(letter, { from: run.rt.ctx.defaultUser, date: run.rt.ctx.now() });
   writeFileSync(file, eml);
-  return `${shown(file)} — ${note}. Открывается почтовой программой (Thunderbird, Outlook) или браузером.`;
+  return `${shownPath(file)} — ${note}. Открывается почтовой программой (Thunderbird, Outlook) или браузером.`;
 }
 
 function coordinatorRun(run: Run): { letter: EmlMessage | null; summaryNote: string; draft: SummaryDraftLike | null } {
@@ -444,7 +439,7 @@ async function saveRegister(run: Run): Promise<{ file: string; sheet: string; wa
   } finally {
     rmSync(temporary, { force: true });
   }
-  return { file: shown(file), sheet: registerSheet, warnings };
+  return { file: shownPath(file), sheet: registerSheet, warnings };
 }
 
 /** What .xlsx could not hold, in a sentence (the details with --verbose). */
@@ -768,7 +763,7 @@ async function main(argv: readonly string[]): Promise<number> {
     summary,
     control,
     dialogs,
-    report: shown(reportFile),
+    report: shownPath(reportFile),
   });
 
   if (options.serve) await serve(run);

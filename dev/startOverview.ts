@@ -5,22 +5,20 @@
  * control letter the daily check sent to out/control.eml, and lists every letter sent for report.json.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { CONTROL_CHART_CID, CONTROL_SUBJECT_START } from '../src/domain/controlLetter';
 import { formatRuDate, MOSCOW_TIME_ZONE } from '../src/domain/isoDate';
 import { OVERVIEW_SHEET_NAME, overviewFigures } from '../src/domain/overview';
 import { parseSettings } from '../src/domain/settings';
 import { SHEET_NAMES } from '../src/domain/columns';
 import { buildEml } from './eml';
+import { shownPath } from './shownPath';
 import { unwrap } from './fakes/fakeObject';
 import { storeResults } from './formulaEngine';
 import { chartDataFromFigures, chartDataFromTable, computeOverview } from './overview';
 import { assessSpreadsheet } from './report';
 import { chartPng, overviewPng } from './overviewChart';
 import type { Runtime } from './runtime';
-
-/** A path as the user can use it: relative to the current folder. */
-const shown = (file: string): string => relative(process.cwd(), file) || file;
 
 /** The networks «Настройки» lists now. */
 function networks(rt: Runtime): string[] {
@@ -74,7 +72,7 @@ export function writeOverview(rt: Runtime, today: string, out: string): Overview
   const figures = overview.figures.figures;
   const titles = overview.charts.map((chart) => `«${chart.title}»`).join(', ');
   return {
-    line: `${shown(file)} — диаграммы листа «${OVERVIEW_SHEET_NAME}»: ${titles}; откройте как картинку.`,
+    line: `${shownPath(file)} — диаграммы листа «${OVERVIEW_SHEET_NAME}»: ${titles}; откройте как картинку.`,
     detail: `Формул «${OVERVIEW_SHEET_NAME}» со значениями в register.xlsx: ${stored}.`,
     figures: { activeTotal: figures.activeTotal ?? Number.NaN, gaps: figures.gaps ?? Number.NaN },
   };
@@ -110,7 +108,7 @@ export async function writeControlEml(rt: Runtime, out: string): Promise<string>
   );
   writeFileSync(file, eml);
   return (
-    `${shown(file)} — письмо для контроля (п. 6), которое ежедневная проверка отправила ${sent.to}` +
+    `${shownPath(file)} — письмо для контроля (п. 6), которое ежедневная проверка отправила ${sent.to}` +
     `${chart ? ', с диаграммой внутри' : ', без диаграммы'}; открывается почтовой программой.`
   );
 }
