@@ -52,21 +52,18 @@ export const OPERATION_LABELS: Readonly<Record<Operation | 'naiveCheck', string>
 /** The working day after BENCH_TODAY (Tuesday 01.12.2026): Wednesday. */
 const NEXT_DAY = '2026-12-02';
 
-/** Operations that run as a simple trigger (30 s limit). */
-export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set([
-  'editCell',
-  'editLink',
-  'editSamePage',
-  'paste50',
-]);
-
 /**
  * The single-cell edits, each reading other columns of the other rows (domain/editReads.ts): a valid link
  * made invalid (the row registers no page: the IDs alone; «Состояние», a note and the toast written), a
- * valid link changed to a new page's (the IDs and links), and to a page an earlier row registers (the
- * IDs, links and deletion dates; the row in error: «Состояние», a note and the toast).
+ * valid link changed to a new page's (the IDs and links), to a page an earlier row registers (the
+ * IDs, links and deletion dates; the row in error: «Состояние», a note and the toast), and an exemption's
+ * basis retyped in a row whose organization other rows name (the IDs and organizations of every row,
+ * then their links, deletion dates and exemptions: the most cells).
  */
 export const SINGLE_CELL_EDITS = ['editCell', 'editLink', 'editSamePage', 'editExemption'] as const;
+
+/** Operations that run as a simple trigger (30 s limit): every onEdit. */
+export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set([...SINGLE_CELL_EDITS, 'paste50']);
 
 export interface Measurement {
   calls: CallSnapshot;
