@@ -8,16 +8,17 @@
  *  - The same page twice: the other rows' links and deletion dates matter only when an edited row
  *    registers a page (registeredPageKeys: a readable link, not deleted). None does: neither is read.
  *    One does: the links first, then the deletion dates only when another row's link gives one of the
- *    edited rows' page keys.
+ *    edited rows' page keys, and only from the first to the last such row.
  *  - An exemption (п. 4) of an organization that has an active page: only for an edited row with an
  *    exemption and an organization; then the other rows' organizations first, and only when another row
- *    names the same one, their links, deletion dates and exemptions (isActivePage).
+ *    names the same one, their links, deletion dates and exemptions (isActivePage), from the first to the
+ *    last such row.
  *
  * Why that is exact: duplicatePageRows decides a row by the keys registered before it, and a row
  * registers only keys of its own link. Start from the edited rows' keys and add the keys of every other
  * row whose link gives one of them, until nothing changes: the rows so reached ("sharing") and the edited
  * rows register those keys only, and no other row gives any of them, deleted or not. So the edited rows'
- * findings depend on the bearing rows alone — their links and deletion dates — and on no other row's.
+ * findings depend on the sharing rows alone — their links and deletion dates — and on no other row's.
  * A row's keys here are those its link would give were it not deleted, read from the cell's text without
  * the link check (registeredPageKeys of a row that fails it is empty): more rows, never fewer
  * (rowsReachingPages, which parses only the links holding a reached page's clues).
@@ -39,10 +40,16 @@ export interface RegisterWideReads {
   through: number | null;
   /**
    * Given every data row as read with `first` (the edited rows among them are not looked at): the
-   * columns to read besides (deletion dates, links, exemptions, or none), and the other rows that can
-   * share a page or an organization with the edited ones: assessRowsInRegister's `sharing`.
+   * columns to read besides (deletion dates, links, exemptions, or none), the rows to read them in (from
+   * the first to the last of the rows below; null when `more` is empty), and the other rows that can share
+   * a page or an organization with the edited ones: assessRowsInRegister's `sharing`, the only rows whose
+   * `more` columns it looks at.
    */
-  then: (register: ReadonlyArray<RawRegisterRow>) => { more: readonly ColumnKey[]; sharing: SharingRows };
+  then: (register: ReadonlyArray<RawRegisterRow>) => {
+    more: readonly ColumnKey[];
+    rows: { from: number; to: number } | null;
+    sharing: SharingRows;
+  };
 }
 
 const NO_ROWS: ReadonlySet<number> = new Set();
@@ -70,7 +77,7 @@ export function registerWideReadsFor(
   const first: ColumnKey[] = ['id'];
   if (wanted.size > 0) first.push('link');
   if (exempt.size > 0) first.push('organization');
-  if (first.length === 1) return { first, through, then: () => ({ more: [], sharing: NOTHING_SHARED }) };
+  if (first.length === 1) return { first, through, then: () => ({ more: [], rows: null, sharing: NOTHING_SHARED }) };
   const editedRows = new Set(edited.map((raw) => raw.row));
   return {
     first,
@@ -82,7 +89,12 @@ export function registerWideReadsFor(
       if (pages.size > 0 || organizations.size > 0) more.push('deletedOn');
       // An active page of the organization (isActivePage): a link, no deletion date, no exemption.
       if (organizations.size > 0) more.push(...(wanted.size > 0 ? [] : (['link'] as const)), 'exemptionBasis');
-      return { more, sharing: { pages, organizations } };
+      const sharing = [...pages, ...organizations];
+      return {
+        more,
+        rows: more.length === 0 ? null : { from: Math.min(...sharing), to: Math.max(...sharing) },
+        sharing: { pages, organizations },
+      };
     },
   };
 }

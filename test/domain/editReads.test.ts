@@ -91,7 +91,7 @@ function asOnEditReads(
   const shown = register.filter((raw) => reads.through === null || raw.row <= reads.through || wanted.has(raw.row));
   if (reads.through !== null) bounded += 1;
   const first = shown.map((raw) => only(raw, reads.first));
-  const { more, sharing } = reads.then(first);
+  const { more, rows, sharing } = reads.then(first);
   const keys = [...reads.first, ...more];
   const path: Path = keys.includes('exemptionBasis')
     ? 'exemption'
@@ -102,7 +102,11 @@ function asOnEditReads(
         : keys.includes('link')
           ? 'links'
           : 'ids';
-  const read = shown.map((raw) => (wanted.has(raw.row) ? (register[raw.row - 2] as RawRegisterRow) : only(raw, keys)));
+  // The second read covers the rows from the first to the last that can share something with the edited ones.
+  const inSpan = (row: number): boolean => rows !== null && row >= rows.from && row <= rows.to;
+  const read = shown.map((raw) =>
+    wanted.has(raw.row) ? (register[raw.row - 2] as RawRegisterRow) : only(raw, inSpan(raw.row) ? keys : reads.first),
+  );
   return { read, path, sharing };
 }
 

@@ -129,8 +129,8 @@ function readFromCache(
   const read = readRows(table, first, last - first + 1);
   const reads = registerWideReadsFor(read, day.register);
   const keys = readKeyColumns(table, reads.first, reads.through);
-  const { more, sharing } = reads.then(keys);
-  if (more.length > 0) addKeyColumns(table, keys, more, reads.through);
+  const { more, rows, sharing } = reads.then(keys);
+  if (rows !== null) addKeyColumns(table, keys, more, rows.to, rows.from);
   table.lastRow = Math.max(last, table.headerRow + keys.length);
   return { table, day, register: keys, read, sharing };
 }

@@ -99,31 +99,36 @@ export function readKeyColumns(
 
 /**
  * `rows` (readKeyColumns) given the `wanted` columns too, read as readKeyColumns reads them, into the
- * same objects; rows it adds go at the end (up to the last with one of those columns filled).
+ * same objects; rows it adds go at the end (up to the last with one of those columns filled). With
+ * `from`, only the sheet rows from `from` through `through` are read (the others' cells stay unread).
  */
 export function addKeyColumns(
   table: RegisterTable,
   rows: RawRow[],
   wanted: readonly ColumnKey[],
   through: number | null = null,
+  from: number | null = null,
 ): void {
   const dataStart = table.headerRow + 1;
-  if (through !== null && through < dataStart) return;
+  const start = Math.max(dataStart, from ?? dataStart);
+  if (through !== null && through < start) return;
   const keys = wanted.filter((key) => table.positions[key] !== undefined);
   // Every key column a later call may add is in the shape from the start: adding a property to
   // 10,000 objects gave each a new hidden class and a property store (a third of an exemption edit).
   const template = cellsTemplate([...new Set([...REGISTER_WIDE_KEYS, ...keys])]);
   const before = rows.length;
-  for (const [from, to] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
-    const a1 = `${columnLetter(from + 1)}${dataStart}:${columnLetter(to + 1)}${through ?? ''}`;
+  for (const [left, right] of adjacentSpans(keys.map((key) => table.positions[key] as number))) {
+    const a1 = `${columnLetter(left + 1)}${start}:${columnLetter(right + 1)}${through ?? ''}`;
     const block = table.sheet.getRange(a1).getValues();
     // The keys of this span and their offsets in it, listed once for the whole block.
     const spanKeys = keys.filter(
-      (key) => (table.positions[key] as number) >= from && (table.positions[key] as number) <= to,
+      (key) => (table.positions[key] as number) >= left && (table.positions[key] as number) <= right,
     );
-    const offsets = spanKeys.map((key) => (table.positions[key] as number) - from);
-    for (let index = 0; index < block.length; index++) {
-      const cells = block[index] as unknown[];
+    const offsets = spanKeys.map((key) => (table.positions[key] as number) - left);
+    const skipped = start - dataStart;
+    for (let read = 0; read < block.length; read++) {
+      const cells = block[read] as unknown[];
+      const index = skipped + read;
       let raw = rows[index];
       if (raw === undefined) {
         raw = { row: dataStart + index, cells: { ...template }, values: [] };
