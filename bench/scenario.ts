@@ -30,6 +30,7 @@ export const OPERATIONS = [
   'summaryPreview',
   'summarySend',
   'dailyCheckNextDay',
+  'editCold',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -44,6 +45,7 @@ export const OPERATION_LABELS: Readonly<Record<Operation | 'naiveCheck', string>
   sidebarSubmit: 'sidebarSubmit (new page)',
   dailyCheck: 'daily check (dailyCheck)',
   dailyCheckNextDay: 'daily check, next morning (context cache expired)',
+  editCold: 'onEdit, one cell, context cache expired (a link to a new page)',
   summaryPreview: 'ЦУР preview (menuTsurSummary)',
   summarySend: 'ЦУР send (summarySend)',
   naiveCheck: 'naive full check (getValue per cell)',
@@ -63,7 +65,7 @@ const NEXT_DAY = '2026-12-02';
 export const SINGLE_CELL_EDITS = ['editCell', 'editLink', 'editSamePage', 'editExemption'] as const;
 
 /** Operations that run as a simple trigger (30 s limit): every onEdit. */
-export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set([...SINGLE_CELL_EDITS, 'paste50']);
+export const SIMPLE_TRIGGER_OPERATIONS: ReadonlySet<string> = new Set([...SINGLE_CELL_EDITS, 'paste50', 'editCold']);
 
 export interface Measurement {
   calls: CallSnapshot;
@@ -417,6 +419,12 @@ function runInRuntime(
   if (nextOutcome.status !== 'done')
     throw new Error(`dailyCheck next day: ${nextOutcome.status} ${nextOutcome.failures.join(' ')}`);
   out.dailyCheckNextDay = nextDay.measurement;
+
+  // A clerk's first edit of the hour: the entry the daily check stored has expired too, so onEdit reads
+  // the register's header, «Настройки» and the calendar itself, then only what the edit needs.
+  rt.setNow(new Date(`${NEXT_DAY}T11:30:00+03:00`));
+  const [coldRow] = validPageRows(rt, columns, middle + 20, 1) as [number];
+  out.editCold = measuredLinkEdit(rt, columns, coldRow, `https://vk.com/bench_cold_page_${coldRow}`, false);
 
   if (options.naive) {
     const header = (key: ColumnKey): string => {

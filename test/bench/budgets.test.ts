@@ -58,6 +58,11 @@ const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
   // 10 for reading the register, «Настройки» and the calendar from the sheets (each looked up, its data
   // range, its cells; the register's formulas too; the time zone) and caching them.
   dailyCheckNextDay: 19,
+  // A link to a new page with the context cache expired: which sheet is the register (the remembered
+  // name, a document property), the context from the sheets (the header found in the register's first
+  // rows, its size, the time zone; «Настройки» and the calendar: each sheet, its data range, its cells)
+  // and stored; then as with the cache, less the header check.
+  editCold: 18,
 };
 
 /** The daily check's runs: their reminders grow with the people, bounded. */
@@ -142,6 +147,13 @@ describe('server calls within budget at 1,000 rows', () => {
 });
 
 describe('onEdit of one cell reads the key columns and the edited row, not the register', () => {
+  it('editCold: with the context cache expired too, it reads the context, not the register', () => {
+    const rows = 1000 + 250;
+    // IDs and links of the rows above (at most every row), the register's first rows, the edited row,
+    // «Настройки» and the calendar (a few hundred cells).
+    expect(large.editCold.cellsRead).toBeLessThanOrEqual(2 * rows + 1000);
+  });
+
   // The key columns of the other rows each single-cell edit needs (domain/editReads.ts), one getValues
   // each, besides the header row and the edited row (values and formulas); at most every row of them
   // (the rows above the edited one, as its row has an ID).

@@ -100,6 +100,35 @@ describe('the context cache', () => {
     expect(JSON.parse(entries.get(CONTEXT_KEY)?.value ?? '{}')).toHaveProperty('sheets.calendar.exists', true);
   });
 
+  it('an edit with the cache expired writes exactly what it writes with the cache (it reads the same key columns)', () => {
+    const edited = (evicted: boolean) => {
+      const rt = setUp();
+      if (evicted) documentCache(rt).evictAll();
+      // Row 10 takes row 3's page: an error of row 10 naming row 3, found from the key columns alone.
+      const link = cell(rt, 'Реестр', FULL_ROWS.dueTomorrow, 'Ссылка на страницу');
+      const { calls } = rt.measure(() =>
+        rt.simulateEdit(
+          rt.quietly(() => sheetOf(rt, 'Реестр').getRange(FULL_ROWS.weakRow, 5)),
+          { value: link, user: CLERK },
+        ),
+      );
+      const range = rt.quietly(() => sheetOf(rt, 'Реестр').getDataRange());
+      // Setup gives each runtime its own random IDs: the rest of every row is compared.
+      const values = rt.quietly(() => range.getValues()).map((cells) => cells.slice(1));
+      const state = cell(rt, 'Реестр', FULL_ROWS.weakRow, 'Состояние');
+      return { calls, values, notes: rt.quietly(() => range.getNotes()), state };
+    };
+    const cold = edited(true);
+    const warm = edited(false);
+    expect(cold.values).toEqual(warm.values);
+    expect(cold.notes).toEqual(warm.notes);
+    expect(cold.state).toBe('Ошибки заполнения');
+    expect(JSON.stringify(cold.notes)).toContain('уже внесена в строке 3');
+    // The context read from the sheets is stored for the next edit (the cells it reads: test/bench).
+    expect(cold.calls.byMethod['Cache.put']).toBe(1);
+    expect(warm.calls.byMethod['Cache.put']).toBeUndefined();
+  });
+
   it('a column inserted without an edit (no onEdit fires): the check writes only «Срок» and «Состояние», by the header it reads', () => {
     const rt = setUp();
     const sheet = sheetOf(rt, 'Реестр');

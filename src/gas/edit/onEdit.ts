@@ -121,12 +121,29 @@ function readFromCache(
 ): EditRead | null {
   const header = sheet.getRange(context.headerRow, 1, 1, context.width).getValues()[0] ?? [];
   if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
+  return readPlanned(sheet, context, header, first, last);
+}
+
+/**
+ * The edited rows in full and, of the other rows, only the key columns they need (registerWideReadsFor),
+ * given the context and the header row as just read.
+ */
+function readPlanned(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  context: CachedContext,
+  header: unknown[],
+  first: number,
+  last: number,
+): EditRead {
   const place = { name: context.registerName, headerRow: context.headerRow, lastRow: last, timeZone: context.timeZone };
   const table = tableOfHeader(sheet, place, header);
   const day = dayContextOf(context.sheets, context.timeZone);
+  const from = Math.max(first, table.headerRow + 1);
+  // Nothing below the header edited, or no catalogue column: nothing to assess (handleEdit stops).
+  if (last < from || Object.keys(table.positions).length === 0) return { table, day, register: [], read: [] };
   // The edited rows first: the key columns of the others depend on them, and some only on what the
   // first key columns hold (registerWideReadsFor).
-  const read = readRows(table, first, last - first + 1);
+  const read = readRows(table, from, last - from + 1);
   const reads = registerWideReadsFor(read, day.register);
   const keys = readKeyColumns(table, reads.first, reads.through);
   const { more, rows, sharing } = reads.then(keys);
@@ -135,7 +152,11 @@ function readFromCache(
   return { table, day, register: keys, read, sharing };
 }
 
-/** Without the cache: the header, «Настройки», the calendar and the whole data block, as the check reads them. */
+/**
+ * Without a current cache entry: the header (found in the sheet's first rows), «Настройки» and the
+ * calendar read from the sheets and stored for the next edit; then only what the edit needs, as with the
+ * cache (the first edit after the entry expired no longer reads the whole register).
+ */
 function readFromSheets(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -144,17 +165,9 @@ function readFromSheets(
   version: string | null,
 ): EditRead {
   const table = openRegisterTable(spreadsheet, sheet);
-  const sheets = readDaySheets(spreadsheet, table.timeZone);
-  if (version !== null) storeContext(contextOf(table, sheets), version);
-  const dataStart = table.headerRow + 1;
-  const register = readRows(table, dataStart, Math.max(table.lastRow, last) - table.headerRow);
-  const from = Math.max(first, dataStart);
-  return {
-    table,
-    day: dayContextOf(sheets, table.timeZone),
-    register,
-    read: register.slice(from - dataStart, last - dataStart + 1),
-  };
+  const context = contextOf(table, readDaySheets(spreadsheet, table.timeZone));
+  if (version !== null) storeContext(context, version);
+  return readPlanned(sheet, context, table.headers, first, last);
 }
 
 /** Handles an edit of `range` (the event's range). Returns the rows it assessed, for tests and the toast. */
