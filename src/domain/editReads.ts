@@ -73,7 +73,7 @@ export function registerWideReadsFor(
   const through =
     exempt.size > 0 || edited.some((raw) => needsNewId(raw.cells))
       ? null
-      : Math.max(...edited.map((raw) => raw.row)) - 1;
+      : edited.reduce((last, raw) => Math.max(last, raw.row), 0) - 1;
   const first: ColumnKey[] = ['id'];
   if (wanted.size > 0) first.push('link');
   if (exempt.size > 0) first.push('organization');
@@ -89,14 +89,26 @@ export function registerWideReadsFor(
       if (pages.size > 0 || organizations.size > 0) more.push('deletedOn');
       // An active page of the organization (isActivePage): a link, no deletion date, no exemption.
       if (organizations.size > 0) more.push(...(wanted.size > 0 ? [] : (['link'] as const)), 'exemptionBasis');
-      const sharing = [...pages, ...organizations];
       return {
         more,
-        rows: more.length === 0 ? null : { from: Math.min(...sharing), to: Math.max(...sharing) },
+        rows: more.length === 0 ? null : spanOf([pages, organizations]),
         sharing: { pages, organizations },
       };
     },
   };
+}
+
+/** The first and the last row of some sets (a loop: a spread of 50,000 rows into Math.min would not do). */
+function spanOf(sets: ReadonlyArray<ReadonlySet<number>>): { from: number; to: number } {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const rows of sets) {
+    for (const row of rows) {
+      if (row < from) from = row;
+      if (row > to) to = row;
+    }
+  }
+  return { from, to };
 }
 
 /** The other rows of the organizations in `keys` (organizationKey), as readKeyFields reads the name. */
