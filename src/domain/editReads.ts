@@ -28,8 +28,7 @@
  * must be unique among all (an edited row without one) or for the exemption check (it names the first
  * active page of the organization, wherever it is).
  */
-import { readTextCell } from './cellValues';
-import { organizationKey, registeredPageKeys, rowsReachingPages } from './registerCheck';
+import { organizationKey, registeredPageKeys, rowsOfOrganizations, rowsReachingPages } from './registerCheck';
 import { assessRow, isBlankRegisterRow, type RawRegisterRow, type RegisterContext, type SharingRows } from './register';
 import type { ColumnKey } from './types';
 
@@ -84,7 +83,7 @@ export function registerWideReadsFor(
     through,
     then: (register) => {
       const pages = wanted.size > 0 ? rowsReachingPages(register, wanted, editedRows, context) : NO_ROWS;
-      const organizations = exempt.size > 0 ? sameOrganization(register, editedRows, exempt, context) : NO_ROWS;
+      const organizations = exempt.size > 0 ? rowsOfOrganizations(register, exempt, editedRows, context) : NO_ROWS;
       const more: ColumnKey[] = [];
       if (pages.size > 0 || organizations.size > 0) more.push('deletedOn');
       // An active page of the organization (isActivePage): a link, no deletion date, no exemption.
@@ -109,22 +108,6 @@ function spanOf(sets: ReadonlyArray<ReadonlySet<number>>): { from: number; to: n
     }
   }
   return { from, to };
-}
-
-/** The other rows of the organizations in `keys` (organizationKey), as readKeyFields reads the name. */
-function sameOrganization(
-  register: ReadonlyArray<RawRegisterRow>,
-  editedRows: ReadonlySet<number>,
-  keys: ReadonlySet<string>,
-  context: RegisterContext,
-): Set<number> {
-  const rows = new Set<number>();
-  for (const raw of register) {
-    if (editedRows.has(raw.row)) continue;
-    const name = readTextCell(raw.cells.organization, context.timeZone);
-    if (name.ok && name.value !== null && keys.has(organizationKey(name.value))) rows.add(raw.row);
-  }
-  return rows;
 }
 
 /** A row that onEdit gives an ID: not blank, its «ID» empty. */

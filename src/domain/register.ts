@@ -14,6 +14,7 @@ import {
   organizationKey,
   registeredPageKeys,
   reviewRegister,
+  rowsOfOrganizations,
   rowsReachingPages,
   type RegisterGap,
 } from './registerCheck';
@@ -313,12 +314,11 @@ function exemptionsOf(
       organizations.add(organizationKey(page.organization));
   }
   if (organizations.size === 0) return new Map();
-  const own = new Map(mine.map((reading) => [reading.row, reading]));
+  const own = new Set(mine.map((reading) => reading.row));
+  const rows = sharing ?? rowsOfOrganizations(register, organizations, own, context);
   const readings: Reading[] = [...mine];
   for (const raw of register) {
-    if (own.has(raw.row) || (sharing !== undefined && !sharing.has(raw.row))) continue;
-    const name = readTextCell(raw.cells.organization, context.timeZone);
-    if (!name.ok || name.value === null || !organizations.has(organizationKey(name.value))) continue;
+    if (!rows.has(raw.row)) continue;
     readings.push({ row: raw.row, page: { ...EMPTY_PAGE, ...readKeyFields(raw.cells, context) }, problems: [] });
   }
   readings.sort((a, b) => a.row - b.row);

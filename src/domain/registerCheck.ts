@@ -138,6 +138,26 @@ export function rowsReachingPages(
   return found;
 }
 
+/**
+ * The rows (of `rows`, but for `skip`) naming one of the organizations `keys` (organizationKey), the name
+ * read as readKeyFields reads it: all an exemption's warning (exemptionConflicts) depends on besides its
+ * own row.
+ */
+export function rowsOfOrganizations(
+  rows: ReadonlyArray<{ row: number; cells: { organization?: unknown } }>,
+  keys: ReadonlySet<string>,
+  skip: ReadonlySet<number>,
+  options: { timeZone: string },
+): Set<number> {
+  const found = new Set<number>();
+  for (const { row, cells } of rows) {
+    if (skip.has(row)) continue;
+    const name = readTextCell(cells.organization, options.timeZone);
+    if (name.ok && name.value !== null && keys.has(organizationKey(name.value))) found.add(row);
+  }
+  return found;
+}
+
 /** The message of a row that repeats the page of row `first`. */
 export function duplicatePageProblem(first: number): Problem {
   return columnProblem('link', 'error', `эта страница уже внесена в строке ${first}.`);
