@@ -72,9 +72,6 @@ export const FIGURE_LABELS = {
   noEsia: 'Действующих страниц без идентификации в ЕСИА',
 } as const;
 
-/** The order setup inserts the charts of «Обзор» in (Sheet.getCharts lists them so). */
-export const CHART_ORDER: readonly ChartSpec['id'][] = ['networks', 'states', 'months'];
-
 /** The titles of the charts; the control letter draws the one of the states itself (STATES_CHART). */
 export const CHART_TITLES = {
   networks: 'Действующие страницы по сетям',
@@ -458,6 +455,7 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
   const orgBottom = orgTop() + input.organizationSlots - 1;
   (cells[gapsRow - 1] as OverviewCell[])[1] = `=SUM(E${orgTop()}:E${orgBottom})`;
 
+  // In the order setup inserts them (Sheet.getCharts lists them so).
   const charts: ChartSpec[] = [
     {
       id: 'networks',
@@ -490,7 +488,6 @@ export function overviewLayout(input: OverviewInput): OverviewLayout {
       height: 300,
     },
   ];
-  charts.sort((a, b) => CHART_ORDER.indexOf(a.id) - CHART_ORDER.indexOf(b.id));
   return {
     cells,
     helper: {
