@@ -95,17 +95,60 @@ export interface ParsedLink {
 const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
 
 /**
+ * Everything the register asks of one link, worked out in one pass: its parts, its host, its network,
+ * its normal form and what kind of page it leads to. A check asks this of every row's link several times
+ * (its error, its network, its kind, its normal form for duplicates): one answer per link and list of
+ * configured networks is remembered for the run, instead of one per question.
+ */
+export interface LinkFacts {
+  /** parseLink's answer. */
+  readonly url: ParsedLink | null;
+  /** linkHost's answer. */
+  readonly host: string | null;
+  /** The network of the host, null for other sites. */
+  readonly network: NetworkSpec | null;
+  /** normalizeLink's answer. */
+  readonly normal: string | null;
+  /** pageLinkKind's answer. */
+  readonly kind: PageLinkKind;
+}
+
+// Shared answers: most links are communities, and a kind is never changed by its reader.
+const COMMUNITY: PageLinkKind = Object.freeze({ kind: 'community' });
+const PROFILE: PageLinkKind = Object.freeze({ kind: 'profile' });
+const NOT_AN_ADDRESS: LinkFacts = Object.freeze({
+  url: null,
+  host: null,
+  network: null,
+  normal: null,
+  kind: COMMUNITY,
+});
+
+/** The facts of `link`, with the networks of order No. 2523-р and `extra`. */
+export function linkFacts(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): LinkFacts {
+  return memoOf(FACTS, extra, factsReaderFor).get(link);
+}
+
+const FACTS = new WeakMap<readonly NetworkSpec[], TextMemo<LinkFacts>>();
+const factsReaderFor = (extra: readonly NetworkSpec[]) => (link: string) => linkFactsOnce(link, extra);
+
+function linkFactsOnce(link: string, extra: readonly NetworkSpec[]): LinkFacts {
+  const url = parseLinkOnce(link);
+  if (url === null) return NOT_AN_ADDRESS;
+  const host = bareHost(url.hostname);
+  const network = networkForHost(host, networkList(extra));
+  const normal = normalFormOf(url, host, network);
+  return { url, host, network, normal, kind: kindOfNormalForm(normal) };
+}
+
+/**
  * The link's parts, or null when it is not a web address. A link typed without a scheme
  * ('vk.com/shpakray') is read as https. Text with spaces inside, other schemes, user:password@ and
  * hosts without a dot are not addresses.
  */
 export function parseLink(link: string): ParsedLink | null {
-  return PARSED.get(link);
+  return linkFacts(link).url;
 }
-
-// A check asks about every row's link a dozen times (its error, network, kind, normal form), and
-// parsing is most of what it costs: each answer is remembered for the run.
-const PARSED = new TextMemo(parseLinkOnce);
 
 function parseLinkOnce(link: string): ParsedLink | null {
   const text = link.trim();
@@ -131,17 +174,12 @@ function parseLinkOnce(link: string): ParsedLink | null {
 
 /** The link's host without www. and m. ('https://m.vk.com/x' → 'vk.com'), or null when it is no address. */
 export function linkHost(link: string): string | null {
-  return HOSTS.get(link);
+  return linkFacts(link).host;
 }
-
-const HOSTS = new TextMemo((link): string | null => {
-  const url = parseLink(link);
-  return url ? bareHost(url.hostname) : null;
-});
 
 /** The network a link belongs to, by its host; null for other sites and for text that is no address. */
 export function networkForUrl(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string | null {
-  return networkForHost(linkHost(link), networkList(extra))?.name ?? null;
+  return linkFacts(link, extra).network?.name ?? null;
 }
 
 function networkForHost(host: string | null, networks: readonly NetworkSpec[]): NetworkSpec | null {
@@ -160,17 +198,10 @@ function networkForHost(host: string | null, networks: readonly NetworkSpec[]): 
  * Null when the text is not a web address.
  */
 export function normalizeLink(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string | null {
-  return memoOf(NORMALIZED, extra, normalizerFor).get(link);
+  return linkFacts(link, extra).normal;
 }
 
-const NORMALIZED = new WeakMap<readonly NetworkSpec[], TextMemo<string | null>>();
-const normalizerFor = (extra: readonly NetworkSpec[]) => (link: string) => normalizeLinkOnce(link, extra);
-
-function normalizeLinkOnce(link: string, extra: readonly NetworkSpec[]): string | null {
-  const url = parseLink(link);
-  if (url === null) return null;
-  const host = bareHost(url.hostname);
-  const network = networkForHost(host, networkList(extra));
+function normalFormOf(url: ParsedLink, host: string, network: NetworkSpec | null): string {
   let path = safeDecode(url.pathname).replace(/\/+$/, '');
   if (network?.caseInsensitivePaths) path = path.toLowerCase();
   if (network?.name === 'ВКонтакте') path = path.replace(/^\/(?:club|public|event)(\d+)$/, '/club$1');
@@ -241,15 +272,10 @@ const VK_ANY_NOT_PAGE = anyOf(VK_NOT_PAGES);
 const OK_ANY_NOT_PAGE = anyOf(OK_NOT_PAGES);
 
 export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): PageLinkKind {
-  return memoOf(KINDS, extra, kindReaderFor).get(link);
+  return linkFacts(link, extra).kind;
 }
 
-const KINDS = new WeakMap<readonly NetworkSpec[], TextMemo<PageLinkKind>>();
-const kindReaderFor = (extra: readonly NetworkSpec[]) => (link: string) => pageLinkKindOnce(link, extra);
-
-function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLinkKind {
-  const normal = normalizeLink(link, extra);
-  if (normal === null) return { kind: 'community' };
+function kindOfNormalForm(normal: string): PageLinkKind {
   const slash = normal.indexOf('/', 'https://'.length);
   const host = normal.slice('https://'.length, slash === -1 ? undefined : slash);
   const parts = (slash === -1 ? '' : normal.slice(slash)).split('/').filter((part) => part !== '');
@@ -259,18 +285,17 @@ function pageLinkKindOnce(link: string, extra: readonly NetworkSpec[]): PageLink
       for (const [pattern, what] of VK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
     }
     if (parts.length > 1) return { kind: 'notPage', what: 'раздел страницы' };
-    if (/^id\d+$/.test(first)) return { kind: 'profile' };
+    if (/^id\d+$/.test(first)) return PROFILE;
   }
   if (host === 'ok.ru') {
     if (OK_ANY_NOT_PAGE.test(first)) {
       for (const [pattern, what] of OK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
     }
-    if (first === 'profile')
-      return parts.length === 2 ? { kind: 'profile' } : { kind: 'notPage', what: 'раздел профиля' };
+    if (first === 'profile') return parts.length === 2 ? PROFILE : { kind: 'notPage', what: 'раздел профиля' };
     if (first === 'group' && parts.length !== 2) return { kind: 'notPage', what: 'раздел группы' };
     if (first !== 'group' && parts.length > 1) return { kind: 'notPage', what: 'раздел страницы' };
   }
-  return { kind: 'community' };
+  return COMMUNITY;
 }
 
 /**

@@ -19,12 +19,11 @@ import { readCheckboxCell, readDateCell, readTextCell, type CellReading } from '
 import { COLUMN_BY_KEY, COLUMNS, ORG_KINDS, normalizeHeader } from './columns';
 import {
   examplePageLink,
-  linkHost,
+  linkFacts,
   networkForUrl,
   networkList,
   pageLinkKind,
   pageLinks,
-  parseLink,
   type NetworkSpec,
 } from './links';
 import { formatRuDate, MOSCOW_TIME_ZONE } from './isoDate';
@@ -295,21 +294,26 @@ function quotedList(items: readonly string[]): string {
 function linkError(text: string, extraNetworks?: readonly NetworkSpec[]): string | null {
   const links = pageLinks(text);
   for (const link of links) {
-    const url = parseLink(link);
+    const { url, host, kind } = linkFacts(link, extraNetworks);
     if (url === null) {
       return links.length > 1
         ? `«${link}» — не похоже на адрес страницы; два написания одной страницы разделяйте точкой с запятой: https://vk.com/public197204238; https://vk.com/shpakray.`
         : `«${link}» — не похоже на адрес страницы; пример: https://vk.com/shpakray.`;
     }
     if (url.pathname.replace(/\/+$/, '') === '' && url.query === '') {
-      return `ссылка ведёт на главную страницу ${linkHost(link)}, а нужен адрес самой страницы.`;
+      return `ссылка ведёт на главную страницу ${host}, а нужен адрес самой страницы.`;
     }
-    const kind = pageLinkKind(link, extraNetworks);
     if (kind.kind === 'notPage') {
       return `«${link}» — это не страница, а ${kind.what}: укажите адрес самого сообщества или группы, например ${examplePageLink(link, extraNetworks)}.`;
     }
   }
-  const networks = new Set(links.map((link) => networkForUrl(link, extraNetworks) ?? linkHost(link)));
+  if (links.length < 2) return null;
+  const networks = new Set(
+    links.map((link) => {
+      const facts = linkFacts(link, extraNetworks);
+      return facts.network?.name ?? facts.host;
+    }),
+  );
   if (networks.size > 1) return 'ссылки в ячейке ведут в разные сети: в одной строке — одна страница одной сети.';
   return null;
 }
@@ -380,7 +384,7 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
   }
   if (page.link !== null && page.network !== null) {
     const network = networks.find((n) => n.name === page.network);
-    const hosts = pageLinks(page.link).map(linkHost);
+    const hosts = pageLinks(page.link).map((link) => linkFacts(link, options.extraNetworks).host);
     const host = hosts.find((one) => one !== null && network !== undefined && !network.hosts.includes(one));
     if (network && network.hosts.length > 0 && host !== undefined && host !== null) {
       report('link', 'error', `ссылка ведёт на ${host}, а выбрана сеть «${network.name}».`);
