@@ -1,4 +1,12 @@
-import { NOTE_MARKER, changedSpan, mergedNote, updatedNotes, userPartOfNote } from '../../src/gas/sheets/cellNotes';
+import fc from 'fast-check';
+import {
+  NOTE_MARKER,
+  changedSpan,
+  isMergedNote,
+  mergedNote,
+  updatedNotes,
+  userPartOfNote,
+} from '../../src/gas/sheets/cellNotes';
 import { ID_PATTERN, pageIdFromHex } from '../../src/gas/platform/ids';
 import type { Problem } from '../../src/domain/types';
 
@@ -33,6 +41,52 @@ describe('cell notes', () => {
     // Row 0: link and «Состояние»; row 1: our old note goes. The person's note in column 0 is not rewritten.
     expect(changedSpan(before, after)).toEqual({ rows: [0, 1], columns: [1, 2] });
     expect(changedSpan(after, after)).toBeNull();
+  });
+});
+
+describe('isMergedNote', () => {
+  const piece = fc.constantFrom(
+    '',
+    'a',
+    'Проверить',
+    ' ',
+    '\n',
+    '\n\n',
+    '\u00a0',
+    NOTE_MARKER,
+    'Ошибка: x',
+    'Внимание: y',
+  );
+  const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+  const messages = fc.array(fc.constantFrom('Ошибка: x', 'Внимание: y', 'x', '', 'Ошибка: x\nВнимание: y'), {
+    maxLength: 3,
+  });
+
+  it('tells exactly when mergedNote would give the note back unchanged', () => {
+    // Notes as people and earlier runs leave them: any text, and our own merged notes of any text.
+    const note = fc.oneof(
+      text,
+      fc.tuple(text, messages).map(([user, lines]) => mergedNote(user, lines)),
+      // …and near misses: a person's part not trimmed, or not followed by exactly one blank line.
+      fc
+        .tuple(text, fc.constantFrom('', '\n', '\n\n', ' \n\n'), messages)
+        .map(([user, gap, lines]) => `${user}${gap}${[NOTE_MARKER, ...lines].join('\n')}`),
+    );
+    fc.assert(
+      fc.property(note, messages, (existing, lines) => {
+        expect(isMergedNote(existing, lines)).toBe(mergedNote(existing, lines) === existing);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('hands back a row whose notes are current as the same array', () => {
+    const positions = { link: 1, state: 2 };
+    const problems = [error('link', 'плохая ссылка')];
+    const current = updatedNotes([['своя', '', '']], [{ problems }], positions);
+    const again = updatedNotes(current, [{ problems }], positions);
+    expect(again[0]).toBe(current[0]);
+    expect(changedSpan(current, again)).toBeNull();
   });
 });
 
