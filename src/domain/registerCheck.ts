@@ -79,7 +79,7 @@ export function duplicatePageRows(
 ): Map<number, number> {
   const firstRowOfPage = new Map<string, number>();
   const duplicates = new Map<number, number>();
-  for (const { row, page } of [...rows].sort((a, b) => a.row - b.row)) {
+  for (const { row, page } of inRowOrder(rows)) {
     const keys = registeredPageKeys(page, options.extraNetworks);
     let first: number | undefined;
     for (let index = 0; index < keys.length && first === undefined; index++) {
@@ -196,12 +196,42 @@ export function reviewRegister(
   rows: ReadonlyArray<ReviewedRow>,
   options: { extraNetworks?: readonly NetworkSpec[] } = {},
 ): RegisterReview {
-  const ordered = [...rows].sort((a, b) => a.row - b.row);
-  const rowProblems = new Map<number, Problem[]>(ordered.map(({ row, problems }) => [row, [...problems]]));
+  const { findings, gaps, undetermined } = registerFindings(rows, options);
+  const rowProblems = new Map<number, Problem[]>(
+    rows.map(({ row, problems }) => [row, [...problems, ...(findings.get(row) ?? [])]]),
+  );
+  return { rowProblems, gaps, undetermined };
+}
+
+/** The rows by sheet row: as given when they already are (a full check's are), else a sorted copy. */
+function inRowOrder<T extends { row: number }>(rows: ReadonlyArray<T>): ReadonlyArray<T> {
+  for (let index = 1; index < rows.length; index++) {
+    if ((rows[index - 1] as T).row > (rows[index] as T).row) return [...rows].sort((a, b) => a.row - b.row);
+  }
+  return rows;
+}
+
+export interface RegisterFindings extends Omit<RegisterReview, 'rowProblems'> {
+  /** The register's findings about a row (the same page twice, an exemption beside an active page), only for rows with some. */
+  findings: Map<number, Problem[]>;
+}
+
+/** reviewRegister's findings alone: a full check adds them to its own rows' lists without copying every row's. */
+export function registerFindings(
+  rows: ReadonlyArray<ReviewedRow>,
+  options: { extraNetworks?: readonly NetworkSpec[] } = {},
+): RegisterFindings {
+  const ordered = inRowOrder(rows);
+  const findings = new Map<number, Problem[]>();
+  const add = (row: number, problem: Problem): void => {
+    const list = findings.get(row);
+    if (list === undefined) findings.set(row, [problem]);
+    else list.push(problem);
+  };
 
   // The same page twice among the rows not deleted: the later rows name the first.
   const duplicates = duplicatePageRows(ordered, options);
-  for (const [row, first] of duplicates) rowProblems.get(row)?.push(duplicatePageProblem(first));
+  for (const [row, first] of duplicates) add(row, duplicatePageProblem(first));
 
   // Organizations with no active page and no exemption.
   const organizations = new Map<
@@ -227,7 +257,7 @@ export function reviewRegister(
     entry.deleted ||= page.deletedOn !== null && page.exemptionBasis === null;
     organizations.set(key, entry);
   }
-  for (const [row, problem] of exemptionConflicts(ordered)) rowProblems.get(row)?.push(problem);
+  for (const [row, problem] of exemptionConflicts(ordered)) add(row, problem);
   const gaps: RegisterGap[] = [];
   const undetermined: RegisterGap[] = [];
   for (const { name, active, exempt, deleted, unreliable } of organizations.values()) {
@@ -243,5 +273,5 @@ export function reviewRegister(
         : 'нет действующей официальной страницы, и основание освобождения (п. 4) не указано.',
     });
   }
-  return { rowProblems, gaps, undetermined };
+  return { findings, gaps, undetermined };
 }
