@@ -322,9 +322,27 @@ function pageLinksOnce(text: string): readonly string[] {
     .filter((part) => part !== '');
 }
 
+/** One link of a cell with its facts. */
+export interface CellLink {
+  readonly link: string;
+  readonly facts: LinkFacts;
+}
+
+/**
+ * The links of a cell (pageLinks) each with its facts: what a row's check asks of its link cell, in one
+ * look-up per cell instead of one per link and question.
+ */
+export function cellLinks(text: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): readonly CellLink[] {
+  return memoOf(CELL_LINKS, extra, cellReaderFor).get(text);
+}
+
+const CELL_LINKS = new WeakMap<readonly NetworkSpec[], TextMemo<readonly CellLink[]>>();
+const cellReaderFor = (extra: readonly NetworkSpec[]) => (text: string) =>
+  pageLinks(text).map((link): CellLink => ({ link, facts: linkFacts(link, extra) }));
+
 /** The normal forms of every link of a cell (pageLinks); empty when one of them is no address. */
 export function pageLinkKeys(text: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string[] {
-  const keys = pageLinks(text).map((link) => normalizeLink(link, extra));
+  const keys = cellLinks(text, extra).map(({ facts }) => facts.normal);
   return keys.every((key): key is string => key !== null) ? [...new Set(keys)] : [];
 }
 

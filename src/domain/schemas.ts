@@ -17,15 +17,7 @@ import * as z from 'zod';
 import { ru } from 'zod/locales';
 import { readCheckboxCell, readDateCell, readTextCell, type CellReading } from './cellValues';
 import { COLUMN_BY_KEY, COLUMNS, ORG_KINDS, normalizeHeader } from './columns';
-import {
-  examplePageLink,
-  linkFacts,
-  networkForUrl,
-  networkList,
-  pageLinkKind,
-  pageLinks,
-  type NetworkSpec,
-} from './links';
+import { cellLinks, examplePageLink, type CellLink, networkList, type NetworkSpec } from './links';
 import { formatRuDate, MOSCOW_TIME_ZONE } from './isoDate';
 import { isEmailAddress } from './email';
 import { innError, ogrnError } from './ogrn';
@@ -137,7 +129,10 @@ export function readKeyFields(
   const deletedOn = readCell('deletedOn', cells.deletedOn, timeZone);
   return {
     id: text('id'),
-    link: linkText !== null && linkError(linkText, options.extraNetworks) === null ? linkText : null,
+    link:
+      linkText !== null && linkError(cellLinks(linkText, options.extraNetworks), options.extraNetworks) === null
+        ? linkText
+        : null,
     deletedOn: deletedOn.ok ? (deletedOn.value as string | null) : null,
     organization: text('organization'),
     exemptionBasis: text('exemptionBasis'),
@@ -291,10 +286,11 @@ function quotedList(items: readonly string[]): string {
  * home page, or a link into a network that is no page (a post, the feed, an app…). A cell may hold two
  * writings of one page separated by «;» (pageLinks); each is checked, and they must lead to one network.
  */
-function linkError(text: string, extraNetworks?: readonly NetworkSpec[]): string | null {
-  const links = pageLinks(text);
-  for (const link of links) {
-    const { url, host, kind } = linkFacts(link, extraNetworks);
+const NO_LINKS: readonly CellLink[] = [];
+
+function linkError(links: readonly CellLink[], extraNetworks?: readonly NetworkSpec[]): string | null {
+  for (const { link, facts } of links) {
+    const { url, host, kind } = facts;
     if (url === null) {
       return links.length > 1
         ? `«${link}» — не похоже на адрес страницы; два написания одной страницы разделяйте точкой с запятой: https://vk.com/public197204238; https://vk.com/shpakray.`
@@ -308,12 +304,7 @@ function linkError(text: string, extraNetworks?: readonly NetworkSpec[]): string
     }
   }
   if (links.length < 2) return null;
-  const networks = new Set(
-    links.map((link) => {
-      const facts = linkFacts(link, extraNetworks);
-      return facts.network?.name ?? facts.host;
-    }),
-  );
+  const networks = new Set(links.map(({ facts }) => facts.network?.name ?? facts.host));
   if (networks.size > 1) return 'ссылки в ячейке ведут в разные сети: в одной строке — одна страница одной сети.';
   return null;
 }
@@ -354,8 +345,11 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
     if (network === null) reject('network', `«${page.network}» — выберите из списка: ${quotedList(networkNames)}.`);
     else page.network = network;
   }
+  // The link cell's links and their facts, looked up once for every rule below that reads them.
+  const links = page.link === null ? NO_LINKS : cellLinks(page.link, options.extraNetworks);
+  const firstLink = links[0]?.facts;
   if (page.link !== null) {
-    const error = linkError(page.link, options.extraNetworks);
+    const error = linkError(links, options.extraNetworks);
     if (error !== null) reject('link', error);
   }
   if (page.responsibleEmail !== null && !isEmailAddress(page.responsibleEmail)) {
@@ -375,7 +369,7 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
   if (missing('organization')) report('organization', 'error', 'не заполнено.');
   if (!exempt) {
     if (missing('network')) {
-      const byLink = page.link === null ? null : networkForUrl(pageLinks(page.link)[0] ?? '', options.extraNetworks);
+      const byLink = page.link === null ? null : (firstLink?.network?.name ?? null);
       report('network', 'error', byLink === null ? REQUIRED_FOR_PAGE : `не выбрана; по ссылке это «${byLink}».`);
     }
     for (const key of ['link', 'createdOn', 'responsibleName', 'authorizedName'] as const) {
@@ -384,13 +378,13 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
   }
   if (page.link !== null && page.network !== null) {
     const network = networks.find((n) => n.name === page.network);
-    const hosts = pageLinks(page.link).map((link) => linkFacts(link, options.extraNetworks).host);
+    const hosts = links.map(({ facts }) => facts.host);
     const host = hosts.find((one) => one !== null && network !== undefined && !network.hosts.includes(one));
     if (network && network.hosts.length > 0 && host !== undefined && host !== null) {
       report('link', 'error', `ссылка ведёт на ${host}, а выбрана сеть «${network.name}».`);
     }
   }
-  if (page.link !== null && pageLinkKind(pageLinks(page.link)[0] ?? '', options.extraNetworks).kind === 'profile') {
+  if (page.link !== null && firstLink?.kind.kind === 'profile') {
     report(
       'link',
       'warning',
