@@ -21,7 +21,7 @@ import {
 import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow, type SheetRowOptions } from './schemas';
 import { isEmailAddress } from './email';
 import { isInMailDomains } from './settings';
-import { statedErrors } from './statedColumns';
+import { hasStatedError } from './statedColumns';
 import type { ColumnKey, IsoDate, Problem, RowAssessment, WorkingCalendar } from './types';
 
 export interface RawRegisterRow {
@@ -106,14 +106,14 @@ function assessed(
     context.today,
     context.inForce,
   );
-  const problems = [
-    ...reading.problems,
-    ...staleStampProblems(reading.page),
-    ...outsideDomainProblems(reading.page, context),
-  ];
+  const stale = staleStampProblems(reading.page);
+  const outside = outsideDomainProblems(reading.page, context);
+  // The reading's list is the row's own (readSheetRow's, or the review's copy): taken over, not copied.
+  const problems =
+    stale.length === 0 && outside.length === 0 ? reading.problems : [...reading.problems, ...stale, ...outside];
   // A deadline resting on a cell in error is not asserted («Срок» empty, so never painted overdue), as
   // the letter and the digest do not assert it (statedErrors): one rule for every place that shows it.
-  const deadline = statedErrors({ problems }).length > 0 ? null : computed;
+  const deadline = hasStatedError({ problems }) ? null : computed;
   const state = rowState({ page: reading.page, events, hasErrors: hasError(problems) });
   return { row, page: reading.page, problems, events, deadline, state };
 }

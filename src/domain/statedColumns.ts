@@ -19,6 +19,13 @@ export const STATED_COLUMNS: readonly ColumnKey[] = [
   'deletedOn',
 ];
 
+const STATED: ReadonlySet<ColumnKey | null> = new Set(STATED_COLUMNS);
+
+/** Whether the row has an error in a stated column (statedErrors is not empty), without listing them. */
+export function hasStatedError(row: { problems: readonly Problem[] }): boolean {
+  return row.problems.some((problem) => problem.severity === 'error' && STATED.has(problem.column));
+}
+
 /** The errors of a row in the stated columns, each with its column. */
 export function statedErrors(row: { problems: readonly Problem[] }): Array<{ column: ColumnKey; message: string }> {
   return row.problems.flatMap((problem) =>
