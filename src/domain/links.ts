@@ -101,8 +101,10 @@ const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^
  * configured networks is remembered for the run, instead of one per question.
  */
 export interface LinkFacts {
-  /** parseLink's answer. */
-  readonly url: ParsedLink | null;
+  /** Whether the link is a web address at all (parseLink is not null). */
+  readonly address: boolean;
+  /** A site's home page: no path (but slashes) and no query. */
+  readonly homePage: boolean;
   /** linkHost's answer. */
   readonly host: string | null;
   /** The network of the host, null for other sites. */
@@ -117,7 +119,8 @@ export interface LinkFacts {
 const COMMUNITY: PageLinkKind = Object.freeze({ kind: 'community' });
 const PROFILE: PageLinkKind = Object.freeze({ kind: 'profile' });
 const NOT_AN_ADDRESS: LinkFacts = Object.freeze({
-  url: null,
+  address: false,
+  homePage: false,
   host: null,
   network: null,
   normal: null,
@@ -130,15 +133,26 @@ export function linkFacts(link: string, extra: readonly NetworkSpec[] = NO_EXTRA
 }
 
 const FACTS = new WeakMap<readonly NetworkSpec[], TextMemo<LinkFacts>>();
-const factsReaderFor = (extra: readonly NetworkSpec[]) => (link: string) => linkFactsOnce(link, extra);
+const factsReaderFor = (extra: readonly NetworkSpec[]) => {
+  const networks = networkList(extra);
+  return (link: string) => linkFactsOnce(link, networks);
+};
 
-function linkFactsOnce(link: string, extra: readonly NetworkSpec[]): LinkFacts {
+/** The facts of a link, with `networks` as networkList gives them. Keeps none of the parsed parts: a check holds 10,000 of these. */
+function linkFactsOnce(link: string, networks: readonly NetworkSpec[]): LinkFacts {
   const url = parseLinkOnce(link);
   if (url === null) return NOT_AN_ADDRESS;
   const host = bareHost(url.hostname);
-  const network = networkForHost(host, networkList(extra));
+  const network = networkForHost(host, networks);
   const normal = normalFormOf(url, host, network);
-  return { url, host, network, normal, kind: kindOfNormalForm(normal) };
+  return {
+    address: true,
+    homePage: url.query === '' && /^\/*$/.test(url.pathname),
+    host,
+    network,
+    normal,
+    kind: kindOfNormalForm(normal),
+  };
 }
 
 /**
@@ -147,7 +161,7 @@ function linkFactsOnce(link: string, extra: readonly NetworkSpec[]): LinkFacts {
  * hosts without a dot are not addresses.
  */
 export function parseLink(link: string): ParsedLink | null {
-  return linkFacts(link).url;
+  return parseLinkOnce(link);
 }
 
 function parseLinkOnce(link: string): ParsedLink | null {
@@ -275,25 +289,44 @@ export function pageLinkKind(link: string, extra: readonly NetworkSpec[] = NO_EX
   return linkFacts(link, extra).kind;
 }
 
+/** The first non-empty segment of a path and how many there are ('/group/5/' → group, 2), without a list of them. */
+export function pathSegments(path: string): { first: string; count: number } {
+  let first = '';
+  let count = 0;
+  for (let at = 0; at < path.length;) {
+    if (path.charCodeAt(at) === SLASH) {
+      at += 1;
+      continue;
+    }
+    let end = path.indexOf('/', at);
+    if (end === -1) end = path.length;
+    if (count === 0) first = path.slice(at, end);
+    count += 1;
+    at = end;
+  }
+  return { first, count };
+}
+
+const SLASH = 47;
+
 function kindOfNormalForm(normal: string): PageLinkKind {
   const slash = normal.indexOf('/', 'https://'.length);
   const host = normal.slice('https://'.length, slash === -1 ? undefined : slash);
-  const parts = (slash === -1 ? '' : normal.slice(slash)).split('/').filter((part) => part !== '');
-  const first = parts[0] ?? '';
+  const { first, count } = pathSegments(slash === -1 ? '' : normal.slice(slash));
   if (host === 'vk.com') {
     if (VK_ANY_NOT_PAGE.test(first)) {
       for (const [pattern, what] of VK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
     }
-    if (parts.length > 1) return { kind: 'notPage', what: 'раздел страницы' };
+    if (count > 1) return { kind: 'notPage', what: 'раздел страницы' };
     if (/^id\d+$/.test(first)) return PROFILE;
   }
   if (host === 'ok.ru') {
     if (OK_ANY_NOT_PAGE.test(first)) {
       for (const [pattern, what] of OK_NOT_PAGES) if (pattern.test(first)) return { kind: 'notPage', what };
     }
-    if (first === 'profile') return parts.length === 2 ? PROFILE : { kind: 'notPage', what: 'раздел профиля' };
-    if (first === 'group' && parts.length !== 2) return { kind: 'notPage', what: 'раздел группы' };
-    if (first !== 'group' && parts.length > 1) return { kind: 'notPage', what: 'раздел страницы' };
+    if (first === 'profile') return count === 2 ? PROFILE : { kind: 'notPage', what: 'раздел профиля' };
+    if (first === 'group' && count !== 2) return { kind: 'notPage', what: 'раздел группы' };
+    if (first !== 'group' && count > 1) return { kind: 'notPage', what: 'раздел страницы' };
   }
   return COMMUNITY;
 }
@@ -311,6 +344,11 @@ export function pageLinks(text: string): readonly string[] {
 const LINKS_OF_CELL = new TextMemo(pageLinksOnce);
 
 function pageLinksOnce(text: string): readonly string[] {
+  // Most cells hold one link, without brackets.
+  if (!text.includes(';') && !text.includes('(')) {
+    const link = text.trim();
+    return link === '' ? [] : [link];
+  }
   return text
     .split(';')
     .map((part) =>
@@ -337,8 +375,12 @@ export function cellLinks(text: string, extra: readonly NetworkSpec[] = NO_EXTRA
 }
 
 const CELL_LINKS = new WeakMap<readonly NetworkSpec[], TextMemo<readonly CellLink[]>>();
-const cellReaderFor = (extra: readonly NetworkSpec[]) => (text: string) =>
-  pageLinks(text).map((link): CellLink => ({ link, facts: linkFacts(link, extra) }));
+// Each link's facts worked out here, not looked up in linkFacts's memo too: the cell's entry keeps them.
+const cellReaderFor = (extra: readonly NetworkSpec[]) => {
+  const networks = networkList(extra);
+  return (text: string) =>
+    pageLinksOnce(text).map((link): CellLink => ({ link, facts: linkFactsOnce(link, networks) }));
+};
 
 /** The normal forms of every link of a cell (pageLinks); empty when one of them is no address. */
 export function pageLinkKeys(text: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string[] {

@@ -290,13 +290,13 @@ const NO_LINKS: readonly CellLink[] = [];
 
 function linkError(links: readonly CellLink[], extraNetworks?: readonly NetworkSpec[]): string | null {
   for (const { link, facts } of links) {
-    const { url, host, kind } = facts;
-    if (url === null) {
+    const { address, homePage, host, kind } = facts;
+    if (!address) {
       return links.length > 1
         ? `«${link}» — не похоже на адрес страницы; два написания одной страницы разделяйте точкой с запятой: https://vk.com/public197204238; https://vk.com/shpakray.`
         : `«${link}» — не похоже на адрес страницы; пример: https://vk.com/shpakray.`;
     }
-    if (url.pathname.replace(/\/+$/, '') === '' && url.query === '') {
+    if (homePage) {
       return `ссылка ведёт на главную страницу ${host}, а нужен адрес самой страницы.`;
     }
     if (kind.kind === 'notPage') {

@@ -1,4 +1,15 @@
-import { linkHost, NETWORKS, networkForUrl, networkList, normalizeLink, parseLink } from '../../src/domain/links';
+import fc from 'fast-check';
+import {
+  cellLinks,
+  linkHost,
+  NETWORKS,
+  networkForUrl,
+  networkList,
+  normalizeLink,
+  pageLinks,
+  parseLink,
+  pathSegments,
+} from '../../src/domain/links';
 
 describe('networkForUrl', () => {
   it.each([
@@ -140,4 +151,60 @@ describe('normalizeLink', () => {
       expect(normalizeLink(url)).toBeNull();
     },
   );
+});
+
+describe('the check’s shortcuts give what the plain definitions give', () => {
+  it('pathSegments: the first non-empty segment and their number, as split and filter give them', () => {
+    const path = fc
+      .array(fc.constantFrom('', '/', '//', 'group', '5', 'club12', 'a/b'), { maxLength: 6 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(path, (text) => {
+        const parts = text.split('/').filter((part) => part !== '');
+        expect(pathSegments(text)).toEqual({ first: parts[0] ?? '', count: parts.length });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('cellLinks: each link of pageLinks with the facts the single-link functions give', () => {
+    const piece = fc.constantFrom(
+      'vk.com/shpak',
+      ' https://ok.ru/group/5/ ',
+      '(vk.com/club1)',
+      ';',
+      ' ',
+      'x',
+      'https://vk.com/',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 5 }).map((parts) => parts.join('')),
+        (text) => {
+          const links = cellLinks(text);
+          // pageLinks as decree 1199 п. 2.1 reads a cell: «;»-separated, brackets allowed.
+          const written = text
+            .split(';')
+            .map((part) =>
+              part
+                .trim()
+                .replace(/^\((.*)\)$/, '$1')
+                .trim(),
+            )
+            .filter((part) => part !== '');
+          expect(links.map(({ link }) => link)).toEqual(written);
+          expect(pageLinks(text)).toEqual(written);
+          for (const { link, facts } of links) {
+            const url = parseLink(link);
+            expect(facts.address).toBe(url !== null);
+            expect(facts.homePage).toBe(url !== null && url.pathname.replace(/\/+$/, '') === '' && url.query === '');
+            expect(facts.host).toBe(linkHost(link));
+            expect(facts.normal).toBe(normalizeLink(link));
+            expect(facts.network?.name ?? null).toBe(networkForUrl(link));
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
 });
