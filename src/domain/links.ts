@@ -384,7 +384,12 @@ const cellReaderFor = (extra: readonly NetworkSpec[]) => {
 
 /** The normal forms of every link of a cell (pageLinks); empty when one of them is no address. */
 export function pageLinkKeys(text: string, extra: readonly NetworkSpec[] = NO_EXTRA_NETWORKS): string[] {
-  const keys = cellLinks(text, extra).map(({ facts }) => facts.normal);
+  const links = cellLinks(text, extra);
+  if (links.length === 1) {
+    const key = (links[0] as CellLink).facts.normal;
+    return key === null ? [] : [key];
+  }
+  const keys = links.map(({ facts }) => facts.normal);
   return keys.every((key): key is string => key !== null) ? [...new Set(keys)] : [];
 }
 

@@ -7,7 +7,7 @@ import { readTextCell } from './cellValues';
 import { normalizeHeader } from './columns';
 import { pageKeyClues, pageLinkKeys, type NetworkSpec } from './links';
 import { columnProblem } from './schemas';
-import { memoOf, TextMemo } from './memo';
+import { TextMemo } from './memo';
 import { isUnreliableRow } from './statedColumns';
 import type { Page, Problem } from './types';
 
@@ -64,13 +64,11 @@ export function registeredPageKeys(
   extraNetworks: readonly NetworkSpec[] = NO_NETWORKS,
 ): string[] {
   if (page.deletedOn !== null || page.link === null) return [];
-  // One reading per link text and list of networks: the checks compare every row's.
-  return memoOf(PAGE_KEYS, extraNetworks, pageKeysWith).get(page.link);
+  // The cell's links are remembered by cellLinks (links.ts): their keys are read from there.
+  return pageLinkKeys(page.link, extraNetworks);
 }
 
 const NO_NETWORKS: readonly NetworkSpec[] = [];
-const PAGE_KEYS = new WeakMap<readonly NetworkSpec[], TextMemo<string[]>>();
-const pageKeysWith = (extra: readonly NetworkSpec[]) => (text: string) => pageLinkKeys(text, extra);
 
 /** Rows registering a page that an earlier row already registers (under any of its links), each with the first row. */
 export function duplicatePageRows(
