@@ -67,6 +67,9 @@ function valueKey(value: unknown): string {
 }
 
 /** A computed cell written back as read: text behind the quote prefix, so Sheets does not parse it again. */
+/** A cell writeComputed cannot give (not in the update, not read). */
+const UNKNOWN = Symbol('unknown cell');
+
 function writtenBack(value: unknown): unknown {
   return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }
@@ -116,7 +119,11 @@ function rectanglesOf(cells: ReadonlyMap<number, ReadonlyMap<number, unknown>>):
  */
 export function writeColumns(table: RegisterTable, updates: readonly RowUpdate[], options: WriteOptions = {}): number {
   const byRow = new Map<number, RowUpdate['values']>();
-  for (const update of updates) byRow.set(update.row, { ...byRow.get(update.row), ...update.values });
+  for (const update of updates) {
+    const earlier = byRow.get(update.row);
+    // Read only below: a row's one update is kept as it is, several are merged into a copy.
+    byRow.set(update.row, earlier === undefined ? update.values : { ...earlier, ...update.values });
+  }
   const columnFor = (key: ColumnKey): number => {
     const column = columnOf(table, key);
     if (column === null) throw new Error(`Колонка «${COLUMN_BY_KEY[key].header}» не найдена на листе «${table.name}».`);
@@ -179,34 +186,42 @@ function writeComputed(
 ): number {
   const read = new Map<number, RawRow>(current.map((raw) => [raw.row, raw]));
   const keyAt = new Map<number, ColumnKey>([...keys].map((key) => [columnFor(key), key]));
-  /** The cell to write at (row, key), or undefined when neither the update nor `current` gives it. */
-  const cellAt = (row: number, key: ColumnKey): { value: unknown } | undefined => {
+  /** The cell to write at (row, key), or UNKNOWN when neither the update nor `current` gives it. */
+  const cellAt = (row: number, key: ColumnKey): unknown => {
     const values = byRow.get(row);
-    if (values !== undefined && key in values) return { value: sheetValue(table, key, values[key]) };
+    if (values !== undefined && key in values) return sheetValue(table, key, values[key]);
     const raw = read.get(row);
-    if (raw !== undefined && key in raw.cells) return { value: writtenBack(raw.cells[key]) };
-    return undefined;
+    if (raw !== undefined && key in raw.cells) return writtenBack(raw.cells[key]);
+    return UNKNOWN;
   };
+  const known = (row: number, blockKeys: readonly ColumnKey[]): boolean =>
+    blockKeys.every((key) => cellAt(row, key) !== UNKNOWN);
   let writes = 0;
   for (const block of runs([...keyAt.keys()].sort((a, b) => a - b))) {
     const blockKeys = block.map((column) => keyAt.get(column) as ColumnKey);
-    const rows = [...byRow.entries()]
-      .filter(([, values]) => blockKeys.some((key) => key in values))
-      .map(([row]) => row)
-      .sort((a, b) => a - b);
+    const rows: number[] = [];
+    for (const [row, values] of byRow) if (blockKeys.some((key) => key in values)) rows.push(row);
+    rows.sort((a, b) => a - b);
     // Bridge gaps between rows with the cells as read, so one range covers them.
     const bridged: number[] = [];
     for (const row of rows) {
       const previous = bridged[bridged.length - 1];
       if (previous !== undefined && row > previous + 1) {
         const gap = Array.from({ length: row - previous - 1 }, (_, index) => previous + 1 + index);
-        if (gap.every((gapRow) => blockKeys.every((key) => cellAt(gapRow, key) !== undefined))) bridged.push(...gap);
+        if (gap.every((gapRow) => known(gapRow, blockKeys))) bridged.push(...gap);
       }
       bridged.push(row);
     }
     for (const run of runs(bridged)) {
-      if (run.every((row) => blockKeys.every((key) => cellAt(row, key) !== undefined))) {
-        const values = run.map((row) => blockKeys.map((key) => (cellAt(row, key) as { value: unknown }).value));
+      // The run's cells, row by row, until one is unknown.
+      const values: unknown[][] = [];
+      let complete = true;
+      for (let index = 0; index < run.length && complete; index++) {
+        const line = blockKeys.map((key) => cellAt(run[index] as number, key));
+        complete = !line.includes(UNKNOWN);
+        values.push(line);
+      }
+      if (complete) {
         table.sheet.getRange(run[0] as number, block[0] as number, run.length, block.length).setValues(values);
         writes += 1;
         continue;
