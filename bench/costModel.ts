@@ -25,7 +25,12 @@
  *    that does not exist, so the name is resolved then, as getSheetByName resolves it (counted server).
  *    The full check (its cached read of the register), the daily check and the ЦУР send (the register and
  *    «Журнал») reach a sheet this way; should it cost what getSheetByName costs, the full check has one
- *    server call more, the daily check and the ЦУР send two. Marked in LOCAL_ASSUMED.
+ *    server call more, the daily check and the ЦУР send two. Every read of «Настройки» and of the
+ *    calendar relies on it too (one open-ended getValues each, readSheetColumns in registerSheet.ts,
+ *    instead of getSheetByName + getDataRange + getValues): two server calls more wherever they are
+ *    read (a cold onEdit, a menu item that reads «Настройки»: one). Even then they cost no more than the
+ *    getSheetByName they replaced, and the getDataRange is saved whatever getRange costs. Marked in
+ *    LOCAL_ASSUMED.
  * Evidence that references are local: getRange(i, 1).getValue() for 1,000 rows took 3,064 ms in all,
  * ~1.5 ms a pair (bugbugnow.net 2019, below), far below any round trip.
  *
