@@ -18,7 +18,8 @@ import { refreshNotes } from '../sheets/cellNotes';
 import { computedUpdates, dayContextOf, type DayContext } from '../sheets/computedColumns';
 import { bumpContextVersion, lookUpContext, storeContext, type CachedContext } from '../platform/contextCache';
 import { newPageId } from '../platform/ids';
-import { contextOf, headerTexts, readDaySheets } from '../sheets/registerRead';
+import { contextOf, readDaySheets } from '../sheets/registerRead';
+import { forgetLayout, sameHeader } from '../sheets/registerLayout';
 import { MENU_TITLE } from '../menu/menu';
 import {
   HEADER_SCAN_ROWS,
@@ -120,7 +121,7 @@ function readFromCache(
   last: number,
 ): EditRead | null {
   const header = sheet.getRange(context.headerRow, 1, 1, context.width).getValues()[0] ?? [];
-  if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
+  if (!sameHeader(header, context.headers)) return null;
   return readPlanned(sheet, context, header, first, last);
 }
 
@@ -199,6 +200,8 @@ export function handleEdit(
     readOrNull = readFromSheets(spreadsheet, sheet, edited.first, edited.last, stale ? null : lookup.version);
   }
   const { table, day, register, read, sharing } = readOrNull;
+  // A header typed beyond the stored layout's width is invisible to its header check (registerLayout.ts).
+  if (edited.first <= table.headerRow) forgetLayout();
   if (Object.keys(table.positions).length === 0) return [];
   const first = Math.max(edited.first, table.headerRow + 1);
   const last = edited.last;

@@ -147,15 +147,6 @@ export function rememberedRegisterName(): string | null {
   return readDocumentProperty(REGISTER_SHEET_PROPERTY);
 }
 
-export function rememberRegisterName(name: string): void {
-  const properties = PropertiesService.getDocumentProperties();
-  if (name === SHEET_NAMES.register) {
-    if (properties.getProperty(REGISTER_SHEET_PROPERTY) !== null) properties.deleteProperty(REGISTER_SHEET_PROPERTY);
-  } else if (properties.getProperty(REGISTER_SHEET_PROPERTY) !== name) {
-    properties.setProperty(REGISTER_SHEET_PROPERTY, name);
-  }
-}
-
 /**
  * The register: the sheet setup remembered, else «Реестр», else the sheet whose header names the most
  * catalogue columns (at least MIN_MATCHED_COLUMNS). Null when there is none.
