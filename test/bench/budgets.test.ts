@@ -55,14 +55,14 @@ const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
   summaryPreview: 5,
   summarySend: 10,
   // An ordinary working day as the trigger usually finds it, the context cache expired: the 9 above plus
-  // 6 for reading the register from the sheets (looked up, its data range, its values and formulas), the
-  // time zone, «Настройки» and the calendar (one open-ended read each) and caching them.
-  dailyCheckNextDay: 15,
-  // A link to a new page with the context cache expired: which sheet is the register (the remembered
-  // name, a document property), the context from the sheets (the header found in the register's first
-  // rows, its size, the time zone; «Настройки» and the calendar: one open-ended read each) and stored;
-  // then as with the cache, less the header check.
-  editCold: 14,
+  // the time zone, «Настройки» and the calendar (one open-ended read each, always from their sheets). The
+  // register is read at the layout kept in the document properties (registerLayout.ts: no getSheetByName,
+  // no data range; the header row checked), and no cache entry is stored (the day's first edit does).
+  dailyCheckNextDay: 12,
+  // A link to a new page with the context cache expired: the document properties (the remembered name and
+  // the stored layout: one getProperties), the header row at that layout (checked against it), the time
+  // zone, «Настройки» and the calendar (one open-ended read each), the entry stored; then as with the cache.
+  editCold: 12,
 };
 
 /** The daily check's runs: their reminders grow with the people, bounded. */

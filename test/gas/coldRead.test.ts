@@ -282,3 +282,44 @@ describe('«Настройки» and the calendar are read from their sheets on 
     expect(run.calls.byMethod['Spreadsheet.getSheetByName']).toBe(1);
   });
 });
+
+describe('onEdit, the first edit after the cache entry expired', () => {
+  /** P3's link made that of P1's page: an error of the later row, P3, from the key columns. */
+  function coldEdit(prepare: (rt: Runtime) => void) {
+    const rt = afterFirstDay();
+    rt.setNow(moscowTime('2026-01-21', '11:30'));
+    prepare(rt);
+    const register = sheet(rt, 'Реестр');
+    const header = rt.quietly(() => register.getRange(1, 1, 1, register.getLastColumn()).getValues()[0] as string[]);
+    const link = header.indexOf('Ссылка на страницу') + 1;
+    const p1 = rt.quietly(() => register.getRange(2, link).getValue());
+    const cell = rt.quietly(() => register.getRange(4, link));
+    const { calls } = rt.measure(() => rt.simulateEdit(cell, { value: p1, user: COORDINATOR }));
+    const state = rt.quietly(() => register.getRange(4, header.indexOf('Состояние') + 1).getValue());
+    const notes = rt.quietly(() => register.getDataRange().getNotes());
+    return { calls, state, notes };
+  }
+
+  it('reads the header at the stored layout (no getLastRow / getLastColumn) and writes what it writes without it', () => {
+    const withLayout = coldEdit(() => undefined);
+    const without = coldEdit((rt) => documentProperties(rt).delete(LAYOUT_PROPERTY));
+    expect(withLayout.state).toBe('Ошибки заполнения');
+    expect(withLayout.state).toBe(without.state);
+    expect(withLayout.notes).toEqual(without.notes);
+    expect(withLayout.calls.byMethod['Sheet.getLastRow']).toBeUndefined();
+    expect(withLayout.calls.byMethod['Sheet.getLastColumn']).toBeUndefined();
+    expect(withLayout.calls.byMethod['Properties.getProperties']).toBe(1);
+    expect(without.calls.byMethod['Sheet.getLastColumn']).toBe(1);
+    // Both store the context for the next edit.
+    expect(withLayout.calls.byMethod['Cache.put']).toBe(1);
+  });
+
+  it('a stored layout whose header the sheet no longer has: the header found as before', () => {
+    const moved = coldEdit((rt) => {
+      // A column inserted at A by a script (no onEdit): every position moves by one.
+      rt.quietly(() => sheet(rt, 'Реестр').insertColumnBefore(1));
+    });
+    expect(moved.calls.byMethod['Sheet.getLastColumn']).toBe(1);
+    expect(moved.state).toBe('Ошибки заполнения');
+  });
+});
