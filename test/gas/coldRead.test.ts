@@ -228,6 +228,17 @@ describe('a stored layout the sheet no longer has is never trusted', () => {
     expect(storedLayout(rt)).toMatchObject({ width: next });
     expect((storedLayout(rt)?.headers as string[]).at(-1)).toBe('Примечание отдела');
   });
+  it('a header written after the last column with no onEdit (a script): seen next to the stored ones', () => {
+    const rt = afterFirstDay();
+    const next = COLUMNS.length + 1;
+    rt.quietly(() => sheet(rt, 'Реестр').getRange(1, next).setValue('Состояние'));
+    expect(storedLayout(rt)).toMatchObject({ width: COLUMNS.length });
+    const run = nextMorning(rt);
+    expect(run.result).toMatchObject({ status: 'done', failures: [] });
+    // Not trusted: the register read by its data range, the wider layout stored.
+    expect(run.calls.byMethod['Sheet.getDataRange']).toBe(1);
+    expect(storedLayout(rt)).toMatchObject({ width: next });
+  });
 });
 
 describe('«Настройки» and the calendar are read from their sheets on every cold run', () => {

@@ -27,7 +27,14 @@ import { withDocumentPropertiesForRead } from '../platform/documentProperties';
 import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
 import { newPageId } from '../platform/ids';
 import { contextOf, readDaySheets } from '../sheets/registerRead';
-import { forgetLayout, rememberLayout, sameHeader, storedLayout, type RegisterLayout } from '../sheets/registerLayout';
+import {
+  forgetLayout,
+  rememberLayout,
+  sameHeader,
+  sameStoredHeader,
+  storedLayout,
+  type RegisterLayout,
+} from '../sheets/registerLayout';
 import { MENU_TITLE } from '../menu/menu';
 import {
   HEADER_SCAN_ROWS,
@@ -135,15 +142,21 @@ function readFromCache(
 /**
  * The header row at a layout (the cache entry's or the stored one: registerLayout.ts), one getValues;
  * null when it is not the layout's header (a column moved, rows inserted above) or the sheet is narrower.
+ * A stored layout's is read one column wider when the sheet has one more (sameStoredHeader).
  */
-function headerAt(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: RegisterLayout): unknown[] | null {
-  let header: unknown[];
-  try {
-    header = sheet.getRange(layout.headerRow, 1, 1, layout.width).getValues()[0] ?? [];
-  } catch {
-    return null;
-  }
-  return sameHeader(header, layout.headers) ? header : null;
+function headerAt(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: RegisterLayout, stored = false): unknown[] | null {
+  const rangeOf = (width: number): GoogleAppsScript.Spreadsheet.Range | null => {
+    try {
+      return sheet.getRange(layout.headerRow, 1, 1, width);
+    } catch {
+      return null;
+    }
+  };
+  const range = (stored ? rangeOf(layout.width + 1) : null) ?? rangeOf(layout.width);
+  if (range === null) return null;
+  const header = range.getValues()[0] ?? [];
+  if (stored ? !sameStoredHeader(header, layout) : !sameHeader(header, layout.headers)) return null;
+  return header.slice(0, layout.width);
 }
 
 /**
@@ -188,7 +201,7 @@ function readFromSheets(
   version: string | null,
 ): EditRead {
   const layout = storedLayout();
-  const atLayout = layout !== null && layout.registerName === sheet.getName() ? headerAt(sheet, layout) : null;
+  const atLayout = layout !== null && layout.registerName === sheet.getName() ? headerAt(sheet, layout, true) : null;
   let context: CachedContext;
   let header: unknown[];
   if (layout !== null && atLayout !== null) {

@@ -6,12 +6,12 @@
  * calendar and the time zone are never kept there: they are read fresh on every such read (a row
  * deleted from «Настройки» fires no onEdit; a stale time zone would move every date by a day).
  *
- * A stored layout is only a guess: it is trusted when the header row read at its place equals its
- * header texts (sameHeader, as the cache's entry is checked), and only for the sheet the register would
- * be looked for under anyway (the remembered name, or «Реестр»); otherwise the register is found as
- * before. What that comparison cannot see, a header typed to the right of the stored width, comes by an
- * edit of the header row, which makes onEdit forget the layout (forgetLayout), or by setup, which stores
- * the new one. It is read only within withDocumentProperties (the run's one getProperties) and written
+ * A stored layout is only a guess: it is trusted when the header row read at its place, one column
+ * wider, equals its header texts with nothing named after them (sameStoredHeader; the cache's entry is
+ * checked the same way, without the extra column), and only for the sheet the register would be looked
+ * for under anyway (the remembered name, or «Реестр»); otherwise the register is found as before. An edit
+ * of the header row also makes onEdit forget the layout (forgetLayout), and setup stores the new one
+ * (the columns it adds fire no onEdit). It is read only within withDocumentProperties (the run's one getProperties) and written
  * staged, with the run's other properties, only when it changed.
  */
 import { SHEET_NAMES } from '../../domain/columns';
@@ -53,6 +53,22 @@ export function headerTexts(header: readonly unknown[]): string[] {
 /** Whether the header row just read is the one a layout (cached or stored) was taken from. */
 export function sameHeader(read: readonly unknown[], kept: readonly string[]): boolean {
   return read.length === kept.length && read.every((cell, index) => String(cell) === kept[index]);
+}
+
+/**
+ * A stored layout's header row, read one column wider when the sheet has that column: the same texts,
+ * and nothing named just after them. A header typed there fires onEdit, which forgets the layout, but a
+ * read that began before that edit may store the old layout again after it, and a script or another
+ * add-on writes without any onEdit; such a header next to the stored ones is seen here. (A header typed
+ * further right, past a blank column, is left to onEdit alone.)
+ */
+export function sameStoredHeader(read: readonly unknown[], layout: RegisterLayout): boolean {
+  const next = read.length > layout.width ? read[layout.width] : '';
+  return (
+    read.length <= layout.width + 1 &&
+    sameHeader(read.slice(0, layout.width), layout.headers) &&
+    String(next ?? '').trim() === ''
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

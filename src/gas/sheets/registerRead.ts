@@ -21,7 +21,14 @@ import {
 } from './registerSheet';
 import { isBlankRow, rawRowsOf } from './registerRows';
 import { readSettingsRows } from './settingsSheet';
-import { headerTexts, rememberLayout, sameHeader, storedLayout, type RegisterLayout } from './registerLayout';
+import {
+  headerTexts,
+  rememberLayout,
+  sameHeader,
+  sameStoredHeader,
+  storedLayout,
+  type RegisterLayout,
+} from './registerLayout';
 import { withDocumentPropertiesForRead } from '../platform/documentProperties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -73,21 +80,32 @@ type Opened = Omit<RegisterRead, 'day'>;
 /**
  * The register at a layout (the context cache's or the stored one): one getValues of the header row and
  * every row below it, trusted only when that header row is the layout's (so a moved column is never
- * written to by a stale position), then the formulas. Null when it is not, or the sheet is gone.
+ * written to by a stale position), then the formulas. Null when it is not, or the sheet is gone. A stored
+ * layout is read one column wider when the sheet has one more (sameStoredHeader: nothing named after it).
  */
-function readAtLayout(spreadsheet: Spreadsheet, layout: RegisterLayout, timeZone: string): Opened | null {
-  const range = cachedRange(spreadsheet, layout);
+function readAtLayout(
+  spreadsheet: Spreadsheet,
+  layout: RegisterLayout,
+  timeZone: string,
+  stored: boolean,
+): Opened | null {
+  const wide = stored ? cachedRange(spreadsheet, layout, 1, layout.width + 1) : null;
+  const range = wide ?? cachedRange(spreadsheet, layout);
   if (range === null) return null;
-  const block = range.getValues();
+  let block = range.getValues();
   const header = block[0] ?? [];
-  if (!sameHeader(header, layout.headers)) return null;
-  const formulas = range.getFormulas();
+  if (stored ? !sameStoredHeader(header, layout) : !sameHeader(header, layout.headers)) return null;
+  let formulas = range.getFormulas();
+  if (wide !== null) {
+    block = block.map((row) => row.slice(0, layout.width));
+    formulas = formulas.map((row) => row.slice(0, layout.width));
+  }
   let last = block.length - 1;
   while (last > 0 && isBlankRow(block[last] as unknown[])) last -= 1;
   const table = tableOfHeader(
     range.getSheet(),
     { name: layout.registerName, headerRow: layout.headerRow, lastRow: layout.headerRow + last, timeZone },
-    header,
+    block[0] ?? [],
   );
   // The open-ended read went to the sheet's last row: its size is known without asking.
   table.maxRows = layout.headerRow + block.length - 1;
@@ -135,7 +153,7 @@ export function readRegister(
 ): RegisterRead | null {
   if (lookup.context !== null) {
     const { context } = lookup;
-    const read = readAtLayout(spreadsheet, context, context.timeZone);
+    const read = readAtLayout(spreadsheet, context, context.timeZone, false);
     if (read !== null) {
       // Free within the daily check's properties (and written only when it changed).
       rememberLayout(read.table);
@@ -149,7 +167,8 @@ export function readRegister(
     const timeZone = (): string => (zone ??= spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE);
     const layout = storedLayout();
     const opened =
-      (layout === null ? null : readAtLayout(spreadsheet, layout, timeZone())) ?? readDataRange(spreadsheet, timeZone);
+      (layout === null ? null : readAtLayout(spreadsheet, layout, timeZone(), true)) ??
+      readDataRange(spreadsheet, timeZone);
     if (opened === null) return null;
     const { table } = opened;
     rememberLayout(table);
