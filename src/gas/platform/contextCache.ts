@@ -12,6 +12,10 @@
  * an edit is stale as soon as that edit's bump lands. The register's header is checked against the
  * sheet by every read that uses the entry (registerRead.ts), so a column moved without an edit (which
  * fires no onEdit) is never written to by a stale position.
+ *
+ * Without an entry, the register's layout alone (not «Настройки», the calendar or the time zone) may
+ * come from the document properties (registerLayout.ts). The daily check stores no entry: it runs
+ * before the working day, and the first edit or menu action after it stores its own.
  */
 import type { DaySheets } from '../sheets/computedColumns';
 import { isRegisterLayout, type RegisterLayout } from '../sheets/registerLayout';
