@@ -81,7 +81,8 @@ type Opened = Omit<RegisterRead, 'day'>;
  * The register at a layout (the context cache's or the stored one): one getValues of the header row and
  * every row below it, trusted only when that header row is the layout's (so a moved column is never
  * written to by a stale position), then the formulas. Null when it is not, or the sheet is gone. A stored
- * layout is read one column wider when the sheet has one more (sameStoredHeader: nothing named after it).
+ * layout's values are read one column wider when the sheet has one more (sameStoredHeader: nothing named
+ * after it).
  */
 function readAtLayout(
   spreadsheet: Spreadsheet,
@@ -89,17 +90,15 @@ function readAtLayout(
   timeZone: string,
   stored: boolean,
 ): Opened | null {
-  const wide = stored ? cachedRange(spreadsheet, layout, 1, layout.width + 1) : null;
-  const range = wide ?? cachedRange(spreadsheet, layout);
+  const range = cachedRange(spreadsheet, layout);
   if (range === null) return null;
-  let block = range.getValues();
+  // The values one column wider (its cells only: the formulas keep the layout's width).
+  const wide = stored ? cachedRange(spreadsheet, layout, 1, layout.width + 1) : null;
+  let block = (wide ?? range).getValues();
   const header = block[0] ?? [];
   if (stored ? !sameStoredHeader(header, layout) : !sameHeader(header, layout.headers)) return null;
-  let formulas = range.getFormulas();
-  if (wide !== null) {
-    block = block.map((row) => row.slice(0, layout.width));
-    formulas = formulas.map((row) => row.slice(0, layout.width));
-  }
+  const formulas = range.getFormulas();
+  if (wide !== null) block = block.map((row) => row.slice(0, layout.width));
   let last = block.length - 1;
   while (last > 0 && isBlankRow(block[last] as unknown[])) last -= 1;
   const table = tableOfHeader(
