@@ -8,6 +8,7 @@
 import { splitCalls } from '../../bench/costModel';
 import type { Runtime } from '../../dev/runtime';
 import { COLUMNS } from '../../src/domain/columns';
+import type { IsoDate } from '../../src/domain/types';
 import { LAYOUT_PROPERTY } from '../../src/gas/sheets/registerLayout';
 import {
   COORDINATOR,
@@ -65,7 +66,7 @@ function afterFirstDay(setup: Partial<RuntimeSetup> = {}): Runtime {
 }
 
 /** The next morning's run (the cache entry has expired overnight), measured. */
-function nextMorning(rt: Runtime, date = '2026-01-21' as const) {
+function nextMorning(rt: Runtime, date: IsoDate = '2026-01-21') {
   rt.setNow(moscowTime(date, '09:00'));
   const mailed = rt.mail.length;
   const { result, calls } = rt.measure(() => rt.fireTimeDriven('dailyCheck'));
