@@ -335,3 +335,37 @@ describe('onEdit, the first edit after the cache entry expired', () => {
     expect(moved.state).toBe('Ошибки заполнения');
   });
 });
+
+describe('the stored layout is only a help: the properties failing never fails the read', () => {
+  /** The check from the menu, the cache entry expired, P1's «Состояние» stale before it. */
+  function coldCheck(rt: Runtime) {
+    rt.setNow(moscowTime('2026-01-21', '12:00'));
+    const register = sheet(rt, 'Реестр');
+    const header = rt.quietly(() => register.getRange(1, 1, 1, COLUMNS.length).getValues()[0] as string[]);
+    const state = rt.quietly(() => register.getRange(2, header.indexOf('Состояние') + 1));
+    rt.quietly(() => state.setValue('устарело'));
+    const alerts = rt.ui.alerts.length;
+    const { calls } = rt.measure(() => rt.menu('menuCheckRegister', COORDINATOR));
+    return { calls, state: rt.quietly(() => state.getValue()), alerts: rt.ui.alerts.slice(alerts) };
+  }
+
+  it('the properties cannot be read: the register is found as before, and checked', () => {
+    const rt = afterFirstDay();
+    rt.ctx.failOn('Properties.getProperties');
+    const run = coldCheck(rt);
+    expect(run.alerts).toEqual([]);
+    expect(run.state).toBe('Просрочено: отдел');
+    expect(run.calls.byMethod['Sheet.getDataRange']).toBe(1);
+  });
+
+  it('the changed layout cannot be written: the check still completes, and the next read finds it as before', () => {
+    const rt = afterFirstDay();
+    documentProperties(rt).delete(LAYOUT_PROPERTY);
+    rt.ctx.failOn('Properties.setProperties');
+    const run = coldCheck(rt);
+    expect(run.calls.byMethod['Properties.setProperties']).toBe(1);
+    expect(run.alerts).toEqual([]);
+    expect(run.state).toBe('Просрочено: отдел');
+    expect(storedLayout(rt)).toBeNull();
+  });
+});
