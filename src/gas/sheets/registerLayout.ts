@@ -11,8 +11,9 @@
  * checked the same way, without the extra column), and only for the sheet the register would be looked
  * for under anyway (the remembered name, or «Реестр»); otherwise the register is found as before. An edit
  * of the header row also makes onEdit forget the layout (forgetLayout), and setup stores the new one
- * (the columns it adds fire no onEdit). It is read only within withDocumentProperties (the run's one getProperties) and written
- * staged, with the run's other properties, only when it changed.
+ * (the columns it adds fire no onEdit). It is read only where the run's properties are loaded (one
+ * getProperties: withDocumentProperties, withDocumentPropertiesForRead) and written staged, with the
+ * run's other properties, only when it changed.
  */
 import { SHEET_NAMES } from '../../domain/columns';
 import {
