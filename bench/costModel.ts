@@ -24,8 +24,17 @@
  *    a sheet's name in the A1 («'Журнал'!A1»). That one is the weakest: it throws at once for a sheet
  *    that does not exist, so the name is resolved then, as getSheetByName resolves it (counted server).
  *    The full check (its cached read of the register), the daily check and the ЦУР send (the register and
- *    «Журнал») reach a sheet this way; should it cost what getSheetByName costs, the full check has one
- *    server call more, the daily check and the ЦУР send two. Marked in LOCAL_ASSUMED.
+ *    «Журнал») reach a sheet this way; so do every read of «Настройки» and of the calendar (one
+ *    open-ended getValues each, readSheetColumns in registerSheet.ts, in place of getSheetByName +
+ *    getDataRange + getValues) and the read of the register at the layout stored in the document
+ *    properties when the context cache has expired (registerLayout.ts, in place of getSheetByName +
+ *    getDataRange). Should it cost what getSheetByName costs: the full check one server call more, the
+ *    ЦУР send and the daily check with the cache two, the daily check the morning after (cache expired)
+ *    four (the register, «Настройки», the calendar, «Журнал»: 16, not 12; 17 when the register's grid
+ *    ends at its last column, as the layout's one-column-wider reference fails first), the first edit
+ *    after the cache expired two (14, not 12), a menu item that reads «Настройки» one. Even then each
+ *    such read costs no more than the getSheetByName it replaced, and the getDataRange it saved stays
+ *    saved. Marked in LOCAL_ASSUMED.
  * Evidence that references are local: getRange(i, 1).getValue() for 1,000 rows took 3,064 ms in all,
  * ~1.5 ms a pair (bugbugnow.net 2019, below), far below any round trip.
  *

@@ -70,9 +70,13 @@ describe('the context cache', () => {
     const states = rt.quietly(() => sheetOf(rt, 'Реестр').getDataRange().getValues());
     documentCache(rt).evictAll();
     const { calls } = rt.measure(() => rt.menu('menuCheckRegister'));
-    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeGreaterThan(0);
+    // Read from the sheets (the time zone is read only then); the register at the layout setup stored in
+    // the document properties, its header checked (registerLayout.ts): no sheet looked up by name.
+    expect(calls.byMethod['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
+    expect(calls.byMethod['Properties.getProperties']).toBe(1);
+    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
     expect(calls.byMethod['Cache.put']).toBe(1);
-    // The register's data range once (the header found in it), «Настройки» and the calendar once each.
+    // The register from its header row down once, «Настройки» and the calendar once each.
     expect(calls.byMethod['Range.getValues']).toBe(3);
     expect(calls.byMethod['Sheet.getLastRow']).toBeUndefined();
     expect(rt.quietly(() => sheetOf(rt, 'Реестр').getDataRange().getValues())).toEqual(states);
@@ -95,7 +99,7 @@ describe('the context cache', () => {
     const entry = entries.get(CONTEXT_KEY) as { value: string };
     entry.value = JSON.stringify({ ...older, settingsRows: [['Параметр', 'Значение']], calendarRows: null });
     const { calls } = rt.measure(() => rt.menu('menuCheckRegister'));
-    expect(calls.byMethod['Spreadsheet.getSheetByName']).toBeGreaterThan(0);
+    expect(calls.byMethod['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
     expect(calls.byMethod['Cache.put']).toBe(1);
     expect(JSON.parse(entries.get(CONTEXT_KEY)?.value ?? '{}')).toHaveProperty('sheets.calendar.exists', true);
   });

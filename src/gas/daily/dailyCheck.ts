@@ -28,6 +28,7 @@ import { tryAppendJournal } from '../sheets/journalSheet';
 import { withScriptLock } from '../platform/lock';
 import { errorText, quotaRefusal, remainingMailQuota, sendMail } from '../platform/mail';
 import { readRegister } from '../sheets/registerRead';
+import { lookUpContext } from '../platform/contextCache';
 import { type RawRow, type RegisterTable } from '../sheets/registerSheet';
 import { writeColumns } from '../sheets/registerWrite';
 import { todayIn } from '../sheets/sheetValues';
@@ -269,7 +270,10 @@ export function runDailyCheck(event?: { triggerUid?: string }): DailyOutcome {
           const verdict = triggerUid === '' ? 'byHand' : triggerVerdict(triggerUid, effectiveUser());
           if (verdict === 'forged') return forged();
           if (verdict === 'stale') return stale;
-          const read = readRegister(spreadsheet);
+          // Without a cache entry (as most mornings: it lives an hour) the register is reached by its layout
+          // stored in the properties just read, and «Настройки» and the calendar are read from their sheets;
+          // the entry is not stored: the day's first edit or menu action stores its own (registerRead.ts).
+          const read = readRegister(spreadsheet, lookUpContext(), { cacheContext: false });
           const table = read?.table ?? null;
           const day = read?.day ?? loadDayContext(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
           today = day.register.today;

@@ -16,9 +16,25 @@ import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps'
 import type { ColumnKey, RowAssessment } from '../../domain/types';
 import { refreshNotes } from '../sheets/cellNotes';
 import { computedUpdates, dayContextOf, type DayContext } from '../sheets/computedColumns';
-import { bumpContextVersion, lookUpContext, storeContext, type CachedContext } from '../platform/contextCache';
+import {
+  bumpContextVersion,
+  lookUpContext,
+  storeContext,
+  type CachedContext,
+  type ContextLookup,
+} from '../platform/contextCache';
+import { withDocumentPropertiesForRead } from '../platform/documentProperties';
+import { MOSCOW_TIME_ZONE } from '../../domain/isoDate';
 import { newPageId } from '../platform/ids';
-import { contextOf, headerTexts, readDaySheets } from '../sheets/registerRead';
+import { contextOf, readDaySheets } from '../sheets/registerRead';
+import {
+  forgetLayout,
+  rememberLayout,
+  sameHeader,
+  sameStoredHeader,
+  storedLayout,
+  type RegisterLayout,
+} from '../sheets/registerLayout';
 import { MENU_TITLE } from '../menu/menu';
 import {
   HEADER_SCAN_ROWS,
@@ -119,9 +135,28 @@ function readFromCache(
   first: number,
   last: number,
 ): EditRead | null {
-  const header = sheet.getRange(context.headerRow, 1, 1, context.width).getValues()[0] ?? [];
-  if (headerTexts(header).join('\u0000') !== context.headers.join('\u0000')) return null;
-  return readPlanned(sheet, context, header, first, last);
+  const header = headerAt(sheet, context);
+  return header === null ? null : readPlanned(sheet, context, header, first, last);
+}
+
+/**
+ * The header row at a layout (the cache entry's or the stored one: registerLayout.ts), one getValues;
+ * null when it is not the layout's header (a column moved, rows inserted above) or the sheet is narrower.
+ * A stored layout's is read one column wider when the sheet has one more (sameStoredHeader).
+ */
+function headerAt(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: RegisterLayout, stored = false): unknown[] | null {
+  const rangeOf = (width: number): GoogleAppsScript.Spreadsheet.Range | null => {
+    try {
+      return sheet.getRange(layout.headerRow, 1, 1, width);
+    } catch {
+      return null;
+    }
+  };
+  const range = (stored ? rangeOf(layout.width + 1) : null) ?? rangeOf(layout.width);
+  if (range === null) return null;
+  const header = range.getValues()[0] ?? [];
+  if (stored ? !sameStoredHeader(header, layout) : !sameHeader(header, layout.headers)) return null;
+  return header.slice(0, layout.width);
 }
 
 /**
@@ -153,7 +188,8 @@ function readPlanned(
 }
 
 /**
- * Without a current cache entry: the header (found in the sheet's first rows), «Настройки» and the
+ * Without a current cache entry: the header (at the layout stored in the document properties when the
+ * sheet's header row still is that one, else found in the sheet's first rows), «Настройки» and the
  * calendar read from the sheets and stored for the next edit; then only what the edit needs, as with the
  * cache (the first edit after the entry expired no longer reads the whole register).
  */
@@ -164,10 +200,22 @@ function readFromSheets(
   last: number,
   version: string | null,
 ): EditRead {
-  const table = openRegisterTable(spreadsheet, sheet);
-  const context = contextOf(table, readDaySheets(spreadsheet, table.timeZone));
+  const layout = storedLayout();
+  const atLayout = layout !== null && layout.registerName === sheet.getName() ? headerAt(sheet, layout, true) : null;
+  let context: CachedContext;
+  let header: unknown[];
+  if (layout !== null && atLayout !== null) {
+    const timeZone = spreadsheet.getSpreadsheetTimeZone() || MOSCOW_TIME_ZONE;
+    context = { ...layout, timeZone, sheets: readDaySheets(spreadsheet, timeZone) };
+    header = atLayout;
+  } else {
+    const table = openRegisterTable(spreadsheet, sheet);
+    rememberLayout(table);
+    context = contextOf(table, readDaySheets(spreadsheet, table.timeZone));
+    header = table.headers;
+  }
   if (version !== null) storeContext(context, version);
-  return readPlanned(sheet, context, table.headers, first, last);
+  return readPlanned(sheet, context, header, first, last);
 }
 
 /** Handles an edit of `range` (the event's range). Returns the rows it assessed, for tests and the toast. */
@@ -183,8 +231,22 @@ export function handleEdit(
     return [];
   }
   const lookup = lookUpContext();
+  if (lookup.context !== null)
+    return name === lookup.context.registerName ? editRegister(spreadsheet, range, lookup) : [];
+  // Without an entry: the document properties read once (the remembered register name, the stored layout).
+  return withDocumentPropertiesForRead(() =>
+    isRegisterSheetName(name) ? editRegister(spreadsheet, range, lookup) : [],
+  );
+}
+
+/** An edit of the register. */
+function editRegister(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  lookup: ContextLookup,
+): RowAssessment[] {
+  const sheet = range.getSheet();
   const cached = lookup.context;
-  if (cached !== null ? name !== cached.registerName : !isRegisterSheetName(name)) return [];
   const edited = { first: range.getRow(), last: range.getLastRow() };
   const columns = { first: range.getColumn(), last: range.getLastColumn() };
 
@@ -199,6 +261,8 @@ export function handleEdit(
     readOrNull = readFromSheets(spreadsheet, sheet, edited.first, edited.last, stale ? null : lookup.version);
   }
   const { table, day, register, read, sharing } = readOrNull;
+  // A header typed beyond the stored layout's width is invisible to its header check (registerLayout.ts).
+  if (edited.first <= table.headerRow) forgetLayout();
   if (Object.keys(table.positions).length === 0) return [];
   const first = Math.max(edited.first, table.headerRow + 1);
   const last = edited.last;

@@ -12,8 +12,13 @@
  * an edit is stale as soon as that edit's bump lands. The register's header is checked against the
  * sheet by every read that uses the entry (registerRead.ts), so a column moved without an edit (which
  * fires no onEdit) is never written to by a stale position.
+ *
+ * Without an entry, the register's layout alone (not «Настройки», the calendar or the time zone) may
+ * come from the document properties (registerLayout.ts). The daily check stores no entry: it runs
+ * before the working day, and the first edit or menu action after it stores its own.
  */
 import type { DaySheets } from '../sheets/computedColumns';
+import { isRegisterLayout, type RegisterLayout } from '../sheets/registerLayout';
 
 export const CONTEXT_KEY = 'registerContext';
 export const VERSION_KEY = 'registerContextVersion';
@@ -27,13 +32,7 @@ export const CONTEXT_LIFETIME_SECONDS = 3600;
 /** The version an entry is stored under when no version key exists (expired, or setup never ran). */
 const NO_VERSION = 'none';
 
-export interface CachedContext {
-  registerName: string;
-  /** 1-based. */
-  headerRow: number;
-  width: number;
-  /** The header row as String(cell). */
-  headers: string[];
+export interface CachedContext extends RegisterLayout {
   timeZone: string;
   /** «Настройки» and the calendar sheet parsed (daySheetsOfRows), read in `timeZone`. */
   sheets: DaySheets;
@@ -78,20 +77,9 @@ function isDaySheets(value: unknown): value is DaySheets {
 }
 
 function isContext(value: unknown): value is CachedContext & { version: string } {
-  if (typeof value !== 'object' || value === null) return false;
-  const c = value as Record<string, unknown>;
-  return (
-    typeof c.version === 'string' &&
-    typeof c.registerName === 'string' &&
-    Number.isInteger(c.headerRow) &&
-    (c.headerRow as number) >= 1 &&
-    Number.isInteger(c.width) &&
-    (c.width as number) >= 1 &&
-    Array.isArray(c.headers) &&
-    c.headers.every((header) => typeof header === 'string') &&
-    typeof c.timeZone === 'string' &&
-    isDaySheets(c.sheets)
-  );
+  if (!isRegisterLayout(value)) return false;
+  const c = value as unknown as Record<string, unknown>;
+  return typeof c.version === 'string' && typeof c.timeZone === 'string' && isDaySheets(c.sheets);
 }
 
 /** One cache read: the current entry, or null with the version to store a fresh one under. */

@@ -24,7 +24,34 @@ function store(): Properties {
  */
 export function withDocumentProperties<T>(fn: () => T): T {
   if (copy !== null) return fn();
-  copy = { ...store().getProperties() };
+  return runWith(store().getProperties(), fn);
+}
+
+/**
+ * withDocumentProperties for a read whose only staged writes are a convenience for later runs (the
+ * register's layout): when the store cannot be read, `fn` runs without the copy (each read its own
+ * getProperty, as outside), and a write that fails at the end is dropped, never failing the read.
+ */
+export function withDocumentPropertiesForRead<T>(fn: () => T): T {
+  if (copy !== null) return fn();
+  let loaded: Record<string, string>;
+  try {
+    loaded = store().getProperties();
+  } catch {
+    return fn();
+  }
+  let result: { value: T } | null = null;
+  try {
+    return runWith(loaded, () => (result = { value: fn() }).value);
+  } catch (error) {
+    // Thrown by `fn`, or by the write at its end (then `fn` had returned).
+    if (result === null) throw error;
+    return (result as { value: T }).value;
+  }
+}
+
+function runWith<T>(loaded: Record<string, string>, fn: () => T): T {
+  copy = { ...loaded };
   staged = {};
   try {
     let value: T;
@@ -44,6 +71,11 @@ export function withDocumentProperties<T>(fn: () => T): T {
     copy = null;
     staged = {};
   }
+}
+
+/** Whether the run's properties are loaded (within withDocumentProperties): reads cost no call then. */
+export function documentPropertiesLoaded(): boolean {
+  return copy !== null;
 }
 
 /** A document property; null when unset or unreadable (e.g. onOpen before authorisation). */

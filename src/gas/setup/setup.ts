@@ -26,7 +26,6 @@ import {
   findRegisterSheet,
   missingColumns,
   openRegisterTable,
-  rememberRegisterName,
   type RawRow,
   type RegisterTable,
 } from '../sheets/registerSheet';
@@ -35,6 +34,7 @@ import { writeColumns, type RowUpdate } from '../sheets/registerWrite';
 import { ensureOverviewSheet } from '../sheets/overviewSheet';
 import { ensureCalendarAndJournal, ensureSettingsSheet, protectServiceSheets } from '../sheets/serviceSheets';
 import { contextOf, readDaySheets } from '../sheets/registerRead';
+import { rememberRegister } from '../sheets/registerLayout';
 import { readSettings } from '../sheets/settingsSheet';
 import type { Settings } from '../../domain/settings';
 import { applyValidation, keptValidationHeaders } from '../sheets/validationRules';
@@ -194,7 +194,7 @@ export function setupRegister(
   // The person running setup stays an editor (Google's advice before removing others).
   const runner = currentUserEmail();
   protectServiceSheets(spreadsheet, [...day.settings.settings.coordinators, ...(runner === '' ? [] : [runner])]);
-  rememberRegisterName(table.name);
+  rememberRegister(table);
   // A new context version with what setup leaves (contextCache.ts): every older entry is stale now.
   resetContext(contextOf(table, sheets));
 

@@ -15,6 +15,7 @@ import {
 } from '../../domain/calendar';
 import { SHEET_NAMES } from '../../domain/columns';
 import type { WorkingCalendar } from '../../domain/types';
+import { readSheetColumns } from './registerSheet';
 import { dateCell } from './sheetValues';
 
 export interface CalendarRead {
@@ -28,10 +29,12 @@ export function readCalendar(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
   return calendarOf(parseCalendarSheet(readCalendarRows(spreadsheet), timeZone));
 }
 
-/** The sheet's cells, header included (one getValues), or null when there is no sheet. */
+/**
+ * The sheet's columns (CALENDAR_SHEET_HEADERS), header included, down to its last row, in one call
+ * (readSheetColumns); null when there is no sheet.
+ */
 export function readCalendarRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): unknown[][] | null {
-  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.calendar);
-  return sheet === null ? null : sheet.getDataRange().getValues();
+  return readSheetColumns(spreadsheet, SHEET_NAMES.calendar, CALENDAR_SHEET_HEADERS.length);
 }
 
 /** What the sheet says, parsed: plain data (the context cache keeps it as JSON). */

@@ -147,15 +147,6 @@ export function rememberedRegisterName(): string | null {
   return readDocumentProperty(REGISTER_SHEET_PROPERTY);
 }
 
-export function rememberRegisterName(name: string): void {
-  const properties = PropertiesService.getDocumentProperties();
-  if (name === SHEET_NAMES.register) {
-    if (properties.getProperty(REGISTER_SHEET_PROPERTY) !== null) properties.deleteProperty(REGISTER_SHEET_PROPERTY);
-  } else if (properties.getProperty(REGISTER_SHEET_PROPERTY) !== name) {
-    properties.setProperty(REGISTER_SHEET_PROPERTY, name);
-  }
-}
-
 /**
  * The register: the sheet setup remembered, else «Реестр», else the sheet whose header names the most
  * catalogue columns (at least MIN_MATCHED_COLUMNS). Null when there is none.
@@ -222,6 +213,29 @@ export function sheetByReference(
   } catch {
     return null;
   }
+}
+
+/**
+ * Columns A–`lastColumn` of the sheet `name`, from row 1 to the sheet's last row (blank rows at the end
+ * included), in one getValues: an open-ended A1 range by the sheet's name, as the cached register read
+ * reaches the register (no getSheetByName, no getDataRange; the reference is local by ASSUMPTION,
+ * bench/costModel.ts). Null when there is no such sheet. The range cannot be had when the sheet is
+ * narrower than `lastColumn` (a column deleted) or has no sheet of that name: then it is read as before,
+ * by getSheetByName and its data range, so a narrow sheet still counts and a missing one is still null.
+ */
+export function readSheetColumns(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  lastColumn: number,
+): unknown[][] | null {
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = spreadsheet.getRange(`${quotedSheetName(name)}!A1:${columnLetter(lastColumn)}`);
+  } catch {
+    const sheet = spreadsheet.getSheetByName(name);
+    return sheet === null ? null : sheet.getDataRange().getValues();
+  }
+  return range.getValues();
 }
 
 /** «Реестр!E12»; the sheet name is quoted when it needs to be. */

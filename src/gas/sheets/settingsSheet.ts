@@ -1,9 +1,13 @@
 /**
- * «Настройки» in the spreadsheet: read in one getValues. A missing sheet gives the defaults (setup
+ * «Настройки» in the spreadsheet: read in one call (an open-ended range, readSheetColumns). A missing sheet gives the defaults (setup
  * creates it).
  */
 import { SHEET_NAMES } from '../../domain/columns';
 import { parseSettings, type ParsedSettings } from '../../domain/settings';
+import { readSheetColumns } from './registerSheet';
+
+/** «Параметр» and «Значение»: the columns parseSettings reads. */
+const SETTINGS_COLUMNS = 2;
 
 export interface SettingsRead extends ParsedSettings {
   /** False when the sheet «Настройки» does not exist yet. */
@@ -14,10 +18,12 @@ export function readSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
   return settingsOfRows(readSettingsRows(spreadsheet));
 }
 
-/** The sheet's cells (one getValues), or null when there is no sheet. */
+/**
+ * The sheet's label and value columns (parseSettings reads no other), down to its last row, in one call;
+ * null when there is no sheet.
+ */
 export function readSettingsRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): unknown[][] | null {
-  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.settings);
-  return sheet === null ? null : sheet.getDataRange().getValues();
+  return readSheetColumns(spreadsheet, SHEET_NAMES.settings, SETTINGS_COLUMNS);
 }
 
 /** The settings from the sheet's cells (null: no sheet, the defaults). */
