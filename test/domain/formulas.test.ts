@@ -55,4 +55,22 @@ describe('readSheetRow with formula cells', () => {
       expect.objectContaining({ severity: 'warning', message: expect.stringContaining('а не флажок') }),
     ]);
   });
+
+  it('lists formula cells in the order of the columns, whatever their kinds', () => {
+    const reading = readSheetRow(
+      {
+        govMark: new FormulaCell('=TRUE'),
+        inn: new FormulaCell('=1'),
+        deletedOn: new FormulaCell('=TODAY()'),
+        link: new FormulaCell('=A1'),
+        createdOn: new FormulaCell('=TODAY()'),
+        organization: new FormulaCell('=B1'),
+      },
+      { today: '2026-03-05' },
+    );
+    const formulaColumns = reading.problems
+      .filter((problem) => problem.message.includes('формула'))
+      .map((problem) => problem.column);
+    expect(formulaColumns).toEqual(['organization', 'link', 'createdOn', 'deletedOn', 'inn', 'govMark']);
+  });
 });
