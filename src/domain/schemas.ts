@@ -341,6 +341,26 @@ function namesAgreement(basis: string): boolean {
   return date && number;
 }
 
+// checkPage's helpers, at module level: as closures they were made anew for each of 10,000 rows.
+function report(problems: Problem[], key: ColumnKey, severity: Severity, message: string): void {
+  problems.push(columnProblem(key, severity, message));
+}
+
+/** A value with a format it does not have: reported, and not used. */
+function reject(page: Page, problems: Problem[], key: PageKey, message: string): void {
+  report(problems, key, 'error', message);
+  setField(page, key, null);
+}
+
+function unreadable(problems: readonly Problem[], key: PageKey): boolean {
+  for (const problem of problems) if (problem.column === key) return true;
+  return false;
+}
+
+function missing(page: Page, problems: readonly Problem[], key: PageKey): boolean {
+  return page[key] === null && !unreadable(problems, key);
+}
+
 /**
  * Checks a read row: `page` holds what was read (a fresh object of the caller's: the values that do not
  * fit their format are set to null in it), `problems` what could not be read (appended to).
@@ -348,26 +368,18 @@ function namesAgreement(basis: string): boolean {
 function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowReading {
   const networks = networkList(options.extraNetworks);
   const networkNames = networkNamesOf(networks);
-  const report = (key: ColumnKey, severity: Severity, message: string): void => {
-    problems.push(columnProblem(key, severity, message));
-  };
-  /** A value with a format it does not have: reported, and not used. */
-  const reject = (key: PageKey, message: string): void => {
-    report(key, 'error', message);
-    setField(page, key, null);
-  };
-  const unreadable = (key: PageKey): boolean => problems.some((problem) => problem.column === key);
-  const missing = (key: PageKey): boolean => page[key] === null && !unreadable(key);
 
   // Values with a format.
   if (page.orgKind !== null) {
     const kind = listItem(page.orgKind, ORG_KINDS);
-    if (kind === null) reject('orgKind', `«${page.orgKind}» — выберите из списка: ${quotedList(ORG_KINDS)}.`);
+    if (kind === null)
+      reject(page, problems, 'orgKind', `«${page.orgKind}» — выберите из списка: ${quotedList(ORG_KINDS)}.`);
     else page.orgKind = kind;
   }
   if (page.network !== null) {
     const network = listItem(page.network, networkNames);
-    if (network === null) reject('network', `«${page.network}» — выберите из списка: ${quotedList(networkNames)}.`);
+    if (network === null)
+      reject(page, problems, 'network', `«${page.network}» — выберите из списка: ${quotedList(networkNames)}.`);
     else page.network = network;
   }
   // The link cell's links and their facts, looked up once for every rule below that reads them.
@@ -375,30 +387,35 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
   const firstLink = links[0]?.facts;
   if (page.link !== null) {
     const error = linkError(links, options.extraNetworks);
-    if (error !== null) reject('link', error);
+    if (error !== null) reject(page, problems, 'link', error);
   }
   if (page.responsibleEmail !== null && !isEmailAddress(page.responsibleEmail)) {
-    reject('responsibleEmail', `«${page.responsibleEmail}» — не похоже на адрес электронной почты.`);
+    reject(page, problems, 'responsibleEmail', `«${page.responsibleEmail}» — не похоже на адрес электронной почты.`);
   }
   if (page.ogrn !== null) {
     const error = ogrnError(page.ogrn);
-    if (error !== null) reject('ogrn', error);
+    if (error !== null) reject(page, problems, 'ogrn', error);
   }
   if (page.inn !== null) {
     const error = innError(page.inn);
-    if (error !== null) reject('inn', error);
+    if (error !== null) reject(page, problems, 'inn', error);
   }
 
   // Rules between fields.
   const exempt = page.exemptionBasis !== null;
-  if (missing('organization')) report('organization', 'error', 'не заполнено.');
+  if (missing(page, problems, 'organization')) report(problems, 'organization', 'error', 'не заполнено.');
   if (!exempt) {
-    if (missing('network')) {
+    if (missing(page, problems, 'network')) {
       const byLink = page.link === null ? null : (firstLink?.network?.name ?? null);
-      report('network', 'error', byLink === null ? REQUIRED_FOR_PAGE : `не выбрана; по ссылке это «${byLink}».`);
+      report(
+        problems,
+        'network',
+        'error',
+        byLink === null ? REQUIRED_FOR_PAGE : `не выбрана; по ссылке это «${byLink}».`,
+      );
     }
     for (const key of ['link', 'createdOn', 'responsibleName', 'authorizedName'] as const) {
-      if (missing(key)) report(key, 'error', REQUIRED_FOR_PAGE);
+      if (missing(page, problems, key)) report(problems, key, 'error', REQUIRED_FOR_PAGE);
     }
   }
   if (page.link !== null && page.network !== null) {
@@ -406,11 +423,12 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
     const hosts = links.map(({ facts }) => facts.host);
     const host = hosts.find((one) => one !== null && network !== undefined && !network.hosts.includes(one));
     if (network && network.hosts.length > 0 && host !== undefined && host !== null) {
-      report('link', 'error', `ссылка ведёт на ${host}, а выбрана сеть «${network.name}».`);
+      report(problems, 'link', 'error', `ссылка ведёт на ${host}, а выбрана сеть «${network.name}».`);
     }
   }
   if (page.link !== null && firstLink?.kind.kind === 'profile') {
     report(
+      problems,
       'link',
       'warning',
       'это личная страница (профиль) человека, а официальной страницей может быть только сообщество («ВКонтакте») или ' +
@@ -418,10 +436,11 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
     );
   }
   if (page.createdOn !== null && page.createdOn > options.today) {
-    report('createdOn', 'error', 'дата позже сегодняшнего дня: страница не может быть создана в будущем.');
+    report(problems, 'createdOn', 'error', 'дата позже сегодняшнего дня: страница не может быть создана в будущем.');
   }
   if (page.createdOn !== null && page.createdOn < OFFICIAL_PAGES_SINCE) {
     report(
+      problems,
       'createdOn',
       'warning',
       `официальные страницы существуют с ${formatRuDate(OFFICIAL_PAGES_SINCE)} (270-ФЗ): укажите день, когда страница стала официальной.`,
@@ -429,23 +448,25 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
   }
   if (page.deletedOn !== null) {
     if (page.deletedOn > options.today) {
-      report('deletedOn', 'error', 'дата позже сегодняшнего дня: укажите день, когда страница была удалена.');
+      report(problems, 'deletedOn', 'error', 'дата позже сегодняшнего дня: укажите день, когда страница была удалена.');
     }
     if (page.createdOn !== null && page.deletedOn < page.createdOn) {
-      report('deletedOn', 'error', 'дата удаления раньше даты создания.');
+      report(problems, 'deletedOn', 'error', 'дата удаления раньше даты создания.');
     }
   }
   // The position is required wherever there is a responsible person: on every page, and on an
   // exemption row only when somebody is named.
-  if (missing('responsiblePosition') && (!exempt || page.responsibleName !== null)) {
-    report('responsiblePosition', 'error', 'не заполнено.');
+  if (missing(page, problems, 'responsiblePosition') && (!exempt || page.responsibleName !== null)) {
+    report(problems, 'responsiblePosition', 'error', 'не заполнено.');
   }
   if (page.responsiblePosition !== null) {
     const warning = responsiblePositionWarning(page.responsiblePosition, page.orgKind);
-    if (warning !== null) report('responsiblePosition', 'warning', `«${page.responsiblePosition}» — ${warning}`);
+    if (warning !== null)
+      report(problems, 'responsiblePosition', 'warning', `«${page.responsiblePosition}» — ${warning}`);
   }
   if (exempt && page.orgKind === ORG_KINDS[0]) {
     report(
+      problems,
       'exemptionBasis',
       'error',
       'администрация округа обязана вести официальные страницы по федеральному закону (ст. 10 Федерального закона ' +
@@ -453,6 +474,7 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
     );
   } else if (exempt && !namesAgreement(page.exemptionBasis ?? '')) {
     report(
+      problems,
       'exemptionBasis',
       'warning',
       `«${page.exemptionBasis ?? ''}» — не видно реквизитов согласования с администрацией округа (п. 4): укажите дату ` +
@@ -460,11 +482,17 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
     );
   }
   if (!exempt && page.deletedOn === null && page.link !== null) {
-    if (!page.govMark && !unreadable('govMark')) {
-      report('govMark', 'warning', 'не отмечена: на официальной странице должна стоять метка «Госорганизация».');
-    }
-    if (!page.govPublics && !unreadable('govPublics')) {
+    if (!page.govMark && !unreadable(problems, 'govMark')) {
       report(
+        problems,
+        'govMark',
+        'warning',
+        'не отмечена: на официальной странице должна стоять метка «Госорганизация».',
+      );
+    }
+    if (!page.govPublics && !unreadable(problems, 'govPublics')) {
+      report(
+        problems,
         'govPublics',
         'warning',
         'не отмечено: официальная страница подключается к «Госпабликам» Госуслуг (Федеральный закон № 8-ФЗ в ред. ' +
@@ -472,8 +500,9 @@ function checkPage(page: Page, problems: Problem[], options: CheckOptions): RowR
       );
     }
   }
-  if (!exempt && page.deletedOn === null && !page.esiaVerified && !unreadable('esiaVerified')) {
+  if (!exempt && page.deletedOn === null && !page.esiaVerified && !unreadable(problems, 'esiaVerified')) {
     report(
+      problems,
       'esiaVerified',
       'warning',
       'не отмечена: уполномоченное лицо должно пройти идентификацию в ЕСИА (Госуслуги), п. 3.2.1.3.',
