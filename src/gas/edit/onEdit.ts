@@ -63,13 +63,14 @@ function serviceUpdates(
   columns: { first: number; last: number },
   today: string,
   assess: (raw: RawRow) => RowAssessment | null,
-  taken: Set<string>,
+  takenIds: () => Set<string>,
 ): RowUpdate[] {
   const updates: RowUpdate[] = [];
   for (const raw of rows) {
     if (isBlankRegisterRow(raw.cells)) continue;
     const values: RowUpdate['values'] = {};
     if (table.positions.id !== undefined && needsNewId(raw.cells)) {
+      const taken = takenIds();
       values.id = newPageId(taken);
       taken.add(values.id as string);
     }
@@ -268,14 +269,17 @@ function editRegister(
   const last = edited.last;
   if (last < first) return [];
 
-  const taken = new Set(register.map((raw) => String(raw.cells.id ?? '').trim()).filter((id) => id !== ''));
+  // The register's IDs, gathered only when an edited row needs a new one (most edits do not).
+  let taken: Set<string> | null = null;
+  const takenIds = (): Set<string> =>
+    (taken ??= new Set(register.map((raw) => String(raw.cells.id ?? '').trim()).filter((id) => id !== '')));
   const service = serviceUpdates(
     table,
     read,
     columns,
     day.register.today,
     (raw) => assessRow(raw, day.register),
-    taken,
+    takenIds,
   );
   const rows = applied(read, service);
   const byRow = assessRowsInRegister(
