@@ -95,8 +95,8 @@ export interface ParsedLink {
 const WEB_ADDRESS = /^(https?):\/\/(?:([^@/?#]*)@)?([^/?#:@]+)(?::(\d{1,5}))?([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
 
 /**
- * Everything the register asks of one link, worked out in one pass: its parts, its host, its network,
- * its normal form and what kind of page it leads to. A check asks this of every row's link several times
+ * Everything the register asks of one link, worked out in one pass: whether it is an address (and a
+ * site's home page), its host, its network, its normal form and what kind of page it leads to. A check asks this of every row's link several times
  * (its error, its network, its kind, its normal form for duplicates): one answer per link and list of
  * configured networks is remembered for the run, instead of one per question.
  */
