@@ -32,8 +32,8 @@ const WHITESPACE = /\s/;
 
 /**
  * Whether `note` already is mergedNote(note, messages), told without building that text: a check
- * re-reads thousands of notes that carry our current part, and building each one again only to find it
- * equal was a fifth of the check's garbage.
+ * re-reads thousands of notes that carry our current part, and each would be built again only to be
+ * found equal.
  */
 export function isMergedNote(note: string, messages: readonly string[]): boolean {
   const marker = note.indexOf(NOTE_MARKER);
