@@ -153,6 +153,9 @@ export function refreshNotes(
   const [left, right] = span.columns;
   table.sheet
     .getRange(first + top, left + 1, bottom - top + 1, right - left + 1)
-    .setNotes(after.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)));
+    // A row the rectangle spans in full (the first check's usually) goes as it is, not copied.
+    .setNotes(
+      after.slice(top, bottom + 1).map((row) => (row.length === right - left + 1 ? row : row.slice(left, right + 1))),
+    );
   return true;
 }
