@@ -306,13 +306,14 @@ function quotedList(items: readonly string[]): string {
   return items.map((item) => `«${item}»`).join(', ');
 }
 
+const NO_LINKS: readonly CellLink[] = [];
+
 /**
  * Why a «Ссылка на страницу» cell is no page's address (null when it is one): not a web address, a site's
  * home page, or a link into a network that is no page (a post, the feed, an app…). A cell may hold two
- * writings of one page separated by «;» (pageLinks); each is checked, and they must lead to one network.
+ * writings of one page separated by «;» (cellLinks gives each with its facts); each is checked, and they must
+ * lead to one network.
  */
-const NO_LINKS: readonly CellLink[] = [];
-
 function linkError(links: readonly CellLink[], extraNetworks?: readonly NetworkSpec[]): string | null {
   for (const { link, facts } of links) {
     const { address, homePage, host, kind } = facts;
