@@ -262,6 +262,7 @@ const VK_NOT_PAGES: ReadonlyArray<[RegExp, string]> = [
   [/^(doc|docs)-?\d*(_\d+)?$/, 'документ'],
   [/^(market|product)-?\d*(_\d+)?$/, 'товары'],
   [/^(app|apps)\d*(_-?\d+)?$/, 'приложение'],
+  [/^@/, 'статья'],
   [/^(feed|news)$/, 'лента новостей'],
   [/^(im|mail|write\d*)$/, 'сообщения'],
   [/^(search|people|communities)$/, 'поиск'],

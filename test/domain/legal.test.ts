@@ -67,6 +67,9 @@ describe('official pages are communities', () => {
     ['https://vk.com/app123', 'приложение'],
     ['https://vk.com/photo-1_2', 'фотография'],
     ['https://vk.com/search', 'поиск'],
+    // An article (vk.com/@автор-заголовок) or a community's list of them: not the community itself.
+    ['https://vk.com/@mbdou-news', 'статья'],
+    ['https://vk.com/@shpakray-itogi-goda', 'статья'],
     ['https://vk.com/shpakray/photos', 'раздел'],
     ['https://ok.ru/feed', 'лента'],
     ['https://ok.ru/group/123/topics', 'раздел группы'],
