@@ -695,6 +695,11 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.fill('#f-responsibleEmail', 'ivanova@');
     await page.locator('#f-responsibleEmail').blur();
     await waitText(page.locator('#f-responsibleEmail-msg'), 'не похоже на адрес электронной почты');
+    // A Cyrillic domain stays as typed and is accepted (an email input would hand it over as punycode).
+    await page.fill('#f-responsibleEmail', 'ivanova@шпаковский.рф');
+    await page.locator('#f-responsibleEmail').blur();
+    await waitExactText(page.locator('#f-responsibleEmail-msg'), '');
+    expect(await page.inputValue('#f-responsibleEmail')).toBe('ivanova@шпаковский.рф');
     expect(submits()).toBe(0);
   });
 

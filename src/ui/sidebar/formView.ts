@@ -26,7 +26,9 @@ function renderControl(spec: FieldSpec): Control {
       return h('input', { ...common, type: 'checkbox' });
     default: {
       // Dates are text fields: a browser's own date control follows its language (mm/dd/yyyy in English).
-      const type = { text: 'text', organization: 'text', url: 'url', date: 'text', email: 'email' }[spec.control];
+      // E-mail too (inputmode keeps the keyboard): an email input hands a Cyrillic domain over as punycode
+      // (адрес@администрация.рф → …@xn--…), which the person never typed and the check rejects.
+      const type = { text: 'text', organization: 'text', url: 'url', date: 'text', email: 'text' }[spec.control];
       return h('input', {
         ...common,
         type,
