@@ -237,6 +237,15 @@ export function assessRegister(rawRows: ReadonlyArray<RawRegisterRow>, context: 
  */
 export const REGISTER_WIDE_KEYS: readonly ColumnKey[] = ['id', 'link', 'deletedOn', 'organization', 'exemptionBasis'];
 
+/** `register` with `rows` in place of the rows of the same numbers (added when beyond it). */
+export function withRows<Row extends RawRegisterRow>(register: readonly Row[], rows: readonly Row[]): Row[] {
+  const replaced = new Map(rows.map((raw) => [raw.row, raw]));
+  const result = register.map((raw) => replaced.get(raw.row) ?? raw);
+  const present = new Set(register.map((raw) => raw.row));
+  for (const raw of rows) if (!present.has(raw.row)) result.push(raw);
+  return result;
+}
+
 /**
  * The rows numbered in `wanted`, each assessed exactly as assessRegister assesses it in `register`
  * (every data row of the sheet): its own problems and the register-wide ones. Of the other rows only

@@ -44,7 +44,11 @@ const SERVER_BUDGET: Record<(typeof OPERATIONS)[number], number> = {
   editExemption: 10,
   // Fifty new pages: IDs and links; IDs, stamps and computed columns written (three blocks), no toast.
   paste50: 10,
-  sidebarSubmit: 8,
+  // Cache, lock, the properties read and the request memory's write, the register's values and formulas,
+  // the row in one setValues, and its notes read and (the new page has a warning) written: a script's own
+  // writes fire no onEdit, so the save brings the notes in line itself. Issue 14 asked for ≤ 8, before the
+  // save kept notes: a cell fixed in the sidebar kept its «Ошибка».
+  sidebarSubmit: 9,
   // 9 on an ordinary working day (cache, lock, one properties read and one write, quota, the register's
   // values and formulas, «Журнал»'s last row and write; the trigger told current from its recorded state;
   // +1 when a computed cell changes). BENCH_TODAY is the first working day of a month: issue 15's control

@@ -204,6 +204,37 @@ describe('sidebarSubmit: a new page', () => {
     expect(registerValues(rt).values).toHaveLength(5);
   });
 
+  it('keeps its memory of requests in one property: a full memory costs no call to forget the oldest', () => {
+    const rt = threeRows();
+    const ids: string[] = [];
+    for (let index = 0; index < 55; index++) {
+      const input = newPageInput({ link: `https://vk.com/kultura_${index}` });
+      ids.push(succeeded(submit(rt, input, `memory-${String(index).padStart(3, '0')}`)).id);
+    }
+    const next = rt.measure(() => submit(rt, newPageInput({ link: 'https://vk.com/kultura_next' }), 'memory-next'));
+    expect(next.result.ok).toBe(true);
+    expect(next.calls.byMethod['Properties.deleteProperty']).toBeUndefined();
+    expect(next.calls.byMethod['Properties.setProperty']).toBe(1);
+    // The last 50 are remembered; older ones are forgotten (their pages are found as duplicates instead).
+    expect(submit(rt, newPageInput({ link: 'https://vk.com/kultura_54' }), 'memory-054')).toMatchObject({
+      repeated: true,
+      id: ids[54],
+    });
+    expect(submit(rt, newPageInput({ link: 'https://vk.com/kultura_0' }), 'memory-000').ok).toBe(false);
+  });
+
+  it('recalls a request remembered by an earlier release (one property a request)', () => {
+    const rt = threeRows();
+    const store = (rt.services.PropertiesService as unknown as { document: { store: Map<string, string> } }).document
+      .store;
+    store.set('sidebarSubmit:earlier-release-1', '{"id":"P-BBBBBBBB","created":false}');
+    const found = (rt.scriptRun('sidebarFind', 'Дом культуры') as SidebarFindResult).pages[0]!;
+    expect(submit(rt, { ...found.input, note: 'повтор' }, 'earlier-release-1')).toMatchObject({
+      repeated: true,
+      id: 'P-BBBBBBBB',
+    });
+  });
+
   it('validates again on the server: field messages and nothing written', () => {
     const rt = threeRows();
     const before = registerValues(rt);
@@ -325,6 +356,56 @@ describe('sidebarSubmit: an existing page', () => {
     const rt = threeRows();
     const found = (rt.scriptRun('sidebarFind', 'dk_shpak') as SidebarFindResult).pages[0]!;
     expect(submit(rt, { ...found.input, link: 'https://vk.com/DK_shpak/' }).ok).toBe(true);
+  });
+
+  it("brings the row's notes in line: a cell fixed here loses our «Ошибка», a person's own note stays", () => {
+    const rt = threeRows();
+    const emailColumn = HEADERS.indexOf('E-mail ответственного') + 1;
+    const positionColumn = HEADERS.indexOf('Должность ответственного') + 1;
+    const found = (rt.scriptRun('sidebarFind', 'Дом культуры') as SidebarFindResult).pages[0]!;
+    const noteAt = (column: number): string =>
+      rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange(found.row, column).getNote());
+    rt.quietly(() =>
+      rt.spreadsheet.getSheetByName('Реестр')!.getRange(found.row, emailColumn).setNote('Уточнить у директора'),
+    );
+    // A clerk types a wrong address in the sheet: onEdit notes it.
+    rt.simulateEdit(
+      rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange(found.row, emailColumn)),
+      {
+        value: 'dk-shpak.example.ru',
+      },
+    );
+    expect(noteAt(emailColumn)).toMatch(/Ошибка.*не похоже на адрес электронной почты/s);
+    // Fixed through the sidebar (whose writes fire no onEdit), with a position that draws a warning.
+    const input = (rt.scriptRun('sidebarFind', 'Дом культуры') as SidebarFindResult).pages[0]!.input;
+    succeeded(submit(rt, { ...input, responsibleEmail: 'dk@shpakovsky.example.ru', responsiblePosition: 'Завхоз' }));
+    expect(noteAt(emailColumn)).toBe('Уточнить у директора');
+    expect(noteAt(positionColumn)).toMatch(/Внимание: «Должность ответственного»: «Завхоз»/);
+  });
+
+  it('notes a finding against the other rows too: an exemption of an organization that has an active page', () => {
+    const rt = threeRows();
+    const result = succeeded(
+      submit(
+        rt,
+        newPageInput({
+          organization: 'МБУК «Дом культуры»',
+          orgKind: 'Подведомственная организация',
+          network: '',
+          link: '',
+          createdOn: '',
+          responsibleName: '',
+          responsiblePosition: '',
+          responsibleEmail: '',
+          authorizedName: '',
+          esiaVerified: false,
+          exemptionBasis: 'Согласование от 15.09.2023 № 12',
+        }),
+      ),
+    );
+    const basisColumn = HEADERS.indexOf('Основание освобождения (п. 4)') + 1;
+    const note = rt.quietly(() => rt.spreadsheet.getSheetByName('Реестр')!.getRange(result.row, basisColumn).getNote());
+    expect(note).toMatch(/у организации есть действующая страница \(строка 3\)/);
   });
 
   it('refuses an ID that is no longer in the register', () => {

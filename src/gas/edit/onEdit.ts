@@ -11,7 +11,7 @@
  */
 import { SHEET_NAMES } from '../../domain/columns';
 import { needsNewId, registerWideReadsFor } from '../../domain/editReads';
-import { assessRow, assessRowsInRegister, isBlankRegisterRow, type SharingRows } from '../../domain/register';
+import { assessRow, assessRowsInRegister, isBlankRegisterRow, withRows, type SharingRows } from '../../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps } from '../../domain/reportStamps';
 import type { ColumnKey, RowAssessment } from '../../domain/types';
 import { refreshNotes } from '../sheets/cellNotes';
@@ -96,15 +96,6 @@ function serviceUpdates(
     if (Object.keys(values).length > 0) updates.push({ row: raw.row, values });
   }
   return updates;
-}
-
-/** `register` with `rows` in place of the rows of the same numbers (added when beyond it). */
-function withRows(register: readonly RawRow[], rows: readonly RawRow[]): RawRow[] {
-  const replaced = new Map(rows.map((raw) => [raw.row, raw]));
-  const result = register.map((raw) => replaced.get(raw.row) ?? raw);
-  const present = new Set(register.map((raw) => raw.row));
-  for (const raw of rows) if (!present.has(raw.row)) result.push(raw);
-  return result;
 }
 
 function applied(rows: readonly RawRow[], updates: readonly RowUpdate[]): RawRow[] {

@@ -115,7 +115,8 @@ function rectanglesOf(cells: ReadonlyMap<number, ReadonlyMap<number, unknown>>):
  * RangeList.setValue wherever they are. The computed columns are written in one setValues a block of
  * adjacent computed columns, gaps between rows filled from `current`. So the calls do not grow with
  * the rows for stamps and computed columns; other columns take one setValues per rectangle of rows
- * written together. Returns the number of writing calls made.
+ * written together. Without `current`, the computed columns are written as the others are. Returns the
+ * number of writing calls made.
  */
 export function writeColumns(table: RegisterTable, updates: readonly RowUpdate[], options: WriteOptions = {}): number {
   const byRow = new Map<number, RowUpdate['values']>();
@@ -130,13 +131,16 @@ export function writeColumns(table: RegisterTable, updates: readonly RowUpdate[]
     return column;
   };
 
-  // Cells given outside the computed columns, by row and column.
+  // Cells given outside the computed columns, by row and column. Without rows as read there is nothing
+  // to bridge the computed columns' gaps with: their cells go with the others, in the same rectangles
+  // (the sidebar's row in one setValues, not two).
   const exact = new Map<number, Map<number, unknown>>();
   const computedKeys = new Set<ColumnKey>();
+  const bridging = options.current !== undefined;
   // forEach, not for…of: a check walks 10,000 rows here, and each step of for…of made an entry array.
   byRow.forEach((values, row) => {
     for (const key of Object.keys(values) as ColumnKey[]) {
-      if (COMPUTED_KEYS.has(key)) {
+      if (bridging && COMPUTED_KEYS.has(key)) {
         computedKeys.add(key);
         continue;
       }

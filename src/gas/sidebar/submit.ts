@@ -18,12 +18,13 @@ import {
   sameCell,
   sameInput,
 } from '../../domain/pageForm';
-import { assessRow, type RegisterContext } from '../../domain/register';
+import { assessRow, assessRowsInRegister, withRows, type RegisterContext } from '../../domain/register';
 import { DEPT_REPORT_STAMPS, deptReportStamps, unreportedDates } from '../../domain/reportStamps';
 import { duplicatePageProblem } from '../../domain/registerCheck';
 import { validatePageInput, type SheetCells } from '../../domain/schemas';
 import type { ColumnKey, IsoDate, Page, PageInput, Problem } from '../../domain/types';
 import type { FoundPage, SidebarSubmitResult, SubmitFailure, SubmitSuccess } from '../../shared/sidebar';
+import { refreshNotes } from '../sheets/cellNotes';
 import { lookUpContext, type ContextLookup } from '../platform/contextCache';
 import { readDayContext, readRegister } from '../sheets/registerRead';
 import { newPageId } from '../platform/ids';
@@ -186,11 +187,24 @@ function submitLocked(
   if (target === undefined && row > (table.maxRows ?? table.sheet.getMaxRows()))
     table.sheet.insertRowsAfter(row - 1, 1);
   writeColumns(table, [{ row, values }]);
+  const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
   const created = target === undefined;
   // Nothing of the page itself written (at most «Срок» and «Состояние» recomputed): the result says so.
   const unchanged = !created && Object.keys(values).every((key) => key === 'deadline' || key === 'state');
   rememberSubmit(properties, stored, requestId, { id: cellText(values.id ?? id), created });
-  const written = { ...cells, deadline: assessment?.deadline ?? null, state: assessment?.state ?? '' };
+  // A script's own writes fire no onEdit: the row's notes are brought in line here, with the findings
+  // against the rest of the register (an exemption beside an active page), as a full check writes them.
+  // Else a cell fixed here kept its «Ошибка» note until the next check.
+  const inRegister = assessRowsInRegister(
+    withRows(rows, [{ row, cells: written, values: [] }]),
+    new Set([row]),
+    context,
+  );
+  try {
+    refreshNotes(table, row, [inRegister.get(row) ?? null]);
+  } catch {
+    // The row is saved and remembered; its notes follow at the next check (the answer must not say it failed).
+  }
   return success(table, row, written, { created, repeated: false, context, reported, unchanged });
 }
 
