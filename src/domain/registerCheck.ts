@@ -24,9 +24,18 @@ export interface RegisterGap {
   message: string;
 }
 
-const UNDETERMINED_MESSAGE =
-  'есть ли у организации действующая страница или освобождение (п. 4), сказать нельзя: в её строках ошибки ' +
-  '(см. замечания по строкам). Пока они не исправлены, в сводке для ЦУР организация не учтена.';
+/** How many of an undetermined organization's rows in error are named (the dialog lists them all). */
+const NAMED_ERROR_ROWS = 5;
+
+/**
+ * What is said of each undetermined organization: which of its rows to fix. Why it cannot be judged is
+ * said once, above the list (views/check.ts): nine organizations once said it nine times.
+ */
+function undeterminedMessage(errorRows: readonly number[]): string {
+  const named = errorRows.slice(0, NAMED_ERROR_ROWS).join(', ');
+  const more = errorRows.length > NAMED_ERROR_ROWS ? ` и ещё ${errorRows.length - NAMED_ERROR_ROWS}` : '';
+  return `${errorRows.length === 1 ? 'ошибки в строке' : 'ошибки в строках'} ${named}${more}.`;
+}
 
 export interface RegisterReview {
   /** Every row's problems: its own, then the register's findings about it. */
@@ -234,7 +243,7 @@ export function registerFindings(
   // Organizations with no active page and no exemption.
   const organizations = new Map<
     string,
-    { name: string; active: boolean; exempt: boolean; deleted: boolean; unreliable: boolean }
+    { name: string; active: boolean; exempt: boolean; deleted: boolean; errorRows: number[] }
   >();
   for (const reviewed of ordered) {
     const { page } = reviewed;
@@ -245,11 +254,11 @@ export function registerFindings(
       active: false,
       exempt: false,
       deleted: false,
-      unreliable: false,
+      errorRows: [],
     };
     // A row in error counts neither as a page nor as an exemption: the ЦУР letter's totals (summary.ts) say the same.
     const unreliable = isUnreliableRow(reviewed, duplicates.has(reviewed.row));
-    entry.unreliable ||= unreliable;
+    if (unreliable) entry.errorRows.push(reviewed.row);
     entry.active ||= !unreliable && isActivePage(page);
     entry.exempt ||= !unreliable && page.exemptionBasis !== null;
     entry.deleted ||= page.deletedOn !== null && page.exemptionBasis === null;
@@ -258,10 +267,10 @@ export function registerFindings(
   for (const [row, problem] of exemptionConflicts(ordered)) add(row, problem);
   const gaps: RegisterGap[] = [];
   const undetermined: RegisterGap[] = [];
-  for (const { name, active, exempt, deleted, unreliable } of organizations.values()) {
+  for (const { name, active, exempt, deleted, errorRows } of organizations.values()) {
     if (active || exempt) continue;
-    if (unreliable) {
-      undetermined.push({ organization: name, message: UNDETERMINED_MESSAGE });
+    if (errorRows.length > 0) {
+      undetermined.push({ organization: name, message: undeterminedMessage(errorRows) });
       continue;
     }
     gaps.push({

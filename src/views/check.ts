@@ -100,7 +100,16 @@ export function checkView(result: CheckResult): DialogView {
     parts.push('<h2>Организации без действующей страницы и без освобождения (п. 4)</h2>', gapList(result.gaps));
   }
   if (result.undetermined.length > 0) {
-    parts.push('<h2>Организации, о которых нельзя судить, пока в их строках ошибки</h2>', gapList(result.undetermined));
+    parts.push(
+      '<h2>Организации, о которых нельзя судить, пока в их строках ошибки</h2>',
+      paragraph(
+        'Есть ли у них действующая страница или освобождение (п. 4), станет ясно, когда ошибки будут исправлены ' +
+          '(они — в «Замечаниях по строкам»). До тех пор строка с ошибкой не считается ни страницей, ни ' +
+          'освобождением — ни здесь, ни в итогах письма в ЦУР и «Обзора».',
+        'muted',
+      ),
+      gapList(result.undetermined),
+    );
   }
   if (result.findings.length === 0) {
     parts.push(paragraph('Замечаний к строкам нет.', 'ok'));

@@ -146,7 +146,14 @@ describe('reviewRegister: organizations with no page and no exemption', () => {
     ]);
     // Any error counts, not only in the columns the letter states: «Обзор» judges by «Состояние» the same way.
     expect(review.undetermined.map((gap) => gap.organization)).toEqual(['Отдел культуры', 'Отдел спорта']);
-    expect(review.undetermined[0]?.message).toContain('в её строках ошибки');
+    // Each names the rows to fix (why it cannot be judged is said once, above the dialog's list).
+    expect(review.undetermined.map((gap) => gap.message)).toEqual(['ошибки в строке 2.', 'ошибки в строке 3.']);
+    const many = reviewRegister(
+      [2, 3, 4, 5, 6, 7, 8].map((at) =>
+        row(at, { organization: 'Отдел спорта', deletedOn: '2024-03-10' }, [linkError]),
+      ),
+    );
+    expect(many.undetermined.map((gap) => gap.message)).toEqual(['ошибки в строках 2, 3, 4, 5, 6 и ещё 2.']);
     expect(review.gaps).toEqual([]);
     // A warning does not stop the judgement.
     const warned = reviewRegister([

@@ -70,6 +70,9 @@ describe('the check of the register', () => {
     expect(undetermined).toContain('&lt;b&gt;Школа&lt;/b&gt; &amp; «Сад»');
     // A link of another network (row 7) and a page another organization's row registers (row 9).
     expect(undetermined).toContain('<b>Отдел финансов</b>');
+    // Why they cannot be judged is said once, above the list; each names its rows in error.
+    expect(undetermined.split('станет ясно, когда ошибки будут исправлены').length - 1).toBe(1);
+    expect(undetermined).toMatch(/<b>Отдел финансов<\/b>: ошибки в строк[еа]х? \d/);
     expect(undetermined).toContain('<b>Отдел молодёжи</b>');
     // Its only page's row has a wrong ОГРН: an error, so its page is not counted either.
     expect(undetermined).toContain('<b>МБДОУ Детский сад № 5</b>');
