@@ -17,7 +17,7 @@ import { checkLinkRegistered, find, loadMine } from './sidebar/lists';
 import { refresh, setStatus } from './sidebar/messages';
 import { anotherPageOfOrganization, hideQuestion, newPage, showDuplicate } from './sidebar/pages';
 import { state } from './sidebar/state';
-import { submit, updateSubmitButton } from './sidebar/submit';
+import { hideResultOnceChanged, submit, updateSubmitButton } from './sidebar/submit';
 import { initDiscardQuestion, markClean, unlessUnsaved } from './sidebar/unsaved';
 
 function applyInit(init: SidebarInitResult): void {
@@ -54,6 +54,7 @@ function onFieldEvent(event: Event, touch: boolean, edited: boolean): void {
     suggestNetwork();
     void checkLinkRegistered();
   }
+  if (edited) hideResultOnceChanged();
   refresh();
 }
 
@@ -125,6 +126,7 @@ function start(): void {
     const deleted = control('deletedOn') as HTMLInputElement;
     deleted.value = formatDay(today);
     state.touched.add('deletedOn');
+    hideResultOnceChanged();
     refresh();
     setStatus(`Дата удаления: ${formatDay(today)}. Нажмите «Сохранить изменения».`);
     deleted.focus();

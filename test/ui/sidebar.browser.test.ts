@@ -306,6 +306,21 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(registerValues(rt).values).toHaveLength(4);
   });
 
+  it("takes the last save's answer away once the form changes again (a deletion put in is not yet saved)", async () => {
+    await open(threeRows());
+    await page.fill('#find-query', 'ok.ru/obrazovanie');
+    await page.click('#find-button');
+    await page.click('#find-results button');
+    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+    await page.fill('#f-responsiblePosition', 'Начальник отдела');
+    await page.click('#submit');
+    await page.waitForSelector('#result.success:not([hidden])');
+    await page.click('#mark-deleted');
+    expect(await page.isHidden('#result')).toBe(true);
+    await waitText(page.locator('#submit-status'), 'Нажмите «Сохранить изменения»');
+    expect(rowById(rt, 'P-CCCCCCCC')?.['Дата удаления']).toBe('');
+  });
+
   it('says what the table holds where the form cannot show it, and a save of another field keeps it', async () => {
     await open(legacyPage(TODAY));
     await page.fill('#find-query', 'Архив');

@@ -12,7 +12,7 @@ import { loadMine } from './lists';
 import { countErrors, refresh, setStatus } from './messages';
 import { anotherPageWithAddress, hideQuestion, showDuplicate, showUnreported } from './pages';
 import { guard, state } from './state';
-import { markClean } from './unsaved';
+import { hasUnsavedChanges, markClean } from './unsaved';
 
 export function updateSubmitButton(): void {
   const submit = byId<HTMLButtonElement>('submit');
@@ -27,6 +27,15 @@ function showResult(text: ResultText): void {
   byId('result-lines').replaceChildren(...text.lines.map((line) => h('li', {}, [line])));
   byId('result-next').hidden = true;
   section.hidden = false;
+}
+
+/**
+ * The last save's answer goes once the form no longer holds what was saved: «Изменения сохранены» beside
+ * a deletion date just put in (and not yet saved) read as if the deletion were saved.
+ */
+export function hideResultOnceChanged(): void {
+  const section = byId('result');
+  if (!section.hidden && hasUnsavedChanges()) section.hidden = true;
 }
 
 function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | null): void {
