@@ -24,7 +24,7 @@ export interface RegisterGap {
   message: string;
 }
 
-/** How many of an undetermined organization's rows in error are named (the dialog lists them all). */
+/** How many of an undetermined organization's rows in error are named; the rest are counted. */
 const NAMED_ERROR_ROWS = 5;
 
 /**
