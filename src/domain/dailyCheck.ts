@@ -21,7 +21,7 @@ import {
 } from './letter';
 import { statedErrors } from './statedColumns';
 import { EVENT_KIND_LABELS } from './summary';
-import { isInMailDomains } from './settings';
+import { isInMailDomains } from './email';
 import type { EventKind, IsoDate, ObligationStatus, RowAssessment, WorkingCalendar } from './types';
 
 export type Obligation = 'dept' | 'tsur';

@@ -14,3 +14,20 @@ export function isEmailAddress(text: string): boolean {
 
 // A check asks twice of every row's address, and a register repeats its people's addresses.
 const VERDICTS = new TextMemo((text) => EMAIL_ADDRESS.safeParse(text.trim()).success);
+
+/** The domain of an address, lowercased ('' when there is none). */
+export function emailDomain(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at === -1
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
+}
+
+/** True when `email` belongs to one of `domains` (case ignored; subdomains do not count). */
+export function isInMailDomains(email: string, domains: readonly string[]): boolean {
+  const domain = emailDomain(email);
+  return domain !== '' && domains.includes(domain);
+}

@@ -18,9 +18,8 @@ import {
   rowsReachingPages,
   type RegisterGap,
 } from './registerCheck';
+import { outsideDomainProblem } from './outsideDomain';
 import { columnProblem, EMPTY_PAGE, readKeyFields, readSheetRow, type SheetRowOptions } from './schemas';
-import { isEmailAddress } from './email';
-import { isInMailDomains } from './settings';
 import { hasStatedError } from './statedColumns';
 import type { ColumnKey, IsoDate, Problem, RowAssessment, WorkingCalendar } from './types';
 
@@ -44,21 +43,9 @@ export interface RegisterContext {
   mailDomains?: readonly string[];
 }
 
-export const OUTSIDE_DOMAIN_WARNING = 'напоминание на этот адрес не отправляется';
-
-/** The warning on an address outside «Домены для рассылки» (none when the domains are not given). */
 function outsideDomainProblems(page: RowAssessment['page'], context: RegisterContext): Problem[] {
-  const email = page.responsibleEmail;
-  if (context.mailDomains === undefined || email === null || !isEmailAddress(email)) return [];
-  if (isInMailDomains(email, context.mailDomains)) return [];
-  return [
-    columnProblem(
-      'responsibleEmail',
-      'warning',
-      `${OUTSIDE_DOMAIN_WARNING}: домен не входит в «Домены для рассылки» на листе «Настройки»` +
-        (context.mailDomains.length ? ` (${context.mailDomains.join(', ')}).` : ' (список пуст).'),
-    ),
-  ];
+  const problem = outsideDomainProblem(page.responsibleEmail, context.mailDomains);
+  return problem === null ? [] : [problem];
 }
 
 /**

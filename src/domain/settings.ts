@@ -4,7 +4,7 @@
  * reorder the rows or add notes below them. Bad values fall back to the default and are reported.
  */
 import * as z from 'zod';
-import { isEmailAddress } from './email';
+import { emailDomain, isEmailAddress } from './email';
 import { normalizeHeader } from './columns';
 import type { NetworkSpec } from './links';
 import { readDateCell } from './cellValues';
@@ -370,25 +370,8 @@ export function extraNetworksOf(settings: Settings): NetworkSpec[] {
   return settings.networks.map((name) => ({ name, hosts: [] }));
 }
 
-/** The domain of an address, lowercased ('' when there is none). */
-export function emailDomain(email: string): string {
-  const at = email.lastIndexOf('@');
-  return at === -1
-    ? ''
-    : email
-        .slice(at + 1)
-        .trim()
-        .toLowerCase();
-}
-
 /** Where reminders and digests may go: «Домены для рассылки», or the coordinators' domains when it is empty. */
 export function mailDomainsOf(settings: Settings): string[] {
   if (settings.mailDomains.length > 0) return [...settings.mailDomains];
   return [...new Set(settings.coordinators.map(emailDomain).filter((domain) => domain !== ''))];
-}
-
-/** True when `email` belongs to one of `domains` (case ignored; subdomains do not count). */
-export function isInMailDomains(email: string, domains: readonly string[]): boolean {
-  const domain = emailDomain(email);
-  return domain !== '' && domains.includes(domain);
 }

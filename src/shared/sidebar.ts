@@ -31,6 +31,8 @@ export interface SidebarInitResult {
   /** Networks configured in «Настройки» beyond the built-in ones (validation needs them). */
   extraNetworks: NetworkSpec[];
   orgKinds: string[];
+  /** «Домены для рассылки» in force: the form warns as the person types an address outside them. */
+  mailDomains: string[];
   user: SidebarUser;
 }
 

@@ -16,7 +16,8 @@ import {
 } from '../../src/domain/letter';
 import { escapeHtml } from '../../src/domain/htmlEscape';
 import { planReminders, reminderAllowance } from '../../src/domain/mailBudget';
-import { DEFAULT_SETTINGS, isInMailDomains, mailDomainsOf, parseSettings } from '../../src/domain/settings';
+import { isInMailDomains } from '../../src/domain/email';
+import { DEFAULT_SETTINGS, mailDomainsOf, parseSettings } from '../../src/domain/settings';
 
 describe('links in letters', () => {
   it.each([

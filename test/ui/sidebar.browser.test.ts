@@ -713,8 +713,33 @@ describeBrowser('the sidebar in Chromium', () => {
     // A Cyrillic domain stays as typed and is accepted (an email input would hand it over as punycode).
     await page.fill('#f-responsibleEmail', 'ivanova@шпаковский.рф');
     await page.locator('#f-responsibleEmail').blur();
-    await waitExactText(page.locator('#f-responsibleEmail-msg'), '');
+    // Read as an address: only the domain warning is left (no domains are set here, so none is allowed).
+    await waitExactText(
+      page.locator('#f-responsibleEmail-msg'),
+      'Напоминание на этот адрес не отправляется: домен не входит в «Домены для рассылки» на листе «Настройки» (список пуст).',
+    );
     expect(await page.inputValue('#f-responsibleEmail')).toBe('ivanova@шпаковский.рф');
+    expect(submits()).toBe(0);
+  });
+
+  it('warns as the address is typed, not only after the save, when reminders may not go to its domain', async () => {
+    const runtime = threeRows();
+    runtime.quietly(() =>
+      runtime.spreadsheet
+        .insertSheet('Настройки')
+        .getRange(1, 1, 2, 2)
+        .setValues([
+          ['Параметр', 'Значение'],
+          ['Домены для рассылки', 'shpakovsky.example.ru'],
+        ]),
+    );
+    await open(runtime);
+    await page.fill('#f-responsibleEmail', 'petrova@shpakovsky.exmaple.ru');
+    await page.locator('#f-responsibleEmail').blur();
+    await waitText(page.locator('#f-responsibleEmail-msg'), 'Напоминание на этот адрес не отправляется');
+    await waitText(page.locator('#f-responsibleEmail-msg'), '(shpakovsky.example.ru)');
+    await page.fill('#f-responsibleEmail', 'petrova@shpakovsky.example.ru');
+    await waitExactText(page.locator('#f-responsibleEmail-msg'), '');
     expect(submits()).toBe(0);
   });
 

@@ -3,6 +3,7 @@
  * refresh() from the domain's validatePageInput.
  */
 import { DELETED_LINK_ERASED, LINK_ERASED, linkAsSaved } from '../../domain/linkInput';
+import { outsideDomainProblem } from '../../domain/outsideDomain';
 import { validatePageInput } from '../../domain/schemas';
 import type { PageInput, Problem } from '../../domain/types';
 import { FIELDS, type FieldKey, fieldIds } from '../form/fields';
@@ -73,6 +74,13 @@ function unreadableProblems(input: PageInput): Problem[] {
   });
 }
 
+/** An address no reminder may go to, said as the server says it after the save (outsideDomainProblem). */
+function outsideDomain(input: PageInput): Problem[] {
+  const domains = state.init?.mailDomains;
+  const problem = domains === undefined ? null : outsideDomainProblem(input.responsibleEmail.trim() || null, domains);
+  return problem === null ? [] : [problem];
+}
+
 /** Validates what is in the form now and shows the messages the person should see. */
 export function refresh(): Messages {
   const input = readForm();
@@ -84,7 +92,13 @@ export function refresh(): Messages {
   const problems = (options ? problemsOf(validatePageInput(input, options)) : []).filter(
     (problem) => !badDates.has(problem.column as FieldKey),
   );
-  const merged = [...problems, ...unreadableProblems(input), ...localProblems(input), ...dateProblems(badDates)];
+  const merged = [
+    ...problems,
+    ...outsideDomain(input),
+    ...unreadableProblems(input),
+    ...localProblems(input),
+    ...dateProblems(badDates),
+  ];
   for (const problem of state.serverProblems) {
     if (!merged.some((known) => known.column === problem.column && known.message === problem.message)) {
       merged.push(problem);
