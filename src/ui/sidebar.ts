@@ -120,6 +120,12 @@ function start(): void {
     setStatus('Не сохранено. Верните прежнюю ссылку или сохраните снова.');
     control('link').focus();
   });
+  // Esc on the address question is «Отмена», as Esc on the unsaved-changes question is its «back».
+  byId('link-question').addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    byId('question-cancel').click();
+  });
   byId('mark-deleted').addEventListener('click', () => {
     const today = state.init?.today;
     if (!today) return;

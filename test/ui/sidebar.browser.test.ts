@@ -459,6 +459,13 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(await page.textContent('#link-question')).toContain('строки 3');
     expect(submits()).toBe(0);
     await shot('sidebar-question');
+    // Esc, as on the other question: back to the link, nothing saved; asked again on the next save.
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#link-question')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-link');
+    expect(submits()).toBe(0);
+    await page.click('#submit');
+    await page.waitForSelector('#link-question:not([hidden])');
     await page.click('#other-page');
     // The old page's creation date is not carried over: the form asks for the new page's own.
     await waitText(page.locator('#submit-status'), 'Страница в строке 3 не изменена');
