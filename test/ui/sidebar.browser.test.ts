@@ -504,6 +504,21 @@ describeBrowser('the sidebar in Chromium', () => {
     expect(registerValues(rt).values).toHaveLength(6);
   });
 
+  it('lists a search again after a save, so the list shows the page as saved', async () => {
+    await open(threeRows());
+    await page.fill('#find-query', 'Дом культуры');
+    await page.click('#find-button');
+    await page.click('#find-results button');
+    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+    await page.fill('#f-link', 'https://vk.com/dk_shpak_new');
+    await page.click('#submit');
+    await page.waitForSelector('#link-question:not([hidden])');
+    await page.click('#same-page');
+    await waitText(page.locator('#result'), 'Изменения сохранены');
+    await waitText(page.locator('#find-results'), 'dk_shpak_new');
+    expect(await page.locator('#find-results').textContent()).not.toMatch(/dk_shpak(?!_new)/);
+  });
+
   it('asks before unsaved changes are dropped by opening another page or clearing the form', async () => {
     await open(
       createSidebarRuntime({

@@ -8,7 +8,7 @@ import { fingerprint, firstErrorField } from '../form/model';
 import { callServer } from '../form/server';
 import { byId, control, h } from './dom';
 import { fillForm, readForm, setMode } from './formView';
-import { loadMine } from './lists';
+import { find, loadMine } from './lists';
 import { countErrors, refresh, setStatus } from './messages';
 import { anotherPageWithAddress, hideQuestion, showDuplicate, showUnreported } from './pages';
 import { guard, state } from './state';
@@ -66,6 +66,8 @@ function onSuccess(result: SubmitSuccess, sent: PageInput, keptRow: number | nul
   byId('add-same-org').hidden = isExemptionOnly(result.page);
   byId('result').focus();
   void loadMine();
+  // A search listed before the save shows the register as it was (the old link, say): asked again.
+  if (byId('find-results').childElementCount > 0) void find();
 }
 
 function onRefused(result: SubmitFailure): void {
