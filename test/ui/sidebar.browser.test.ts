@@ -77,6 +77,14 @@ describeBrowser('the sidebar in Chromium', () => {
     await load(locale);
   }
 
+  /** Searches the register and opens the first page found, as a clerk does. */
+  async function openFound(query: string): Promise<void> {
+    await page.fill('#find-query', query);
+    await page.click('#find-button');
+    await page.click('#find-results button');
+    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+  }
+
   /** Opens `server.url` in a fresh 300-px browser context and waits until the form can be used. */
   async function load(locale = 'ru-RU'): Promise<void> {
     context = await browser.newContext({ viewport: { width: 300, height: 900 }, locale });
@@ -279,10 +287,7 @@ describeBrowser('the sidebar in Chromium', () => {
 
   it('updates an existing page, including marking it deleted', async () => {
     await open(threeRows());
-    await page.fill('#find-query', 'ok.ru/obrazovanie');
-    await page.click('#find-button');
-    await page.click('#find-results button');
-    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+    await openFound('ok.ru/obrazovanie');
     expect(await page.inputValue('#f-createdOn')).toBe('01.03.2024');
     await page.fill('#f-responsiblePosition', 'Начальник отдела');
     await page.click('#mark-deleted');
@@ -308,10 +313,7 @@ describeBrowser('the sidebar in Chromium', () => {
 
   it("takes the last save's answer away once the form changes again (a deletion put in is not yet saved)", async () => {
     await open(threeRows());
-    await page.fill('#find-query', 'ok.ru/obrazovanie');
-    await page.click('#find-button');
-    await page.click('#find-results button');
-    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+    await openFound('ok.ru/obrazovanie');
     await page.fill('#f-responsiblePosition', 'Начальник отдела');
     await page.click('#submit');
     await page.waitForSelector('#result.success:not([hidden])');
@@ -323,10 +325,7 @@ describeBrowser('the sidebar in Chromium', () => {
 
   it('says what the table holds where the form cannot show it, and a save of another field keeps it', async () => {
     await open(legacyPage(TODAY));
-    await page.fill('#find-query', 'Архив');
-    await page.click('#find-button');
-    await page.click('#find-results button');
-    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+    await openFound('Архив');
     expect(await page.textContent('#f-deletedOn-msg')).toContain('В таблице записано «удалена в марте» — это не дата.');
     expect(await page.textContent('#f-esiaVerified-msg')).toContain('В таблице записано «частично»');
     await shot('sidebar-unreadable');
@@ -506,10 +505,7 @@ describeBrowser('the sidebar in Chromium', () => {
 
   it('lists a search again after a save, so the list shows the page as saved', async () => {
     await open(threeRows());
-    await page.fill('#find-query', 'Дом культуры');
-    await page.click('#find-button');
-    await page.click('#find-results button');
-    await waitExactText(page.locator('#form-title'), 'Изменение страницы');
+    await openFound('Дом культуры');
     await page.fill('#f-link', 'https://vk.com/dk_shpak_new');
     await page.click('#submit');
     await page.waitForSelector('#link-question:not([hidden])');
