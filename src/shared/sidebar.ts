@@ -31,8 +31,11 @@ export interface SidebarInitResult {
   /** Networks configured in «Настройки» beyond the built-in ones (validation needs them). */
   extraNetworks: NetworkSpec[];
   orgKinds: string[];
-  /** «Домены для рассылки» in force: the form warns as the person types an address outside them. */
-  mailDomains: string[];
+  /**
+   * «Домены для рассылки» in force: the form warns as the person types an address outside them. Null
+   * when none are in force (no list, no coordinators): the check then warns about no address either.
+   */
+  mailDomains: string[] | null;
   user: SidebarUser;
 }
 

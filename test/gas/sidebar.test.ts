@@ -59,6 +59,8 @@ describe('sidebarInit', () => {
       'Подведомственная организация',
     ]);
     expect(init.user).toEqual({ email: CLERK, isCoordinator: false, canSubmit: true, reason: null });
+    // No «Домены для рассылки» and no coordinators: none in force, so the form warns about no address.
+    expect(init.mailDomains).toBeNull();
   });
 
   it('says why nothing can be saved when there is no register', () => {

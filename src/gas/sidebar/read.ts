@@ -74,7 +74,7 @@ export function sidebarInit(): SidebarInitResult {
     networks: networkNames(extraNetworks),
     extraNetworks: [...extraNetworks],
     orgKinds: [...ORG_KINDS],
-    mailDomains: [...(day.register.mailDomains ?? [])],
+    mailDomains: day.register.mailDomains === undefined ? null : [...day.register.mailDomains],
     user: {
       email: email || null,
       isCoordinator: checkCoordinator(day.settings.settings, email, ownerEmail(spreadsheet)).ok,

@@ -76,8 +76,8 @@ function unreadableProblems(input: PageInput): Problem[] {
 
 /** An address no reminder may go to, said as the server says it after the save (outsideDomainProblem). */
 function outsideDomain(input: PageInput): Problem[] {
-  const domains = state.init?.mailDomains;
-  const problem = domains === undefined ? null : outsideDomainProblem(input.responsibleEmail.trim() || null, domains);
+  const domains = state.init?.mailDomains ?? undefined;
+  const problem = outsideDomainProblem(input.responsibleEmail.trim() || null, domains);
   return problem === null ? [] : [problem];
 }
 
