@@ -320,6 +320,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.click('#mark-deleted');
     expect(await page.isHidden('#result')).toBe(true);
     await waitText(page.locator('#submit-status'), 'Нажмите «Сохранить изменения»');
+    await shot('sidebar-deletion-not-saved');
     expect(rowById(rt, 'P-CCCCCCCC')?.['Дата удаления']).toBe('');
   });
 
@@ -512,6 +513,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.click('#same-page');
     await waitText(page.locator('#result'), 'Изменения сохранены');
     await waitText(page.locator('#find-results'), 'dk_shpak_new');
+    await shot('sidebar-search-after-save');
     expect(await page.locator('#find-results').textContent()).not.toMatch(/dk_shpak(?!_new)/);
   });
 
@@ -753,6 +755,7 @@ describeBrowser('the sidebar in Chromium', () => {
     await page.locator('#f-responsibleEmail').blur();
     await waitText(page.locator('#f-responsibleEmail-msg'), 'Напоминание на этот адрес не отправляется');
     await waitText(page.locator('#f-responsibleEmail-msg'), '(shpakovsky.example.ru)');
+    await shot('sidebar-domain-warning');
     await page.fill('#f-responsibleEmail', 'petrova@shpakovsky.example.ru');
     await waitExactText(page.locator('#f-responsibleEmail-msg'), '');
     expect(submits()).toBe(0);
